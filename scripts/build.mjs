@@ -1,0 +1,121 @@
+// Builds what clasp pushes: dist/Code.js (webpack + gas-webpack-plugin over esbuild-loader),
+// dist/Sidebar.html (esbuild bundle inlined into one file) and dist/appsscript.json.
+import { build as esbuild } from 'esbuild';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import GasPlugin from 'gas-webpack-plugin';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+// Webpack writes here first; every output is then renamed into dist/ so that a test reading
+// dist/ while another build runs never sees a half-written or missing file.
+const staging = path.join(root, 'dist', `.staging-${process.pid}`);
+const OUTPUTS = ['Code.js', 'Sidebar.html', 'appsscript.json'];
+
+async function publish(name, content) {
+  const tmp = path.join(staging, name);
+  await fs.writeFile(tmp, content);
+  await fs.rename(tmp, path.join(dist, name));
+}
+
+function runWebpack() {
+  const config = {
+    mode: 'production',
+    context: root,
+    entry: './src/Code.ts',
+    output: {
+      path: path.join(staging, 'webpack'),
+      filename: 'Code.js',
+      environment: { arrowFunction: true },
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    // Terser would strip the stubs' JSDoc, which Sheets reads for custom-function autocomplete.
+    optimization: { minimize: false, concatenateModules: true },
+    devtool: false,
+    performance: { hints: false },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'esbuild-loader',
+          // esbuild drops comments except "legal" ones; @preserve marks the JSDoc we must keep.
+          options: { target: 'es2020', legalComments: 'inline' },
+        },
+      ],
+    },
+    plugins: [new GasPlugin({ comment: true })],
+  };
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+async function buildCode() {
+  await runWebpack();
+  const code = await fs.readFile(path.join(staging, 'webpack', 'Code.js'), 'utf8');
+  // The marker only served esbuild; Sheets should show clean JSDoc.
+  const clean = code
+    .replace(/^\s*\*\s*@preserve\s*\n/gm, '')
+    .replace(/\/\*\*\s*@preserve\s+/g, '/** ');
+  await publish('Code.js', clean);
+}
+
+async function buildSidebar() {
+  const result = await esbuild({
+    entryPoints: [path.join(root, 'sidebar/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    legalComments: 'none',
+  });
+  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const [template, css] = await Promise.all([
+    fs.readFile(path.join(root, 'sidebar/index.html'), 'utf8'),
+    fs.readFile(path.join(root, 'sidebar/style.css'), 'utf8'),
+  ]);
+  const html = template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => js);
+  await publish('Sidebar.html', html);
+}
+
+async function main() {
+  const started = Date.now();
+  await fs.mkdir(staging, { recursive: true });
+  try {
+    await Promise.all([
+      buildCode(),
+      buildSidebar(),
+      fs.readFile(path.join(root, 'appsscript.json')).then((m) => publish('appsscript.json', m)),
+    ]);
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+  // Only these three may be in dist/: clasp pushes whatever is there.
+  for (const entry of await fs.readdir(dist)) {
+    if (!OUTPUTS.includes(entry) && !entry.startsWith('.staging-')) {
+      await fs.rm(path.join(dist, entry), { recursive: true, force: true });
+    }
+  }
+  const sizes = await Promise.all(
+    OUTPUTS.map(async (f) => {
+      const { size } = await fs.stat(path.join(dist, f));
+      return `${f} ${(size / 1024).toFixed(1)} KiB`;
+    }),
+  );
+  console.log(`built dist/ in ${Date.now() - started} ms: ${sizes.join(', ')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

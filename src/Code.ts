@@ -1,0 +1,216 @@
+/**
+ * The global API: the only names Apps Script sees. Every function here is a thin stub that hands
+ * over to a module in src/app; the build turns each `global.NAME = (params) => ...` into a
+ * top-level `function NAME(params)` with the JSDoc above it (gas-webpack-plugin), and keeps
+ * everything else inside one closure, so nothing else can be called from google.script.run.
+ * JSDoc blocks carry esbuild's preserve marker only so that esbuild keeps them; the build removes
+ * the marker again.
+ * Nothing here may run at load time: Apps Script evaluates this file on every call, in the most
+ * restricted auth mode of the moment.
+ */
+import * as analytics from './app/analytics';
+import * as crm from './app/crm';
+import * as menu from './app/menu';
+import * as reminders from './app/reminders';
+import * as rpcApi from './app/rpc';
+
+declare const global: Record<string, unknown>;
+
+// ---- Simple and installable triggers ---------------------------------------------------------
+
+/** @preserve Builds the ROP Desk menu (runs in AuthMode.NONE for a fresh add-on install). */
+global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen) => menu.onOpen(e);
+
+/** @preserve Add-on install: same menu as onOpen. */
+global.onInstall = (e: GoogleAppsScript.Events.AddonOnInstall) => menu.onInstall(e);
+
+/** @preserve Stamps, normalises and records what people type directly into ROP Desk sheets. */
+global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => crm.onEdit(e);
+
+/** @preserve Installable form-submit trigger: a Google Form response becomes a client and a deal. */
+global.onFormSubmit = (e: GoogleAppsScript.Events.SheetsOnFormSubmit) => crm.onFormSubmit(e);
+
+/** @preserve Time-driven trigger: daily digests, weekly and monthly reports. */
+global.runScheduledJob = (e: GoogleAppsScript.Events.TimeDriven) => reminders.runScheduledJob(e);
+
+// ---- Menu items --------------------------------------------------------------------------------
+
+/** @preserve Menu: open the sidebar. */
+global.menuOpenSidebar = () => menu.openSidebar();
+
+/** @preserve Menu: create or repair the workbook's sheets. */
+global.menuSetupWorkbook = () => crm.menuSetupWorkbook();
+
+/** @preserve Menu: set up the workbook and fill it with demo data. */
+global.menuSetupDemo = () => crm.menuSetupDemo();
+
+/** @preserve Menu: recompute the Dashboard sheet. */
+global.menuRefreshDashboard = () => analytics.menuRefreshDashboard();
+
+/** @preserve Menu: turn the daily reminders on. */
+global.menuRemindersOn = () => reminders.menuRemindersOn();
+
+/** @preserve Menu: turn the daily reminders off. */
+global.menuRemindersOff = () => reminders.menuRemindersOff();
+
+/** @preserve Menu: run today's reminders now (what the trigger would send). */
+global.menuRunRemindersNow = () => reminders.menuRunRemindersNow();
+
+// ---- Sidebar RPC (google.script.run): one allow-listed dispatcher, each method role-checked ----
+
+/** @preserve Sidebar call: `method` names an allow-listed operation, `payload` is its request. */
+global.rpc = (method: string, payload: unknown) => rpcApi.dispatch(method, payload);
+
+/** @preserve Sidebar file upload: a form whose file input holds a CSV or .xlsx (sole argument). */
+global.rpcUpload = (form: unknown) => rpcApi.upload(form);
+
+// ---- Custom functions --------------------------------------------------------------------------
+
+/**
+ * @preserve
+ * Checks an INN (taxpayer number): TRUE when its check digits are right, else FALSE.
+ * Проверяет ИНН: ИСТИНА, если контрольные цифры верны, иначе ЛОЖЬ.
+ *
+ * @param {string|number|Array<Array<string|number>>} inn INN of 10 or 12 digits, or a column range.
+ * @return {boolean|Array<Array<boolean>>} TRUE or FALSE for each value.
+ * @customfunction
+ */
+global.INN_CHECK = (inn: unknown) => crm.INN_CHECK(inn);
+
+/**
+ * @preserve
+ * Normalises a Russian phone number to +7XXXXXXXXXX, or "" when it cannot be one.
+ * Приводит российский номер к виду +7XXXXXXXXXX или возвращает "", если это не он.
+ *
+ * @param {string|number|Array<Array<string|number>>} phone A phone number or a column range.
+ * @return {string|Array<Array<string>>} The normalised number for each value.
+ * @customfunction
+ */
+global.PHONE_RU = (phone: unknown) => crm.PHONE_RU(phone);
+
+/**
+ * @preserve
+ * Plan versus fact for a period, per company, team or manager.
+ * План-факт за период по компании, командам или менеджерам.
+ *
+ * @param {Array<Array<string|number>>} plans The Plans table with its header row.
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {string} [level] "company", "team" or "manager" (default "manager").
+ * @param {Date} [asOf] The date to compute at (default today).
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_PLAN_FACT = (
+  plans: unknown,
+  deals: unknown,
+  period: unknown,
+  level?: unknown,
+  asOf?: unknown,
+) => analytics.SALES_PLAN_FACT(plans, deals, period, level, asOf);
+
+/**
+ * @preserve
+ * Forecast for a period: fact, weighted pipeline, run-rate and coverage.
+ * Прогноз на период: факт, взвешенная воронка, прогноз по темпу и покрытие.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number>>} plans The Plans table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {Date} [asOf] The date to compute at (default today).
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_FORECAST = (deals: unknown, plans: unknown, period: unknown, asOf?: unknown) =>
+  analytics.SALES_FORECAST(deals, plans, period, asOf);
+
+/**
+ * @preserve
+ * Stage-to-stage conversion funnel with drop-off, by cohort of deals created in the range.
+ * Воронка конверсии между этапами с потерями, по когорте сделок, созданных в диапазоне дат.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|Date>>} stageHistory The Stage history table with its header row.
+ * @param {Date} [from] First creation date of the cohort.
+ * @param {Date} [to] Last creation date of the cohort.
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_FUNNEL = (deals: unknown, stageHistory: unknown, from?: unknown, to?: unknown) =>
+  analytics.SALES_FUNNEL(deals, stageHistory, from, to);
+
+/**
+ * @preserve
+ * Deal KPIs for a period: win rate, average deal, sales cycle, velocity.
+ * Показатели сделок за период: конверсия в успех, средний чек, цикл сделки, скорость продаж.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {string} [manager] A manager's email to filter by.
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_KPI = (deals: unknown, period: unknown, manager?: unknown) =>
+  analytics.SALES_KPI(deals, period, manager);
+
+/**
+ * @preserve
+ * Receivables aging per client: current, 1-30, 31-60, 61-90, 90+ days overdue.
+ * Дебиторская задолженность по срокам: не просрочено, 1-30, 31-60, 61-90, более 90 дней.
+ *
+ * @param {Array<Array<string|number|Date>>} invoices The Invoices table with its header row.
+ * @param {Date} [asOf] The date to compute at (default today).
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_AGING = (invoices: unknown, asOf?: unknown) => analytics.SALES_AGING(invoices, asOf);
+
+/**
+ * @preserve
+ * Bonus statement per manager for a period, by the scheme table.
+ * Расчёт премии менеджеров за период по таблице схемы мотивации.
+ *
+ * @param {Array<Array<string|number>>} plans The Plans table with its header row.
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number>>} scheme The bonus scheme table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {Array<Array<string|number|Date>>} [invoices] The Invoices table, to reduce by overdue.
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_BONUS = (
+  plans: unknown,
+  deals: unknown,
+  scheme: unknown,
+  period: unknown,
+  invoices?: unknown,
+) => analytics.SALES_BONUS(plans, deals, scheme, period, invoices);
+
+/**
+ * @preserve
+ * Forgotten deals: days since the last activity over the stage's limit.
+ * Забытые сделки: дней без активности больше лимита этапа.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number|Date>>} activities The Activities table with its header row.
+ * @param {Array<Array<string|number>>} settings The stages table (stage, probability, rotting days).
+ * @param {Date} [asOf] The date to compute at (default today).
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_STALE = (deals: unknown, activities: unknown, settings: unknown, asOf?: unknown) =>
+  analytics.SALES_STALE(deals, activities, settings, asOf);
+
+/**
+ * @preserve
+ * Working days between two dates, both included, by the Russian calendar.
+ * Рабочие дни между датами включительно по российскому календарю.
+ *
+ * @param {Date} start First day.
+ * @param {Date} end Last day.
+ * @param {Array<Array<Date|boolean>>} [holidays] Extra holidays, or the calendar table (date, day off).
+ * @return {number} The number of working days.
+ * @customfunction
+ */
+global.WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown) =>
+  analytics.WORKDAYS_RU(start, end, holidays);

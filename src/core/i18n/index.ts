@@ -1,0 +1,41 @@
+/**
+ * The one message catalogue. Each area adds a file exporting `ru` (the source of keys) and `en`
+ * (typed as Record<keyof typeof ru, string>, so a missing translation fails the type check) and is
+ * listed here. Russian is the default language.
+ */
+import type { Lang } from '../types';
+import * as common from './common';
+import * as menu from './menu';
+
+const catalogues = [common, menu] as const;
+
+type Ru = (typeof catalogues)[number]['ru'];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+export type MessageKey = keyof UnionToIntersection<Ru>;
+export type MessageParams = Record<string, string | number>;
+
+const tables: Record<Lang, Record<string, string>> = { ru: {}, en: {} };
+for (const c of catalogues) {
+  Object.assign(tables.ru, c.ru);
+  Object.assign(tables.en, c.en);
+}
+
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  const template = tables[lang][key] ?? tables.ru[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function parseLang(value: unknown): Lang {
+  return String(value ?? '')
+    .trim()
+    .toLowerCase()
+    .startsWith('en')
+    ? 'en'
+    : 'ru';
+}

@@ -1,0 +1,307 @@
+/**
+ * The workbook's shape: every sheet ROP Desk owns and every column it reads, with the Russian and
+ * English headers (and the aliases users and other CRMs' exports write). Setup builds sheets from
+ * this; readers find columns by these headers, in any order, among any extra user columns.
+ * Adding a column here and bumping SCHEMA_VERSION is how the workbook migrates forward.
+ */
+export const SCHEMA_VERSION = 1;
+
+export type CellKind =
+  | 'id'
+  | 'text'
+  | 'longtext'
+  | 'phone'
+  | 'email'
+  | 'inn'
+  | 'money'
+  | 'number'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'bool'
+  | 'enum';
+
+export interface ColumnDef {
+  key: string;
+  ru: string;
+  en: string;
+  kind: CellKind;
+  /** Reading fails, naming this column, when it is missing. */
+  required?: boolean;
+  /** Other headers that mean the same column (lower-case compare, spaces folded). */
+  aliases?: readonly string[];
+}
+
+export type SheetKey =
+  | 'managers'
+  | 'clients'
+  | 'deals'
+  | 'activities'
+  | 'stageHistory'
+  | 'plans'
+  | 'invoices'
+  | 'settings'
+  | 'dashboard'
+  | 'log'
+  | 'sentLog';
+
+export interface SheetDef {
+  key: SheetKey;
+  ru: string;
+  en: string;
+  columns: readonly ColumnDef[];
+}
+
+const col = (
+  key: string,
+  ru: string,
+  en: string,
+  kind: CellKind,
+  extra: Partial<ColumnDef> = {},
+): ColumnDef => ({ key, ru, en, kind, ...extra });
+
+export const MANAGERS: SheetDef = {
+  key: 'managers',
+  ru: 'Менеджеры',
+  en: 'Managers',
+  columns: [
+    col('name', 'Имя', 'Name', 'text', { required: true, aliases: ['ФИО', 'Менеджер'] }),
+    col('email', 'Email', 'Email', 'email', { required: true, aliases: ['Почта', 'E-mail'] }),
+    col('team', 'Команда', 'Team', 'text', { aliases: ['Отдел', 'Группа'] }),
+    col('role', 'Роль', 'Role', 'enum', { required: true }),
+    col('active', 'Активен', 'Active', 'bool'),
+    col('callsPerDay', 'Звонков в день', 'Calls per day', 'number'),
+    col('meetingsPerWeek', 'Встреч в неделю', 'Meetings per week', 'number'),
+    col('hiredAt', 'Дата найма', 'Hired', 'date'),
+  ],
+};
+
+export const CLIENTS: SheetDef = {
+  key: 'clients',
+  ru: 'Клиенты',
+  en: 'Clients',
+  columns: [
+    col('id', 'ID', 'ID', 'id', { required: true, aliases: ['ID клиента', 'Client ID'] }),
+    col('name', 'Клиент', 'Client', 'text', {
+      required: true,
+      aliases: ['Название', 'Компания', 'Company', 'Name', 'Название компании'],
+    }),
+    col('inn', 'ИНН', 'INN', 'inn', { aliases: ['TIN', 'Tax ID'] }),
+    col('contactName', 'Контактное лицо', 'Contact', 'text', {
+      aliases: ['Контакт', 'Contact name', 'ФИО контакта'],
+    }),
+    col('phone', 'Телефон', 'Phone', 'phone', {
+      aliases: ['Рабочий телефон', 'Мобильный телефон'],
+    }),
+    col('email', 'Email', 'Email', 'email', { aliases: ['Почта', 'E-mail', 'Рабочий email'] }),
+    col('source', 'Источник', 'Source', 'enum', { aliases: ['Источник лида', 'Lead source'] }),
+    col('manager', 'Менеджер', 'Manager', 'email', {
+      required: true,
+      aliases: ['Ответственный', 'Owner', 'Responsible'],
+    }),
+    col('need', 'Потребность', 'Need', 'longtext', { aliases: ['Запрос', 'Needs'] }),
+    col('createdAt', 'Создан', 'Created', 'datetime', { aliases: ['Дата создания', 'Created at'] }),
+    col('lastContactAt', 'Последний контакт', 'Last contact', 'datetime'),
+    col('snoozedUntil', 'Отложен до', 'Snoozed until', 'date'),
+    col('snoozeReason', 'Причина отсрочки', 'Snooze reason', 'text'),
+    col('updatedAt', 'Обновлён', 'Updated', 'datetime', { aliases: ['Updated at'] }),
+  ],
+};
+
+export const DEALS: SheetDef = {
+  key: 'deals',
+  ru: 'Сделки',
+  en: 'Deals',
+  columns: [
+    col('id', 'ID', 'ID', 'id', { required: true, aliases: ['ID сделки', 'Deal ID'] }),
+    col('clientId', 'ID клиента', 'Client ID', 'id', { required: true }),
+    col('clientName', 'Клиент', 'Client', 'text', { aliases: ['Компания', 'Company'] }),
+    col('title', 'Сделка', 'Deal', 'text', { aliases: ['Название сделки', 'Deal name', 'Title'] }),
+    col('manager', 'Менеджер', 'Manager', 'email', {
+      required: true,
+      aliases: ['Ответственный', 'Owner', 'Responsible'],
+    }),
+    col('stage', 'Этап', 'Stage', 'enum', { required: true, aliases: ['Стадия', 'Статус'] }),
+    col('amount', 'Сумма', 'Amount', 'money', { aliases: ['Бюджет', 'Budget', 'Value'] }),
+    col('currency', 'Валюта', 'Currency', 'text'),
+    col('probability', 'Вероятность', 'Probability', 'percent'),
+    col('source', 'Источник', 'Source', 'enum'),
+    col('need', 'Потребность', 'Need', 'longtext', { aliases: ['Запрос'] }),
+    col('lastDiscussed', 'Что обсуждали', 'Last discussed', 'longtext', {
+      aliases: ['Итог последнего контакта', 'Last conversation'],
+    }),
+    col('nextStep', 'Следующий шаг', 'Next step', 'text'),
+    col('nextStepDate', 'Дата следующего шага', 'Next step date', 'date', {
+      aliases: ['Срок следующего шага', 'Next step due'],
+    }),
+    col('createdAt', 'Создана', 'Created', 'datetime', {
+      aliases: ['Дата создания', 'Created at'],
+    }),
+    col('expectedClose', 'Ожидаемое закрытие', 'Expected close', 'date', {
+      aliases: ['Дата закрытия план', 'Expected close date'],
+    }),
+    col('closedAt', 'Дата закрытия', 'Closed', 'date', { aliases: ['Closed at', 'Close date'] }),
+    col('lostReason', 'Причина проигрыша', 'Lost reason', 'enum', { aliases: ['Причина отказа'] }),
+    col('firstActivityAt', 'Первая активность', 'First activity', 'datetime'),
+    col('lastActivityAt', 'Последняя активность', 'Last activity', 'datetime'),
+    col('closeDatePushes', 'Переносов даты', 'Close date pushes', 'number'),
+    col('snoozedUntil', 'Отложена до', 'Snoozed until', 'date', { aliases: ['Отложен до'] }),
+    col('snoozeReason', 'Причина отсрочки', 'Snooze reason', 'text'),
+    col('updatedAt', 'Обновлена', 'Updated', 'datetime', { aliases: ['Обновлён', 'Updated at'] }),
+  ],
+};
+
+export const ACTIVITIES: SheetDef = {
+  key: 'activities',
+  ru: 'Активности',
+  en: 'Activities',
+  columns: [
+    col('id', 'ID', 'ID', 'id', { required: true }),
+    col('at', 'Когда', 'When', 'datetime', { required: true, aliases: ['Дата', 'Date'] }),
+    col('manager', 'Менеджер', 'Manager', 'email', { required: true, aliases: ['Кто', 'Who'] }),
+    col('type', 'Тип', 'Type', 'enum', { required: true }),
+    col('clientId', 'ID клиента', 'Client ID', 'id'),
+    col('dealId', 'ID сделки', 'Deal ID', 'id'),
+    col('summary', 'Итог', 'Summary', 'longtext', { aliases: ['Что обсуждали', 'Результат'] }),
+    col('nextStep', 'Следующий шаг', 'Next step', 'text'),
+    col('nextStepDate', 'Дата следующего шага', 'Next step date', 'date'),
+  ],
+};
+
+export const STAGE_HISTORY: SheetDef = {
+  key: 'stageHistory',
+  ru: 'История этапов',
+  en: 'Stage history',
+  columns: [
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('fromStage', 'Из этапа', 'From stage', 'text'),
+    col('toStage', 'В этап', 'To stage', 'text', { required: true }),
+    col('at', 'Когда', 'When', 'datetime', { required: true }),
+    col('by', 'Кто', 'By', 'email'),
+  ],
+};
+
+export const PLANS: SheetDef = {
+  key: 'plans',
+  ru: 'Планы',
+  en: 'Plans',
+  columns: [
+    col('level', 'Уровень', 'Level', 'enum', { required: true }),
+    col('target', 'Кто', 'Target', 'text', { aliases: ['Команда / менеджер', 'Team / manager'] }),
+    col('period', 'Период', 'Period', 'text', { required: true }),
+    col('metric', 'Показатель', 'Metric', 'enum'),
+    col('value', 'План', 'Plan', 'number', { required: true, aliases: ['Сумма', 'Amount'] }),
+  ],
+};
+
+export const INVOICES: SheetDef = {
+  key: 'invoices',
+  ru: 'Счета',
+  en: 'Invoices',
+  columns: [
+    col('id', 'ID', 'ID', 'id', { required: true }),
+    col('number', 'Номер счёта', 'Invoice number', 'text', { aliases: ['Номер', 'Number'] }),
+    col('clientId', 'ID клиента', 'Client ID', 'id', { required: true }),
+    col('dealId', 'ID сделки', 'Deal ID', 'id'),
+    col('issuedAt', 'Выставлен', 'Issued', 'date', { required: true }),
+    col('dueDate', 'Срок оплаты', 'Due date', 'date', { required: true }),
+    col('amount', 'Сумма', 'Amount', 'money', { required: true }),
+    col('currency', 'Валюта', 'Currency', 'text'),
+    col('paidAmount', 'Оплачено', 'Paid amount', 'money'),
+    col('paidAt', 'Дата оплаты', 'Paid date', 'date'),
+  ],
+};
+
+/** The Settings sheet holds several side-by-side tables, each found by its own header row. */
+export const SETTINGS_VALUES: SheetDef = {
+  key: 'settings',
+  ru: 'Настройки',
+  en: 'Settings',
+  columns: [
+    col('key', 'Параметр', 'Setting', 'text', { required: true }),
+    col('value', 'Значение', 'Value', 'text', { required: true }),
+    col('hint', 'Пояснение', 'Description', 'text'),
+  ],
+};
+
+export const SETTINGS_STAGES: readonly ColumnDef[] = [
+  col('stage', 'Этап', 'Stage', 'text', { required: true }),
+  col('probability', 'Вероятность', 'Probability', 'percent', { required: true }),
+  col('rottingDays', 'Дней без активности', 'Rotting days', 'number'),
+  col('kind', 'Тип этапа', 'Stage kind', 'enum', { required: true }),
+];
+
+export const SETTINGS_CALENDAR: readonly ColumnDef[] = [
+  col('day', 'Дата', 'Date', 'date', { required: true }),
+  col('dayOff', 'Выходной', 'Day off', 'bool', { required: true }),
+  col('note', 'Примечание', 'Note', 'text'),
+];
+
+export const SETTINGS_BONUS: readonly ColumnDef[] = [
+  col('scheme', 'Схема', 'Scheme', 'text', { required: true }),
+  col('kind', 'Вид', 'Kind', 'enum', { required: true }),
+  col('from', 'От % плана', 'From % of plan', 'percent', { required: true }),
+  col('to', 'До % плана', 'To % of plan', 'percent'),
+  col('rate', 'Ставка', 'Rate', 'percent', { required: true }),
+  col('multiplier', 'Множитель', 'Multiplier', 'number'),
+  col('reduceByOverdue', 'Минус просрочка', 'Less overdue', 'bool'),
+];
+
+export const SETTINGS_RATES: readonly ColumnDef[] = [
+  col('currency', 'Валюта', 'Currency', 'text', { required: true }),
+  col('rate', 'Курс, ₽', 'Rate, RUB', 'number', { required: true }),
+];
+
+export const LOG: SheetDef = {
+  key: 'log',
+  ru: 'Журнал',
+  en: 'Log',
+  columns: [
+    col('at', 'Когда', 'When', 'datetime', { required: true }),
+    col('level', 'Уровень', 'Level', 'text', { required: true }),
+    col('job', 'Задача', 'Job', 'text', { required: true }),
+    col('message', 'Сообщение', 'Message', 'longtext', { required: true }),
+    col('user', 'Пользователь', 'User', 'email'),
+  ],
+};
+
+export const SENT_LOG: SheetDef = {
+  key: 'sentLog',
+  ru: 'Отправленные письма',
+  en: 'Sent mail',
+  columns: [
+    col('day', 'День', 'Day', 'text', { required: true }),
+    col('recipient', 'Получатель', 'Recipient', 'email', { required: true }),
+    col('kind', 'Вид', 'Kind', 'text', { required: true }),
+    col('status', 'Статус', 'Status', 'text', { required: true }),
+    col('at', 'Когда', 'When', 'datetime'),
+    col('note', 'Примечание', 'Note', 'text'),
+  ],
+};
+
+export const DASHBOARD: SheetDef = {
+  key: 'dashboard',
+  ru: 'Дашборд',
+  en: 'Dashboard',
+  columns: [],
+};
+
+export const SHEETS: readonly SheetDef[] = [
+  MANAGERS,
+  CLIENTS,
+  DEALS,
+  ACTIVITIES,
+  STAGE_HISTORY,
+  PLANS,
+  INVOICES,
+  SETTINGS_VALUES,
+  DASHBOARD,
+  LOG,
+  SENT_LOG,
+];
+
+export function sheetDef(key: SheetKey): SheetDef {
+  const def = SHEETS.find((s) => s.key === key);
+  if (!def) throw new Error(`Unknown sheet ${key}`);
+  return def;
+}
