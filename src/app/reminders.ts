@@ -1,8 +1,198 @@
-// Owned by the reminders work (issue 5). Placeholders until it lands.
-const todo = (what: string): never => {
-  throw new Error(`${what}: not built yet`);
-};
-export const runScheduledJob = (_e: GoogleAppsScript.Events.TimeDriven): void => todo('job');
-export const menuRemindersOn = (): void => todo('reminders on');
-export const menuRemindersOff = (): void => todo('reminders off');
-export const menuRunRemindersNow = (): void => todo('reminders now');
+/**
+ * Reminders behind the entry points: the time-driven job, the menu items and the sidebar's
+ * settings (status, on/off, weekly report now). Works container-bound and as an editor add-on:
+ * a trigger run without an active spreadsheet opens the one stored under its trigger uid.
+ */
+import { t } from '../core/i18n';
+import { UserError } from '../core/errors';
+import type { MailKind } from '../core/reminders/types';
+import { currentUserEmail, spreadsheet } from '../gas/context';
+import { runReminders, JOB_NAME } from '../gas/job';
+import { StateStore, triggerTarget, type RunSummary } from '../gas/job-state';
+import { appendLog } from '../gas/log';
+import { storedLang } from '../gas/settings-lang';
+import {
+  installDailyTrigger,
+  jobTriggers,
+  removeJobTriggers,
+  removeTriggerByUid,
+} from '../gas/triggers';
+import { readSettings } from '../gas/workbook';
+import { zoneOf } from '../gas/zone';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A daily job that has not succeeded for this long needs a look. */
+export const STALE_MS = 26 * 3_600_000;
+
+export interface RemindersStatus {
+  enabled: boolean;
+  /** Email of the user whose trigger sends the mail ('' when off or unknown). */
+  owner: string;
+  /** Whether the caller has the job trigger installed on this spreadsheet. */
+  mine: boolean;
+  hour: number;
+  /** Epoch ms (google.script.run turns Dates into null, numbers survive). */
+  lastSuccessAt: number | null;
+  lastRunAt: number | null;
+  lastResult: RunSummary | null;
+  stale: boolean;
+  lastError: string;
+}
+
+function effectiveUser(): string {
+  const active = currentUserEmail();
+  if (active) return active;
+  try {
+    return (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function statusOf(ss: Spreadsheet): RemindersStatus {
+  const s = new StateStore(ss.getId()).read();
+  const now = Date.now();
+  const since = s.lastSuccessAt || s.enabledAt;
+  return {
+    enabled: s.enabled,
+    owner: s.enabled ? s.owner : '',
+    mine: jobTriggers(ss).length > 0,
+    hour: s.hour,
+    lastSuccessAt: s.lastSuccessAt || null,
+    lastRunAt: s.lastRunAt || null,
+    lastResult: s.lastResult,
+    stale: s.enabled && since > 0 && now - since > STALE_MS,
+    lastError: s.lastError,
+  };
+}
+
+export function remindersStatus(): RemindersStatus {
+  return statusOf(spreadsheet());
+}
+
+/**
+ * Turns the daily reminders on or off, idempotently. On: exactly one trigger at the Settings hour,
+ * owned by the caller; when another editor's trigger already serves the file, nothing is added.
+ * Off: the caller's trigger goes now; another owner's trigger removes itself at its next run.
+ */
+export function setReminders(on: boolean): RemindersStatus {
+  const ss = spreadsheet();
+  const store = new StateStore(ss.getId());
+  const user = effectiveUser();
+  const state = store.read();
+  if (on) {
+    if (state.enabled && state.owner && user && state.owner !== user) return statusOf(ss);
+    const zone = zoneOf(ss.getSpreadsheetTimeZone());
+    const hour = readSettings(ss, zone).reminderHour;
+    const current = state.enabled && (state.owner === user || !state.owner) ? state.hour : -1;
+    const res = installDailyTrigger(ss, Number.isFinite(hour) ? hour : 9, current);
+    store.update({
+      enabled: true,
+      owner: user,
+      triggerUid: res.uid,
+      hour,
+      enabledAt: state.enabled ? state.enabledAt : Date.now(),
+    });
+  } else {
+    removeJobTriggers(ss);
+    store.update({ enabled: false, triggerUid: '', enabledAt: 0 });
+  }
+  return statusOf(ss);
+}
+
+/** Sends the weekly plan-fact report now (once per day: a second click sends nothing twice). */
+export function sendWeeklyReportNow(): RunSummary {
+  return runReminders(spreadsheet(), { manual: true, only: ['weekly'] as MailKind[] });
+}
+
+function toast(ss: Spreadsheet, text: string): void {
+  try {
+    ss.toast(text, 'ROP Desk', 8);
+  } catch {
+    // No UI in this context; the Log sheet has the line anyway.
+  }
+}
+
+export function menuRemindersOn(): void {
+  const s = setReminders(true);
+  const lang = storedLang();
+  if (s.enabled && !s.mine && s.owner) {
+    throw new UserError('rem.error.ownedByOther', { owner: s.owner });
+  }
+  toast(spreadsheet(), `${t(lang, 'menu.remindersOn')}: ${s.hour}:00`);
+}
+
+export function menuRemindersOff(): void {
+  setReminders(false);
+  toast(spreadsheet(), t(storedLang(), 'menu.remindersOff'));
+}
+
+export function menuRunRemindersNow(): void {
+  const ss = spreadsheet();
+  const s = runReminders(ss, { manual: true });
+  const lang = storedLang();
+  toast(
+    ss,
+    t(lang, 'rem.log.run', {
+      day: s.day,
+      sent: s.sent,
+      deferred: s.deferred,
+      failed: s.failed,
+      skipped: s.skipped,
+      done: s.done,
+      quota: s.quotaLeft,
+      elapsed: '-',
+    }),
+  );
+}
+
+function authorised(): boolean {
+  try {
+    const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
+  } catch {
+    return true;
+  }
+}
+
+/** The daily trigger. Decides itself whether there is anything to do today. */
+export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const startedAt = Date.now();
+  const uid = e && e.triggerUid ? String(e.triggerUid) : '';
+  let ss: Spreadsheet | null = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss && uid) {
+    const id = triggerTarget(uid);
+    if (id) {
+      try {
+        ss = SpreadsheetApp.openById(id);
+      } catch (err) {
+        console.error(`ROP Desk: cannot open spreadsheet ${id} for trigger ${uid}`, err);
+      }
+    }
+  }
+  if (!ss) {
+    // A trigger with no file to serve can only fail every day: remove it.
+    if (uid) removeTriggerByUid(uid);
+    console.error(`ROP Desk: trigger ${uid || '?'} has no spreadsheet; removed`);
+    return;
+  }
+  const store = new StateStore(ss.getId());
+  const state = store.read();
+  const lang = storedLang();
+  // Without the document's store (an add-on run may get none) the switch cannot be read here:
+  // the trigger exists, so the reminders are on.
+  if (store.shared && (!state.enabled || (uid && state.triggerUid && state.triggerUid !== uid))) {
+    // Turned off by another editor, or a duplicate/leftover trigger: it removes itself.
+    if (uid) removeTriggerByUid(uid);
+    appendLog(ss, { level: 'info', job: JOB_NAME, message: t(lang, 'rem.log.disabled') }, lang);
+    return;
+  }
+  if (!authorised()) {
+    const text = t(lang, 'rem.error.needsAuth');
+    store.update({ lastRunAt: Date.now(), lastError: text });
+    appendLog(ss, { level: 'error', job: JOB_NAME, message: text }, lang);
+    return;
+  }
+  runReminders(ss, { startedAt });
+}

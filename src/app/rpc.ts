@@ -1,7 +1,89 @@
-// Owned by the sidebar work (issue 6). Placeholders until it lands.
-export function dispatch(method: string, _payload: unknown): unknown {
-  throw new Error(`Unknown method ${method}`);
+/**
+ * The sidebar's server side: ONE public entry `rpc(method, payload)` over an allow-list table in
+ * which each method names the roles that may call it. google.script.run can reach every top-level
+ * function, so this is where who-may-do-what is decided, on every call:
+ *   - the caller is the Session's user; '' (unknown) is refused;
+ *   - their role comes from the Managers sheet (an inactive or absent email is refused);
+ *   - a manager's lists hold only their own records (the handlers filter by `ctx.me.email`).
+ * Answers are `RpcReply` envelopes (src/shared/contract.ts): expected failures carry a message in
+ * the user's language and field problems; anything else is logged and reported as internal.
+ */
+import { isUserError, UserError } from '../core/errors';
+import { t, type MessageKey } from '../core/i18n';
+import type { Role } from '../core/types';
+import type { Method, RpcError, RpcErrorCode, RpcReply } from '../shared/contract';
+import { callerContext, type Ctx, type WithLang } from './rpc/context';
+import { METHODS } from './rpc/methods';
+import { runUpload } from './rpc/upload';
+
+const CODES: Partial<Record<MessageKey, RpcErrorCode>> = {
+  'error.forbidden': 'forbidden',
+  'error.notSignedIn': 'unknownUser',
+  'error.notAManager': 'unknownUser',
+  'error.notFound': 'notFound',
+  'error.stale': 'conflict',
+  'error.busy': 'conflict',
+  'error.missingColumn': 'setup',
+  'error.missingSheet': 'setup',
+  'rpc.unknownMethod': 'unknownMethod',
+};
+
+export function dispatch(method: string, payload: unknown): RpcReply<unknown> {
+  let ctx: Ctx | null = null;
+  try {
+    if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method)) {
+      throw new UserError('rpc.unknownMethod', { method: String(method).slice(0, 60) });
+    }
+    const def = METHODS[method as Method];
+    ctx = callerContext();
+    requireRole(ctx.me.role, def.roles);
+    // Each def checks its own payload shape before running; the cast is the table's invariant.
+    const run = def.run as (p: unknown, c: Ctx) => unknown;
+    return { ok: true, data: run(def.check(payload), ctx) };
+  } catch (e) {
+    return { ok: false, error: toRpcError(e, ctx, method) };
+  }
 }
-export function upload(_form: unknown): unknown {
-  throw new Error('upload: not built yet');
+
+export function upload(form: unknown): RpcReply<unknown> {
+  let ctx: Ctx | null = null;
+  try {
+    ctx = callerContext();
+    requireRole(ctx.me.role, ['head']);
+    return { ok: true, data: runUpload(form, ctx) };
+  } catch (e) {
+    return { ok: false, error: toRpcError(e, ctx, 'upload') };
+  }
+}
+
+function requireRole(role: Role, allowed: readonly Role[]): void {
+  if (!allowed.includes(role)) {
+    throw new UserError('error.forbidden', { role: allowed.map((r) => `role.${r}`).join('|') });
+  }
+}
+
+function toRpcError(e: unknown, ctx: Ctx | null, method: string): RpcError {
+  const lang = ctx?.lang ?? (e as WithLang | null)?.lang ?? 'ru';
+  if (isUserError(e)) {
+    const params = { ...e.params };
+    if (e.key === 'error.forbidden' && typeof params.role === 'string') {
+      params.role = params.role
+        .split('|')
+        .map((k) => t(lang, k as MessageKey))
+        .join(' / ');
+    }
+    const fields = e.fields.map((f) => ({
+      field: f.field,
+      message: t(lang, f.key, f.params ?? {}),
+    }));
+    const code = CODES[e.key] ?? (fields.length ? 'invalid' : 'invalid');
+    return { code, message: t(lang, e.key, params), fields };
+  }
+  const text = e instanceof Error ? e.message : String(e);
+  if (/lock timeout|too many lockservice/i.test(text)) {
+    return { code: 'conflict', message: t(lang, 'error.busy'), fields: [] };
+  }
+  // Not a person's mistake: keep the details for the log, show a plain message.
+  console.error(`rpc ${method} failed: ${e instanceof Error ? (e.stack ?? text) : text}`);
+  return { code: 'internal', message: t(lang, 'error.internal'), fields: [] };
 }

@@ -252,6 +252,18 @@ export const SETTINGS_RATES: readonly ColumnDef[] = [
   col('rate', 'Курс, ₽', 'Rate, RUB', 'number', { required: true }),
 ];
 
+/**
+ * Lists behind the dropdowns (lead sources, lost reasons): one column each, read independently.
+ * Added with the CRM work; a Settings sheet without this table gets the default lists.
+ */
+export const SETTINGS_LISTS: readonly ColumnDef[] = [
+  col('source', 'Источники', 'Sources', 'text', { required: true, aliases: ['Источник'] }),
+  col('lostReason', 'Причины проигрыша', 'Lost reasons', 'text', {
+    required: true,
+    aliases: ['Причина проигрыша'],
+  }),
+];
+
 export const LOG: SheetDef = {
   key: 'log',
   ru: 'Журнал',

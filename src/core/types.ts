@@ -179,6 +179,10 @@ export interface Settings {
   calendar: CalendarException[];
   bonus: BonusTier[];
   rates: CurrencyRate[];
+  /** Lead sources offered in dropdowns (Settings lists table); absent means the defaults. */
+  sources?: string[];
+  /** Reasons a deal is lost, offered in dropdowns; absent means the defaults. */
+  lostReasons?: string[];
 }
 
 /** Everything a job needs from the workbook, read once (one getValues per sheet). */

@@ -1,0 +1,170 @@
+/**
+ * The workbook <-> .xlsx (exceljs). Values, formulas, number formats, list validations, frozen
+ * panes, tab colours, hidden sheets and sheet order go into the file, so it opens in Excel,
+ * LibreOffice and Google Sheets. Date cells are written as serials of their wall time in the
+ * spreadsheet's zone (exceljs turns a Date into a serial through UTC, so the Date handed to it
+ * is shifted by the zone offset), and shifted back on reading.
+ */
+import ExcelJS from 'exceljs';
+import { types } from 'node:util';
+import type { Sheet } from '../spreadsheet/sheet';
+import type { Spreadsheet } from '../spreadsheet/spreadsheet';
+import type { Cell } from '../spreadsheet/values';
+import type { ZoneInfo } from '../zone';
+
+export class WorkbookFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookFormatError';
+  }
+}
+
+export async function writeXlsx(book: Spreadsheet, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ROP Desk emulator';
+  const zone = book._zone();
+  for (const sheet of book._sheets) {
+    const ws = wb.addWorksheet(sheet._name, {
+      state: sheet._hidden ? 'hidden' : 'visible',
+      properties: sheet._tabColor ? { tabColor: { argb: argb(sheet._tabColor) } } : {},
+      views:
+        sheet._frozenRows || sheet._frozenCols
+          ? [{ state: 'frozen', ySplit: sheet._frozenRows, xSplit: sheet._frozenCols }]
+          : [],
+    });
+    writeCells(sheet, ws, zone);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+function argb(color: string): string {
+  const hex = color.replace('#', '');
+  return hex.length === 6 ? `FF${hex.toUpperCase()}` : 'FF000000';
+}
+
+function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
+  const rows = Math.max(sheet._values.length, sheet._formulas.length, sheet._formats.length, sheet._validations.length);
+  for (let r = 0; r < rows; r++) {
+    const vals = sheet._values[r];
+    const fx = sheet._formulas[r];
+    const fm = sheet._formats[r];
+    const dv = sheet._validations[r];
+    const width = Math.max(vals?.length ?? 0, fx?.length ?? 0, fm?.length ?? 0, dv?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const v: Cell | undefined = vals?.[c];
+      const f = fx?.[c];
+      const fmt = fm?.[c];
+      const rule = dv?.[c];
+      if ((v === undefined || v === '') && !f && !fmt && !rule) continue;
+      const cell = ws.getCell(r + 1, c + 1);
+      const value = v === undefined || v === '' ? null : typeof v === 'object' ? shift(v, zone) : v;
+      if (f) cell.value = { formula: f.slice(1), result: value ?? undefined } as ExcelJS.CellFormulaValue;
+      else if (value !== null) cell.value = value;
+      if (fmt) cell.numFmt = fmt;
+      else if (typeof v === 'object') cell.numFmt = 'dd.mm.yyyy hh:mm:ss';
+      if (rule && rule.criteria === 'VALUE_IN_LIST') {
+        const list = (rule.args[0] as string[]).join(',');
+        if (list.length <= 255)
+          cell.dataValidation = {
+            type: 'list',
+            allowBlank: true,
+            formulae: [`"${list.replace(/"/g, '""')}"`],
+            showErrorMessage: !rule.allowInvalid,
+            ...(rule.helpText ? { prompt: rule.helpText, showInputMessage: true } : {}),
+          };
+      }
+    }
+  }
+}
+
+/** A Date whose UTC fields are the wall time in the zone (what exceljs serialises). */
+function shift(d: Date, zone: ZoneInfo): Date {
+  const t = d.getTime();
+  return new Date(t + zone.offsetMs(t));
+}
+
+export interface XlsxSheet {
+  name: string;
+  hidden: boolean;
+  tabColor: string | null;
+  frozenRows: number;
+  frozenCols: number;
+  maxRows: number;
+  maxCols: number;
+  values: Cell[][];
+  formulas: Array<Array<string | undefined> | undefined>;
+  formats: Array<Array<string | undefined> | undefined>;
+  lists: Array<{ r: number; c: number; values: string[]; allowInvalid: boolean; helpText: string | null }>;
+}
+
+export async function readXlsx(file: string, zone: ZoneInfo): Promise<XlsxSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new WorkbookFormatError(`${file} is not a readable .xlsx workbook (${(e as Error).message})`);
+  }
+  if (wb.worksheets.length === 0) throw new WorkbookFormatError(`${file} has no sheets`);
+  return wb.worksheets.map((ws) => readSheet(ws, zone));
+}
+
+function cellValue(raw: ExcelJS.CellValue, zone: ZoneInfo): { value: Cell; formula?: string } {
+  if (raw === null || raw === undefined) return { value: '' };
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
+  if (types.isDate(raw)) return { value: new Date(zone.fromLocal((raw as Date).getTime())) };
+  const o = raw as unknown as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const inner = cellValue((o.result ?? null) as ExcelJS.CellValue, zone);
+    return { value: inner.value, formula: typeof o.formula === 'string' ? `=${o.formula}` : undefined };
+  }
+  if (Array.isArray(o.richText)) return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join('') };
+  if ('text' in o) return { value: String(o.text) };
+  if ('error' in o) return { value: String(o.error) };
+  return { value: String(raw) };
+}
+
+function readSheet(ws: ExcelJS.Worksheet, zone: ZoneInfo): XlsxSheet {
+  const values: Cell[][] = [];
+  const formulas: XlsxSheet['formulas'] = [];
+  const formats: XlsxSheet['formats'] = [];
+  const lists: XlsxSheet['lists'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vals: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const { value, formula } = cellValue(cell.value, zone);
+      vals[c - 1] = value;
+      if (formula) (formulas[r - 1] ??= [])[c - 1] = formula;
+      if (cell.numFmt) (formats[r - 1] ??= [])[c - 1] = cell.numFmt;
+      const dv = cell.dataValidation;
+      if (dv && dv.type === 'list' && dv.formulae?.[0]) {
+        const text = String(dv.formulae[0]);
+        if (text.startsWith('"'))
+          lists.push({
+            r,
+            c,
+            values: text.slice(1, -1).replace(/""/g, '"').split(','),
+            allowInvalid: !dv.showErrorMessage,
+            helpText: dv.prompt ?? null,
+          });
+      }
+    });
+    for (let i = 0; i < vals.length; i++) if (vals[i] === undefined) vals[i] = '';
+    values[r - 1] = vals;
+  });
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
+  const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
+  return {
+    name: ws.name,
+    hidden: ws.state !== 'visible',
+    tabColor: tab ? `#${tab.slice(-6).toLowerCase()}` : null,
+    frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
+    frozenCols: view?.state === 'frozen' ? (view.xSplit ?? 0) : 0,
+    maxRows: Math.max(1000, ws.rowCount),
+    maxCols: Math.max(26, ws.columnCount),
+    values,
+    formulas,
+    formats,
+    lists,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Which service calls each execution may make: auth modes (NONE / LIMITED / FULL), custom
+ * functions (read-only Sheets, no services needing authorization), triggers without UI, and the
+ * OAuth scopes of the manifest. Returns the error text, or null when the call is allowed.
+ */
+import { MSG } from './errors';
+import type { Execution } from './runtime';
+
+const SCOPE = 'https://www.googleapis.com/auth/';
+const SHEETS = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'NamedRange',
+  'Protection',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'EmbeddedChart',
+]);
+const SHEET_READ = /^(get|is|can|has|find|new|createDeveloperMetadataFinder|flush)/;
+const UI_BUILD = new Set(['Ui.createMenu', 'Ui.createAddonMenu']);
+const TRIGGER_ADMIN = /^ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)$/;
+
+/** The scope a call needs beyond the script's own (null = none). */
+function requiredScope(name: string): string | null {
+  if (name === 'SpreadsheetApp.openById' || name === 'SpreadsheetApp.openByUrl')
+    return 'spreadsheets';
+  if (name.startsWith('MailApp.')) return 'script.send_mail';
+  if (TRIGGER_ADMIN.test(name)) return 'script.scriptapp';
+  if (name.startsWith('Ui.')) return 'script.container.ui';
+  return null;
+}
+
+function deny(name: string, scope: string | null): string {
+  return scope
+    ? `${MSG.noPermission(name)}. Required permissions: ${SCOPE}${scope}`
+    : MSG.noPermission(name);
+}
+
+export function policy(
+  ex: Execution,
+  cls: string,
+  method: string,
+  scopes: ReadonlyArray<string> | null,
+  authorizationRequired = false,
+): string | null {
+  const name = `${cls}.${method}`;
+  const scope = requiredScope(name);
+  if (authorizationRequired && scope && ex.kind !== 'custom') return MSG.authRequired;
+
+  if (ex.kind === 'custom') {
+    if (name === 'SpreadsheetApp.getUi') return MSG.uiContext;
+    if (SHEETS.has(cls) && !SHEET_READ.test(method)) return MSG.noPermission(name);
+    if (cls === 'MailApp' || cls === 'ScriptApp' || cls === 'Ui' || cls === 'Menu')
+      return MSG.noPermission(name);
+    if (name === 'SpreadsheetApp.openById' || name === 'SpreadsheetApp.openByUrl')
+      return MSG.noPermission(name);
+    return null;
+  }
+
+  if (ex.kind === 'trigger' && name === 'SpreadsheetApp.getUi') return MSG.uiContext;
+
+  if (ex.authMode === 'NONE') {
+    // An add-on opened in a file where it was not used yet: build the menu, nothing else.
+    if (cls === 'SpreadsheetApp' && method !== 'getUi')
+      return deny(name, 'spreadsheets.currentonly');
+    if (SHEETS.has(cls) && cls !== 'SpreadsheetApp') return deny(name, 'spreadsheets.currentonly');
+    if (cls === 'Ui' && !UI_BUILD.has(name)) return deny(name, scope);
+    if (cls === 'PropertiesService' || cls === 'Properties') return deny(name, null);
+    if (name === 'LockService.getDocumentLock' || name === 'CacheService.getDocumentCache')
+      return deny(name, null);
+    if (cls === 'MailApp') return deny(name, scope);
+    if (cls === 'ScriptApp' && method !== 'getAuthorizationInfo' && method !== 'getScriptId')
+      return deny(name, 'script.scriptapp');
+    if (name === 'Session.getEffectiveUser') return deny(name, 'userinfo.email');
+    return null;
+  }
+
+  if (ex.authMode === 'LIMITED') {
+    // Simple triggers and add-on onOpen: the current document, no services needing consent.
+    if (cls === 'MailApp' || TRIGGER_ADMIN.test(name)) return deny(name, scope);
+    if (name === 'SpreadsheetApp.openById' || name === 'SpreadsheetApp.openByUrl')
+      return deny(name, scope);
+  }
+
+  if (scope && scopes && !scopes.includes(SCOPE + scope)) {
+    // spreadsheets (full) also covers currentonly; nothing else implies another scope.
+    return deny(name, scope);
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+/** Session: who runs the code and in which zone. Empty email where Google would not tell. */
+import { Svc, instrument, type Runtime } from '../runtime';
+
+export interface User {
+  getEmail(): string;
+}
+
+export class Session extends Svc {
+  constructor(
+    rt: Runtime,
+    private readonly _scriptTimeZone: () => string,
+    private readonly _fallbackUser: () => string,
+  ) {
+    super(rt);
+  }
+  getActiveUser(): User {
+    const ex = this._rt.exec;
+    const email = ex
+      ? ex.kind === 'custom' || ex.authMode === 'NONE'
+        ? ''
+        : ex.user
+      : this._fallbackUser();
+    return { getEmail: () => email };
+  }
+  getEffectiveUser(): User {
+    const ex = this._rt.exec;
+    const email = ex ? (ex.kind === 'custom' ? '' : ex.effectiveUser) : this._fallbackUser();
+    return { getEmail: () => email };
+  }
+  getScriptTimeZone(): string {
+    return this._scriptTimeZone();
+  }
+  getActiveUserLocale(): string {
+    return 'ru';
+  }
+  getTemporaryActiveUserKey(): string {
+    const u = this._rt.exec?.user ?? this._fallbackUser();
+    return Buffer.from(`key:${u}`).toString('base64url');
+  }
+}
+instrument(Session, 'Session');

@@ -1,0 +1,471 @@
+/**
+ * Range: a rectangle of a sheet. Reads copy straight out of the sheet's row arrays into the
+ * caller's realm; writes check the whole input first (Google's exact error texts), then store
+ * with USER_ENTERED semantics. O(cells), no per-cell objects beyond the values themselves.
+ */
+import { MSG, fail } from '../errors';
+import { Svc, instrument } from '../runtime';
+import { a1Of } from './a1';
+import type { Protection, RangeRef } from './recorded';
+import type { Sheet, StyleProp } from './sheet';
+import { DataValidation, violates, type ValidationSpec } from './validation';
+import { displayValue, writeValue, type Cell } from './values';
+
+type ValuesApi = Pick<
+  GoogleAppsScript.Spreadsheet.Range,
+  | 'getValues'
+  | 'getValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'getNumberFormats'
+  | 'getNumberFormat'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'isBlank'
+>;
+
+export class Range extends Svc implements ValuesApi {
+  constructor(
+    readonly _sheet: Sheet,
+    readonly _r: number,
+    readonly _c: number,
+    readonly _nr: number,
+    readonly _nc: number,
+  ) {
+    super(_sheet._rt);
+  }
+
+  _ref(): RangeRef {
+    return { sheet: this._sheet._name, a1: this.getA1NotationRaw() };
+  }
+  private getA1NotationRaw(): string {
+    return a1Of(this._r, this._c, this._nr, this._nc);
+  }
+
+  // ---- geometry ----
+  getRow(): number {
+    return this._r;
+  }
+  getRowIndex(): number {
+    return this._r;
+  }
+  getColumn(): number {
+    return this._c;
+  }
+  getNumRows(): number {
+    return this._nr;
+  }
+  getNumColumns(): number {
+    return this._nc;
+  }
+  getHeight(): number {
+    return this._nr;
+  }
+  getWidth(): number {
+    return this._nc;
+  }
+  getLastRow(): number {
+    return this._r + this._nr - 1;
+  }
+  getLastColumn(): number {
+    return this._c + this._nc - 1;
+  }
+  getA1Notation(): string {
+    return this.getA1NotationRaw();
+  }
+  getSheet(): Sheet {
+    return this._sheet;
+  }
+  getGridId(): number {
+    return this._sheet._id;
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    return this._sheet._range(
+      this._r + rowOffset,
+      this._c + columnOffset,
+      numRows ?? this._nr,
+      numColumns ?? this._nc,
+    );
+  }
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this._nr || column > this._nc) fail(MSG.outOfBounds);
+    return this._sheet._range(this._r + row - 1, this._c + column - 1, 1, 1);
+  }
+  activate(): this {
+    this._sheet._book._active = this._sheet;
+    return this;
+  }
+
+  // ---- values ----
+  getValues(): Cell[][] {
+    return this._rt.realm.block(
+      this._sheet._values,
+      this._r - 1,
+      this._c - 1,
+      this._nr,
+      this._nc,
+    ) as Cell[][];
+  }
+  getValue(): Cell {
+    const v = this._sheet._cell(this._r, this._c);
+    return typeof v === 'object' ? this._rt.realm.date(v.getTime()) : v;
+  }
+  getDisplayValues(): string[][] {
+    const sh = this._sheet;
+    const ctx = sh._book._display();
+    const out: string[][] = [];
+    for (let i = 0; i < this._nr; i++) {
+      const row: string[] = new Array(this._nc);
+      for (let j = 0; j < this._nc; j++) {
+        row[j] = displayValue(
+          sh._cell(this._r + i, this._c + j),
+          sh._format(this._r + i, this._c + j),
+          ctx,
+        );
+      }
+      out.push(row);
+    }
+    return this._rt.realm.value(out);
+  }
+  getDisplayValue(): string {
+    const sh = this._sheet;
+    return displayValue(
+      sh._cell(this._r, this._c),
+      sh._format(this._r, this._c),
+      sh._book._display(),
+    );
+  }
+  isBlank(): boolean {
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        if (this._sheet._cell(this._r + i, this._c + j) !== '') return false;
+        if (this._sheet._formula(this._r + i, this._c + j)) return false;
+      }
+    return true;
+  }
+
+  setValues(values: unknown[][]): this {
+    this._write(values, false);
+    return this;
+  }
+  setValue(value: unknown): this {
+    this._fill(value, false);
+    return this;
+  }
+  getFormulas(): string[][] {
+    return this._rt.realm.block(
+      this._sheet._formulas,
+      this._r - 1,
+      this._c - 1,
+      this._nr,
+      this._nc,
+    ) as string[][];
+  }
+  getFormula(): string {
+    return this._sheet._formula(this._r, this._c) ?? '';
+  }
+  setFormula(formula: string): this {
+    this._fill(formula, true);
+    return this;
+  }
+  setFormulas(formulas: string[][]): this {
+    this._write(formulas, true);
+    return this;
+  }
+
+  /** Checks shape (rows first, then every row's width) before writing anything. */
+  private _checkShape(values: unknown[][]): void {
+    if (!Array.isArray(values)) fail(`Cannot convert ${String(values)} to Object[][].`);
+    if (values.length !== this._nr) fail(MSG.rowsMismatch(values.length, this._nr));
+    for (const row of values) {
+      if (!Array.isArray(row)) fail(`Cannot convert ${String(row)} to Object[].`);
+      if (row.length !== this._nc) fail(MSG.colsMismatch(row.length, this._nc));
+    }
+  }
+
+  _write(values: unknown[][], asFormulas: boolean): void {
+    this._checkShape(values);
+    const sh = this._sheet;
+    sh._ensureRows(this._r + this._nr - 1);
+    const zone = sh._book._zone();
+    const r0 = this._r - 1;
+    const c0 = this._c - 1;
+    const checks = sh._validationCount > 0;
+    if (checks) this._validate(values, asFormulas);
+    for (let i = 0; i < this._nr; i++) {
+      const src = values[i];
+      const row = sh._rowOf(r0 + i);
+      const fmts = sh._formats[r0 + i];
+      const fx = sh._formulas[r0 + i];
+      for (let j = 0; j < this._nc; j++) {
+        const v = src[j];
+        const c = c0 + j;
+        if (typeof v === 'number' && !asFormulas) {
+          // The common case (amounts, ids, serials) without the general path.
+          row[c] = Number.isFinite(v) ? v : '#NUM!';
+          if (fx !== undefined && fx[c] !== undefined) fx[c] = undefined;
+          continue;
+        }
+        const fmt = fmts === undefined ? undefined : fmts[c];
+        const w =
+          asFormulas && typeof v === 'string' && v !== '' && !v.startsWith('=')
+            ? writeValue('=' + v, fmt, zone)
+            : writeValue(v, fmt, zone);
+        row[c] = w.value;
+        if (w.formula !== undefined) sh._setFormula(r0 + i, c, w.formula);
+        else if (fx !== undefined && fx[c] !== undefined) fx[c] = undefined;
+        if (w.format !== undefined && fmt === undefined) sh._setFormat(r0 + i, c, w.format);
+      }
+    }
+    sh._touched();
+  }
+
+  private _fill(value: unknown, asFormula: boolean): void {
+    const rows: unknown[][] = [];
+    for (let i = 0; i < this._nr; i++) rows.push(new Array(this._nc).fill(value));
+    this._write(rows, asFormula);
+  }
+
+  private _validate(values: unknown[][], asFormulas: boolean): void {
+    const sh = this._sheet;
+    const zone = sh._book._zone();
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        const spec = sh._validation(this._r + i, this._c + j);
+        if (!spec || spec.allowInvalid || asFormulas) continue;
+        const w = writeValue(values[i][j], sh._format(this._r + i, this._c + j), zone);
+        if (w.formula === undefined && violates(spec, w.value))
+          fail(MSG.validation(a1Of(this._r + i, this._c + j, 1, 1)));
+      }
+  }
+
+  clearContent(): this {
+    this._sheet._clearRect(this._r, this._c, this._nr, this._nc, { contents: true });
+    return this;
+  }
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+  }): this {
+    const o = options ?? {};
+    const all = !o.contentsOnly && !o.formatOnly && !o.validationsOnly;
+    this._sheet._clearRect(this._r, this._c, this._nr, this._nc, {
+      contents: all || Boolean(o.contentsOnly),
+      formats: all || Boolean(o.formatOnly),
+      validations: Boolean(o.validationsOnly),
+    });
+    return this;
+  }
+  clearFormat(): this {
+    this._sheet._clearRect(this._r, this._c, this._nr, this._nc, { formats: true });
+    return this;
+  }
+  clearDataValidations(): this {
+    this._sheet._clearRect(this._r, this._c, this._nr, this._nc, { validations: true });
+    return this;
+  }
+
+  // ---- number formats ----
+  getNumberFormats(): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i < this._nr; i++) {
+      const row: string[] = new Array(this._nc);
+      for (let j = 0; j < this._nc; j++)
+        row[j] = this._sheet._numberFormatOf(this._r + i, this._c + j);
+      out.push(row);
+    }
+    return this._rt.realm.value(out);
+  }
+  getNumberFormat(): string {
+    return this._sheet._numberFormatOf(this._r, this._c);
+  }
+  setNumberFormat(format: string): this {
+    const f = String(format);
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++)
+        this._sheet._setFormat(this._r - 1 + i, this._c - 1 + j, f);
+    return this;
+  }
+  setNumberFormats(formats: string[][]): this {
+    this._checkShape(formats);
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++)
+        this._sheet._setFormat(this._r - 1 + i, this._c - 1 + j, String(formats[i][j]));
+    return this;
+  }
+
+  // ---- data validation ----
+  setDataValidation(rule: DataValidation | null): this {
+    const spec = rule ? rule._spec : undefined;
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++)
+        this._sheet._setValidation(this._r - 1 + i, this._c - 1 + j, spec);
+    return this;
+  }
+  setDataValidations(rules: Array<Array<DataValidation | null>>): this {
+    this._checkShape(rules);
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        const r = rules[i][j];
+        this._sheet._setValidation(this._r - 1 + i, this._c - 1 + j, r ? r._spec : undefined);
+      }
+    return this;
+  }
+  getDataValidation(): DataValidation | null {
+    const spec = this._sheet._validation(this._r, this._c);
+    return spec ? new DataValidation(this._rt, spec) : null;
+  }
+  getDataValidations(): Array<Array<DataValidation | null>> {
+    const out: Array<Array<DataValidation | null>> = [];
+    for (let i = 0; i < this._nr; i++) {
+      const row: Array<DataValidation | null> = [];
+      for (let j = 0; j < this._nc; j++) {
+        const spec: ValidationSpec | undefined = this._sheet._validation(this._r + i, this._c + j);
+        row.push(spec ? new DataValidation(this._rt, spec) : null);
+      }
+      out.push(this._rt.realm.list(row));
+    }
+    return this._rt.realm.list(out);
+  }
+  insertCheckboxes(checked?: unknown, unchecked?: unknown): this {
+    const spec: ValidationSpec = {
+      criteria: 'CHECKBOX',
+      args: checked === undefined ? [] : [checked, unchecked ?? ''],
+      allowInvalid: false,
+      helpText: null,
+    };
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        this._sheet._setValidation(this._r - 1 + i, this._c - 1 + j, spec);
+        this._sheet._rowOf(this._r - 1 + i)[this._c - 1 + j] =
+          checked === undefined ? false : ((unchecked as Cell) ?? '');
+      }
+    this._sheet._touched();
+    return this;
+  }
+
+  // ---- formatting (recorded, last write wins) ----
+  private _style(prop: StyleProp, value: unknown): this {
+    this._sheet._styles.push({ r: this._r, c: this._c, nr: this._nr, nc: this._nc, prop, value });
+    return this;
+  }
+  private _styleOf(prop: StyleProp): unknown {
+    return this._sheet._styleAt(this._r, this._c, prop);
+  }
+  setFontWeight(w: string | null): this {
+    return this._style('fontWeight', w ?? 'normal');
+  }
+  getFontWeight(): string {
+    return (this._styleOf('fontWeight') as string | undefined) ?? 'normal';
+  }
+  setFontStyle(s: string | null): this {
+    return this._style('fontStyle', s ?? 'normal');
+  }
+  setFontColor(c: string | null): this {
+    return this._style('fontColor', c ?? '#000000');
+  }
+  getFontColor(): string {
+    return (this._styleOf('fontColor') as string | undefined) ?? '#000000';
+  }
+  setFontSize(n: number): this {
+    return this._style('fontSize', n);
+  }
+  setFontFamily(f: string | null): this {
+    return this._style('fontFamily', f);
+  }
+  setBackground(color: string | null): this {
+    return this._style('background', color ?? '#ffffff');
+  }
+  getBackground(): string {
+    return (this._styleOf('background') as string | undefined) ?? '#ffffff';
+  }
+  setBackgrounds(colors: string[][]): this {
+    this._checkShape(colors);
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++)
+        this._sheet._styles.push({
+          r: this._r + i,
+          c: this._c + j,
+          nr: 1,
+          nc: 1,
+          prop: 'background',
+          value: colors[i][j],
+        });
+    return this;
+  }
+  getBackgrounds(): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i < this._nr; i++) {
+      const row: string[] = [];
+      for (let j = 0; j < this._nc; j++)
+        row.push(
+          (this._sheet._styleAt(this._r + i, this._c + j, 'background') as string | undefined) ??
+            '#ffffff',
+        );
+      out.push(row);
+    }
+    return this._rt.realm.value(out);
+  }
+  setHorizontalAlignment(a: string | null): this {
+    return this._style('horizontalAlignment', a);
+  }
+  setVerticalAlignment(a: string | null): this {
+    return this._style('verticalAlignment', a);
+  }
+  setWrap(w: boolean): this {
+    return this._style('wrap', w);
+  }
+  setWrapStrategy(s: unknown): this {
+    return this._style('wrapStrategy', String(s));
+  }
+  setBorder(...args: unknown[]): this {
+    return this._style(
+      'border',
+      args.map((a) => (a == null ? null : String(a))),
+    );
+  }
+  setNote(note: string | null): this {
+    return this._style('note', note ?? '');
+  }
+  getNote(): string {
+    return (this._styleOf('note') as string | undefined) ?? '';
+  }
+  merge(): this {
+    return this._style('merge', true);
+  }
+  breakApart(): this {
+    return this._style('merge', false);
+  }
+
+  // ---- other ----
+  protect(): Protection {
+    return this._sheet._book._protect('RANGE', this);
+  }
+  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): this {
+    const sh = this._sheet;
+    const whole = sh._wholeRowsOrColumn(this);
+    sh._book._addMeta(whole, key, valueOrVisibility, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): unknown[] {
+    return this._sheet._book._metaFor(this._sheet._wholeRowsOrColumn(this));
+  }
+  sort(
+    spec:
+      | number
+      | { column: number; ascending?: boolean }
+      | Array<number | { column: number; ascending?: boolean }>,
+  ): this {
+    this._sheet._sortRect(this, Array.isArray(spec) ? spec : [spec]);
+    return this;
+  }
+}
+instrument(Range, 'Range');

@@ -1,0 +1,325 @@
+/**
+ * Spreadsheet: the workbook. Holds the sheets in tab order and everything that spans them:
+ * named ranges, developer metadata, protections, time zone and locale, toasts.
+ */
+import { MSG, fail } from '../errors';
+import { Svc, instrument, type Runtime } from '../runtime';
+import { zoneInfo, type ZoneInfo } from '../zone';
+import { parseA1, splitSheet } from './a1';
+import {
+  DeveloperMetadata,
+  DeveloperMetadataFinder,
+  addMetadata,
+  type MetaHost,
+  type MetaRecord,
+} from './metadata';
+import type { Range } from './range';
+import { Protection, type ProtectionSpec, type RangeRef } from './recorded';
+import { Sheet } from './sheet';
+import type { DisplayContext } from './values';
+
+export interface NamedRangeRec {
+  sheetId: number;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface Toast {
+  message: string;
+  title: string;
+  timeoutSeconds: number;
+  at: number;
+}
+
+export class NamedRange extends Svc {
+  constructor(
+    private readonly _book: Spreadsheet,
+    private _nameOf: string,
+  ) {
+    super(_book._rt);
+  }
+  getName(): string {
+    return this._nameOf;
+  }
+  getRange(): Range {
+    const r = this._book._named.get(this._nameOf);
+    if (!r) fail(`Named range ${this._nameOf} was removed`);
+    return this._book._rangeOf(r);
+  }
+  setRange(range: Range): this {
+    this._book._named.set(this._nameOf, this._book._recOf(range));
+    return this;
+  }
+  setName(name: string): this {
+    const rec = this._book._named.get(this._nameOf);
+    if (rec) {
+      this._book._named.delete(this._nameOf);
+      this._book._named.set(name, rec);
+    }
+    this._nameOf = name;
+    return this;
+  }
+  remove(): void {
+    this._book._named.delete(this._nameOf);
+  }
+}
+instrument(NamedRange, 'NamedRange');
+
+const NAMED = /^[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF]*$/;
+
+export class Spreadsheet extends Svc implements MetaHost {
+  _sheets: Sheet[] = [];
+  _active: Sheet | null = null;
+  readonly _named = new Map<string, NamedRangeRec>();
+  readonly _meta: MetaRecord[] = [];
+  _protectionSpecs: Array<ProtectionSpec & { sheetId: number }> = [];
+  readonly _toasts: Toast[] = [];
+  _locale = 'ru_RU';
+  private _ids = { sheet: 0, meta: 0, chart: 0 };
+  readonly _resolve = (ref: RangeRef): Range => this._rangeFromRef(ref);
+
+  constructor(
+    rt: Runtime,
+    readonly _id: string,
+    public _name: string,
+    public _timeZone: string,
+  ) {
+    super(rt);
+  }
+
+  // ---- internals ----
+  _zone(): ZoneInfo {
+    return zoneInfo(this._timeZone);
+  }
+  _display(): DisplayContext {
+    const ru = this._locale.startsWith('ru');
+    return { zone: this._timeZone, decimalSep: ru ? ',' : '.', groupSep: ru ? '\u00a0' : ',' };
+  }
+  _nextMetaId(): number {
+    return ++this._ids.meta;
+  }
+  _nextChartId(): number {
+    return ++this._ids.chart;
+  }
+  _sheetById(id: number): Sheet | null {
+    return this._sheets.find((s) => s._id === id) ?? null;
+  }
+  _sheet(name: string): Sheet | null {
+    return this._sheets.find((s) => s._name === name) ?? null;
+  }
+  _addSheet(name: string, index?: number, id?: number): Sheet {
+    if (this._sheet(name)) fail(MSG.sheetExists(name));
+    const sheetId = id ?? (this._sheets.length === 0 ? 0 : 1_000_000 + ++this._ids.sheet * 7919);
+    const sheet = new Sheet(this, name, sheetId);
+    if (index === undefined || index >= this._sheets.length) this._sheets.push(sheet);
+    else this._sheets.splice(Math.max(0, index), 0, sheet);
+    return sheet;
+  }
+  _renameSheet(sheet: Sheet, name: string): void {
+    const other = this._sheet(name);
+    if (other && other !== sheet) fail(MSG.sheetExists(name));
+    sheet._name = name;
+  }
+  _rangeOf(r: NamedRangeRec): Range {
+    const sheet = this._sheetById(r.sheetId);
+    if (!sheet) fail(MSG.sheetDeleted);
+    return sheet._range(r.row, r.col, r.numRows, r.numCols);
+  }
+  _recOf(range: Range): NamedRangeRec {
+    return {
+      sheetId: range._sheet._id,
+      row: range._r,
+      col: range._c,
+      numRows: range._nr,
+      numCols: range._nc,
+    };
+  }
+  _rangeFromRef(ref: RangeRef): Range {
+    const sheet = this._sheet(ref.sheet);
+    if (!sheet) fail(MSG.invalidA1(`${ref.sheet}!${ref.a1}`));
+    return sheet._rangeA1(ref.a1);
+  }
+  _addMeta(
+    loc: MetaRecord['location'],
+    key: string,
+    valueOrVisibility?: unknown,
+    visibility?: unknown,
+  ): void {
+    addMetadata(this, loc, key, valueOrVisibility, visibility);
+  }
+  _metaFor(loc: MetaRecord['location']): DeveloperMetadata[] {
+    const found = this._meta.filter(
+      (m) =>
+        m.location.type === loc.type &&
+        m.location.sheetId === loc.sheetId &&
+        m.location.index === loc.index,
+    );
+    return this._rt.realm.list(found.map((m) => new DeveloperMetadata(this._rt, m, this)));
+  }
+  _finder(scope: (m: MetaRecord) => boolean): DeveloperMetadataFinder {
+    return new DeveloperMetadataFinder(this._rt, this, scope);
+  }
+  _protect(type: 'SHEET' | 'RANGE', range: Range): Protection {
+    const spec = {
+      type,
+      range: range._ref(),
+      description: '',
+      warningOnly: false,
+      editors: [this._rt.exec?.effectiveUser ?? ''].filter(Boolean),
+      domainEdit: true,
+      sheetId: range._sheet._id,
+    };
+    this._protectionSpecs.push(spec);
+    return this._protection(spec);
+  }
+  private _protection(spec: ProtectionSpec & { sheetId: number }): Protection {
+    return new Protection(
+      this._rt,
+      spec,
+      (p) => {
+        this._protectionSpecs = this._protectionSpecs.filter((x) => x !== p);
+      },
+      this._resolve,
+    );
+  }
+  _protections(type: string, sheet?: Sheet): Protection[] {
+    const found = this._protectionSpecs.filter(
+      (p) => p.type === type && (sheet === undefined || p.sheetId === sheet._id),
+    );
+    return this._rt.realm.list(found.map((p) => this._protection(p)));
+  }
+
+  // ---- public API ----
+  getId(): string {
+    return this._id;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+  getName(): string {
+    return this._name;
+  }
+  rename(name: string): void {
+    this._name = String(name);
+  }
+  getSpreadsheetTimeZone(): string {
+    return this._timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string): void {
+    this._timeZone = String(tz);
+  }
+  getSpreadsheetLocale(): string {
+    return this._locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this._locale = String(locale);
+  }
+  getSheets(): Sheet[] {
+    return this._rt.realm.list([...this._sheets]);
+  }
+  getNumSheets(): number {
+    return this._sheets.length;
+  }
+  getSheetByName(name: string): Sheet | null {
+    return this._sheet(String(name));
+  }
+  getSheetById(id: number): Sheet | null {
+    return this._sheetById(id);
+  }
+  getActiveSheet(): Sheet {
+    return this._active && !this._active._deleted ? this._active : this._sheets[0];
+  }
+  setActiveSheet(sheet: Sheet): Sheet {
+    this._active = sheet;
+    return sheet;
+  }
+  insertSheet(a?: string | number, b?: number): Sheet {
+    let name: string;
+    let index: number | undefined;
+    if (typeof a === 'number') {
+      index = a;
+      name = '';
+    } else {
+      name = a ?? '';
+      index = b;
+    }
+    if (!name) {
+      let n = this._sheets.length + 1;
+      while (this._sheet(`Лист${n}`)) n++;
+      name = `Лист${n}`;
+    }
+    const sheet = this._addSheet(name, index);
+    this._active = sheet;
+    return sheet;
+  }
+  deleteSheet(sheet: Sheet): void {
+    if (this._sheets.length <= 1) fail(MSG.lastSheet);
+    const i = this._sheets.indexOf(sheet);
+    if (i < 0) fail(MSG.sheetDeleted);
+    this._sheets.splice(i, 1);
+    sheet._deleted = true;
+    for (const [k, r] of this._named) if (r.sheetId === sheet._id) this._named.delete(k);
+    for (let j = this._meta.length - 1; j >= 0; j--)
+      if (this._meta[j].location.sheetId === sheet._id) this._meta.splice(j, 1);
+    this._protectionSpecs = this._protectionSpecs.filter((p) => p.sheetId !== sheet._id);
+    if (this._active === sheet) this._active = this._sheets[0];
+  }
+  getRange(a1: string): Range {
+    const { sheet } = splitSheet(a1);
+    const target = sheet === null ? this.getActiveSheet() : this._sheet(sheet);
+    if (!target || !parseA1(a1)) fail(MSG.invalidA1(a1));
+    return target._rangeA1(splitSheet(a1).ref);
+  }
+  setNamedRange(name: string, range: Range): void {
+    if (!NAMED.test(name) || parseA1(name)) fail(MSG.namedRangeName(name));
+    this._named.set(name, this._recOf(range));
+  }
+  getRangeByName(name: string): Range | null {
+    const r = this._named.get(name);
+    return r ? this._rangeOf(r) : null;
+  }
+  getNamedRanges(): NamedRange[] {
+    return this._rt.realm.list([...this._named.keys()].map((n) => new NamedRange(this, n)));
+  }
+  removeNamedRange(name: string): void {
+    this._named.delete(name);
+  }
+  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): this {
+    this._addMeta(
+      { type: 'SPREADSHEET', sheetId: null, index: null },
+      key,
+      valueOrVisibility,
+      visibility,
+    );
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    return this._metaFor({ type: 'SPREADSHEET', sheetId: null, index: null });
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    return this._finder(() => true);
+  }
+  getProtections(type: string): Protection[] {
+    return this._protections(String(type));
+  }
+  toast(message: string, title?: string, timeoutSeconds?: number): void {
+    this._toasts.push({
+      message: String(message),
+      title: title === undefined ? '' : String(title),
+      timeoutSeconds: timeoutSeconds ?? 5,
+      at: this._rt.clock.now(),
+    });
+  }
+  getActiveRange(): Range | null {
+    return null;
+  }
+  getFormUrl(): string | null {
+    return null;
+  }
+  getOwner(): { getEmail(): string } | null {
+    return null;
+  }
+}
+instrument(Spreadsheet, 'Spreadsheet');

@@ -1,0 +1,292 @@
+/**
+ * Loads the built bundle (dist/Code.js) into node:vm and runs its functions as Apps Script does:
+ * every execution gets a fresh global context (the bundle is compiled once and re-evaluated),
+ * the emulator's services as globals, a Date in the script's time zone on the fake clock, and
+ * the restrictions of its kind (menu/editor run, google.script.run, custom function, simple or
+ * installable trigger). A service call while the bundle loads fails the load.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import * as acorn from 'acorn';
+import { createEmulator, type Emulator, type TriggerRec } from '../emulator';
+import { GasError, MSG } from '../emulator/errors';
+import type { AuthModeName, Execution, ExecutionKind } from '../emulator/runtime';
+import type { Range } from '../emulator/spreadsheet/range';
+import type { Sheet } from '../emulator/spreadsheet/sheet';
+import { isCallableName, serializeArgs, serializeResult } from './bridge';
+import { vmRealm } from './realm';
+
+export { serializeArgs, serializeResult, isCallableName, IllegalValueError } from './bridge';
+
+export interface LoadOptions {
+  /** Default: dist/Code.js of this repository. */
+  bundlePath?: string;
+  emulator?: Emulator;
+}
+
+export interface RunOptions {
+  user?: string;
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+}
+
+export interface EditOptions {
+  user?: string;
+}
+
+export interface Project {
+  readonly emulator: Emulator;
+  /** Top-level function names of the bundle (what google.script.run could reach). */
+  readonly publicFunctions: ReadonlyArray<string>;
+  /** Service calls made by the last execution. */
+  readonly lastCalls: Record<string, number>;
+  /** One execution of a top-level function (menu item / editor run): FULL by default; with
+   * NONE or LIMITED it runs as a simple trigger would (30 s, no consent-needing services). */
+  run(name: string, args?: unknown[], opts?: RunOptions): unknown;
+  /** google.script.run: serialised arguments and result, `_` names and unknown names refused. */
+  rpc(name: string, args?: unknown[], opts?: { user?: string }): unknown;
+  /** A cell calling a custom function: read-only Sheets, no MailApp/ScriptApp, user ''. */
+  customFunction(name: string, args?: unknown[]): unknown;
+  /** Opening the spreadsheet: simple onOpen (default LIMITED) then installable ON_OPEN triggers. */
+  open(opts?: RunOptions): void;
+  /** A person typing into cells: stores the text as typed, then fires simple onEdit (LIMITED)
+   * and installable ON_EDIT triggers with Google's event object. */
+  edit(sheetName: string, a1: string, typed: string | string[][], opts?: EditOptions): void;
+  /** A Google Form response landing in `sheetName`: appends the row (timestamp first) and
+   * fires the installable ON_FORM_SUBMIT triggers. */
+  submitForm(sheetName: string, answers: Record<string, string>): void;
+  /** Fires an installable trigger by uid, as its owner, with its event object. */
+  fireTrigger(uid: string): unknown;
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function topLevelFunctions(code: string): string[] {
+  const ast = acorn.parse(code, { ecmaVersion: 2022, sourceType: 'script' }) as unknown as {
+    body: Array<{
+      type: string;
+      id?: { name: string };
+      declarations?: Array<{ id: { name?: string }; init?: { type: string } | null }>;
+    }>;
+  };
+  const names: string[] = [];
+  for (const node of ast.body) {
+    if (node.type === 'FunctionDeclaration' && node.id) names.push(node.id.name);
+    if (node.type === 'VariableDeclaration')
+      for (const d of node.declarations ?? [])
+        if (d.id.name && d.init && /Function/.test(d.init.type)) names.push(d.id.name);
+  }
+  return names;
+}
+
+/** Errors from the vm realm fail `instanceof Error` here: re-create them in this realm. */
+function hostError(e: unknown): Error {
+  if (e instanceof Error) return e;
+  if (e && typeof e === 'object' && 'message' in e) {
+    const src = e as { message: unknown; name?: unknown; stack?: unknown };
+    const err = new Error(String(src.message));
+    if (typeof src.name === 'string') err.name = src.name;
+    if (typeof src.stack === 'string') err.stack = src.stack;
+    (err as Error & { cause?: unknown }).cause = e;
+    return err;
+  }
+  return new Error(String(e));
+}
+
+export function loadProject(opts: LoadOptions = {}): Project {
+  const bundlePath = path.resolve(opts.bundlePath ?? path.join(ROOT, 'dist/Code.js'));
+  if (!existsSync(bundlePath))
+    throw new Error(`${bundlePath} does not exist: run \`npm run build\` first`);
+  const code = readFileSync(bundlePath, 'utf8');
+  const script = new vm.Script(code, { filename: bundlePath });
+  const publicFunctions = topLevelFunctions(code);
+  const emulator = opts.emulator ?? createEmulator({ htmlDir: path.dirname(bundlePath) });
+  const manifestPath = path.join(path.dirname(bundlePath), 'appsscript.json');
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] };
+    if (manifest.oauthScopes) emulator.setOAuthScopes(manifest.oauthScopes);
+  }
+  const rt = emulator.runtime;
+  let lastCalls: Record<string, number> = {};
+
+  function execute<T>(
+    kind: ExecutionKind,
+    authMode: AuthModeName,
+    user: string,
+    effectiveUser: string,
+    body: (global: Record<string, unknown>, ex: Execution) => T,
+  ): T {
+    const context = vm.createContext({});
+    const global = context as Record<string, unknown>;
+    const RealmDate = vm.runInContext('Date', context) as DateConstructor;
+    const ZonedDate = emulator.makeDate(RealmDate);
+    const realm = vmRealm(context, ZonedDate);
+    Object.assign(global, emulator.globals(), { Date: ZonedDate });
+    const ex = rt.begin({ kind, authMode, user, effectiveUser, realm });
+    const prevScope = emulator;
+    emulator.setTemplateScope(global);
+    try {
+      try {
+        script.runInContext(context);
+      } catch (e) {
+        if (ex.loadViolation)
+          throw new Error(
+            `Loading ${path.basename(bundlePath)} called ${ex.loadViolation}: Apps Script forbids service calls at load time`,
+          );
+        throw hostError(e);
+      }
+      if (ex.loadViolation)
+        throw new Error(
+          `Loading ${path.basename(bundlePath)} called ${ex.loadViolation}: Apps Script forbids service calls at load time`,
+        );
+      ex.phase = 'call';
+      let result: T;
+      try {
+        result = body(global, ex);
+      } catch (e) {
+        if (ex.killed) throw new GasError(MSG.timeout);
+        throw hostError(e);
+      }
+      // A kill cannot be caught by the script: the execution fails even if it swallowed it.
+      if (ex.killed || rt.clock.now() - ex.started > ex.budgetMs) throw new GasError(MSG.timeout);
+      return result;
+    } finally {
+      lastCalls = { ...ex.calls };
+      rt.end(ex);
+      void prevScope;
+      emulator.setTemplateScope(null);
+    }
+  }
+
+  function callGlobal(
+    global: Record<string, unknown>,
+    name: string,
+    args: unknown[],
+    ex: Execution,
+  ): unknown {
+    const fn = global[name];
+    if (typeof fn !== 'function' || !publicFunctions.includes(name))
+      throw new GasError(MSG.functionNotFound(name));
+    return (fn as (...a: unknown[]) => unknown)(...(ex.realm.value(args) as unknown[]));
+  }
+
+  const userOf = (u: string | undefined) => (u === undefined ? emulator.activeUser : u);
+  const kindOf = (mode: AuthModeName): ExecutionKind => (mode === 'FULL' ? 'run' : 'simple');
+
+  const book = emulator.workbook;
+  const userObj = (email: string) => ({
+    getEmail: () => email,
+    getNickname: () => email.split('@')[0],
+  });
+
+  function fireInstallable(type: TriggerRec['eventType'], event: Record<string, unknown>): void {
+    for (const t of emulator.triggers.list())
+      if (t.eventType === type && (t.sourceId === null || t.sourceId === book._id))
+        fireRec(t, { ...event, triggerUid: t.uid, authMode: 'FULL' });
+  }
+
+  function fireRec(t: TriggerRec, event: Record<string, unknown>): unknown {
+    return execute('trigger', 'FULL', t.owner, t.owner, (g, ex) =>
+      callGlobal(g, t.handler, [event], ex),
+    );
+  }
+
+  const project: Project = {
+    emulator,
+    publicFunctions,
+    get lastCalls() {
+      return lastCalls;
+    },
+    run(name, args = [], o = {}) {
+      const mode = o.authMode ?? 'FULL';
+      const user = userOf(o.user);
+      return execute(kindOf(mode), mode, user, user, (g, ex) => callGlobal(g, name, args, ex));
+    },
+    rpc(name, args = [], o = {}) {
+      if (!isCallableName(name, publicFunctions))
+        throw new TypeError(`google.script.run.${name} is not a function`);
+      const sent = serializeArgs(args);
+      const user = userOf(o.user);
+      const result = execute('rpc', 'FULL', user, user, (g, ex) => callGlobal(g, name, sent, ex));
+      return serializeResult(result);
+    },
+    customFunction(name, args = []) {
+      if (name.endsWith('_') || !publicFunctions.includes(name))
+        throw new GasError(`Unknown function: '${name}'.`);
+      const result = execute('custom', 'CUSTOM_FUNCTION', '', '', (g, ex) =>
+        callGlobal(g, name, args, ex),
+      );
+      return result === undefined || result === null ? '' : rt.realm.value(result);
+    },
+    open(o = {}) {
+      const mode = o.authMode ?? 'LIMITED';
+      const user = userOf(o.user);
+      if (publicFunctions.includes('onOpen')) {
+        const event: Record<string, unknown> = {
+          authMode: mode,
+          user: userObj(mode === 'NONE' ? '' : user),
+        };
+        if (mode !== 'NONE') event.source = book;
+        execute('simple', mode, user, user, (g, ex) => callGlobal(g, 'onOpen', [event], ex));
+      }
+      fireInstallable('ON_OPEN', { source: book, user: userObj(user) });
+    },
+    edit(sheetName, a1, typed, o = {}) {
+      const sheet = book._sheet(sheetName) as Sheet | null;
+      if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+      const range = sheet._rangeA1(a1) as Range;
+      const values = typeof typed === 'string' ? [[typed]] : typed;
+      const single = range._nr === 1 && range._nc === 1;
+      const old = single ? sheet._cell(range._r, range._c) : '';
+      range._write(values, false);
+      const user = userOf(o.user);
+      const event: Record<string, unknown> = {
+        authMode: 'LIMITED',
+        range,
+        source: book,
+        user: userObj(user),
+      };
+      if (single) {
+        event.value = values[0][0];
+        if (old !== '')
+          event.oldValue = typeof old === 'object' ? String(old.getTime()) : String(old);
+      }
+      if (publicFunctions.includes('onEdit'))
+        execute('simple', 'LIMITED', user, user, (g, ex) => callGlobal(g, 'onEdit', [event], ex));
+      fireInstallable('ON_EDIT', event);
+    },
+    submitForm(sheetName, answers) {
+      let sheet = book._sheet(sheetName) as Sheet | null;
+      const questions = Object.keys(answers);
+      if (!sheet) {
+        sheet = book._addSheet(sheetName);
+        sheet
+          ._rangeA1(`A1:${String.fromCharCode(65 + questions.length)}1`)
+          ._write([['Отметка времени', ...questions]], false);
+      }
+      const header = (sheet._values[0] ?? []).map(String);
+      const now = new Date(rt.clock.now());
+      const row: unknown[] = header.map((h, i) => (i === 0 ? now : (answers[h] ?? '')));
+      const r = sheet._lastRow() + 1;
+      if (r > sheet._maxRows) sheet._maxRows = r;
+      const range = sheet._range(r, 1, 1, row.length);
+      range._write([row], false);
+      const stamp = emulator.formatDate(now, book._timeZone, 'dd.MM.yyyy H:mm:ss');
+      const values = row.map((v, i) => (i === 0 ? stamp : String(v)));
+      const namedValues: Record<string, string[]> = {};
+      header.forEach((h, i) => (namedValues[h] = [values[i]]));
+      fireInstallable('ON_FORM_SUBMIT', { range, values, namedValues, source: book });
+    },
+    fireTrigger(uid) {
+      return emulator.fireTimeTrigger(uid);
+    },
+  };
+
+  emulator.attach({
+    fireTrigger: (t, event) => fireRec(t, event),
+  });
+  // Apps Script evaluates the bundle on every call; a bundle that calls a service while loading
+  // is broken in every auth mode, so refuse it up front.
+  execute('simple', 'NONE', '', '', () => undefined);
+  return project;
+}

@@ -1,0 +1,111 @@
+/**
+ * What the playground's page and server say to each other (JSON over HTTP). One module used by
+ * both sides, like src/shared/contract.ts is for the sidebar.
+ */
+export interface UserInfo {
+  email: string;
+  name: string;
+  role: string;
+  team: string;
+}
+
+export interface MenuItem {
+  label: string;
+  fn: string;
+}
+
+export interface TriggerInfo {
+  uid: string;
+  handler: string;
+  /** Human description: "daily at 9:00", "on form submit", ... */
+  description: string;
+  owner: string;
+}
+
+export interface SheetTab {
+  name: string;
+  rows: number;
+  cols: number;
+}
+
+export interface PlaygroundState {
+  version: number;
+  workbookPath: string;
+  savedAt: number | null;
+  saveError: string | null;
+  user: string;
+  users: UserInfo[];
+  now: number;
+  /** The clock as wall time in the spreadsheet zone: "2026-11-27T09:00". */
+  nowWall: string;
+  timeZone: string;
+  locale: string;
+  sheets: SheetTab[];
+  menu: Array<MenuItem | null>;
+  triggers: TriggerInfo[];
+  outboxCount: number;
+  /** Alerts and toasts the last execution showed (Ui.alert, Spreadsheet.toast). */
+  notices: string[];
+  /** Whether menuOpenSidebar (or the last run) asked for the sidebar. */
+  sidebarVersion: number;
+}
+
+export interface SheetPage {
+  name: string;
+  /** Rows and columns with content (getLastRow / getLastColumn). */
+  rows: number;
+  cols: number;
+  frozenRows: number;
+  /** Pixel widths per column (Sheets' defaults when unknown). */
+  widths: number[];
+  /** 1-based sheet row of cells[0] for the body; frozen rows come first and are not paged. */
+  offset: number;
+  frozen: string[][];
+  frozenAlign: string[];
+  cells: string[][];
+  /** One character per cell: l, r or c (left, right, centre), like Sheets aligns by type. */
+  align: string[];
+}
+
+export interface CellInfo {
+  a1: string;
+  /** What the formula bar shows: the formula, or the value as it would be typed. */
+  input: string;
+}
+
+export interface OutboxItem {
+  index: number;
+  to: string;
+  cc: string;
+  subject: string;
+  at: number;
+  atText: string;
+  hasHtml: boolean;
+}
+
+export interface OutboxMail extends OutboxItem {
+  from: string;
+  body: string;
+  htmlBody: string;
+}
+
+export interface Execution {
+  id: number;
+  fn: string;
+  kind: 'menu' | 'trigger' | 'rpc' | 'edit' | 'setup' | 'custom';
+  user: string;
+  at: number;
+  ms: number;
+  ok: boolean;
+  error: string;
+  calls: number;
+}
+
+export interface LogView {
+  sheet: string;
+  header: string[];
+  /** Newest first. */
+  rows: string[][];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: string };

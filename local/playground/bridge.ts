@@ -1,0 +1,175 @@
+/**
+ * The playground's and the runner's one door into the emulator and the harness: creating a
+ * session, loading and saving it, the signed-in user, google.script.run calls, user edits with
+ * their onEdit, triggers, the menu. Everything that depends on the emulator's API is here.
+ */
+import path from 'node:path';
+import { createEmulator, type Emulator, type TriggerRec } from '../emulator';
+import { clockEvent } from '../emulator/services/triggers';
+import { loadProject, type Project } from '../harness';
+import type { MenuItem, TriggerInfo } from './api';
+import { formatCell } from './format';
+import { checkSaved, saveAtomically, WorkbookFileError } from './store';
+
+export { WorkbookFileError } from './store';
+
+export interface BridgeSession {
+  emulator: Emulator;
+  project: Project;
+  /** The signed-in user's email ('' = unknown). */
+  readonly user: string;
+  setUser(email: string): void;
+  /** google.script.run: serialised like Google, as the signed-in user. */
+  rpc(name: string, args: unknown[]): unknown;
+  /** Whether an execution showed a sidebar since the last call. */
+  takeSidebarRequest(): boolean;
+  /** Alerts and toasts shown since the last call, as text. */
+  takeNotices(): string[];
+  /** A file from the sidebar's form, as the server sees a file input (a Blob). */
+  makeBlob(bytes: Buffer, type: string, name: string): unknown;
+  /** A warning from loading (a half-finished save), shown once. */
+  loadWarning: string;
+}
+
+function sessionOf(emulator: Emulator, bundleDir: string): BridgeSession {
+  const project = loadProject({ bundlePath: path.join(bundleDir, 'Code.js'), emulator });
+  let sidebarsSeen = emulator.ui.sidebars.length;
+  let alertsSeen = emulator.ui.alerts.length;
+  let toastsSeen = emulator.toasts.length;
+  return {
+    emulator,
+    project,
+    loadWarning: '',
+    get user() {
+      return emulator.activeUser;
+    },
+    setUser(email: string) {
+      emulator.setActiveUser(email);
+    },
+    rpc(name: string, args: unknown[]) {
+      return project.rpc(name, args, { user: emulator.activeUser });
+    },
+    takeSidebarRequest() {
+      const n = emulator.ui.sidebars.length;
+      const shown = n > sidebarsSeen;
+      sidebarsSeen = n;
+      return shown;
+    },
+    takeNotices() {
+      const alerts = emulator.ui.alerts.slice(alertsSeen).map((a) => [a.title, a.prompt].filter(Boolean).join(': '));
+      const toasts = emulator.toasts.slice(toastsSeen).map((t) => [t.title, t.message].filter(Boolean).join(': '));
+      alertsSeen = emulator.ui.alerts.length;
+      toastsSeen = emulator.toasts.length;
+      return [...alerts, ...toasts];
+    },
+    makeBlob(bytes: Buffer, type: string, name: string) {
+      const utilities = emulator.globals().Utilities as { newBlob(d: unknown, t?: string, n?: string): unknown };
+      return utilities.newBlob(new Uint8Array(bytes), type || 'application/octet-stream', name);
+    },
+  };
+}
+
+export function createSession(bundleDir: string, now: number): BridgeSession {
+  return sessionOf(createEmulator({ now }), bundleDir);
+}
+
+/**
+ * Loads the saved workbook, or returns null when there is none. `forReset`: only check the file
+ * is ours (it is about to be replaced) and return null.
+ */
+export async function openSession(
+  file: string,
+  bundleDir: string,
+  opts: { allowMissing: boolean; forReset?: boolean },
+): Promise<BridgeSession | null> {
+  const warning = await checkSaved(file);
+  if (warning === null) {
+    if (opts.allowMissing) return null;
+    throw new WorkbookFileError(`There is no workbook at ${file}.`, 'corrupt');
+  }
+  if (opts.forReset) return null;
+  let emulator: Emulator;
+  try {
+    emulator = await Emulator.load(file);
+  } catch (e) {
+    throw new WorkbookFileError(
+      `${file} could not be read (${(e as Error).message}). Nothing was changed.`,
+      'corrupt',
+    );
+  }
+  const s = sessionOf(emulator, bundleDir);
+  s.loadWarning = warning;
+  return s;
+}
+
+export async function saveSession(s: BridgeSession, file: string): Promise<void> {
+  await saveAtomically(file, async (xlsxTmp, sideTmp) => {
+    await s.emulator.save(xlsxTmp, sideTmp);
+  });
+}
+
+function describe(t: Readonly<TriggerRec>, timeZone: string): string {
+  const s = t.schedule;
+  const at = (h: number | null, m: number) => (h === null ? '' : ` ${h}:${String(m).padStart(2, '0')}`);
+  let what: string;
+  if (!s) what = t.eventType.toLowerCase().replace(/_/g, ' ');
+  else if (s.kind === 'minutes') what = `every ${s.every} min`;
+  else if (s.kind === 'hours') what = `every ${s.every} h`;
+  else if (s.kind === 'days') what = `${s.every === 1 ? 'daily' : `every ${s.every} days`}${at(s.hour, s.minute)}`;
+  else if (s.kind === 'weeks') what = `weekly, day ${s.weekDay ?? '?'}${at(s.hour, s.minute)}`;
+  else if (s.kind === 'monthDay') what = `monthly, day ${s.monthDay ?? '?'}${at(s.hour, s.minute)}`;
+  else what = 'once';
+  const next = t.nextAt === null ? '' : `, next ${formatCell(new Date(t.nextAt), 'dd.mm.yyyy hh:mm', { timeZone }).text}`;
+  return `${what}${next}`;
+}
+
+export function listTriggers(s: BridgeSession): TriggerInfo[] {
+  const tz = s.emulator.spreadsheet.getSpreadsheetTimeZone();
+  return s.emulator.triggers.list().map((t) => ({
+    uid: t.uid,
+    handler: t.handler,
+    description: describe(t, tz),
+    owner: t.owner,
+  }));
+}
+
+/** Fires an installed trigger now; or, by handler, what a daily clock trigger would pass. */
+export function fireTrigger(s: BridgeSession, which: { uid: string } | { handler: string }): unknown {
+  if ('uid' in which) return s.emulator.fireTimeTrigger(which.uid);
+  const installed = s.emulator.triggers.list().find((t) => t.handler === which.handler);
+  if (installed) return s.emulator.fireTimeTrigger(installed.uid);
+  return s.project.run(which.handler, [clockEvent('', s.emulator.clock.now())]);
+}
+
+/** A person typing into one cell: the value is stored as typed, then the simple onEdit runs. */
+export function fireEdit(
+  s: BridgeSession,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  col: number,
+  text: string,
+): unknown {
+  s.project.edit(sheet.getName(), sheet.getRange(row, col).getA1Notation(), text, { user: s.user });
+  return undefined;
+}
+
+/** The add-on menu as the bundle's onOpen builds it (run as the simple trigger would). */
+export function menuFromUi(s: BridgeSession): Array<MenuItem | null> {
+  try {
+    s.project.open({ authMode: 'LIMITED', user: s.user });
+  } catch {
+    return [];
+  }
+  const menu = s.emulator.ui.menus.find((m) => m.addon) ?? s.emulator.ui.menus[0];
+  if (!menu) return [];
+  const out: Array<MenuItem | null> = [];
+  const walk = (items: typeof menu.items) => {
+    for (const i of items) {
+      if (i.kind === 'item') out.push({ label: i.caption, fn: i.functionName });
+      else if (i.kind === 'separator') out.push(null);
+      else walk(i.items);
+    }
+  };
+  walk(menu.items);
+  return out;
+}

@@ -1,0 +1,780 @@
+/**
+ * The playground page: the workbook as Sheets shows it (tabs, grid, formula bar), the real sidebar
+ * beside it, and the controls Google gives only in production (who is signed in, the clock, the
+ * menu, triggers, sent mail, the log). Plain DOM; every value is set with textContent.
+ */
+import type {
+  ApiResult,
+  CellInfo,
+  Execution,
+  LogView,
+  OutboxItem,
+  OutboxMail,
+  PlaygroundState,
+  SheetPage,
+} from '../api';
+
+type Lang = 'ru' | 'en';
+const lang: Lang = /[?&]lang=en\b/.test(location.search)
+  ? 'en'
+  : /[?&]lang=ru\b/.test(location.search)
+    ? 'ru'
+    : ((localStorage.getItem('playground.lang') as Lang | null) ?? 'ru');
+localStorage.setItem('playground.lang', lang);
+
+const TEXT = {
+  ru: {
+    title: 'ROP Desk — песочница',
+    signedIn: 'Вы вошли как',
+    clock: 'Часы',
+    set: 'Установить',
+    hour: '+1 час',
+    day: '+1 день',
+    week: '+1 неделя',
+    menu: 'Меню ROP Desk',
+    triggers: 'Триггеры',
+    noTriggers: 'Триггеров нет. Включите напоминания в меню.',
+    runTrigger: 'Запустить',
+    runJobNow: 'Запустить runScheduledJob как ежедневный триггер',
+    outbox: 'Исходящие',
+    log: 'Журнал',
+    executions: 'Выполнения',
+    noMail: 'Писем пока нет.',
+    html: 'HTML',
+    text: 'Текст',
+    from: 'От',
+    to: 'Кому',
+    cc: 'Копия',
+    subject: 'Тема',
+    date: 'Дата',
+    rows: 'Строки',
+    of: 'из',
+    saved: 'Сохранено',
+    saveFailed: 'Не удалось сохранить',
+    reloadSidebar: 'Обновить панель',
+    emptyLog: 'Журнал пуст.',
+    noExecutions: 'Ещё ничего не выполнялось.',
+    ok: 'успешно',
+    failed: 'ошибка',
+    calls: 'вызовов',
+    edit: 'Двойной щелчок или Enter — изменить ячейку',
+    roles: { manager: 'менеджер', head: 'РОП', director: 'директор' } as Record<string, string>,
+  },
+  en: {
+    title: 'ROP Desk playground',
+    signedIn: 'Signed in as',
+    clock: 'Clock',
+    set: 'Set',
+    hour: '+1 hour',
+    day: '+1 day',
+    week: '+1 week',
+    menu: 'ROP Desk menu',
+    triggers: 'Triggers',
+    noTriggers: 'No triggers. Turn reminders on from the menu.',
+    runTrigger: 'Run',
+    runJobNow: 'Run runScheduledJob as the daily trigger would',
+    outbox: 'Outbox',
+    log: 'Log',
+    executions: 'Executions',
+    noMail: 'No mail sent yet.',
+    html: 'HTML',
+    text: 'Text',
+    from: 'From',
+    to: 'To',
+    cc: 'Cc',
+    subject: 'Subject',
+    date: 'Date',
+    rows: 'Rows',
+    of: 'of',
+    saved: 'Saved',
+    saveFailed: 'Save failed',
+    reloadSidebar: 'Reload panel',
+    emptyLog: 'The log is empty.',
+    noExecutions: 'Nothing has run yet.',
+    ok: 'ok',
+    failed: 'failed',
+    calls: 'calls',
+    edit: 'Double-click or Enter to edit a cell',
+    roles: { manager: 'manager', head: 'head of sales', director: 'director' } as Record<
+      string,
+      string
+    >,
+  },
+}[lang];
+
+const PAGE_SIZE = 200;
+
+// ---- Small DOM helpers ----------------------------------------------------------------------------
+
+type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string | null | undefined | false>
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+    else if (k === 'class') el.className = String(v);
+    else if (k in el && k !== 'list') (el as unknown as Record<string, unknown>)[k] = v;
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return el;
+}
+
+function $(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing`);
+  return el;
+}
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as ApiResult<T>;
+  if (!json.ok) throw new Error(json.error);
+  return json.value;
+}
+
+function toast(text: string, kind: 'info' | 'error' = 'info'): void {
+  const box = $('toasts');
+  const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+  el.append(h('button', { class: 'close', 'aria-label': '×', onclick: () => el.remove() }, '×'));
+  box.append(el);
+  if (kind === 'info') setTimeout(() => el.remove(), 8000);
+}
+
+/** Runs an action, shows its error, and refreshes whatever it may have changed. */
+async function act(fn: () => Promise<unknown>): Promise<void> {
+  document.body.classList.add('busy');
+  try {
+    await fn();
+  } catch (e) {
+    toast((e as Error).message, 'error');
+  } finally {
+    document.body.classList.remove('busy');
+    await refresh();
+  }
+}
+
+// ---- State ----------------------------------------------------------------------------------------
+
+let state: PlaygroundState | null = null;
+let currentSheet = '';
+let pageOffset = -1; // -1: not chosen yet (start at the first page)
+let page: SheetPage | null = null;
+let selected: { row: number; col: number } | null = null;
+let bottomTab: 'outbox' | 'log' | 'executions' = 'outbox';
+let selectedMail = -1;
+let mailView: 'html' | 'text' = 'html';
+let sidebarVersion = -1;
+let sidebarUser = '';
+let lastNoticeVersion = -1;
+
+function colName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** "2026-11-27T09:00" as typed in this language: 27.11.2026 09:00 or 2026-11-27 09:00. */
+function wallText(iso: string): string {
+  const [d, t] = iso.split('T');
+  if (lang === 'en') return `${d} ${t}`;
+  const [y, m, day] = d.split('-');
+  return `${day}.${m}.${y} ${t}`;
+}
+
+function fmtTime(ms: number): string {
+  if (!state) return '';
+  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone: state.timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms));
+}
+
+// ---- Header: user, clock, menu, triggers ----------------------------------------------------------
+
+function renderHeader(s: PlaygroundState): void {
+  const select = $('user') as HTMLSelectElement;
+  const options = s.users.map((u) =>
+    h(
+      'option',
+      { value: u.email, selected: u.email === s.user },
+      `${u.name} — ${TEXT.roles[u.role] ?? u.role}${u.team ? `, ${u.team}` : ''} <${u.email}>`,
+    ),
+  );
+  if (s.user && !s.users.some((u) => u.email === s.user)) {
+    options.unshift(h('option', { value: s.user, selected: true }, s.user));
+  }
+  if (select.dataset.sig !== JSON.stringify([s.user, s.users])) {
+    select.replaceChildren(...options);
+    select.dataset.sig = JSON.stringify([s.user, s.users]);
+  }
+  // The weekday beside the editable date: reminders care whether it is a working day.
+  $('now').textContent = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone: s.timeZone,
+    weekday: 'short',
+  }).format(new Date(s.now));
+  $('now').title = `${fmtTime(s.now)} (${s.timeZone})`;
+  const input = $('clock-input') as HTMLInputElement;
+  if (document.activeElement !== input) input.value = wallText(s.nowWall);
+
+  const menu = $('menu-items');
+  menu.replaceChildren(
+    ...s.menu.map((item) =>
+      item
+        ? h(
+            'button',
+            {
+              class: 'menu-item',
+              role: 'menuitem',
+              'data-fn': item.fn,
+              onclick: () => {
+                closeMenus();
+                void act(() => api('/api/menu', { fn: item.fn }));
+              },
+            },
+            item.label,
+          )
+        : h('hr'),
+    ),
+  );
+  const triggers = $('trigger-items');
+  triggers.replaceChildren(
+    ...(s.triggers.length
+      ? s.triggers.map((t) =>
+          h(
+            'div',
+            { class: 'trigger' },
+            h('span', {}, `${t.handler} — ${t.description}`, h('small', {}, t.owner)),
+            h(
+              'button',
+              {
+                'data-trigger': t.uid,
+                onclick: () => {
+                  closeMenus();
+                  void act(() => api('/api/trigger', { uid: t.uid }));
+                },
+              },
+              TEXT.runTrigger,
+            ),
+          ),
+        )
+      : [h('p', { class: 'muted' }, TEXT.noTriggers)]),
+    h('hr'),
+    h(
+      'button',
+      {
+        class: 'menu-item',
+        id: 'run-daily',
+        onclick: () => {
+          closeMenus();
+          void act(() => api('/api/trigger', { handler: 'runScheduledJob' }));
+        },
+      },
+      TEXT.runJobNow,
+    ),
+  );
+  $('triggers-count').textContent = String(s.triggers.length);
+  const status = $('save-status');
+  status.className = s.saveError ? 'save error' : 'save';
+  status.textContent = s.saveError
+    ? `${TEXT.saveFailed}: ${s.saveError}`
+    : s.savedAt
+      ? `${TEXT.saved} ${new Date(s.savedAt).toLocaleTimeString()}`
+      : '';
+  status.title = s.workbookPath;
+  $('outbox-count').textContent = String(s.outboxCount);
+}
+
+function closeMenus(): void {
+  document.querySelectorAll('.dropdown.open').forEach((d) => d.classList.remove('open'));
+}
+
+// ---- The grid ------------------------------------------------------------------------------------
+
+function renderTabs(s: PlaygroundState): void {
+  $('tabs').replaceChildren(
+    ...s.sheets.map((sh) =>
+      h(
+        'button',
+        {
+          class: sh.name === currentSheet ? 'tab active' : 'tab',
+          role: 'tab',
+          'aria-selected': sh.name === currentSheet ? 'true' : 'false',
+          'data-sheet': sh.name,
+          onclick: () => {
+            currentSheet = sh.name;
+            pageOffset = -1;
+            selected = null;
+            void refresh();
+          },
+        },
+        sh.name,
+      ),
+    ),
+  );
+}
+
+function renderGrid(p: SheetPage): void {
+  const table = h('table', { class: 'grid', id: 'grid-table', 'data-sheet': p.name });
+  const cols = Math.max(p.cols, 1);
+  const colgroup = h('colgroup', {}, h('col', { style: 'width:46px' } as Attrs));
+  for (let c = 0; c < cols; c++) {
+    colgroup.append(h('col', { style: `width:${p.widths[c] ?? 100}px` } as Attrs));
+  }
+  table.append(colgroup);
+  const thead = h('thead');
+  const letters = h('tr', { class: 'letters' }, h('th', { class: 'corner' }));
+  for (let c = 1; c <= cols; c++) letters.append(h('th', {}, colName(c)));
+  thead.append(letters);
+  p.frozen.forEach((row, i) => thead.append(rowEl(i + 1, row, p.frozenAlign[i] ?? '', cols, true)));
+  table.append(thead);
+  const tbody = h('tbody');
+  p.cells.forEach((row, i) => tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', cols, false)));
+  table.append(tbody);
+  const wrap = $('grid');
+  const keep = wrap.dataset.sheet === p.name ? wrap.scrollTop : 0;
+  wrap.replaceChildren(table);
+  wrap.dataset.sheet = p.name;
+  wrap.scrollTop = keep;
+
+  const first = p.cells.length ? p.offset : 0;
+  const last = p.cells.length ? p.offset + p.cells.length - 1 : 0;
+  $('pager-text').textContent = `${TEXT.rows} ${first}–${last} ${TEXT.of} ${p.rows}`;
+  ($('prev') as HTMLButtonElement).disabled = p.offset <= p.frozenRows + 1;
+  ($('next') as HTMLButtonElement).disabled = last >= p.rows;
+  highlightSelection();
+}
+
+function rowEl(r: number, row: string[], align: string, cols: number, frozen: boolean): HTMLElement {
+  const tr = h('tr', { class: frozen ? 'frozen' : '', 'data-row': r }, h('th', { class: 'rownum' }, String(r)));
+  for (let c = 0; c < cols; c++) {
+    const text = row[c] ?? '';
+    const a = align[c] ?? 'l';
+    tr.append(
+      h(
+        'td',
+        {
+          class: a === 'r' ? 'r' : a === 'c' ? 'c' : '',
+          'data-r': r,
+          'data-c': c + 1,
+          title: text.length > 14 ? text : undefined,
+        },
+        text,
+      ),
+    );
+  }
+  return tr;
+}
+
+function highlightSelection(): void {
+  document.querySelectorAll('td.sel').forEach((td) => td.classList.remove('sel'));
+  if (!selected) {
+    $('namebox').textContent = '';
+    ($('formula') as HTMLInputElement).value = '';
+    return;
+  }
+  const td = document.querySelector(`td[data-r="${selected.row}"][data-c="${selected.col}"]`);
+  td?.classList.add('sel');
+}
+
+async function selectCell(row: number, col: number): Promise<void> {
+  selected = { row, col };
+  highlightSelection();
+  const info = await api<CellInfo>(
+    `/api/cell?sheet=${encodeURIComponent(currentSheet)}&row=${row}&col=${col}`,
+  );
+  $('namebox').textContent = info.a1;
+  const formula = $('formula') as HTMLInputElement;
+  formula.value = info.input;
+  formula.dataset.original = info.input;
+}
+
+function startEdit(initial?: string): void {
+  if (!selected) return;
+  const formula = $('formula') as HTMLInputElement;
+  const td = document.querySelector<HTMLElement>(
+    `td[data-r="${selected.row}"][data-c="${selected.col}"]`,
+  );
+  if (!td) return;
+  const input = h('input', { class: 'cell-editor', 'aria-label': $('namebox').textContent ?? '' });
+  input.value = initial ?? formula.value;
+  td.replaceChildren(input);
+  input.focus();
+  const target = { ...selected };
+  let done = false;
+  const finish = (commit: boolean) => {
+    if (done) return;
+    done = true;
+    if (commit && input.value !== (formula.dataset.original ?? '')) {
+      void act(() =>
+        api('/api/edit', { sheet: currentSheet, row: target.row, col: target.col, value: input.value }),
+      );
+    } else void refresh();
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      finish(true);
+    } else if (e.key === 'Escape') finish(false);
+  });
+  input.addEventListener('blur', () => finish(true));
+}
+
+function setupGridEvents(): void {
+  const grid = $('grid');
+  grid.addEventListener('click', (e) => {
+    const td = (e.target as HTMLElement).closest('td');
+    if (!td || td.querySelector('input')) return;
+    void selectCell(Number(td.dataset.r), Number(td.dataset.c));
+  });
+  grid.addEventListener('dblclick', (e) => {
+    const td = (e.target as HTMLElement).closest('td');
+    if (!td) return;
+    void selectCell(Number(td.dataset.r), Number(td.dataset.c)).then(() => startEdit());
+  });
+  grid.tabIndex = 0;
+  grid.addEventListener('keydown', (e) => {
+    if (!selected || (e.target as HTMLElement).tagName === 'INPUT') return;
+    const move: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    if (e.key in move) {
+      e.preventDefault();
+      const [dr, dc] = move[e.key];
+      void selectCell(Math.max(1, selected.row + dr), Math.max(1, selected.col + dc));
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      startEdit();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      const t = { ...selected };
+      void act(() => api('/api/edit', { sheet: currentSheet, row: t.row, col: t.col, value: '' }));
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startEdit(e.key);
+    }
+  });
+  const formula = $('formula') as HTMLInputElement;
+  formula.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || !selected) return;
+    const t = { ...selected };
+    void act(() => api('/api/edit', { sheet: currentSheet, row: t.row, col: t.col, value: formula.value }));
+  });
+  $('prev').addEventListener('click', () => {
+    if (!page) return;
+    pageOffset = Math.max(page.frozenRows + 1, page.offset - PAGE_SIZE);
+    void refresh();
+  });
+  $('next').addEventListener('click', () => {
+    if (!page) return;
+    pageOffset = page.offset + PAGE_SIZE;
+    void refresh();
+  });
+  $('last').addEventListener('click', () => {
+    if (!page) return;
+    pageOffset = Math.max(page.frozenRows + 1, page.rows - PAGE_SIZE + 1);
+    void refresh().then(() => {
+      $('grid').scrollTop = $('grid').scrollHeight;
+    });
+  });
+}
+
+// ---- Bottom panel: outbox, log, executions -------------------------------------------------------
+
+async function renderBottom(): Promise<void> {
+  document.querySelectorAll<HTMLElement>('.ptab').forEach((b) => {
+    b.classList.toggle('active', b.dataset.tab === bottomTab);
+    b.setAttribute('aria-selected', String(b.dataset.tab === bottomTab));
+  });
+  const panel = $('panel-body');
+  if (bottomTab === 'outbox') {
+    const items = await api<OutboxItem[]>('/api/outbox');
+    if (!items.length) {
+      panel.replaceChildren(h('p', { class: 'muted pad' }, TEXT.noMail));
+      return;
+    }
+    if (selectedMail < 0 || !items.some((m) => m.index === selectedMail)) {
+      selectedMail = items[items.length - 1].index;
+    }
+    const list = h(
+      'ul',
+      { class: 'mail-list', id: 'mail-list' },
+      ...items
+        .slice()
+        .reverse()
+        .map((m) =>
+          h(
+            'li',
+            {
+              class: m.index === selectedMail ? 'active' : '',
+              'data-index': m.index,
+              onclick: () => {
+                selectedMail = m.index;
+                void renderBottom();
+              },
+            },
+            h('b', {}, m.subject),
+            h('span', {}, `${m.to} · ${m.atText}`),
+          ),
+        ),
+    );
+    const mail = await api<OutboxMail>(`/api/outbox/${selectedMail}`);
+    const view = mail.htmlBody && mailView === 'html' ? 'html' : 'text';
+    const head = h(
+      'div',
+      { class: 'mail-head' },
+      h('div', {}, h('b', {}, `${TEXT.subject}: `), mail.subject),
+      h('div', {}, h('b', {}, `${TEXT.from}: `), mail.from),
+      h('div', {}, h('b', {}, `${TEXT.to}: `), mail.to),
+      mail.cc ? h('div', {}, h('b', {}, `${TEXT.cc}: `), mail.cc) : null,
+      h('div', {}, h('b', {}, `${TEXT.date}: `), mail.atText),
+      h(
+        'div',
+        { class: 'seg' },
+        h(
+          'button',
+          {
+            class: view === 'html' ? 'on' : '',
+            disabled: !mail.htmlBody,
+            onclick: () => {
+              mailView = 'html';
+              void renderBottom();
+            },
+          },
+          TEXT.html,
+        ),
+        h(
+          'button',
+          {
+            class: view === 'text' ? 'on' : '',
+            onclick: () => {
+              mailView = 'text';
+              void renderBottom();
+            },
+          },
+          TEXT.text,
+        ),
+      ),
+    );
+    // Email HTML is untrusted content: an iframe with an empty sandbox runs no script.
+    const body =
+      view === 'html'
+        ? h('iframe', { class: 'mail-html', id: 'mail-html', sandbox: '', srcdoc: mail.htmlBody, title: mail.subject })
+        : h('pre', { class: 'mail-text', id: 'mail-text' }, mail.body);
+    panel.replaceChildren(h('div', { class: 'outbox' }, list, h('div', { class: 'mail' }, head, body)));
+    return;
+  }
+  if (bottomTab === 'log') {
+    const log = await api<LogView>('/api/log');
+    if (!log.rows.length) {
+      panel.replaceChildren(h('p', { class: 'muted pad' }, TEXT.emptyLog));
+      return;
+    }
+    panel.replaceChildren(
+      h(
+        'table',
+        { class: 'list', id: 'log-table' },
+        h('thead', {}, h('tr', {}, ...log.header.map((x) => h('th', {}, x)))),
+        h('tbody', {}, ...log.rows.map((r) => h('tr', {}, ...r.map((x) => h('td', {}, x))))),
+      ),
+    );
+    return;
+  }
+  const runs = await api<Execution[]>('/api/executions');
+  if (!runs.length) {
+    panel.replaceChildren(h('p', { class: 'muted pad' }, TEXT.noExecutions));
+    return;
+  }
+  panel.replaceChildren(
+    h(
+      'table',
+      { class: 'list', id: 'exec-table' },
+      h(
+        'tbody',
+        {},
+        ...runs
+          .slice()
+          .reverse()
+          .map((x) =>
+            h(
+              'tr',
+              { class: x.ok ? '' : 'failed' },
+              h('td', {}, fmtTime(x.at)),
+              h('td', {}, h('code', {}, x.fn)),
+              h('td', {}, x.kind),
+              h('td', {}, x.user || '—'),
+              h('td', { class: 'r' }, `${x.ms} ms`),
+              h('td', { class: 'r' }, `${x.calls} ${TEXT.calls}`),
+              h('td', {}, x.ok ? TEXT.ok : `${TEXT.failed}: ${x.error}`),
+            ),
+          ),
+      ),
+    ),
+  );
+}
+
+// ---- Sidebar frame --------------------------------------------------------------------------------
+
+function syncSidebar(s: PlaygroundState): void {
+  const frame = $('sidebar') as HTMLIFrameElement;
+  if (s.sidebarVersion !== sidebarVersion || s.user !== sidebarUser) {
+    sidebarVersion = s.sidebarVersion;
+    sidebarUser = s.user;
+    frame.src = `/sidebar?user=${encodeURIComponent(s.user)}&v=${s.sidebarVersion}`;
+  }
+}
+
+// ---- Refresh loop ---------------------------------------------------------------------------------
+
+let refreshing: Promise<void> | null = null;
+let again = false;
+
+async function refresh(): Promise<void> {
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      try {
+        await refreshOnce();
+      } catch (e) {
+        toast((e as Error).message, 'error');
+      }
+    } while (again);
+  })();
+  try {
+    await refreshing;
+  } finally {
+    refreshing = null;
+  }
+}
+
+async function refreshOnce(): Promise<void> {
+  const s = await api<PlaygroundState>('/api/state');
+  state = s;
+  if (!s.sheets.some((x) => x.name === currentSheet)) {
+    currentSheet = s.sheets[0]?.name ?? '';
+    pageOffset = -1;
+  }
+  renderHeader(s);
+  renderTabs(s);
+  syncSidebar(s);
+  if (s.version !== lastNoticeVersion) {
+    lastNoticeVersion = s.version;
+    for (const n of s.notices) toast(n);
+  }
+  if (currentSheet) {
+    const q = `/api/sheet?sheet=${encodeURIComponent(currentSheet)}&limit=${PAGE_SIZE}${pageOffset > 0 ? `&offset=${pageOffset}` : ''}`;
+    page = await api<SheetPage>(q);
+    pageOffset = page.offset;
+    renderGrid(page);
+  }
+  await renderBottom();
+  document.body.dataset.version = String(s.version);
+}
+
+function listenForChanges(): void {
+  const source = new EventSource('/api/events');
+  let known = -1;
+  source.addEventListener('change', (e) => {
+    const v = Number((e as MessageEvent).data);
+    if (v !== known) {
+      known = v;
+      if (state && v !== state.version) void refresh();
+    }
+  });
+}
+
+// ---- Start ----------------------------------------------------------------------------------------
+
+function init(): void {
+  document.documentElement.lang = lang;
+  document.title = TEXT.title;
+  $('title').textContent = TEXT.title;
+  $('signed-in-label').textContent = TEXT.signedIn;
+  $('clock-label').textContent = TEXT.clock;
+  $('clock-set').textContent = TEXT.set;
+  $('advance-hour').textContent = TEXT.hour;
+  $('advance-day').textContent = TEXT.day;
+  $('advance-week').textContent = TEXT.week;
+  $('menu-button-label').textContent = TEXT.menu;
+  $('triggers-label').textContent = TEXT.triggers;
+  $('reload-sidebar').textContent = TEXT.reloadSidebar;
+  $('grid').title = TEXT.edit;
+  document.querySelectorAll<HTMLElement>('.ptab').forEach((b) => {
+    const key = b.dataset.tab as 'outbox' | 'log' | 'executions';
+    (b.querySelector('.label') as HTMLElement).textContent = TEXT[key];
+    b.addEventListener('click', () => {
+      bottomTab = key;
+      void renderBottom();
+    });
+  });
+  $('lang-switch').textContent = lang === 'ru' ? 'EN' : 'RU';
+  $('lang-switch').addEventListener('click', () => {
+    localStorage.setItem('playground.lang', lang === 'ru' ? 'en' : 'ru');
+    location.search = '';
+  });
+
+  ($('user') as HTMLSelectElement).addEventListener('change', (e) => {
+    const email = (e.target as HTMLSelectElement).value;
+    void act(() => api('/api/user', { email }));
+  });
+  const setClock = () => {
+    const wall = ($('clock-input') as HTMLInputElement).value;
+    void act(() => api('/api/clock', { wall }));
+  };
+  $('clock-set').addEventListener('click', setClock);
+  $('clock-input').addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Enter') setClock();
+  });
+  const advance = (ms: number) => () => void act(() => api('/api/clock', { advanceMs: ms }));
+  $('advance-hour').addEventListener('click', advance(3_600_000));
+  $('advance-day').addEventListener('click', advance(86_400_000));
+  $('advance-week').addEventListener('click', advance(7 * 86_400_000));
+  $('reload-sidebar').addEventListener('click', () => {
+    ($('sidebar') as HTMLIFrameElement).contentWindow?.location.reload();
+  });
+  document.querySelectorAll<HTMLElement>('.dropdown > button').forEach((b) =>
+    b.addEventListener('click', (e) => {
+      e.stopPropagation();
+      const d = b.parentElement as HTMLElement;
+      const open = d.classList.contains('open');
+      closeMenus();
+      if (!open) d.classList.add('open');
+    }),
+  );
+  document.addEventListener('click', (e) => {
+    if (!(e.target as HTMLElement).closest('.dropdown-menu')) closeMenus();
+  });
+  // The sidebar frame tells us when its server calls may have changed the workbook.
+  window.addEventListener('message', (e) => {
+    if (e.origin === location.origin && e.data === 'rop-desk:changed') void refresh();
+  });
+  setupGridEvents();
+  listenForChanges();
+  void refresh();
+}
+
+init();

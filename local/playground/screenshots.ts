@@ -1,0 +1,182 @@
+/**
+ * Makes the user guide's screenshots from the playground (docs/guide/img/<lang>/*.png), so they
+ * are regenerated whenever the UI changes: `node scripts/screenshots.mjs` (after `npm run build`).
+ * Each language gets its own demo workbook (set up in that language) on a fixed date, so the
+ * pictures only change when the product does.
+ */
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Playground } from './playground';
+import { startServer } from './server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT = path.join(ROOT, 'docs/guide/img');
+// Friday 27.11.2026 09:00 in Moscow: the demo data's "today".
+const START = Date.parse('2026-11-27T09:00:00+03:00');
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Lang = 'ru' | 'en';
+
+const SHEETS: Record<Lang, { deals: string; plans: string; dashboard: string; clients: string }> = {
+  ru: { deals: 'Сделки', plans: 'Планы', dashboard: 'Дашборд', clients: 'Клиенты' },
+  en: { deals: 'Deals', plans: 'Plans', dashboard: 'Dashboard', clients: 'Clients' },
+};
+
+async function sidebarFrame(page: Page): Promise<Frame> {
+  const frame = await (await page.locator('#sidebar').elementHandle())!.contentFrame();
+  await frame!.locator('[data-tab="today"]').waitFor({ timeout: 30_000 });
+  return frame!;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+async function showSheet(page: Page, name: string, last = false): Promise<void> {
+  await page.locator(`.tab[data-sheet="${name}"]`).click();
+  await page.locator(`#grid-table[data-sheet="${name}"]`).waitFor();
+  if (last) await page.locator('#last').click();
+  await settle(page);
+}
+
+async function signInAs(page: Page, pg: Playground, role: string): Promise<void> {
+  const who = pg.users().find((u) => u.role === role);
+  if (!who) throw new Error(`The demo has no ${role}`);
+  if (pg.state().user !== who.email) {
+    await page.selectOption('#user', who.email);
+    for (let i = 0; i < 50 && pg.state().user !== who.email; i++) await page.waitForTimeout(100);
+  }
+  await settle(page);
+}
+
+async function openTab(page: Page, tab: string): Promise<Frame> {
+  const frame = await sidebarFrame(page);
+  const button = frame.locator(`[data-tab="${tab}"]`);
+  if (await button.count()) await button.click();
+  await settle(page);
+  return frame;
+}
+
+async function shot(target: Page | Locator, lang: Lang, name: string): Promise<void> {
+  const file = path.join(OUT, lang, `${name}.png`);
+  await target.screenshot({ path: file });
+  console.log(`  ${path.relative(ROOT, file)}`);
+}
+
+async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
+  console.log(`${lang}:`);
+  mkdirSync(path.join(OUT, lang), { recursive: true });
+  const dir = mkdtempSync(path.join(os.tmpdir(), `rop-shots-${lang}-`));
+  const pg = await Playground.open({ workbook: path.join(dir, 'workbook.xlsx'), now: START, lang });
+  const server = await startServer({ playground: pg, port: 0 });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  try {
+    await page.goto(`${server.url}?lang=${lang}`);
+    await page.locator('#grid-table').waitFor();
+    const sheets = SHEETS[lang];
+
+    // The head of sales: the whole playground, then each of their screens.
+    await signInAs(page, pg, 'head');
+    await showSheet(page, sheets.deals);
+    await sidebarFrame(page);
+    await settle(page);
+    await shot(page, lang, 'playground');
+    const side = page.locator('aside.side');
+    const sheet = page.locator('main.sheet');
+    await openTab(page, 'team');
+    await shot(side, lang, 'head-team');
+    await openTab(page, 'settings');
+    await shot(side, lang, 'head-settings');
+    await openTab(page, 'import');
+    await shot(side, lang, 'head-import');
+    await showSheet(page, sheets.plans);
+    await shot(sheet, lang, 'head-plans');
+    await page.locator('#menu-button').click();
+    await settle(page);
+    await shot(page, lang, 'menu');
+    await page.locator('.menu-item[data-fn="menuRefreshDashboard"]').click();
+    await settle(page);
+    await showSheet(page, sheets.dashboard);
+    await shot(sheet, lang, 'head-dashboard');
+
+    // The manager: today's list, a new lead, logging a call.
+    await signInAs(page, pg, 'manager');
+    let frame = await openTab(page, 'today');
+    await shot(side, lang, 'manager-today');
+    const log = frame.locator('[data-action="log"]').first();
+    if (await log.count()) {
+      await log.click();
+      const form = frame.locator('.card form').first();
+      await form.locator('[name="summary"]').fill(lang === 'ru' ? 'Обсудили КП, клиент согласен на пилот' : 'Went through the offer; the client agrees to a pilot');
+      await form.locator('[name="nextStep"]').fill(lang === 'ru' ? 'Выставить счёт' : 'Send the invoice');
+      await settle(page);
+      await log.scrollIntoViewIfNeeded();
+      await shot(side, lang, 'manager-log-call');
+    }
+    frame = await openTab(page, 'lead');
+    const lead = frame.locator('.lead-form');
+    const ru = lang === 'ru';
+    await lead.locator('[name="clientName"]').fill(ru ? 'ООО «Северный ветер»' : 'North Wind LLC');
+    await lead.locator('[name="contactName"]').fill(ru ? 'Анна Смирнова' : 'Anna Smirnova');
+    await lead.locator('[name="phone"]').fill('8 (921) 555-12-34');
+    await lead.locator('[name="email"]').fill('anna@north-wind.example');
+    await lead.locator('[name="need"]').fill(ru ? 'CRM для отдела из 6 человек, срок — до конца года' : 'A CRM for a team of 6, by the end of the year');
+    await lead.locator('[name="dealTitle"]').fill(ru ? 'Внедрение ROP Desk' : 'ROP Desk roll-out');
+    await lead.locator('[name="amount"]').fill('240 000');
+    await settle(page);
+    await shot(side, lang, 'manager-new-lead');
+
+    // Reminders: on from the menu, a week later the daily trigger, the digest in the outbox.
+    await signInAs(page, pg, 'head');
+    await page.locator('#menu-button').click();
+    await page.locator('.menu-item[data-fn="menuRemindersOn"]').click();
+    await settle(page);
+    await page.locator('#triggers-button').click();
+    const trigger = page.locator('[data-trigger]').first();
+    if (await trigger.count()) await trigger.click();
+    else await page.locator('#run-daily').click();
+    await settle(page);
+    await page.locator('#tab-outbox').click();
+    const managerMail = page.locator('#mail-list li').last();
+    if (await managerMail.count()) await managerMail.click();
+    await settle(page);
+    await shot(page.locator('section.panel'), lang, 'digest');
+    await showSheet(page, sheets.clients, true);
+    await shot(page, lang, 'playground-outbox');
+  } finally {
+    await page.close();
+    await pg.flush();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
+  try {
+    const langs = (process.argv.slice(2).filter((a) => a === 'ru' || a === 'en') as Lang[]) || [];
+    for (const lang of langs.length ? langs : (['ru', 'en'] as Lang[])) await forLanguage(browser, lang);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/** Display formats: dd.MM.yyyy dates, whole-unit money with the currency sign, percents. */
+import type { IsoDay, IsoInstant, Money } from '../src/shared/contract';
+import { lang } from './i18n';
+
+const locale = (): string => (lang() === 'en' ? 'en-GB' : 'ru-RU');
+
+export function day(iso: IsoDay | null | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}
+
+export function instant(iso: IsoInstant | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(locale(), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Kopecks as whole roubles (or the currency's units) with the sign: "1 234 ₽". */
+export function money(kopecks: number, currency: string): string {
+  const key = `${locale()}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale(), {
+        style: 'currency',
+        currency: currency || 'RUB',
+        currencyDisplay: 'narrowSymbol',
+        maximumFractionDigits: 0,
+      });
+    } catch {
+      // An unknown code in the settings must not break the page.
+      f = new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 });
+    }
+    moneyFormats.set(key, f);
+  }
+  return f.format(Math.round(kopecks) / 100);
+}
+
+export function moneyOf(m: Money | null): string {
+  return m ? money(m.amount, m.currency) : '';
+}
+
+export function percent(fraction: number | null): string {
+  return fraction === null ? '—' : `${Math.round(fraction * 100)}%`;
+}
+
+export function plusDays(iso: IsoDay, days: number): IsoDay {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,38 @@
+/**
+ * The sidebar speaks the workbook's language, with texts from the one catalogue in src/core/i18n
+ * (the same files the server uses). Only the catalogues the page needs are bundled: the shared
+ * messages, the CRM's field messages (the lead form checks with the CRM's validators) and the
+ * sidebar's own; everything else the server says arrives already translated.
+ * `setLang` is called when the first screen loads and when settings change the language.
+ */
+import * as common from '../src/core/i18n/common';
+import * as crm from '../src/core/i18n/crm';
+import * as sidebar from '../src/core/i18n/sidebar';
+import type { Lang } from '../src/shared/contract';
+
+export type SidebarKey = keyof typeof common.ru | keyof typeof crm.ru | keyof typeof sidebar.ru;
+export type Params = Record<string, string | number>;
+
+const tables: Record<Lang, Record<string, string>> = {
+  ru: { ...common.ru, ...crm.ru, ...sidebar.ru },
+  en: { ...common.en, ...crm.en, ...sidebar.en },
+};
+
+let current: Lang = 'ru';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+/** Same substitution rules as the server's `t` (src/core/i18n/index.ts). */
+export function tr(key: SidebarKey, params: Params = {}): string {
+  const template = tables[current][key] ?? tables.ru[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

@@ -1,2 +1,0 @@
-const app = document.getElementById('app');
-if (app) app.textContent = 'ROP Desk';

@@ -1,0 +1,230 @@
+/**
+ * Team (head of sales, director): plan-fact per manager with progress bars, run-rate forecast and
+ * the daily pace still needed, the funnel, discipline counters, receivables, and the two buttons
+ * that act on the whole team (refresh the Dashboard sheet, send the weekly report now).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Bootstrap, ManagerRow, TeamView } from '../src/shared/contract';
+import type { SidebarKey as MessageKey } from './i18n';
+import { call } from './rpc';
+import { tr } from './i18n';
+import { money, percent } from './format';
+import { Bar, ErrorBox, Loading, Notice, useCall } from './ui';
+
+function shiftMonth(period: string, by: number): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export function TeamPanel({ boot }: { boot: Bootstrap }) {
+  const [period, setPeriod] = useState('');
+  const [view, setView] = useState<TeamView | null>(null);
+  const load = useCall();
+  const action = useCall();
+  const [flash, setFlash] = useState('');
+
+  const fetchView = (p: string) =>
+    load.run(() => call('team', { period: p })).then((v) => {
+      if (v) setView(v);
+    });
+  useEffect(() => {
+    void fetchView(period);
+  }, [period]);
+
+  const cur = view?.currency ?? boot.currency;
+  const m = (k: number) => money(k, cur);
+
+  return (
+    <div class="team">
+      <div class="period-nav">
+        <button
+          type="button"
+          class="btn small"
+          aria-label={tr('sb.team.prev')}
+          disabled={!view || load.busy}
+          onClick={() => view && setPeriod(shiftMonth(view.period, -1))}
+        >
+          ‹
+        </button>
+        <span class="period" aria-live="polite">
+          {tr('sb.team.period')}: <strong>{view?.period ?? '…'}</strong>
+        </span>
+        <button
+          type="button"
+          class="btn small"
+          aria-label={tr('sb.team.next')}
+          disabled={!view || load.busy}
+          onClick={() => view && setPeriod(shiftMonth(view.period, 1))}
+        >
+          ›
+        </button>
+      </div>
+      {load.busy ? <Loading /> : null}
+      {load.error ? <ErrorBox error={load.error} onRetry={() => void fetchView(period)} /> : null}
+      {view && !load.error ? (
+        <>
+          <section class="company card" aria-labelledby="h-company">
+            <h2 id="h-company" class="section-title">
+              {tr('sb.team.company')}
+            </h2>
+            <PlanFact row={view.company} m={m} name={tr('sb.team.company')} />
+            <div class="muted small">
+              {tr('sb.team.days', {
+                elapsed: view.workingDays.elapsed,
+                total: view.workingDays.total,
+                left: view.workingDays.left,
+              })}
+            </div>
+          </section>
+          <section aria-labelledby="h-managers">
+            <h2 id="h-managers" class="section-title">
+              {tr('sb.team.managers')}
+            </h2>
+            {view.managers.length ? null : <p class="muted">{tr('sb.team.empty')}</p>}
+            <ul class="cards">
+              {view.managers.map((r) => (
+                <ManagerCard key={r.email} row={r} m={m} />
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="h-funnel">
+            <h2 id="h-funnel" class="section-title">
+              {tr('sb.team.funnel')}
+            </h2>
+            <Funnel view={view} />
+          </section>
+          <section aria-labelledby="h-receivables">
+            <h2 id="h-receivables" class="section-title">
+              {tr('sb.team.receivables')}
+            </h2>
+            <dl class="kv">
+              <dt>{tr('sb.team.outstanding')}</dt>
+              <dd>{m(view.receivables.outstanding)}</dd>
+              <dt>{tr('sb.team.overdue')}</dt>
+              <dd class={view.receivables.overdue ? 'warn-text' : ''}>
+                {m(view.receivables.overdue)}
+              </dd>
+            </dl>
+            <Aging view={view} m={m} />
+          </section>
+        </>
+      ) : null}
+      <div class="team-actions">
+        {flash ? <Notice text={flash} /> : null}
+        {action.error ? <ErrorBox error={action.error} /> : null}
+        <button
+          type="button"
+          class="btn"
+          disabled={action.busy}
+          onClick={async () => {
+            setFlash('');
+            const r = await action.run(() => call('refreshDashboard', {}));
+            if (r) setFlash(tr('sb.team.refreshed'));
+          }}
+        >
+          {tr('sb.team.refresh')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          disabled={action.busy}
+          onClick={async () => {
+            setFlash('');
+            const r = await action.run(() => call('sendWeeklyReport', {}));
+            if (r) setFlash(tr('sb.team.weeklySent', { sent: r.sent, skipped: r.skipped }));
+          }}
+        >
+          {tr('sb.team.weekly')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type Figures = Omit<ManagerRow, 'email' | 'name' | 'team'>;
+
+function PlanFact({ row, m, name }: { row: Figures; m: (k: number) => string; name: string }) {
+  return (
+    <div class="planfact">
+      <div class="pf-line">
+        <span>
+          {tr('sb.team.fact')} <strong>{m(row.fact)}</strong>
+        </span>
+        <span class="pf-pct">{row.plan ? percent(row.completion) : tr('sb.team.noPlan')}</span>
+      </div>
+      <Bar fraction={row.plan ? row.completion : null} label={`${name}: ${percent(row.completion)}`} />
+      <div class="pf-grid">
+        <span>{tr('sb.team.plan')}</span>
+        <span>{m(row.plan)}</span>
+        <span>{tr('sb.team.forecast')}</span>
+        <span class={row.plan && row.forecast < row.plan ? 'warn-text' : ''}>{m(row.forecast)}</span>
+        <span>{tr('sb.team.pace')}</span>
+        <span>{m(row.requiredDailyPace)}</span>
+      </div>
+    </div>
+  );
+}
+
+function ManagerCard({ row, m }: { row: ManagerRow; m: (k: number) => string }) {
+  const chips: Array<[MessageKey, number, string]> = [
+    ['sb.team.forgotten', row.forgotten, String(row.forgotten)],
+    ['sb.team.unprocessed', row.unprocessed, String(row.unprocessed)],
+    ['sb.team.breaches', row.responseBreaches, String(row.responseBreaches)],
+  ];
+  return (
+    <li class="card" data-manager={row.email}>
+      <div class="card-title">{row.name || row.email}</div>
+      {row.team ? <div class="card-meta">{row.team}</div> : null}
+      <PlanFact row={row} m={m} name={row.name || row.email} />
+      <div class="chips">
+        {chips.map(([key, n, text]) => (
+          <span key={key} class={n ? 'chip hot' : 'chip'}>
+            {tr(key, { n: text })}
+          </span>
+        ))}
+        {row.overdueReceivables ? (
+          <span class="chip hot">{tr('sb.team.debt', { amount: m(row.overdueReceivables) })}</span>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function Funnel({ view }: { view: TeamView }) {
+  const top = Math.max(1, ...view.funnel.map((s) => s.reached));
+  return (
+    <ol class="funnel">
+      {view.funnel.map((s) => (
+        <li key={s.stage}>
+          <div class="funnel-label">
+            <span>{s.stage}</span>
+            <span>
+              {s.reached}
+              {s.conversion === null ? '' : ` · ${percent(s.conversion)}`}
+            </span>
+          </div>
+          <Bar fraction={s.reached / top} label={s.stage} neutral />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Aging({ view, m }: { view: TeamView; m: (k: number) => string }) {
+  const top = Math.max(1, ...view.receivables.aging.map((b) => b.amount));
+  return (
+    <ul class="aging">
+      {view.receivables.aging.map((b) => (
+        <li key={b.key}>
+          <div class="funnel-label">
+            <span>{tr(`sb.team.aging.${b.key}` as MessageKey)}</span>
+            <span>{m(b.amount)}</span>
+          </div>
+          <Bar fraction={b.amount / top} label={tr(`sb.team.aging.${b.key}` as MessageKey)} neutral />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,405 @@
+/**
+ * Today: the signed-in person's own forgotten deals, unprocessed leads, overdue next steps and
+ * overdue invoices, each with one-click actions. Every action answers with the refreshed lists,
+ * so a deal that is no longer forgotten leaves the screen after one round trip.
+ */
+import { useState } from 'preact/hooks';
+import type {
+  ActivityKind,
+  Bootstrap,
+  DealItem,
+  InvoiceItem,
+  LeadItem,
+  RecordSheet,
+  TodayView,
+} from '../src/shared/contract';
+import type { SidebarKey as MessageKey } from './i18n';
+import { call } from './rpc';
+import { tr } from './i18n';
+import { day, moneyOf, plusDays } from './format';
+import {
+  ErrorBox,
+  Notice,
+  Select,
+  TextArea,
+  TextField,
+  errorText,
+  fieldErrors,
+  useCall,
+} from './ui';
+
+type Mode = 'log' | 'snooze' | 'stage' | 'won' | 'lost';
+
+interface Props {
+  boot: Bootstrap;
+  view: TodayView;
+  onView: (v: TodayView) => void;
+}
+
+export function TodayPanel({ boot, view, onView }: Props) {
+  const [flash, setFlash] = useState('');
+  const done = (v: TodayView, message: string) => {
+    onView(v);
+    setFlash(message);
+  };
+  const empty =
+    !view.forgotten.length &&
+    !view.unprocessed.length &&
+    !view.overdueSteps.length &&
+    !view.overdueInvoices.length;
+  return (
+    <div class="today">
+      <div class="muted small">{tr('sb.today.asOf', { date: day(view.asOf) })}</div>
+      {flash ? <Notice text={flash} /> : null}
+      {empty ? <p class="all-clear">{tr('sb.today.allClear')}</p> : null}
+      <DealSection
+        id="forgotten"
+        title="sb.today.forgotten"
+        items={view.forgotten}
+        boot={boot}
+        asOf={view.asOf}
+        onDone={done}
+        meta={(d) => tr('sb.today.idle', { days: d.idleDays ?? 0 })}
+      />
+      <DealSection
+        id="unprocessed"
+        title="sb.today.unprocessed"
+        items={view.unprocessed}
+        boot={boot}
+        asOf={view.asOf}
+        onDone={done}
+        meta={(d) => tr('sb.today.waiting', { minutes: (d as LeadItem).minutesWaiting ?? 0 })}
+      />
+      <DealSection
+        id="overdueSteps"
+        title="sb.today.overdueSteps"
+        items={view.overdueSteps}
+        boot={boot}
+        asOf={view.asOf}
+        onDone={done}
+        meta={(d) =>
+          d.nextStepDate ? tr('sb.today.stepDue', { date: day(d.nextStepDate) }) : tr('sb.today.noStep')
+        }
+      />
+      <InvoiceSection items={view.overdueInvoices} />
+    </div>
+  );
+}
+
+function SectionHead({ id, title, count }: { id: string; title: MessageKey; count: number }) {
+  return (
+    <h2 id={`h-${id}`} class="section-title">
+      {tr(title)}
+      <span class={count ? 'count hot' : 'count'}>{count}</span>
+    </h2>
+  );
+}
+
+function DealSection(props: {
+  id: string;
+  title: MessageKey;
+  items: DealItem[];
+  boot: Bootstrap;
+  asOf: string;
+  meta: (d: DealItem) => string;
+  onDone: (v: TodayView, message: string) => void;
+}) {
+  if (!props.items.length) return null;
+  return (
+    <section aria-labelledby={`h-${props.id}`} data-section={props.id}>
+      <SectionHead id={props.id} title={props.title} count={props.items.length} />
+      <ul class="cards">
+        {props.items.map((d) => (
+          <DealCard
+            key={d.id}
+            deal={d}
+            boot={props.boot}
+            asOf={props.asOf}
+            meta={props.meta(d)}
+            onDone={props.onDone}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function InvoiceSection({ items }: { items: InvoiceItem[] }) {
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby="h-overdueInvoices" data-section="overdueInvoices">
+      <SectionHead id="overdueInvoices" title="sb.today.overdueInvoices" count={items.length} />
+      <ul class="cards">
+        {items.map((inv) => (
+          <li class="card" key={inv.id} data-id={inv.id}>
+            <div class="card-title">{inv.clientName}</div>
+            <div class="card-sub">
+              {inv.number ? `№ ${inv.number} · ` : ''}
+              <strong>{moneyOf(inv.outstanding)}</strong>
+            </div>
+            <div class="card-meta warn-text">
+              {tr('sb.today.due', { date: day(inv.dueDate), days: inv.daysOverdue })}
+            </div>
+            <div class="actions">
+              <OpenButton sheet="invoices" id={inv.id} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function OpenButton({ sheet, id }: { sheet: RecordSheet; id: string }) {
+  const c = useCall();
+  return (
+    <>
+      <button
+        type="button"
+        class="btn small"
+        disabled={c.busy}
+        aria-label={`${tr('sb.act.open')} ${id}`}
+        onClick={() => c.run(() => call('openRecord', { sheet, id }))}
+      >
+        {tr('sb.act.open')}
+      </button>
+      {c.error ? <div class="field-error">{errorText(c.error)}</div> : null}
+    </>
+  );
+}
+
+const ACTIONS: Array<[Mode, MessageKey]> = [
+  ['log', 'sb.act.log'],
+  ['snooze', 'sb.act.snooze'],
+  ['stage', 'sb.act.stage'],
+  ['won', 'sb.act.won'],
+  ['lost', 'sb.act.lost'],
+];
+
+function DealCard(props: {
+  deal: DealItem;
+  boot: Bootstrap;
+  asOf: string;
+  meta: string;
+  onDone: (v: TodayView, message: string) => void;
+}) {
+  const { deal, boot } = props;
+  const [mode, setMode] = useState<Mode | null>(null);
+  const formId = `act-${deal.id}`;
+  return (
+    <li class="card" data-id={deal.id}>
+      <div class="card-title">{deal.clientName || deal.title}</div>
+      <div class="card-sub">
+        {[deal.title, deal.stage].filter(Boolean).join(' · ')}
+        {deal.amount ? (
+          <>
+            {' · '}
+            <strong>{moneyOf(deal.amount)}</strong>
+          </>
+        ) : null}
+      </div>
+      <div class="card-meta">{props.meta}</div>
+      {deal.nextStep ? <div class="card-step">→ {deal.nextStep}</div> : null}
+      <div class="actions" role="group" aria-label={tr('sb.act.actionsFor', { name: deal.title || deal.id })}>
+        {ACTIONS.map(([m, label]) => (
+          <button
+            key={m}
+            type="button"
+            class={mode === m ? 'btn small active' : 'btn small'}
+            aria-expanded={mode === m ? 'true' : 'false'}
+            aria-controls={formId}
+            data-action={m}
+            onClick={() => setMode(mode === m ? null : m)}
+          >
+            {tr(label)}
+          </button>
+        ))}
+        <OpenButton sheet="deals" id={deal.id} />
+      </div>
+      {mode ? (
+        <div id={formId}>
+          <ActionForm
+            mode={mode}
+            deal={deal}
+            boot={boot}
+            asOf={props.asOf}
+            onCancel={() => setMode(null)}
+            onDone={(v, msg) => {
+              setMode(null);
+              props.onDone(v, msg);
+            }}
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function ActionForm(props: {
+  mode: Mode;
+  deal: DealItem;
+  boot: Bootstrap;
+  asOf: string;
+  onCancel: () => void;
+  onDone: (v: TodayView, message: string) => void;
+}) {
+  const { mode, deal, boot } = props;
+  const c = useCall();
+  const [type, setType] = useState(boot.activityTypes[0]?.value ?? 'call');
+  const [summary, setSummary] = useState('');
+  const [nextStep, setNextStep] = useState('');
+  const [nextStepDate, setNextStepDate] = useState(plusDays(props.asOf, 1));
+  const [until, setUntil] = useState(plusDays(props.asOf, 7));
+  const [reason, setReason] = useState('');
+  const openStages = boot.stages.filter((s) => s.kind === 'open' && s.name !== deal.stage);
+  const [stage, setStage] = useState(openStages[0]?.name ?? '');
+  const errors = fieldErrors(c.error);
+
+  const [amount, setAmount] = useState('');
+  const needsAmount = deal.amount === null;
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const base = { dealId: deal.id, updatedAt: deal.updatedAt };
+    const result = await c.run(async (): Promise<[TodayView, string]> => {
+      switch (mode) {
+        case 'log':
+          return [
+            await call('logActivity', {
+              ...base,
+              type: type as ActivityKind,
+              summary,
+              nextStep,
+              nextStepDate,
+            }),
+            tr('sb.act.done.log'),
+          ];
+        case 'snooze':
+          return [
+            await call('snooze', { ...base, until, reason }),
+            tr('sb.act.done.snooze', { date: day(until) }),
+          ];
+        case 'stage':
+          return [await call('moveStage', { ...base, stage, amount }), tr('sb.act.done.stage')];
+        case 'won':
+          return [
+            await call('closeWon', { ...base, reason: '', amount }),
+            tr('sb.act.done.won'),
+          ];
+        case 'lost':
+          return [
+            await call('closeLost', { ...base, reason, amount: '' }),
+            tr('sb.act.done.lost'),
+          ];
+      }
+    });
+    if (result) props.onDone(result[0], result[1]);
+  }
+
+  const amountField =
+    needsAmount && (mode === 'stage' || mode === 'won') ? (
+      <TextField
+        label={tr('sb.lead.amount', { currency: boot.currency })}
+        name="amount"
+        inputMode="decimal"
+        value={amount}
+        onValue={setAmount}
+        error={errors.amount}
+      />
+    ) : null;
+  const general = c.error && !Object.keys(errors).length ? <ErrorBox error={c.error} /> : null;
+  return (
+    <form class={`action-form mode-${mode}`} onSubmit={submit} aria-busy={c.busy ? 'true' : 'false'}>
+      {mode === 'log' ? (
+        <>
+          <Select
+            label={tr('sb.f.type')}
+            name="type"
+            value={type}
+            options={boot.activityTypes}
+            onValue={setType}
+          />
+          <TextArea
+            label={tr('sb.f.summary')}
+            name="summary"
+            value={summary}
+            onValue={setSummary}
+            error={errors.summary}
+            required
+          />
+          <TextField
+            label={tr('sb.f.nextStep')}
+            name="nextStep"
+            value={nextStep}
+            onValue={setNextStep}
+            error={errors.nextStep}
+            required
+          />
+          <TextField
+            label={tr('sb.f.nextStepDate')}
+            name="nextStepDate"
+            type="date"
+            value={nextStepDate}
+            onValue={setNextStepDate}
+            error={errors.nextStepDate}
+            required
+          />
+        </>
+      ) : null}
+      {mode === 'snooze' ? (
+        <>
+          <TextField
+            label={tr('sb.f.until')}
+            name="until"
+            type="date"
+            value={until}
+            onValue={setUntil}
+            error={errors.until}
+            required
+          />
+          <TextField
+            label={tr('sb.f.snoozeReason')}
+            name="reason"
+            value={reason}
+            onValue={setReason}
+            error={errors.reason}
+            required
+          />
+        </>
+      ) : null}
+      {mode === 'stage' ? (
+        <Select
+          label={tr('sb.f.stage')}
+          name="stage"
+          value={stage}
+          options={openStages.map((s) => ({ value: s.name, label: s.name }))}
+          onValue={setStage}
+          error={errors.stage}
+        />
+      ) : null}
+      {mode === 'won' ? <p>{tr('sb.f.wonConfirm', { title: deal.title || deal.id })}</p> : null}
+      {amountField}
+      {mode === 'lost' ? (
+        <Select
+          label={tr('sb.f.lostReason')}
+          name="reason"
+          value={reason}
+          options={boot.lostReasons}
+          placeholder={tr('sb.f.choose')}
+          onValue={setReason}
+          error={errors.reason}
+          required
+        />
+      ) : null}
+      {general}
+      <div class="form-buttons">
+        <button type="submit" class="btn primary" disabled={c.busy}>
+          {c.busy ? tr('sb.saving') : tr('sb.save')}
+        </button>
+        <button type="button" class="btn" onClick={props.onCancel} disabled={c.busy}>
+          {tr('sb.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

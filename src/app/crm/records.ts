@@ -1,0 +1,341 @@
+/**
+ * The CRM operations the sidebar and triggers call. Each one runs under the document lock: read
+ * the sheets it needs (one getValues each), validate with the core rules, refuse a stale update,
+ * allocate ids, then write: one setValues per appended block, one per run of changed cells.
+ */
+import { UserError } from '../../core/errors';
+import { CLIENTS, DEALS } from '../../core/schema';
+import type { Client, Deal, Invoice } from '../../core/types';
+import { assignLead } from '../../core/crm/assign';
+import { DuplicateIndex } from '../../core/crm/duplicates';
+import { IdAllocator } from '../../core/crm/ids';
+import {
+  clientAfterActivity,
+  clientChanges,
+  dealAfterActivity,
+  dealChanges,
+  draftActivity,
+  draftInvoice,
+  draftLead,
+  isClosed,
+  isStale,
+  moveDealStage,
+  nextStamp,
+  paymentChanges,
+  snoozeChanges,
+  staleError,
+} from '../../core/crm/ops';
+import { activityCells, toClient, toDeal, toInvoice } from '../../core/crm/records';
+import type {
+  ActivityResult,
+  AddInvoiceInput,
+  AddLeadResult,
+  ClientResult,
+  CloseLostInput,
+  CloseWonInput,
+  DealResult,
+  DuplicateCandidate,
+  InvoiceResult,
+  LeadInput,
+  LogActivityInput,
+  MoveStageInput,
+  RegisterPaymentInput,
+  SnoozeInput,
+  UpdateClientInput,
+  UpdateDealInput,
+} from '../../core/crm/types';
+import type { ClientKeys } from '../../core/crm/duplicates';
+import { appendRecords, findById, updateRecord, type Table } from '../../gas/sheets/table';
+import { locked, type CrmSession } from './session';
+
+const ASSIGN_KEY = 'ropdesk.assign.last';
+
+function notFound(id: unknown): UserError {
+  return new UserError('error.notFound', { id: String(id ?? '') });
+}
+
+function requireId(id: unknown): string {
+  const text = String(id ?? '').trim().toUpperCase();
+  if (!text) throw new UserError('field.required', { field: 'ID' }, [{ field: 'id', key: 'field.required', params: { field: 'ID' } }]);
+  return text;
+}
+
+function dealOf(s: CrmSession, id: unknown): { table: Table; deal: Deal } {
+  const table = s.table('deals');
+  const raw = findById(table, requireId(id));
+  if (!raw) throw notFound(id);
+  return { table, deal: toDeal(raw) };
+}
+
+function clientOf(s: CrmSession, id: unknown): { table: Table; client: Client } {
+  const table = s.table('clients');
+  const raw = findById(table, requireId(id));
+  if (!raw) throw notFound(id);
+  return { table, client: toClient(raw) };
+}
+
+/** Writes changes to a record read in this session and keeps the in-memory copy in step. */
+function write<T extends { row: number }>(table: Table, record: T, changes: Partial<T>): T {
+  updateRecord(table, record.row, changes as Record<string, unknown>);
+  const raw = table.records.find((r) => r.row === record.row);
+  if (raw) Object.assign(raw.cells, changes);
+  return { ...record, ...changes };
+}
+
+// ---- Leads ---------------------------------------------------------------------------------
+
+/** Duplicate candidates for a would-be client (no lock: a read-only check for the form). */
+export function findDuplicates(query: ClientKeys): DuplicateCandidate[] {
+  return locked((s) => new DuplicateIndex(s.table('clients').records.map(toClient)).find(query));
+}
+
+function nextAssignee(s: CrmSession, requested: string): string {
+  const props = PropertiesService.getDocumentProperties();
+  const last = props.getProperty(ASSIGN_KEY) ?? '';
+  const who = assignLead(requested, s.user, s.managers(), s.settings, last);
+  if (!requested && who && who !== last) props.setProperty(ASSIGN_KEY, who);
+  return who;
+}
+
+/**
+ * A client and a deal in one step (or a deal for an existing client). Duplicates are looked up
+ * first: unless `force`, candidates come back instead of a new record, for the user to choose.
+ */
+export function addLead(input: LeadInput): AddLeadResult {
+  return locked((s) => addLeadIn(s, input));
+}
+
+export function addLeadIn(s: CrmSession, input: LeadInput): AddLeadResult {
+  const ctx = s.ctx();
+  const clients = s.table('clients');
+  const existing = input.existingClientId ? clientOf(s, input.existingClientId).client : undefined;
+  // Validate before anything else (and before the round-robin moves on).
+  const requested = String(input.manager ?? '').trim().toLowerCase();
+  const probe = draftLead(input, requested || existing?.manager || '-', { ...ctx, managers: ctx.managers }, existing);
+  if (!existing && !input.force) {
+    const dups = new DuplicateIndex(clients.records.map(toClient)).find({
+      name: probe.client.name,
+      phone: probe.client.phone,
+      email: probe.client.email,
+      inn: probe.client.inn,
+    });
+    if (dups.length) return { status: 'duplicates', duplicates: dups };
+  }
+  const manager = requested || (existing ? existing.manager : nextAssignee(s, ''));
+  const draft = draftLead(input, manager, ctx, existing);
+  return writeLead(s, draft, existing);
+}
+
+function writeLead(s: CrmSession, draft: ReturnType<typeof draftLead>, existing?: Client): AddLeadResult & { status: 'created' } {
+  const clients = s.table('clients');
+  const deals = s.table('deals');
+  const clientId = existing ? existing.id : new IdAllocator('C', clients.records.map((r) => r.cells.id)).take();
+  const dealId = new IdAllocator('D', deals.records.map((r) => r.cells.id)).take();
+  if (!existing) {
+    appendRecords(clients, [{ id: clientId, ...draft.client }]);
+    clients.records.push({ row: clients.lastRow, cells: { id: clientId, ...draft.client } });
+  } else if (draft.activity) {
+    write(clients, existing, { lastContactAt: draft.client.lastContactAt, updatedAt: draft.client.updatedAt });
+  }
+  appendRecords(deals, [{ id: dealId, clientId, ...draft.deal }]);
+  deals.records.push({ row: deals.lastRow, cells: { id: dealId, clientId, ...draft.deal } });
+  appendRecords(s.table('stageHistory'), [
+    { dealId, fromStage: '', toStage: draft.deal.stage, at: s.now, by: s.user || draft.deal.manager },
+  ]);
+  let activityId: string | null = null;
+  if (draft.activity) {
+    const acts = s.table('activities');
+    activityId = new IdAllocator('A', acts.records.map((r) => r.cells.id)).take();
+    appendRecords(acts, [
+      activityCells(
+        {
+          id: activityId,
+          at: s.now,
+          manager: draft.deal.manager,
+          type: draft.activity.type,
+          clientId,
+          dealId,
+          summary: draft.activity.summary,
+          nextStep: draft.deal.nextStep,
+          nextStepDate: draft.deal.nextStepDate,
+        },
+        s.lang,
+      ),
+    ]);
+    acts.records.push({ row: acts.lastRow, cells: { id: activityId } });
+  }
+  return { status: 'created', clientId, dealId, activityId, manager: draft.deal.manager, clientCreated: !existing };
+}
+
+// ---- Updates -------------------------------------------------------------------------------
+
+export function updateClient(input: UpdateClientInput): ClientResult {
+  return locked((s) => {
+    const { table, client } = clientOf(s, input.id);
+    if (isStale(client.updatedAt, input.expectedUpdatedAt)) throw staleError(client.id);
+    const changes = clientChanges(input.changes ?? {}, s.ctx());
+    const record = write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) });
+    // Deals show their client's name: keep it in step (only this client's deals are written).
+    if (changes.name !== undefined && changes.name !== client.name) {
+      const deals = s.table('deals');
+      for (const raw of deals.records) {
+        if (raw.cells.clientId === client.id) write(deals, toDeal(raw), { clientName: changes.name });
+      }
+    }
+    return { record };
+  });
+}
+
+export function updateDeal(input: UpdateDealInput): DealResult {
+  return locked((s) => {
+    const { table, deal } = dealOf(s, input.id);
+    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    const changes = dealChanges(deal, input.changes ?? {}, s.ctx());
+    return { record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }) };
+  });
+}
+
+// ---- Activities ----------------------------------------------------------------------------
+
+/** Logs a completed activity and updates the deal (last activity, what was discussed, next step). */
+export function logActivity(input: LogActivityInput): ActivityResult {
+  return locked((s) => logActivityIn(s, input));
+}
+
+export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityResult {
+  const ctx = s.ctx();
+  const draft = draftActivity(input, ctx);
+  let deal: Deal | null = null;
+  let dealTable: Table | null = null;
+  if (input.dealId) {
+    ({ deal, table: dealTable } = dealOf(s, input.dealId));
+    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+  }
+  const clientId = deal ? deal.clientId : requireId(input.clientId);
+  if (deal && input.clientId && requireId(input.clientId) !== deal.clientId) {
+    throw new UserError('crm.dealClientMismatch', { deal: deal.id, client: deal.clientId });
+  }
+  const clientRaw = findById(s.table('clients'), clientId);
+  if (!clientRaw && !deal) throw notFound(clientId);
+  const acts = s.table('activities');
+  const id = new IdAllocator('A', acts.records.map((r) => r.cells.id)).take();
+  appendRecords(acts, [
+    activityCells(
+      {
+        id,
+        at: draft.at,
+        manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
+        type: draft.type,
+        clientId,
+        dealId: deal ? deal.id : '',
+        summary: draft.summary,
+        nextStep: draft.nextStep,
+        nextStepDate: draft.nextStepDate,
+      },
+      s.lang,
+    ),
+  ]);
+  if (deal && dealTable) {
+    deal = write(dealTable, deal, { ...dealAfterActivity(deal, draft), updatedAt: nextStamp(deal.updatedAt, s.now) });
+  }
+  if (clientRaw) {
+    const client = toClient(clientRaw);
+    const changes = clientAfterActivity(client, draft.at);
+    if (Object.keys(changes).length) write(s.table('clients'), client, changes);
+  }
+  return { activityId: id, deal };
+}
+
+// ---- Stages --------------------------------------------------------------------------------
+
+export function moveStage(input: MoveStageInput): DealResult {
+  return locked((s) => {
+    const { table, deal } = dealOf(s, input.id);
+    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    const move = moveDealStage(deal, input.stage, { amount: input.amount, expectedClose: input.expectedClose }, s.ctx());
+    return { record: applyMove(s, table, deal, move) };
+  });
+}
+
+function applyMove(s: CrmSession, table: Table, deal: Deal, move: ReturnType<typeof moveDealStage>): Deal {
+  const record = write(table, deal, { ...move.changes, updatedAt: nextStamp(deal.updatedAt, s.now) });
+  if (move.history) appendRecords(s.table('stageHistory'), [move.history]);
+  return record;
+}
+
+function closingStage(s: CrmSession, kind: 'won' | 'lost'): string {
+  const stage = s.settings.stages.find((x) => x.kind === kind);
+  return stage ? stage.name : kind;
+}
+
+export function closeWon(input: CloseWonInput): DealResult {
+  return locked((s) => {
+    const { table, deal } = dealOf(s, input.id);
+    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    if (isClosed(deal, s.settings.stages)) throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
+    const move = moveDealStage(deal, closingStage(s, 'won'), { amount: input.amount, closedAt: input.closedAt }, s.ctx());
+    return { record: applyMove(s, table, deal, move) };
+  });
+}
+
+export function closeLost(input: CloseLostInput): DealResult {
+  return locked((s) => {
+    const { table, deal } = dealOf(s, input.id);
+    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    if (isClosed(deal, s.settings.stages)) throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
+    const move = moveDealStage(deal, closingStage(s, 'lost'), { lostReason: input.reason, closedAt: input.closedAt }, s.ctx());
+    if (input.comment && input.comment.trim()) move.changes.lastDiscussed = input.comment.trim();
+    return { record: applyMove(s, table, deal, move) };
+  });
+}
+
+// ---- Snooze --------------------------------------------------------------------------------
+
+export function snooze(input: SnoozeInput): DealResult | ClientResult {
+  return locked((s) => {
+    if (input.kind === 'client') {
+      const { table, client } = clientOf(s, input.id);
+      if (isStale(client.updatedAt, input.expectedUpdatedAt)) throw staleError(client.id);
+      const changes = snoozeChanges(input.until, input.reason, s.ctx(), CLIENTS.columns);
+      return { record: write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) }) };
+    }
+    const { table, deal } = dealOf(s, input.id);
+    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    const changes = snoozeChanges(input.until, input.reason, s.ctx(), DEALS.columns);
+    return { record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }) };
+  });
+}
+
+// ---- Invoices ------------------------------------------------------------------------------
+
+export function addInvoice(input: AddInvoiceInput): InvoiceResult {
+  return locked((s) => {
+    let clientId = input.clientId ? requireId(input.clientId) : '';
+    if (input.dealId) {
+      const { deal } = dealOf(s, input.dealId);
+      if (clientId && clientId !== deal.clientId) {
+        throw new UserError('crm.dealClientMismatch', { deal: deal.id, client: deal.clientId });
+      }
+      clientId = deal.clientId;
+    }
+    if (!clientId) throw new UserError('crm.noDealOrClient');
+    if (!findById(s.table('clients'), clientId)) throw notFound(clientId);
+    const draft = draftInvoice(input, clientId, s.ctx());
+    const table = s.table('invoices');
+    const id = new IdAllocator('I', table.records.map((r) => r.cells.id)).take();
+    const record: Omit<Invoice, 'row'> = { ...draft, id, number: draft.number || id };
+    const row = appendRecords(table, [record]);
+    return { record: { ...record, row } };
+  });
+}
+
+export function registerPayment(input: RegisterPaymentInput): InvoiceResult {
+  return locked((s) => {
+    const table = s.table('invoices');
+    const raw = findById(table, requireId(input.invoiceId));
+    if (!raw) throw notFound(input.invoiceId);
+    const invoice = toInvoice(raw);
+    const changes = paymentChanges(invoice, input.amount, input.paidAt, s.ctx());
+    return { record: write(table, invoice, changes) };
+  });
+}

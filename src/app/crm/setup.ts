@@ -1,0 +1,88 @@
+/**
+ * Setup from the menu and from the sidebar, and the demo workbook. Setup runs under the document
+ * lock (it adds columns other executions would write into) with a longer wait than an edit.
+ */
+import { isUserError } from '../../core/errors';
+import { t } from '../../core/i18n';
+import type { Lang } from '../../core/types';
+import { generateDemo, type DemoOptions } from '../../core/demo/generate';
+import { dayOfInstant } from '../../core/time';
+import { spreadsheet } from '../../gas/context';
+import { withDocumentLock } from '../../gas/lock';
+import { appendLog } from '../../gas/log';
+import { storedLang } from '../../gas/settings-lang';
+import { setupWorkbook as runSetup, type SetupReport } from '../../gas/setup';
+import { writeDemo, type DemoCounts } from '../../gas/setup-demo';
+import { zoneOf } from '../../gas/zone';
+import { callerEmail } from './session';
+
+const SETUP_LOCK_MS = 20_000;
+
+export type { SetupReport };
+
+/** Sidebar: create or repair the workbook; returns what changed (texts in the workbook's language). */
+export function setupWorkbook(opts: { lang?: Lang } = {}): SetupReport {
+  const ss = spreadsheet();
+  return withDocumentLock(() => runSetup(ss, opts), SETUP_LOCK_MS);
+}
+
+export interface DemoReport {
+  setup: SetupReport;
+  counts: DemoCounts;
+}
+
+/** Set up, then fill the (empty) workbook with the demo company. */
+export function setupDemo(opts: Partial<Omit<DemoOptions, 'today' | 'zone'>> = {}): DemoReport {
+  const ss = spreadsheet();
+  return withDocumentLock(() => {
+    const setup = runSetup(ss, { lang: opts.lang });
+    const zone = zoneOf(ss.getSpreadsheetTimeZone());
+    const demo = generateDemo({ ...opts, lang: setup.lang, today: dayOfInstant(Date.now(), zone), zone });
+    return { setup, counts: writeDemo(ss, demo, setup.lang, zone) };
+  }, SETUP_LOCK_MS);
+}
+
+function summary(report: SetupReport): string {
+  const lines = report.changes.length ? report.changes : [t(report.lang, 'crm.setup.nothing')];
+  return [...lines, ...report.warnings].join('\n');
+}
+
+/** Shows the outcome of a menu command; a UserError becomes its message, anything else is logged. */
+function fromMenu(run: (lang: Lang) => string): void {
+  const ss = spreadsheet();
+  let lang: Lang = 'ru';
+  try {
+    lang = storedLang();
+  } catch {
+    // Properties unavailable: keep Russian.
+  }
+  try {
+    ss.toast(run(lang), t(lang, 'app.name'), 15);
+  } catch (e) {
+    const text = isUserError(e) ? t(lang, e.key, e.params) : t(lang, 'error.internal');
+    if (!isUserError(e)) {
+      appendLog(ss, { level: 'error', job: 'setup', message: String((e as Error)?.stack ?? e), user: callerEmail() }, lang);
+    }
+    SpreadsheetApp.getUi().alert(text);
+  }
+}
+
+export function menuSetupWorkbook(): void {
+  fromMenu(() => {
+    const report = setupWorkbook();
+    return `${t(report.lang, 'crm.setup.done')}\n${summary(report)}`;
+  });
+}
+
+export function menuSetupDemo(): void {
+  fromMenu(() => {
+    const { setup, counts } = setupDemo();
+    return t(setup.lang, 'crm.demo.done', {
+      managers: counts.managers,
+      clients: counts.clients,
+      deals: counts.deals,
+      activities: counts.activities,
+      invoices: counts.invoices,
+    });
+  });
+}

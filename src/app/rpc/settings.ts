@@ -1,0 +1,215 @@
+/**
+ * Settings (head of sales): read into the form, validated field by field (every problem at once,
+ * keyed by the form's input names such as "stages.2.probability"), written under the document
+ * lock, the language mirrored into document properties for the menu. Reminders on/off and their
+ * status are the reminders area's (src/app/reminders.ts).
+ */
+import { normalizeEmail } from '../../core/crm/normalize';
+import { UserError, type FieldProblem } from '../../core/errors';
+import { t, type MessageKey, type MessageParams } from '../../core/i18n';
+import { isoDay, parseIsoDay } from '../../core/time';
+import type { Settings } from '../../core/types';
+import type {
+  BonusTierView,
+  HolidayView,
+  RemindersRequest,
+  RemindersView,
+  SettingsForm,
+  SettingsView,
+  StageOption,
+} from '../../shared/contract';
+import { storeLang } from '../../gas/settings-lang';
+import { withDocumentLock } from '../../gas/lock';
+import * as reminders from '../reminders';
+import * as check from './check';
+import type { Ctx } from './context';
+import { writeSettings } from './settings-store';
+
+const pct = (f: number): number => Math.round(f * 10000) / 100;
+
+export function formOf(s: Settings): SettingsForm {
+  return {
+    lang: s.lang,
+    currency: s.currency,
+    factBasis: s.factBasis,
+    responseLimitMinutes: s.responseLimitMinutes,
+    reminderHour: s.reminderHour,
+    reportRecipients: [...s.reportRecipients],
+    stages: s.stages.map((st) => ({
+      name: st.name,
+      kind: st.kind,
+      probability: pct(st.probability),
+      rottingDays: st.rottingDays,
+    })),
+    bonus: s.bonus.map((b) => ({
+      scheme: b.scheme,
+      kind: b.kind,
+      from: pct(b.from),
+      to: b.to === null ? null : pct(b.to),
+      rate: pct(b.rate),
+      multiplier: b.multiplier,
+      reduceByOverdue: b.reduceByOverdue,
+    })),
+    holidays: s.calendar.map((c) => ({ day: isoDay(c.day), dayOff: c.dayOff, note: c.note })),
+  };
+}
+
+function remindersView(ctx: Ctx, status = reminders.remindersStatus()): RemindersView {
+  const r = status.lastResult;
+  return {
+    on: status.enabled,
+    owner: status.owner,
+    lastRunAt: status.lastRunAt === null ? null : new Date(status.lastRunAt).toISOString(),
+    lastResult: status.lastError
+      ? status.lastError
+      : r
+        ? t(ctx.lang, 'sb.set.lastResult', { sent: r.sent, deferred: r.deferred, failed: r.failed })
+        : '',
+    stale: status.stale,
+  };
+}
+
+export function getSettings(ctx: Ctx): SettingsView {
+  return { settings: formOf(ctx.data().settings), reminders: remindersView(ctx) };
+}
+
+/** Shape only; ranges and meaning are checked in `validate` so they come back as field errors. */
+export function checkSettings(p: unknown): SettingsForm {
+  const o = check.object(p);
+  const n = (x: check.Obj, k: string): number => {
+    const v = x[k];
+    // NaN/empty inputs arrive as null (JSON): let `validate` name the field.
+    return typeof v === 'number' ? v : NaN;
+  };
+  const nOrNull = (x: check.Obj, k: string): number | null =>
+    x[k] === null || x[k] === undefined ? null : n(x, k);
+  return {
+    lang: check.oneOf(o, 'lang', ['ru', 'en'] as const),
+    currency: check.text(o, 'currency', 10),
+    factBasis: check.oneOf(o, 'factBasis', ['won', 'payments'] as const),
+    responseLimitMinutes: n(o, 'responseLimitMinutes'),
+    reminderHour: n(o, 'reminderHour'),
+    reportRecipients: check.strings(o, 'reportRecipients'),
+    stages: check.list(o, 'stages', 30).map(
+      (s): StageOption => ({
+        name: check.text(s, 'name', 100),
+        kind: check.oneOf(s, 'kind', ['open', 'won', 'lost'] as const),
+        probability: n(s, 'probability'),
+        rottingDays: nOrNull(s, 'rottingDays'),
+      }),
+    ),
+    bonus: check.list(o, 'bonus', 50).map(
+      (b): BonusTierView => ({
+        scheme: check.text(b, 'scheme', 100),
+        kind: check.oneOf(b, 'kind', ['flat', 'marginal', 'threshold'] as const),
+        from: n(b, 'from'),
+        to: nOrNull(b, 'to'),
+        rate: n(b, 'rate'),
+        multiplier: n(b, 'multiplier'),
+        reduceByOverdue: check.bool(b, 'reduceByOverdue'),
+      }),
+    ),
+    holidays: check.list(o, 'holidays', 400).map(
+      (h): HolidayView => ({
+        day: check.text(h, 'day', 20),
+        dayOff: check.bool(h, 'dayOff'),
+        note: check.text(h, 'note', 500),
+      }),
+    ),
+  };
+}
+
+function validate(f: SettingsForm, base: Settings): Settings {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, key: MessageKey, params: MessageParams = {}) =>
+    problems.push({ field, key, params });
+  const intIn = (field: string, v: number | null, min: number, max: number): number => {
+    if (v === null || !Number.isInteger(v) || v < min || v > max) add(field, 'rpc.badNumber', { min, max });
+    return v ?? min;
+  };
+  const numIn = (field: string, v: number, min: number, max: number): number => {
+    if (!Number.isFinite(v) || v < min || v > max) add(field, 'rpc.badNumber', { min, max });
+    return v;
+  };
+
+  const currency = f.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) add('currency', 'rpc.invalidField');
+  const responseLimitMinutes = intIn('responseLimitMinutes', f.responseLimitMinutes, 1, 1440);
+  const reminderHour = intIn('reminderHour', f.reminderHour, 0, 23);
+  const recipients: string[] = [];
+  for (const r of f.reportRecipients.map((x) => x.trim()).filter(Boolean)) {
+    const e = normalizeEmail(r);
+    if (!e) add('reportRecipients', 'field.invalid', { field: 'Email', value: r });
+    else if (!recipients.includes(e)) recipients.push(e);
+  }
+
+  const seen = new Set<string>();
+  const stages = f.stages.map((s, i) => {
+    const name = s.name.trim();
+    const key = name.toLowerCase();
+    if (!name || seen.has(key)) add(`stages.${i}.name`, 'rpc.invalidField');
+    seen.add(key);
+    const probability = numIn(`stages.${i}.probability`, s.probability, 0, 100) / 100;
+    const rottingDays =
+      s.kind === 'open' && s.rottingDays !== null
+        ? intIn(`stages.${i}.rottingDays`, s.rottingDays, 1, 365)
+        : null;
+    return { name, kind: s.kind, probability, rottingDays, order: i };
+  });
+  const kinds = new Set(stages.map((s) => s.kind));
+  if (!kinds.has('open') || !kinds.has('won') || !kinds.has('lost')) add('stages', 'rpc.invalidField');
+
+  const bonus = f.bonus.map((b, i) => {
+    const from = numIn(`bonus.${i}.from`, b.from, 0, 1000) / 100;
+    const to = b.to === null ? null : numIn(`bonus.${i}.to`, b.to, 0, 1000) / 100;
+    if (to !== null && to <= from) add(`bonus.${i}.to`, 'rpc.invalidField');
+    return {
+      scheme: b.scheme.trim(),
+      kind: b.kind,
+      from,
+      to,
+      rate: numIn(`bonus.${i}.rate`, b.rate, 0, 100) / 100,
+      multiplier: numIn(`bonus.${i}.multiplier`, b.multiplier, 0.01, 10),
+      reduceByOverdue: b.reduceByOverdue,
+    };
+  });
+
+  const days = new Set<number>();
+  const calendar = f.holidays.map((h, i) => {
+    const day = parseIsoDay(h.day);
+    if (day === null || days.has(day)) add(`holidays.${i}.day`, day === null ? 'rpc.needDate' : 'rpc.invalidField');
+    if (day !== null) days.add(day);
+    return { day: day ?? 0, dayOff: h.dayOff, note: h.note.trim() };
+  });
+
+  if (problems.length) throw new UserError('rpc.settingsInvalid', {}, problems);
+  return {
+    ...base,
+    lang: f.lang,
+    currency,
+    factBasis: f.factBasis,
+    responseLimitMinutes,
+    reminderHour,
+    reportRecipients: recipients,
+    stages,
+    bonus,
+    calendar: calendar.sort((a, b) => a.day - b.day),
+  };
+}
+
+export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
+  const before = ctx.data().settings;
+  const next = validate(f, before);
+  withDocumentLock(() => writeSettings(ctx.ss, ctx.zone, next));
+  if (next.lang !== before.lang) storeLang(next.lang);
+  ctx.reread();
+  const saved = ctx.data().settings;
+  // A new reminder hour moves the running trigger; reminders stay as they were otherwise.
+  const status = remindersView(ctx);
+  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(true);
+  return { settings: formOf(saved), reminders: remindersView(ctx) };
+}
+
+export function setReminders(r: RemindersRequest, ctx: Ctx): RemindersView {
+  return remindersView(ctx, reminders.setReminders(r.on));
+}

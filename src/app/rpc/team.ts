@@ -1,0 +1,109 @@
+/**
+ * The team view (head of sales, director): the analytics core's plan-fact at company and manager
+ * level with run-rate forecast and required pace, the stage funnel of the period's cohort,
+ * discipline counters per manager (forgotten deals, unprocessed leads, response-time breaches) and
+ * receivables aging. Pure reads: one getValues per sheet for the whole view.
+ */
+import { asOfInstant, forgottenDeals, unprocessedLeads } from '../../core/analytics';
+import { periodContaining, parsePeriod, type Period } from '../../core/analytics/period';
+import { planFact, type PlanFactRow } from '../../core/analytics/planfact';
+import { stageFunnel } from '../../core/analytics/funnel';
+import { receivables } from '../../core/analytics/receivables';
+import { responseTimes } from '../../core/analytics/response';
+import { UserError } from '../../core/errors';
+import type { ManagerRow, TeamRequest, TeamView, WeeklyReportResult } from '../../shared/contract';
+import * as analytics from '../analytics';
+import * as reminders from '../reminders';
+import type { Ctx } from './context';
+
+type Figures = TeamView['company'];
+
+function figures(r: PlanFactRow | undefined): Omit<Figures, 'forgotten' | 'unprocessed' | 'responseBreaches' | 'overdueReceivables'> {
+  return {
+    plan: r?.plan ?? 0,
+    fact: r?.fact ?? 0,
+    completion: r?.completion ?? null,
+    forecast: r?.runRateForecast ?? r?.fact ?? 0,
+    requiredDailyPace: Math.max(0, Math.round(r?.requiredDailyPace ?? 0)),
+  };
+}
+
+function count<T extends { manager: string }>(items: readonly T[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const it of items) out.set(it.manager, (out.get(it.manager) ?? 0) + 1);
+  return out;
+}
+
+export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
+  const data = ctx.data();
+  const asOf = asOfInstant(ctx.now, ctx.zone);
+  let period: Period;
+  if (req.period.trim()) {
+    const p = parsePeriod(req.period);
+    if (!p) throw new UserError('error.badArgument', { name: 'period', problem: req.period });
+    period = p;
+  } else {
+    period = periodContaining(asOf.day, 'month');
+  }
+  const opts = { zone: ctx.zone };
+  const company = planFact(data, period, 'company', asOf.day, opts)[0];
+  const byManager = new Map(planFact(data, period, 'manager', asOf.day, opts).map((r) => [r.target, r]));
+  const forgotten = count(forgottenDeals(data, asOf).items);
+  const unprocessed = count(unprocessedLeads(data, asOf).items);
+  const response = responseTimes(data, period, asOf);
+  const money = receivables(data, asOf.day);
+  const overdue = new Map(money.byManager.map((r) => [r.key, r.overdue]));
+
+  const managers: ManagerRow[] = data.managers
+    .filter((m) => m.active && m.role === 'manager')
+    .map((m) => ({
+      email: m.email,
+      name: m.name,
+      team: m.team,
+      ...figures(byManager.get(m.email)),
+      forgotten: forgotten.get(m.email) ?? 0,
+      unprocessed: unprocessed.get(m.email) ?? 0,
+      responseBreaches: response.byManager.get(m.email)?.slaBreaches ?? 0,
+      overdueReceivables: overdue.get(m.email) ?? 0,
+    }))
+    .sort((a, b) => (b.completion ?? -1) - (a.completion ?? -1) || a.name.localeCompare(b.name));
+
+  const sum = (f: (r: ManagerRow) => number) => managers.reduce((s, r) => s + f(r), 0);
+  const funnel = stageFunnel(data.deals, data.stageHistory, data.settings, ctx.zone, period.start, period.end);
+  return {
+    period: period.label,
+    currency: data.settings.currency,
+    workingDays: {
+      total: company?.workingDaysTotal ?? 0,
+      elapsed: company?.workingDaysElapsed ?? 0,
+      left: company?.workingDaysLeft ?? 0,
+    },
+    company: {
+      ...figures(company),
+      forgotten: sum((r) => r.forgotten),
+      unprocessed: sum((r) => r.unprocessed),
+      responseBreaches: response.total.slaBreaches,
+      overdueReceivables: money.total.overdue,
+    },
+    managers,
+    funnel: funnel.rows.map((r) => ({ stage: r.stage, reached: r.reached, conversion: r.conversion })),
+    receivables: {
+      outstanding: money.total.outstanding,
+      overdue: money.total.overdue,
+      aging: (['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'] as const).map((key) => ({
+        key,
+        amount: money.total.buckets[key],
+      })),
+    },
+  };
+}
+
+export function refreshDashboard(ctx: Ctx): { refreshedAt: string } {
+  analytics.menuRefreshDashboard();
+  return { refreshedAt: new Date(Date.now()).toISOString() };
+}
+
+export function sendWeeklyReport(_ctx: Ctx): WeeklyReportResult {
+  const r = reminders.sendWeeklyReportNow();
+  return { sent: r.sent, skipped: r.skipped + r.deferred + r.failed };
+}

@@ -1,0 +1,66 @@
+/**
+ * The import upload: `rpcUpload(form)` receives the sidebar's <form> as an object of its named
+ * fields, the file input as a Blob (the only way a file crosses google.script.run). The CRM
+ * use-cases parse, map, validate and de-duplicate; this only unpacks the form and shapes the report.
+ */
+import { UserError } from '../../core/errors';
+import type { ImportPreview, ImportReport as CrmReport } from '../../core/crm/types';
+import { UPLOAD_FIELDS, type ImportReport, type UploadMode } from '../../shared/contract';
+import * as crm from '../crm';
+import type { Ctx } from './context';
+
+interface BlobLike {
+  getBytes(): number[];
+  getName(): string | null;
+}
+
+function isBlob(v: unknown): v is BlobLike {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as BlobLike).getBytes === 'function' &&
+    typeof (v as BlobLike).getName === 'function'
+  );
+}
+
+/** 20 MB: far more than any lead list, far less than what would time the execution out. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export function runUpload(form: unknown, _ctx: Ctx): ImportReport {
+  const fields = (typeof form === 'object' && form !== null ? form : {}) as Record<string, unknown>;
+  const mode: UploadMode = fields[UPLOAD_FIELDS.mode] === 'import' ? 'import' : 'preview';
+  const file = fields[UPLOAD_FIELDS.file];
+  if (!isBlob(file)) throw new UserError('rpc.noFile', {}, [{ field: 'file', key: 'rpc.noFile' }]);
+  const name = file.getName() || 'file';
+  const bytes = file.getBytes();
+  if (!bytes.length || bytes.length > MAX_BYTES) throw new UserError('rpc.badFile', { name });
+  const input = { name, base64: Utilities.base64Encode(bytes) };
+  if (mode === 'preview') return fromPreview(crm.previewImport(input));
+  return fromReport(name, crm.runImport(input));
+}
+
+function fromPreview(p: ImportPreview): ImportReport {
+  return {
+    mode: 'preview',
+    fileName: p.fileName,
+    totalRows: p.totalRows,
+    mapping: p.columns.map((c) => ({ header: c.header, field: c.field })),
+    missing: [],
+    rejected: p.rejected,
+    added: p.toAdd,
+    merged: p.toMerge,
+  };
+}
+
+function fromReport(fileName: string, r: CrmReport): ImportReport {
+  return {
+    mode: 'import',
+    fileName,
+    totalRows: r.added + r.merged.length + r.rejected.length,
+    mapping: [],
+    missing: [],
+    rejected: r.rejected,
+    added: r.added,
+    merged: r.merged.length,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Reading custom-function arguments: ranges arrive as 2-D arrays WITH their header row, single
+ * cells as their values (a date as a Date at midnight in the spreadsheet's zone). Bad arguments
+ * become a UserError naming the argument, which the shell shows in the user's language.
+ */
+import { MissingColumns, readTable, type RawRecord } from '../crm/tables';
+import { parseDay } from '../crm/normalize';
+import { UserError } from '../errors';
+import { normalizeHeader } from '../table';
+import type { SheetDef } from '../schema';
+import type { Day, Zone } from '../time';
+import type { Lang, PlanLevel } from '../types';
+import { parsePeriod, periodContaining, type Period } from './period';
+
+export type Grid = unknown[][];
+
+export function isGrid(v: unknown): v is Grid {
+  return Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r));
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || (isGrid(v) && v.every((r) => r.every((c) => c === '')));
+}
+
+const badArgument = (name: string, problem: string): UserError =>
+  new UserError('error.badArgument', { name, problem });
+
+/** Problems are texts already in the user's language (they go into error.badArgument). */
+export interface ArgReader {
+  lang: Lang;
+  zone: Zone;
+  problem(key: 'an.arg.notRange' | 'an.arg.missingColumns' | 'an.arg.period' | 'an.arg.date' | 'an.arg.level' | 'an.arg.order', params?: Record<string, string>): string;
+}
+
+export function tableArg(r: ArgReader, name: string, value: unknown, def: SheetDef): RawRecord[] {
+  if (!isGrid(value)) throw badArgument(name, r.problem('an.arg.notRange'));
+  try {
+    return readTable(value, def, r.zone).records;
+  } catch (e) {
+    if (e instanceof MissingColumns) {
+      const columns = e.missing.map((c) => (r.lang === 'en' ? c.en : c.ru)).join('», «');
+      throw badArgument(name, r.problem('an.arg.missingColumns', { columns }));
+    }
+    throw e;
+  }
+}
+
+const shown = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+/** A period text; a date cell (Sheets turns "2026-11" into 01.11.2026) means its month. */
+export function periodArg(r: ArgReader, name: string, value: unknown): Period {
+  const v = isGrid(value) ? value[0][0] : value;
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
+    const d = parseDay(v, r.zone);
+    if (d !== null) return periodContaining(d, 'month');
+  }
+  const p = parsePeriod(typeof v === 'number' ? v : String(v ?? ''));
+  if (!p) throw badArgument(name, r.problem('an.arg.period', { value: shown(v ?? '') }));
+  return p;
+}
+
+/** An optional date: null when blank. */
+export function dayArg(r: ArgReader, name: string, value: unknown): Day | null {
+  const v = isGrid(value) ? value[0][0] : value;
+  if (isBlank(v)) return null;
+  const d = parseDay(v, r.zone);
+  if (d === null) throw badArgument(name, r.problem('an.arg.date', { value: shown(v) }));
+  return d;
+}
+
+const LEVELS: Record<string, PlanLevel> = {
+  company: 'company',
+  компания: 'company',
+  team: 'team',
+  команда: 'team',
+  отдел: 'team',
+  manager: 'manager',
+  менеджер: 'manager',
+  менеджеры: 'manager',
+  managers: 'manager',
+  teams: 'team',
+  команды: 'team',
+};
+
+export function levelArg(r: ArgReader, name: string, value: unknown, fallback: PlanLevel): PlanLevel {
+  if (isBlank(value)) return fallback;
+  const level = LEVELS[normalizeHeader(value)];
+  if (!level) throw badArgument(name, r.problem('an.arg.level', { value: shown(value) }));
+  return level;
+}
+
+export function textArg(value: unknown): string {
+  const v = isGrid(value) ? value[0][0] : value;
+  return isBlank(v) ? '' : String(v).trim();
+}
+
+/**
+ * The language of a table's headers: English when more of its header cells are the English
+ * names of the sheet's columns than the Russian ones. Custom functions answer in the language
+ * their input is written in; the caller falls back to the stored language otherwise.
+ */
+export function headerLang(value: unknown, def: SheetDef): Lang | null {
+  if (!isGrid(value)) return null;
+  let ru = 0;
+  let en = 0;
+  for (const row of value.slice(0, 5)) {
+    for (const cell of row) {
+      const n = normalizeHeader(cell);
+      if (!n) continue;
+      for (const c of def.columns) {
+        const isRu = normalizeHeader(c.ru) === n;
+        const isEn = normalizeHeader(c.en) === n;
+        if (isRu && !isEn) ru++;
+        if (isEn && !isRu) en++;
+      }
+    }
+    if (ru || en) break;
+  }
+  if (ru === en) return null;
+  return en > ru ? 'en' : 'ru';
+}

@@ -1,0 +1,289 @@
+/**
+ * Plan versus fact for a period at one level (company, teams, managers), with the forecast.
+ *
+ * Definitions (docs/custom-functions.md names them for users):
+ * - Fact counts up to the as-of day: won deals' amount by close date (Settings fact basis "won",
+ *   the default) or payments received by payment date ("payments"). Other metrics: won deals
+ *   count, new clients by creation date, activities by date.
+ * - Completion = fact / plan (a fraction; null when the plan is 0). Deviation = fact - plan.
+ * - Working days: elapsed = from the period's start to the as-of day, both included; left = the
+ *   rest. Run-rate forecast = fact x total / elapsed. Required daily pace = (plan - fact) / left.
+ * - Weighted pipeline = sum over open deals expected to close in the period of amount x p (the
+ *   deal's probability, else its stage's). Forecast = fact + weighted pipeline.
+ * - Coverage = open pipeline closing in the period / (plan - fact); null once the plan is met.
+ * - Amounts in a currency without a rate are not summed: they are listed in `excluded`.
+ */
+import { scaleKopecks, type Kopecks } from '../money';
+import { dayOfInstant, type Day } from '../time';
+import type { Deal, FactBasis, Manager, PlanLevel, PlanMetric, WorkbookData } from '../types';
+import { CurrencyNotes, type CurrencyNote, type MoneyConverter } from './currency';
+import { inPeriod, type Period } from './period';
+import { normalizeTarget, PlanBook, type PlanSource } from './plans';
+import { calendarOf, converterOf, stagesOf } from './settings';
+import type { StageIndex } from './stages';
+import type { Zone } from '../time';
+
+export interface PlanFactRow {
+  level: PlanLevel;
+  /** '' for the company, the team's name, or the manager's email. */
+  target: string;
+  /** Display name: '' for the company, the team, or the manager's name. */
+  name: string;
+  /** For managers: their team. */
+  team: string;
+  period: string;
+  metric: PlanMetric;
+  plan: number;
+  planSource: PlanSource;
+  fact: number;
+  completion: number | null;
+  deviation: number;
+  runRateForecast: number | null;
+  requiredDailyPace: number | null;
+  weightedPipeline: number;
+  openPipeline: number;
+  forecast: number;
+  coverage: number | null;
+  workingDaysElapsed: number;
+  workingDaysTotal: number;
+  workingDaysLeft: number;
+  /** Won deals (or open deals in the pipeline) without an amount: counted as 0. */
+  dealsWithoutAmount: number;
+  /** Amounts in currencies without a rate, left out of fact and pipeline. */
+  excluded: CurrencyNote[];
+}
+
+export interface PlanFactOptions {
+  metric?: PlanMetric;
+  basis?: FactBasis;
+  /** Zone for instants (new clients, activities); UTC+3 (Moscow) when absent. */
+  zone?: Zone;
+  book?: PlanBook;
+}
+
+interface Acc {
+  fact: number;
+  weighted: number;
+  open: number;
+  noAmount: number;
+  notes: CurrencyNotes;
+}
+
+const newAcc = (): Acc => ({
+  fact: 0,
+  weighted: 0,
+  open: 0,
+  noAmount: 0,
+  notes: new CurrencyNotes(),
+});
+
+const MOSCOW: Zone = { id: 'Europe/Moscow', offsetMinutes: () => 180 };
+
+/** A deal's amount in the workbook currency; null when absent or not convertible (noted). */
+export function dealAmount(
+  deal: Pick<Deal, 'amount' | 'currency'>,
+  conv: MoneyConverter,
+  notes?: CurrencyNotes,
+): Kopecks | null {
+  if (deal.amount === null) return null;
+  const v = conv.convert(deal.amount, deal.currency);
+  if (v === null) notes?.add(deal.currency, deal.amount);
+  return v;
+}
+
+export function dealProbability(deal: Deal, stages: StageIndex): number {
+  return deal.probability ?? stages.probabilityOf(deal.stage);
+}
+
+/** Figures per manager email (lower-case) for one period and metric. */
+function accumulate(
+  data: WorkbookData,
+  period: Period,
+  asOf: Day,
+  metric: PlanMetric,
+  basis: FactBasis,
+  zone: Zone,
+): Map<string, Acc> {
+  const stages = stagesOf(data.settings);
+  const conv = converterOf(data.settings);
+  const factEnd = Math.min(asOf, period.end);
+  const accs = new Map<string, Acc>();
+  const acc = (email: string): Acc => {
+    const k = email.trim().toLowerCase();
+    let a = accs.get(k);
+    if (!a) accs.set(k, (a = newAcc()));
+    return a;
+  };
+  const inFact = (d: Day | null): boolean => d !== null && d >= period.start && d <= factEnd;
+
+  if (metric === 'revenue' || metric === 'wonDeals') {
+    for (const deal of data.deals) {
+      const kind = stages.kindOf(deal.stage);
+      if (kind === 'won') {
+        if (!inFact(deal.closedAt)) continue;
+        const a = acc(deal.manager);
+        if (metric === 'wonDeals') a.fact += 1;
+        else if (basis === 'won') {
+          const v = dealAmount(deal, conv, a.notes);
+          if (deal.amount === null) a.noAmount++;
+          if (v !== null) a.fact += v;
+        }
+      } else if (kind === 'open' && inPeriod(deal.expectedClose, period)) {
+        const a = acc(deal.manager);
+        const p = dealProbability(deal, stages);
+        if (metric === 'wonDeals') {
+          a.open += 1;
+          a.weighted += p;
+          continue;
+        }
+        const v = dealAmount(deal, conv, a.notes);
+        if (deal.amount === null) a.noAmount++;
+        if (v === null) continue;
+        a.open += v;
+        a.weighted += scaleKopecks(v, p);
+      }
+    }
+  }
+  if (metric === 'revenue' && basis === 'payments') {
+    const dealManager = new Map<string, string>();
+    for (const d of data.deals) dealManager.set(d.id, d.manager);
+    const clientManager = new Map<string, string>();
+    for (const c of data.clients) clientManager.set(c.id, c.manager);
+    for (const inv of data.invoices) {
+      if (!inv.paidAmount || !inFact(inv.paidAt)) continue;
+      const manager = dealManager.get(inv.dealId) ?? clientManager.get(inv.clientId) ?? '';
+      const a = acc(manager);
+      const v = conv.convert(inv.paidAmount, inv.currency);
+      if (v === null) a.notes.add(inv.currency, inv.paidAmount);
+      else a.fact += v;
+    }
+  }
+  if (metric === 'newClients') {
+    for (const c of data.clients) {
+      if (c.createdAt !== null && inFact(dayOfInstant(c.createdAt, zone))) acc(c.manager).fact += 1;
+    }
+  }
+  if (metric === 'activities') {
+    for (const x of data.activities) {
+      if (x.at !== null && inFact(dayOfInstant(x.at, zone))) acc(x.manager).fact += 1;
+    }
+  }
+  return accs;
+}
+
+function merge(into: Acc, from: Acc): void {
+  into.fact += from.fact;
+  into.weighted += from.weighted;
+  into.open += from.open;
+  into.noAmount += from.noAmount;
+  into.notes.merge(from.notes);
+}
+
+/** Plan-fact rows for every target of the level, sorted by name (company: one row). */
+export function planFact(
+  data: WorkbookData,
+  period: Period,
+  level: PlanLevel,
+  asOf: Day,
+  opts: PlanFactOptions = {},
+): PlanFactRow[] {
+  const metric = opts.metric ?? 'revenue';
+  const basis = opts.basis ?? data.settings.factBasis ?? 'won';
+  const zone = opts.zone ?? MOSCOW;
+  const book = opts.book ?? new PlanBook(data.plans, data.managers);
+  const perManager = accumulate(data, period, asOf, metric, basis, zone);
+  const managers = new Map<string, Manager>();
+  for (const m of data.managers) managers.set(m.email.trim().toLowerCase(), m);
+
+  const calendar = calendarOf(data.settings);
+  const total = calendar.workingDaysBetween(period.start, period.end);
+  const elapsed = calendar.workingDaysBetween(period.start, Math.min(asOf, period.end));
+  const days = { total, elapsed, left: total - elapsed };
+  const money = metric === 'revenue';
+
+  const row = (target: string, name: string, team: string, a: Acc): PlanFactRow => {
+    const plan = book.value(level, target, period, metric);
+    return buildRow({ level, target, name, team, period, metric, plan, acc: a, days, money });
+  };
+
+  if (level === 'company') {
+    const a = newAcc();
+    for (const x of perManager.values()) merge(a, x);
+    return [row('', '', '', a)];
+  }
+  if (level === 'team') {
+    const byTeam = new Map<string, { name: string; acc: Acc }>();
+    for (const t of book.teams) byTeam.set(normalizeTarget('team', t), { name: t, acc: newAcc() });
+    for (const [email, a] of perManager) {
+      const team = managers.get(email)?.team.trim() ?? '';
+      const k = normalizeTarget('team', team);
+      let entry = byTeam.get(k);
+      if (!entry) byTeam.set(k, (entry = { name: team, acc: newAcc() }));
+      merge(entry.acc, a);
+    }
+    return [...byTeam.values()]
+      .map((e) => row(e.name, e.name, e.name, e.acc))
+      .sort((x, y) => (x.name === '' ? 1 : y.name === '' ? -1 : x.name.localeCompare(y.name)));
+  }
+  // Active managers always have a row (a zero row is news too); anyone else with a plan or figures.
+  const emails = new Set<string>();
+  for (const m of data.managers) {
+    if (m.role === 'manager' && m.active) emails.add(m.email.trim().toLowerCase());
+  }
+  for (const email of perManager.keys()) if (email) emails.add(email);
+  for (const p of data.plans) {
+    if (p.level !== 'manager' || !p.target.trim()) continue;
+    const e = p.target.trim().toLowerCase();
+    if (book.value('manager', e, period, metric).source !== 'none') emails.add(e);
+  }
+  return [...emails]
+    .map((email) => {
+      const m = managers.get(email);
+      return row(email, m?.name || email, m?.team ?? '', perManager.get(email) ?? newAcc());
+    })
+    .sort((x, y) => x.name.localeCompare(y.name));
+}
+
+interface RowInput {
+  level: PlanLevel;
+  target: string;
+  name: string;
+  team: string;
+  period: Period;
+  metric: PlanMetric;
+  plan: { value: number; source: PlanSource };
+  acc: Acc;
+  days: { total: number; elapsed: number; left: number };
+  money: boolean;
+}
+
+function buildRow(r: RowInput): PlanFactRow {
+  const plan = r.plan.value;
+  const { fact, weighted, open } = r.acc;
+  const round = (x: number): number => (r.money ? Math.round(x) : Math.round(x * 100) / 100);
+  const gap = plan - fact;
+  return {
+    level: r.level,
+    target: r.target,
+    name: r.name,
+    team: r.team,
+    period: r.period.label,
+    metric: r.metric,
+    plan,
+    planSource: r.plan.source,
+    fact,
+    completion: plan > 0 ? fact / plan : null,
+    deviation: fact - plan,
+    runRateForecast: r.days.elapsed > 0 ? round((fact * r.days.total) / r.days.elapsed) : null,
+    requiredDailyPace: r.days.left > 0 ? round(Math.max(0, gap) / r.days.left) : null,
+    weightedPipeline: round(weighted),
+    openPipeline: open,
+    forecast: round(fact + weighted),
+    coverage: gap > 0 ? open / gap : null,
+    workingDaysElapsed: r.days.elapsed,
+    workingDaysTotal: r.days.total,
+    workingDaysLeft: r.days.left,
+    dealsWithoutAmount: r.acc.noAmount,
+    excluded: r.acc.notes.list(),
+  };
+}

@@ -1,0 +1,379 @@
+/**
+ * A realistic, reproducible demo company: two sales teams with a head of sales and a director,
+ * clients with valid INNs and +7 phones, a year of deals across the funnel with their stage
+ * history, activities, plans at every level and period, and invoices with payments (some
+ * overdue). Pure and seeded; parameterised by counts and by "today", and linear in the counts so
+ * the analytics benchmark can ask for 50,000 deals and 200,000 activities.
+ */
+import { toKopecks } from '../money';
+import { addDaysOfWeek, isWeekend } from './days';
+import { normalizeInn } from '../crm/normalize';
+import { defaultStages, DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../crm/settings';
+import { formatId } from '../crm/ids';
+import { localToInstant } from '../crm/normalize';
+import { ymdFromDay, dayOfInstant, type Day, type Instant, type Zone } from '../time';
+import type {
+  Activity,
+  ActivityType,
+  Client,
+  Deal,
+  Invoice,
+  Lang,
+  Manager,
+  Plan,
+  StageChange,
+  StageDef,
+} from '../types';
+import { Random } from './random';
+import * as W from './names';
+
+export interface DemoOptions {
+  seed?: number;
+  /** The demo's "today" (default: whatever the caller passes; required for reproducibility). */
+  today: Day;
+  zone: Zone;
+  lang?: Lang;
+  /** Sales managers (besides the head of sales and the director). */
+  managers?: number;
+  clients?: number;
+  deals?: number;
+  activities?: number;
+  invoices?: number;
+  /** How many months of history, ending today. */
+  months?: number;
+  /** Company email domain. */
+  domain?: string;
+}
+
+export interface DemoData {
+  managers: Manager[];
+  clients: Client[];
+  deals: Deal[];
+  activities: Activity[];
+  stageHistory: StageChange[];
+  plans: Plan[];
+  invoices: Invoice[];
+  stages: StageDef[];
+}
+
+export const DEMO_DEFAULTS = {
+  seed: 20261127,
+  managers: 8,
+  clients: 400,
+  deals: 900,
+  activities: 4_000,
+  invoices: 350,
+  months: 12,
+  domain: 'vektor-trade.ru',
+} as const;
+
+const TYPES: readonly ActivityType[] = ['call', 'call', 'call', 'email', 'meeting', 'message'];
+
+function validInn(rnd: Random): string {
+  for (;;) {
+    const body = rnd.pick(W.REGIONS) + rnd.digits(7);
+    for (let c = 0; c < 10; c++) {
+      const inn = normalizeInn(body + c);
+      if (inn) return inn;
+    }
+  }
+}
+
+function phone(rnd: Random): string {
+  return `+79${rnd.digits(9)}`;
+}
+
+export function generateDemo(opts: DemoOptions): DemoData {
+  const o = { ...DEMO_DEFAULTS, ...stripUndefined(opts) };
+  const lang: Lang = opts.lang ?? 'ru';
+  const rnd = new Random(o.seed);
+  const zone = opts.zone;
+  const today = opts.today;
+  const stages = defaultStages(lang);
+  const open = stages.filter((s) => s.kind === 'open');
+  const won = stages.find((s) => s.kind === 'won') as StageDef;
+  const lost = stages.find((s) => s.kind === 'lost') as StageDef;
+  const sources = DEFAULT_SOURCES[lang].filter((s) => s !== 'Импорт' && s !== 'Import');
+  const reasons = DEFAULT_LOST_REASONS[lang];
+  const startDay = today - o.months * 30;
+  const at = (day: Day, minute: number): Instant => localToInstant(day, minute, zone);
+  const workMinute = () => rnd.int(9 * 60 + 5, 18 * 60 + 30);
+
+  // ---- People ----
+  const teams = lang === 'ru' ? ['Север', 'Юг'] : ['North', 'South'];
+  const managers: Manager[] = [];
+  const used = new Set<string>();
+  const person = (role: Manager['role'], team: string, hiredAt: Day): Manager => {
+    const female = rnd.chance(0.45);
+    const first = rnd.pick(female ? W.FIRST_F : W.FIRST_M);
+    const lastBase = rnd.pick(W.LAST);
+    const last = female ? (lastBase.endsWith('ий') ? lastBase.replace(/ий$/, 'ая') : `${lastBase}а`) : lastBase;
+    let email = `${W.translit(first)[0]}.${W.translit(lastBase)}@${o.domain}`;
+    for (let i = 2; used.has(email); i++) email = `${W.translit(first)[0]}.${W.translit(lastBase)}${i}@${o.domain}`;
+    used.add(email);
+    return {
+      row: 0,
+      email,
+      name: `${first} ${last}`,
+      team,
+      role,
+      active: true,
+      callsPerDay: role === 'manager' ? rnd.pick([20, 25, 30]) : null,
+      meetingsPerWeek: role === 'manager' ? rnd.pick([3, 4, 5]) : null,
+      hiredAt,
+    };
+  };
+  managers.push(person('director', '', startDay - 900));
+  managers.push(person('head', '', startDay - 600));
+  const sales: Manager[] = [];
+  for (let i = 0; i < o.managers; i++) {
+    // A few recent hires, so plan ramp-up and "new manager" cases exist.
+    const hired = i >= o.managers - Math.max(1, Math.floor(o.managers / 8)) ? today - rnd.int(40, 120) : startDay - rnd.int(30, 700);
+    const m = person('manager', teams[i % teams.length], hired);
+    sales.push(m);
+    managers.push(m);
+  }
+  if (o.managers > 3) sales[sales.length - 1 - (o.managers > 6 ? 1 : 0)].active = rnd.chance(0.5);
+
+  // ---- Clients ----
+  const clients: Client[] = [];
+  const names = new Set<string>();
+  for (let i = 0; i < o.clients; i++) {
+    let base: string;
+    do {
+      base = rnd.chance(0.5) ? `${rnd.pick(W.COMPANY_A)} ${rnd.pick(W.COMPANY_N)}` : `${rnd.pick(W.COMPANY_WORD)}-${rnd.pick(W.COMPANY_N)}`;
+      if (names.has(base)) base = `${base} ${rnd.pick(W.CITIES)}`;
+      if (names.has(base)) base = `${base} ${names.size}`;
+    } while (names.has(base));
+    names.add(base);
+    const legal = rnd.pick(W.LEGAL);
+    const contactFemale = rnd.chance(0.5);
+    const contactFirst = rnd.pick(contactFemale ? W.FIRST_F : W.FIRST_M);
+    const contactLast = rnd.pick(W.LAST) + (contactFemale ? 'а' : '');
+    const created = startDay + Math.floor(rnd.next() * (today - startDay - 1));
+    const owner = sales[i % sales.length];
+    const domain = `${W.translit(base.split(/[ -]/)[0])}${i}.ru`;
+    const ip = `ИП ${contactLast} ${contactFirst[0]}.`;
+    const soleTrader = legal === 'ИП' && !names.has(ip);
+    if (soleTrader) names.add(ip);
+    clients.push({
+      row: 0,
+      id: formatId('C', i + 1),
+      name: soleTrader ? ip : `${legal === 'ИП' ? 'ООО' : legal} «${base}»`,
+      inn: soleTrader ? '' : validInn(rnd),
+      contactName: `${contactFirst} ${contactLast}`,
+      phone: phone(rnd),
+      email: `${W.translit(contactFirst)}@${domain}`,
+      source: rnd.pick(sources),
+      manager: owner.email,
+      need: rnd.pick(W.NEEDS),
+      createdAt: at(created, workMinute()),
+      lastContactAt: null,
+      snoozedUntil: null,
+      snoozeReason: '',
+      updatedAt: null,
+    });
+  }
+  if (!clients.length) throw new Error('demo needs at least one client');
+
+  // ---- Deals, stage history, activities ----
+  const deals: Deal[] = [];
+  const history: StageChange[] = [];
+  const activities: Activity[] = [];
+  const perDeal = o.deals ? o.activities / o.deals : 0;
+  let activityBudget = o.activities;
+  for (let i = 0; i < o.deals; i++) {
+    const client = clients[i % clients.length];
+    const manager = client.manager;
+    const created = Math.max(dayOfInstant(client.createdAt as number, zone), startDay) + rnd.int(0, 20);
+    const createdDay = Math.min(created, today);
+    const createdAt = at(createdDay, workMinute());
+    const age = today - createdDay;
+    // Older deals are mostly closed; recent ones mostly open.
+    const closeP = Math.min(0.92, age / 75);
+    let final: StageDef;
+    if (rnd.chance(closeP)) final = rnd.chance(0.38) ? won : lost;
+    else final = open[Math.min(open.length - 1, Math.floor(rnd.next() * rnd.next() * open.length * 1.6))];
+    // Path through the funnel; lost deals drop out at some open stage.
+    const lastOpen = final.kind === 'won' ? open.length - 1 : final.kind === 'lost' ? rnd.int(0, open.length - 2) : final.order;
+    const path: StageDef[] = [];
+    for (let s = 0; s <= lastOpen; s++) if (s === 0 || s === lastOpen || !rnd.chance(0.08)) path.push(open[s]);
+    if (final.kind !== 'open') path.push(final);
+    const span = Math.max(1, final.kind === 'open' ? age : Math.min(age, rnd.int(10, 90)));
+    const id = formatId('D', i + 1);
+    let prev = '';
+    let moveDay = createdDay;
+    path.forEach((s, k) => {
+      if (k > 0) moveDay = Math.min(today, createdDay + Math.round((span * k) / path.length));
+      history.push({ row: 0, dealId: id, fromStage: prev, toStage: s.name, at: k === 0 ? createdAt : at(moveDay, workMinute()), by: manager });
+      prev = s.name;
+    });
+    const closedAt = final.kind === 'open' ? null : moveDay;
+    const amountRub = Math.round(rnd.logUniform(40_000, 3_500_000) / 1000) * 1000;
+    const needsAmount = path.length > 1 || final.kind !== 'open';
+    const deal: Deal = {
+      row: 0,
+      id,
+      clientId: client.id,
+      clientName: client.name,
+      title: `${client.name.replace(/^(ООО|АО|ПАО|ИП) /, '')}: ${rnd.pick(W.PRODUCTS)}`,
+      manager,
+      stage: final.name,
+      amount: needsAmount || rnd.chance(0.4) ? toKopecks(amountRub) : null,
+      currency: '',
+      probability: final.kind === 'open' && rnd.chance(0.1) ? rnd.pick([0.3, 0.5, 0.7]) : null,
+      source: client.source,
+      need: client.need,
+      lastDiscussed: '',
+      nextStep: '',
+      nextStepDate: null,
+      createdAt,
+      expectedClose: final.kind === 'open' ? today + rnd.int(-5, 60) : closedAt,
+      closedAt,
+      lostReason: final.kind === 'lost' ? rnd.pick(reasons) : '',
+      firstActivityAt: null,
+      lastActivityAt: null,
+      closeDatePushes: final.kind === 'open' ? Math.floor(rnd.next() * rnd.next() * 5) : 0,
+      snoozedUntil: null,
+      snoozeReason: '',
+      updatedAt: null,
+    };
+    // Activities: spread over the deal's life. Some open deals are left to rot on purpose, and
+    // the newest leads have none yet (unprocessed).
+    let n = Math.min(Math.round(perDeal * (0.4 + rnd.next() * 1.2)), activityBudget);
+    if (final.kind === 'open' && age <= 1 && rnd.chance(0.6)) n = 0;
+    const endDay = closedAt ?? (final.kind === 'open' && rnd.chance(0.15) ? Math.max(createdDay, today - rnd.int(15, 40)) : today);
+    const life = Math.max(0, endDay - createdDay);
+    let first: Instant | null = null;
+    let last: Activity | null = null;
+    const acts: Activity[] = [];
+    for (let k = 0; k < n; k++) {
+      let day = createdDay + Math.floor((life * (k + rnd.next())) / Math.max(n, 1));
+      if (isWeekend(day)) day = addDaysOfWeek(day);
+      day = Math.min(day, today);
+      let when = at(day, workMinute());
+      if (k === 0) when = Math.max(createdAt + rnd.int(3, 240) * 60_000, when);
+      if (when > at(today, 18 * 60 + 59)) when = createdAt + 60_000;
+      acts.push({
+        row: 0,
+        id: '',
+        at: when,
+        manager,
+        type: rnd.pick(TYPES),
+        clientId: client.id,
+        dealId: id,
+        summary: rnd.pick(W.SUMMARIES),
+        nextStep: '',
+        nextStepDate: null,
+      });
+    }
+    acts.sort((a, b) => (a.at as number) - (b.at as number));
+    for (const a of acts) {
+      first ??= a.at;
+      last = a;
+    }
+    activityBudget -= acts.length;
+    activities.push(...acts);
+    if (last) {
+      deal.firstActivityAt = first;
+      deal.lastActivityAt = last.at;
+      deal.lastDiscussed = last.summary;
+      if (final.kind === 'open') {
+        last.nextStep = rnd.pick(W.NEXT_STEPS);
+        // Most next steps are ahead; some are overdue, which the reminders must catch.
+        last.nextStepDate = today + rnd.int(-6, 14);
+        deal.nextStep = last.nextStep;
+        deal.nextStepDate = last.nextStepDate;
+      }
+      if ((client.lastContactAt ?? 0) < (last.at as number)) client.lastContactAt = last.at;
+    }
+    if (final.kind === 'open' && rnd.chance(0.03)) {
+      deal.snoozedUntil = today + rnd.int(3, 20);
+      deal.snoozeReason = rnd.pick(W.SNOOZE_REASONS);
+    }
+    deals.push(deal);
+  }
+  // Activities get ids in time order, like a log would.
+  activities.sort((a, b) => (a.at as number) - (b.at as number));
+  activities.forEach((a, i) => (a.id = formatId('A', i + 1)));
+
+  // ---- Invoices ----
+  const invoices: Invoice[] = [];
+  const invoiced = stages.find((s) => s.order === open[open.length - 1].order) as StageDef;
+  const eligible = deals.filter((d) => d.amount && (d.stage === won.name || d.stage === invoiced.name));
+  for (let k = 0; invoices.length < o.invoices && eligible.length && k < o.invoices * 3; k++) {
+    const d = eligible[k % eligible.length];
+    const part = k >= eligible.length; // a second invoice for the same deal: an instalment
+    const issued = part ? Math.min(today, (d.closedAt ?? today) + rnd.int(20, 40)) : (d.closedAt ?? Math.max(dayOfInstant(d.createdAt as number, zone), today - rnd.int(1, 20)));
+    const due = issued + rnd.pick([5, 10, 14, 30]);
+    const amount = part ? Math.round((d.amount as number) / 2) : (d.amount as number);
+    const overdueCase = due < today && rnd.chance(0.14);
+    const paidFull = d.stage === won.name && !overdueCase && due - rnd.int(0, 20) <= today;
+    const partial = !paidFull && rnd.chance(0.25);
+    const paidAmount = paidFull ? amount : partial ? Math.round(amount * 0.5) : 0;
+    const paidAt = paidAmount ? Math.min(today, issued + rnd.int(1, Math.max(1, due - issued + 10))) : null;
+    invoices.push({
+      row: 0,
+      id: formatId('I', invoices.length + 1),
+      number: `${ymdFromDay(issued).year}-${String(invoices.length + 1).padStart(5, '0')}`,
+      clientId: d.clientId,
+      dealId: d.id,
+      issuedAt: issued,
+      dueDate: due,
+      amount,
+      currency: '',
+      paidAmount,
+      paidAt,
+    });
+  }
+
+  // ---- Plans: monthly per manager from their own track record, rolled up to teams/company ----
+  const plans: Plan[] = [];
+  const monthKey = (d: Day) => {
+    const { year, month } = ymdFromDay(d);
+    return `${year}-${String(month).padStart(2, '0')}`;
+  };
+  const wonByManager = new Map<string, number>();
+  for (const d of deals) if (d.stage === won.name) wonByManager.set(d.manager, (wonByManager.get(d.manager) ?? 0) + (d.amount ?? 0));
+  const months: string[] = [];
+  for (let d = startDay; d <= today + 31; d += 28) {
+    const k = monthKey(d);
+    if (!months.includes(k)) months.push(k);
+  }
+  const managerMonthly = new Map<string, number>();
+  for (const m of sales) {
+    const avg = (wonByManager.get(m.email) ?? 0) / Math.max(o.months, 1);
+    managerMonthly.set(m.email, Math.max(100_000_00, Math.round((avg * (1 + rnd.next() * 0.3)) / 5_000_000) * 5_000_000));
+  }
+  const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+  const sums = new Map<string, number>(); // "level|target|period" -> value
+  const add = (level: Plan['level'], target: string, period: string, value: number) => {
+    const key = `${level}|${target}|${period}`;
+    sums.set(key, (sums.get(key) ?? 0) + value);
+  };
+  for (const month of months) {
+    for (const m of sales) {
+      const v = managerMonthly.get(m.email) as number;
+      for (const period of [month, quarterOf(month), month.slice(0, 4)]) {
+        add('manager', m.email, period, v);
+        add('team', m.team, period, v);
+        add('company', '', period, v);
+      }
+      plans.push({ row: 0, level: 'manager', target: m.email, period: month, metric: 'wonDeals', value: 2 + rnd.int(0, 3) });
+    }
+  }
+  for (const [key, value] of sums) {
+    const [level, target, period] = key.split('|');
+    plans.push({ row: 0, level: level as Plan['level'], target, period, metric: 'revenue', value });
+  }
+  const levelOrder = { company: 0, team: 1, manager: 2 };
+  plans.sort((a, b) => a.period.localeCompare(b.period) || levelOrder[a.level] - levelOrder[b.level] || a.target.localeCompare(b.target) || a.metric.localeCompare(b.metric));
+
+  return { managers, clients, deals, activities, stageHistory: history, plans, invoices, stages };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}

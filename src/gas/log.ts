@@ -1,0 +1,56 @@
+/**
+ * The Log sheet: what jobs and triggers did and what failed, because failures of add-on triggers
+ * are emailed to nobody. One append (one setValues) per call; the sheet is kept to a bounded size.
+ * Logging never throws: a broken log must not break the job that logs.
+ */
+import { LOG } from '../core/schema';
+import { safeCellText } from '../core/crm/sanitize';
+import type { Lang } from '../core/types';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** Rows kept in the Log sheet; older ones are dropped in one deleteRows when exceeded. */
+export const LOG_MAX_ROWS = 5_000;
+const LOG_TRIM_ROWS = 1_000;
+
+export interface LogEntry {
+  level: LogLevel;
+  job: string;
+  message: string;
+  user?: string;
+}
+
+export function appendLog(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  entries: LogEntry | LogEntry[],
+  lang: Lang = 'ru',
+): void {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (!list.length) return;
+  try {
+    let sheet = ss.getSheetByName(LOG.ru) ?? ss.getSheetByName(LOG.en);
+    if (!sheet) {
+      sheet = ss.insertSheet(LOG[lang]);
+      sheet.getRange(1, 1, 1, LOG.columns.length).setValues([LOG.columns.map((c) => c[lang])]);
+      sheet.setFrozenRows(1);
+    }
+    const last = Math.max(sheet.getLastRow(), 1);
+    const now = new Date();
+    // Columns in schema order: at, level, job, message, user.
+    const rows = list.map((e) => [
+      now,
+      e.level,
+      safeCellText(e.job),
+      safeCellText(e.message.slice(0, 45_000)),
+      e.user ?? '',
+    ]);
+    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
+    if (last + rows.length > LOG_MAX_ROWS) sheet.deleteRows(2, LOG_TRIM_ROWS);
+  } catch (e) {
+    console.error('ROP Desk: could not write the log', e, list);
+  }
+  for (const e of list) {
+    if (e.level === 'error') console.error(`[${e.job}] ${e.message}`);
+    else console.log(`[${e.job}] ${e.message}`);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * A ROP Desk sheet read by header: ONE getValues for the whole data range, the header row found by
+ * the schema, records parsed into core values. Writes go back by row: one setValues per block of
+ * appended rows, one per run of adjacent changed cells of an updated row. Columns ROP Desk does not
+ * know (the user's own) are never written.
+ */
+import { UserError } from '../../core/errors';
+import type { ColumnDef, SheetDef } from '../../core/schema';
+import type { Zone } from '../../core/time';
+import type { Lang } from '../../core/types';
+import { recordToRow, updateRuns, type Cell } from '../../core/crm/cells';
+import { locateHeader, readRecords, type RawRecord } from '../../core/crm/tables';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface FoundSheet {
+  sheet: Sheet;
+  /** The language of the sheet's name, which is also the language of its headers. */
+  lang: Lang;
+}
+
+/** The sheet by its Russian or English name (setup names it in the workbook's language). */
+export function findSheet(ss: Spreadsheet, def: SheetDef): FoundSheet | null {
+  const ru = ss.getSheetByName(def.ru);
+  if (ru) return { sheet: ru, lang: 'ru' };
+  const en = ss.getSheetByName(def.en);
+  return en ? { sheet: en, lang: 'en' } : null;
+}
+
+export interface Table {
+  def: SheetDef;
+  sheet: Sheet;
+  lang: Lang;
+  zone: Zone;
+  /** The data range's values, row 1 first. */
+  values: unknown[][];
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** Column key -> 0-based column index. */
+  index: Record<string, number>;
+  /** Number of columns with content (the data range's width). */
+  width: number;
+  /** Last sheet row with content. */
+  lastRow: number;
+  records: RawRecord[];
+}
+
+export function missingSheetError(def: SheetDef, lang: Lang): UserError {
+  return new UserError('error.missingSheet', { sheet: def[lang] });
+}
+
+export function missingColumnError(sheetName: string, c: ColumnDef, lang: Lang): UserError {
+  return new UserError('error.missingColumn', { sheet: sheetName, column: c[lang] }, [
+    { field: c.key, key: 'error.missingColumn', params: { sheet: sheetName, column: c[lang] } },
+  ]);
+}
+
+/** Reads a sheet into a Table; a missing sheet or required column is a UserError naming it. */
+export function openTable(ss: Spreadsheet, def: SheetDef, zone: Zone, lang: Lang = 'ru'): Table {
+  const found = findSheet(ss, def);
+  if (!found) throw missingSheetError(def, lang);
+  return readSheet(found.sheet, def, zone, found.lang);
+}
+
+export function readSheet(sheet: Sheet, def: SheetDef, zone: Zone, lang: Lang): Table {
+  const values = sheet.getDataRange().getValues() as unknown[][];
+  const header = locateHeader(values, def.columns);
+  if ('missing' in header) throw missingColumnError(def[lang], header.missing[0], lang);
+  return {
+    def,
+    sheet,
+    lang,
+    zone,
+    values,
+    headerRow: header.headerRow + 1,
+    index: header.map.index,
+    width: values.length ? values[0].length : 0,
+    lastRow: rowsWithContent(values),
+    records: readRecords(values, def.columns, header, zone),
+  };
+}
+
+function rowsWithContent(values: unknown[][]): number {
+  // getDataRange of an empty sheet is A1 holding ''.
+  if (values.length === 1 && values[0].every((v) => v === '')) return 0;
+  return values.length;
+}
+
+/** Appends records below the last row with content: one setValues (plus growing the sheet). */
+export function appendRecords(table: Table, records: ReadonlyArray<Record<string, unknown>>): number {
+  if (!records.length) return table.lastRow;
+  const width = Math.max(table.width, ...Object.values(table.index).map((i) => i + 1));
+  const rows: Cell[][] = records.map((r) =>
+    recordToRow(r, table.def.columns, table.index, width, table.zone),
+  );
+  const start = Math.max(table.lastRow, table.headerRow) + 1;
+  ensureRows(table.sheet, start + rows.length - 1);
+  table.sheet.getRange(start, 1, rows.length, width).setValues(rows);
+  table.lastRow = start + rows.length - 1;
+  table.width = width;
+  return start;
+}
+
+/** Writes the given fields of the record at `row` (one setValues per run of adjacent columns). */
+export function updateRecord(table: Table, row: number, changes: Record<string, unknown>): void {
+  for (const run of updateRuns(changes, table.def.columns, table.index, table.zone)) {
+    table.sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
+  }
+}
+
+export function ensureRows(sheet: Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+}
+
+/** The record with this id (ids compare upper-case), or undefined. */
+export function findById(table: Table, id: string): RawRecord | undefined {
+  const key = id.trim().toUpperCase();
+  return table.records.find((r) => r.cells.id === key);
+}
