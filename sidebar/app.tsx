@@ -35,12 +35,14 @@ export function App() {
   const load = useCall();
 
   const start = () =>
-    load.run(() => call('bootstrap', {})).then((b) => {
-      if (!b) return;
-      setLang(b.lang);
-      setBoot(b);
-      setToday(b.today);
-    });
+    load
+      .run(() => call('bootstrap', {}))
+      .then((b) => {
+        if (!b) return;
+        setLang(b.lang);
+        setBoot(b);
+        setToday(b.today);
+      });
   useEffect(() => {
     void start();
   }, []);

@@ -58,3 +58,17 @@ export function plusDays(iso: IsoDay, days: number): IsoDay {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The currency's sign in the page's language ("₽", "$"), or its code. */
+export function currencySign(code: string): string {
+  try {
+    const parts = new Intl.NumberFormat(locale(), {
+      style: 'currency',
+      currency: code || 'RUB',
+      currencyDisplay: 'narrowSymbol',
+    }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? code;
+  } catch {
+    return code;
+  }
+}

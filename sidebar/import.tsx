@@ -33,7 +33,10 @@ export function ImportPanel() {
   }
 
   const canImport =
-    report !== null && report.mode === 'preview' && !report.missing.length && report.added + report.merged > 0;
+    report !== null &&
+    report.mode === 'preview' &&
+    !report.missing.length &&
+    report.added + report.merged > 0;
 
   return (
     <div class="import">
@@ -113,7 +116,9 @@ function Report({ report }: { report: ImportReport }) {
               {report.mapping.map((m, i) => (
                 <tr key={i}>
                   <td>{m.header}</td>
-                  <td aria-hidden="true">→</td>
+                  <td class="arrow" aria-hidden="true">
+                    →
+                  </td>
                   <td class={m.field ? '' : 'muted'}>{m.field || tr('sb.import.ignored')}</td>
                 </tr>
               ))}

@@ -5,12 +5,9 @@
  * the existing client and waits for "save anyway". Typed values survive every failed call.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  Bootstrap,
-  DuplicateClient,
-  LeadForm,
-  TodayView,
-} from '../src/shared/contract';
+import type { Bootstrap, DuplicateClient, LeadForm, TodayView } from '../src/shared/contract';
+import { formatPhone } from '../src/core/crm/normalize';
+import { currencySign } from './format';
 import { call } from './rpc';
 import { tr } from './i18n';
 import { leadProblems } from './lead-rules';
@@ -55,8 +52,7 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
 
   const local = leadProblems(form);
   const server = fieldErrors(save.error);
-  const errorOf = (k: Key): string | undefined =>
-    server[k] ?? (touched[k] ? local[k] : undefined);
+  const errorOf = (k: Key): string | undefined => server[k] ?? (touched[k] ? local[k] : undefined);
 
   const set = (k: Key) => (v: string) => {
     setForm((f) => ({ ...f, [k]: v }));
@@ -150,11 +146,7 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
       {text('email', tr('sb.lead.email'), { type: 'email', inputMode: 'email' })}
       {checking ? <Loading label={tr('sb.lead.checking')} /> : null}
       {duplicates.length ? (
-        <Duplicates
-          items={duplicates}
-          busy={save.busy}
-          onAddAnyway={() => void submit(true)}
-        />
+        <Duplicates items={duplicates} busy={save.busy} onAddAnyway={() => void submit(true)} />
       ) : null}
       <Select
         label={tr('sb.lead.source')}
@@ -175,7 +167,7 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
         required
       />
       {text('dealTitle', tr('sb.lead.deal'))}
-      {text('amount', tr('sb.lead.amount', { currency: boot.currency }), { inputMode: 'decimal' })}
+      {text('amount', tr('sb.lead.amount', { currency: currencySign(boot.currency) }), { inputMode: 'decimal' })}
       <fieldset>
         <legend>{tr('sb.lead.first')}</legend>
         <Select
@@ -232,7 +224,7 @@ function Duplicates(props: { items: DuplicateClient[]; busy: boolean; onAddAnywa
               {d.name} <span class="muted">{d.id}</span>
             </div>
             <div class="card-meta">
-              {[d.inn && `${tr('sb.lead.inn')} ${d.inn}`, d.phone, d.email, d.contactName]
+              {[d.inn && `${tr('sb.lead.inn')} ${d.inn}`, d.phone && formatPhone(d.phone), d.email, d.contactName]
                 .filter(Boolean)
                 .join(' · ')}
             </div>

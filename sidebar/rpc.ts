@@ -65,7 +65,9 @@ function settle<T>(send: (r: ScriptRunner) => void): Promise<T> {
           ),
       );
     } catch (e) {
-      reject(e instanceof CallError ? e : new CallError({ code: 'network', message: '', fields: [] }));
+      reject(
+        e instanceof CallError ? e : new CallError({ code: 'network', message: '', fields: [] }),
+      );
     }
   });
 }

@@ -35,15 +35,21 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
     setReminders(v.reminders);
   };
   const fetchView = () =>
-    load.run(() => call('getSettings', {})).then((v) => {
-      if (v) apply(v);
-    });
+    load
+      .run(() => call('getSettings', {}))
+      .then((v) => {
+        if (v) apply(v);
+      });
   useEffect(() => {
     void fetchView();
   }, []);
 
   if (!form) {
-    return load.error ? <ErrorBox error={load.error} onRetry={() => void fetchView()} /> : <Loading />;
+    return load.error ? (
+      <ErrorBox error={load.error} onRetry={() => void fetchView()} />
+    ) : (
+      <Loading />
+    );
   }
 
   const patch = (p: Partial<SettingsForm>) => {
@@ -66,6 +72,39 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
 
   return (
     <div class="settings">
+      {reminders ? (
+        <section class="card reminders" aria-labelledby="h-reminders">
+          <h2 id="h-reminders" class="section-title">
+            {tr('sb.set.reminders')}
+            <span class={reminders.on ? 'chip good' : 'chip'} data-testid="reminders-state">
+              {tr(reminders.on ? 'sb.set.remindersOn' : 'sb.set.remindersOff')}
+            </span>
+          </h2>
+          {reminders.owner ? (
+            <div class="card-meta">{tr('sb.set.owner', { email: reminders.owner })}</div>
+          ) : null}
+          <div class="card-meta">
+            {tr('sb.set.lastRun', {
+              at: reminders.lastRunAt ? instant(reminders.lastRunAt) : tr('sb.set.never'),
+            })}
+            {reminders.lastResult ? ` · ${reminders.lastResult}` : ''}
+          </div>
+          {reminders.stale ? <Notice kind="warn" text={tr('sb.set.stale')} /> : null}
+          {toggle.error ? <ErrorBox error={toggle.error} /> : null}
+          <button
+            type="button"
+            class={reminders.on ? 'btn' : 'btn primary'}
+            disabled={toggle.busy}
+            data-testid="reminders-toggle"
+            onClick={async () => {
+              const r = await toggle.run(() => call('setReminders', { on: !reminders.on }));
+              if (r) setReminders(r);
+            }}
+          >
+            {tr(reminders.on ? 'sb.set.turnOff' : 'sb.set.turnOn')}
+          </button>
+        </section>
+      ) : null}
       <form onSubmit={submit} noValidate aria-busy={save.busy ? 'true' : 'false'}>
         <fieldset>
           <legend>{tr('sb.set.general')}</legend>
@@ -151,39 +190,6 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
         </div>
       </form>
 
-      {reminders ? (
-        <section class="card reminders" aria-labelledby="h-reminders">
-          <h2 id="h-reminders" class="section-title">
-            {tr('sb.set.reminders')}
-            <span class={reminders.on ? 'chip good' : 'chip'} data-testid="reminders-state">
-              {tr(reminders.on ? 'sb.set.remindersOn' : 'sb.set.remindersOff')}
-            </span>
-          </h2>
-          {reminders.owner ? (
-            <div class="card-meta">{tr('sb.set.owner', { email: reminders.owner })}</div>
-          ) : null}
-          <div class="card-meta">
-            {tr('sb.set.lastRun', {
-              at: reminders.lastRunAt ? instant(reminders.lastRunAt) : tr('sb.set.never'),
-            })}
-            {reminders.lastResult ? ` · ${reminders.lastResult}` : ''}
-          </div>
-          {reminders.stale ? <Notice kind="warn" text={tr('sb.set.stale')} /> : null}
-          {toggle.error ? <ErrorBox error={toggle.error} /> : null}
-          <button
-            type="button"
-            class={reminders.on ? 'btn' : 'btn primary'}
-            disabled={toggle.busy}
-            data-testid="reminders-toggle"
-            onClick={async () => {
-              const r = await toggle.run(() => call('setReminders', { on: !reminders.on }));
-              if (r) setReminders(r);
-            }}
-          >
-            {tr(reminders.on ? 'sb.set.turnOff' : 'sb.set.turnOn')}
-          </button>
-        </section>
-      ) : null}
     </div>
   );
 }
@@ -259,7 +265,12 @@ function CellSelect(props: {
 
 function RemoveButton({ onClick, what }: { onClick: () => void; what: string }) {
   return (
-    <button type="button" class="btn small link" onClick={onClick} aria-label={`${tr('sb.set.remove')}: ${what}`}>
+    <button
+      type="button"
+      class="btn small link"
+      onClick={onClick}
+      aria-label={`${tr('sb.set.remove')}: ${what}`}
+    >
       {tr('sb.set.remove')}
     </button>
   );
@@ -277,7 +288,8 @@ function StagesEditor(props: {
       <legend>{tr('sb.set.stages')}</legend>
       {errors.stages ? <div class="field-error">{errors.stages}</div> : null}
       {stages.map((s, i) => {
-        const up = (p: Partial<StageOption>) => props.onChange(replaceAt(stages, i, { ...s, ...p }));
+        const up = (p: Partial<StageOption>) =>
+          props.onChange(replaceAt(stages, i, { ...s, ...p }));
         return (
           <div class="row-edit" key={i} data-row={i}>
             <Cell
@@ -287,6 +299,10 @@ function StagesEditor(props: {
               value={s.name}
               onValue={(v) => up({ name: v })}
               error={errors[`stages.${i}.name`]}
+            />
+            <RemoveButton
+              what={s.name}
+              onClick={() => props.onChange(stages.filter((_, j) => j !== i))}
             />
             <Cell
               name={`stages.${i}.probability`}
@@ -315,10 +331,6 @@ function StagesEditor(props: {
               ]}
               onValue={(v) => up({ kind: v as 'open' })}
             />
-            <RemoveButton
-              what={s.name}
-              onClick={() => props.onChange(stages.filter((_, j) => j !== i))}
-            />
           </div>
         );
       })}
@@ -346,7 +358,8 @@ function BonusEditor(props: {
     <fieldset class="rows">
       <legend>{tr('sb.set.bonus')}</legend>
       {bonus.map((b, i) => {
-        const up = (p: Partial<BonusTierView>) => props.onChange(replaceAt(bonus, i, { ...b, ...p }));
+        const up = (p: Partial<BonusTierView>) =>
+          props.onChange(replaceAt(bonus, i, { ...b, ...p }));
         const err = (k: string) => errors[`bonus.${i}.${k}`];
         return (
           <div class="row-edit" key={i} data-row={i}>
@@ -357,6 +370,10 @@ function BonusEditor(props: {
               value={b.scheme}
               onValue={(v) => up({ scheme: v })}
               error={err('scheme')}
+            />
+            <RemoveButton
+              what={b.scheme}
+              onClick={() => props.onChange(bonus.filter((_, j) => j !== i))}
             />
             <CellSelect
               name={`bonus.${i}.kind`}
@@ -405,14 +422,12 @@ function BonusEditor(props: {
               <input
                 type="checkbox"
                 checked={b.reduceByOverdue}
-                onChange={(e) => up({ reduceByOverdue: (e.currentTarget as HTMLInputElement).checked })}
+                onChange={(e) =>
+                  up({ reduceByOverdue: (e.currentTarget as HTMLInputElement).checked })
+                }
               />
               {tr('sb.set.reduce')}
             </label>
-            <RemoveButton
-              what={b.scheme}
-              onClick={() => props.onChange(bonus.filter((_, j) => j !== i))}
-            />
           </div>
         );
       })}
@@ -450,7 +465,8 @@ function HolidaysEditor(props: {
     <fieldset class="rows">
       <legend>{tr('sb.set.holidays')}</legend>
       {holidays.map((h, i) => {
-        const up = (p: Partial<HolidayView>) => props.onChange(replaceAt(holidays, i, { ...h, ...p }));
+        const up = (p: Partial<HolidayView>) =>
+          props.onChange(replaceAt(holidays, i, { ...h, ...p }));
         return (
           <div class="row-edit" key={i} data-row={i}>
             <Cell
@@ -470,7 +486,6 @@ function HolidaysEditor(props: {
               {tr('sb.set.dayOff')}
             </label>
             <Cell
-              wide
               name={`holidays.${i}.note`}
               label={tr('sb.set.note')}
               value={h.note}

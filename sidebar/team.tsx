@@ -26,9 +26,11 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
   const [flash, setFlash] = useState('');
 
   const fetchView = (p: string) =>
-    load.run(() => call('team', { period: p })).then((v) => {
-      if (v) setView(v);
-    });
+    load
+      .run(() => call('team', { period: p }))
+      .then((v) => {
+        if (v) setView(v);
+      });
   useEffect(() => {
     void fetchView(period);
   }, [period]);
@@ -154,12 +156,17 @@ function PlanFact({ row, m, name }: { row: Figures; m: (k: number) => string; na
         </span>
         <span class="pf-pct">{row.plan ? percent(row.completion) : tr('sb.team.noPlan')}</span>
       </div>
-      <Bar fraction={row.plan ? row.completion : null} label={`${name}: ${percent(row.completion)}`} />
+      <Bar
+        fraction={row.plan ? row.completion : null}
+        label={`${name}: ${percent(row.completion)}`}
+      />
       <div class="pf-grid">
         <span>{tr('sb.team.plan')}</span>
         <span>{m(row.plan)}</span>
         <span>{tr('sb.team.forecast')}</span>
-        <span class={row.plan && row.forecast < row.plan ? 'warn-text' : ''}>{m(row.forecast)}</span>
+        <span class={row.plan && row.forecast < row.plan ? 'warn-text' : ''}>
+          {m(row.forecast)}
+        </span>
         <span>{tr('sb.team.pace')}</span>
         <span>{m(row.requiredDailyPace)}</span>
       </div>
@@ -179,11 +186,13 @@ function ManagerCard({ row, m }: { row: ManagerRow; m: (k: number) => string }) 
       {row.team ? <div class="card-meta">{row.team}</div> : null}
       <PlanFact row={row} m={m} name={row.name || row.email} />
       <div class="chips">
-        {chips.map(([key, n, text]) => (
-          <span key={key} class={n ? 'chip hot' : 'chip'}>
-            {tr(key, { n: text })}
-          </span>
-        ))}
+        {chips
+          .filter(([, n]) => n > 0)
+          .map(([key, , text]) => (
+            <span key={key} class="chip hot">
+              {tr(key, { n: text })}
+            </span>
+          ))}
         {row.overdueReceivables ? (
           <span class="chip hot">{tr('sb.team.debt', { amount: m(row.overdueReceivables) })}</span>
         ) : null}
@@ -222,7 +231,11 @@ function Aging({ view, m }: { view: TeamView; m: (k: number) => string }) {
             <span>{tr(`sb.team.aging.${b.key}` as MessageKey)}</span>
             <span>{m(b.amount)}</span>
           </div>
-          <Bar fraction={b.amount / top} label={tr(`sb.team.aging.${b.key}` as MessageKey)} neutral />
+          <Bar
+            fraction={b.amount / top}
+            label={tr(`sb.team.aging.${b.key}` as MessageKey)}
+            neutral
+          />
         </li>
       ))}
     </ul>

@@ -16,7 +16,7 @@ import type {
 import type { SidebarKey as MessageKey } from './i18n';
 import { call } from './rpc';
 import { tr } from './i18n';
-import { day, moneyOf, plusDays } from './format';
+import { currencySign, day, moneyOf, plusDays } from './format';
 import {
   ErrorBox,
   Notice,
@@ -60,6 +60,7 @@ export function TodayPanel({ boot, view, onView }: Props) {
         asOf={view.asOf}
         onDone={done}
         meta={(d) => tr('sb.today.idle', { days: d.idleDays ?? 0 })}
+        asOfDay={view.asOf}
       />
       <DealSection
         id="unprocessed"
@@ -69,6 +70,7 @@ export function TodayPanel({ boot, view, onView }: Props) {
         asOf={view.asOf}
         onDone={done}
         meta={(d) => tr('sb.today.waiting', { minutes: (d as LeadItem).minutesWaiting ?? 0 })}
+        asOfDay={view.asOf}
       />
       <DealSection
         id="overdueSteps"
@@ -78,7 +80,9 @@ export function TodayPanel({ boot, view, onView }: Props) {
         asOf={view.asOf}
         onDone={done}
         meta={(d) =>
-          d.nextStepDate ? tr('sb.today.stepDue', { date: day(d.nextStepDate) }) : tr('sb.today.noStep')
+          d.nextStepDate
+            ? tr('sb.today.stepOverdue', { date: day(d.nextStepDate) })
+            : tr('sb.today.noStep')
         }
       />
       <InvoiceSection items={view.overdueInvoices} />
@@ -102,9 +106,18 @@ function DealSection(props: {
   boot: Bootstrap;
   asOf: string;
   meta: (d: DealItem) => string;
+  /** Set for lists whose cards should also flag an overdue next step. */
+  asOfDay?: string;
   onDone: (v: TodayView, message: string) => void;
 }) {
   if (!props.items.length) return null;
+  const meta = (d: DealItem): string => {
+    const base = props.meta(d);
+    if (props.asOfDay && d.nextStepDate && d.nextStepDate < props.asOfDay) {
+      return `${base} · ${tr('sb.today.stepOverdue', { date: day(d.nextStepDate) })}`;
+    }
+    return base;
+  };
   return (
     <section aria-labelledby={`h-${props.id}`} data-section={props.id}>
       <SectionHead id={props.id} title={props.title} count={props.items.length} />
@@ -115,7 +128,7 @@ function DealSection(props: {
             deal={d}
             boot={props.boot}
             asOf={props.asOf}
-            meta={props.meta(d)}
+            meta={meta(d)}
             onDone={props.onDone}
           />
         ))}
@@ -200,7 +213,11 @@ function DealCard(props: {
       </div>
       <div class="card-meta">{props.meta}</div>
       {deal.nextStep ? <div class="card-step">→ {deal.nextStep}</div> : null}
-      <div class="actions" role="group" aria-label={tr('sb.act.actionsFor', { name: deal.title || deal.id })}>
+      <div
+        class="actions"
+        role="group"
+        aria-label={tr('sb.act.actionsFor', { name: deal.title || deal.id })}
+      >
         {ACTIONS.map(([m, label]) => (
           <button
             key={m}
@@ -282,15 +299,9 @@ function ActionForm(props: {
         case 'stage':
           return [await call('moveStage', { ...base, stage, amount }), tr('sb.act.done.stage')];
         case 'won':
-          return [
-            await call('closeWon', { ...base, reason: '', amount }),
-            tr('sb.act.done.won'),
-          ];
+          return [await call('closeWon', { ...base, reason: '', amount }), tr('sb.act.done.won')];
         case 'lost':
-          return [
-            await call('closeLost', { ...base, reason, amount: '' }),
-            tr('sb.act.done.lost'),
-          ];
+          return [await call('closeLost', { ...base, reason, amount: '' }), tr('sb.act.done.lost')];
       }
     });
     if (result) props.onDone(result[0], result[1]);
@@ -299,7 +310,7 @@ function ActionForm(props: {
   const amountField =
     needsAmount && (mode === 'stage' || mode === 'won') ? (
       <TextField
-        label={tr('sb.lead.amount', { currency: boot.currency })}
+        label={tr('sb.lead.amount', { currency: currencySign(boot.currency) })}
         name="amount"
         inputMode="decimal"
         value={amount}
@@ -309,7 +320,11 @@ function ActionForm(props: {
     ) : null;
   const general = c.error && !Object.keys(errors).length ? <ErrorBox error={c.error} /> : null;
   return (
-    <form class={`action-form mode-${mode}`} onSubmit={submit} aria-busy={c.busy ? 'true' : 'false'}>
+    <form
+      class={`action-form mode-${mode}`}
+      onSubmit={submit}
+      aria-busy={c.busy ? 'true' : 'false'}
+    >
       {mode === 'log' ? (
         <>
           <Select

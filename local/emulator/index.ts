@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createClock, type Clock } from './clock';
 import { makeZonedDate } from './date';
 import { formatDate } from './format-date';
+import { readState, restore, saveTo, sidecarOf, type Internals } from './persist/io';
 import { Runtime, type InterleaveOptions, type Execution } from './runtime';
 import { CacheService, CacheStores } from './services/cache';
 import { HtmlService } from './services/html';
@@ -33,6 +34,7 @@ export type { MenuSpec, MenuEntry, HtmlShown, AlertShown } from './spreadsheet/u
 export type { LogEntry } from './services/logger';
 export { MSG } from './errors';
 export { formatDate } from './format-date';
+export { WorkbookFormatError, sidecarOf } from './persist/io';
 
 export interface EmulatorOptions {
   /** The controllable clock (default 2026-11-27T09:00:00+03:00). */
@@ -55,6 +57,8 @@ export interface EmulatorOptions {
   addon?: boolean;
   /** Print Logger/console output to stderr as well as recording it. */
   printLogs?: boolean;
+  /** The spreadsheet's id (default a fixed fake id). */
+  spreadsheetId?: string;
 }
 
 /** Runs bundle functions for the emulator (installed by the harness). */
@@ -74,6 +78,8 @@ export interface Emulator {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** The same spreadsheet with the emulator's internals (save/load, tests of the emulator). */
   readonly workbook: Spreadsheet;
+  /** SpreadsheetApp for test code outside executions (builders, enums). */
+  readonly app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   readonly calls: CallCounter;
   readonly outbox: SentMail[];
   readonly ui: UiLog;
@@ -118,6 +124,8 @@ export interface Emulator {
   setTemplateScope(scope: object | null): void;
   /** The Date constructor executions see (script zone, fake now), for a realm's Date. */
   makeDate(Base: DateConstructor): DateConstructor;
+  /** Writes the workbook to `xlsx` and the rest of the state to `sidecar` (NAME.state.json). */
+  save(xlsx: string, sidecar?: string): Promise<void>;
   formatDate(date: Date | number, timeZone: string, pattern: string): string;
 }
 
@@ -148,6 +156,34 @@ function readManifest(): Manifest {
 }
 
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
+  return build(opts).emulator;
+}
+
+/** Reads a workbook saved by `save` (or any .xlsx: without a sidecar, defaults fill the rest). */
+export async function loadEmulator(
+  xlsx: string,
+  sidecar: string = sidecarOf(xlsx),
+  opts: EmulatorOptions = {},
+): Promise<Emulator> {
+  const state = await readState(sidecar);
+  const { emulator, internals } = build({
+    now: state?.clock,
+    spreadsheetTimeZone: state?.spreadsheet.timeZone,
+    scriptTimeZone: state?.scriptTimeZone,
+    activeUser: state?.activeUser,
+    spreadsheetName: state?.spreadsheet.name,
+    spreadsheetId: state?.spreadsheet.id,
+    addon: state?.addon,
+    ...opts,
+  });
+  await restore(internals, xlsx, state);
+  return emulator;
+}
+
+/** `Emulator.load(file)`: the same as loadEmulator. */
+export const Emulator = { load: loadEmulator };
+
+function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internals } {
   const manifest = readManifest();
   const clock = createClock(opts.now ?? DEFAULT_NOW);
   let scopes: string[] | null =
@@ -175,7 +211,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     nextUid: 1001,
     scriptId: SCRIPT_ID,
     scriptTimeZone,
-    docId: SPREADSHEET_ID,
+    docId: book._id,
     addon: Boolean(opts.addon),
     authorizationRequired: false,
   };
@@ -232,6 +268,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     clock,
     spreadsheet: book as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     workbook: book,
+    app: services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     calls: {
       byMethod: () => Object.fromEntries(rt.counts),
       count(prefix?: string) {
@@ -349,8 +386,19 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       htmlScope = s;
     },
     makeDate: (Base) => makeZonedDate(Base, scriptTimeZone, () => clock.now()),
+    save: (xlsx, sidecar) => saveTo(internals, xlsx, sidecar ?? sidecarOf(xlsx)),
     formatDate: (date, tz, pattern) =>
       formatDate(typeof date === 'number' ? date : date.getTime(), tz, pattern),
   };
-  return emulator;
+  const internals: Internals = {
+    book,
+    stores,
+    caches,
+    mail,
+    script,
+    clock,
+    activeUser: () => activeUser,
+    scriptTimeZone,
+  };
+  return { emulator, internals };
 }

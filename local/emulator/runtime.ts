@@ -27,6 +27,9 @@ export interface Realm {
   date(ms: number): Date;
   /** A realm array holding these very items (service objects are shared, not copied). */
   list<T>(items: T[]): T[];
+  /** An error of the realm carrying a service error's name, message and stack, so that bundle
+   * code's `e instanceof Error` holds as in Apps Script. */
+  error(e: unknown): unknown;
   /** Deep copy of plain data (arrays, plain objects, Dates, primitives) into the realm. */
   value<T>(v: T): T;
 }
@@ -50,6 +53,7 @@ export const hostRealm: Realm = {
   },
   date: (ms) => new Date(ms),
   list: <T>(items: T[]): T[] => items,
+  error: (e: unknown): unknown => e,
   value: <T>(v: T): T => hostCopy(v) as T,
 };
 
@@ -233,10 +237,14 @@ export function instrument(cls: { prototype: object }, className: string): void 
     const orig = desc.value as (...a: unknown[]) => unknown;
     const wrapped = function (this: Svc, ...args: unknown[]): unknown {
       const rt = this._rt;
-      rt.enter(className, key);
-      const r = orig.apply(this, args);
-      rt.leave(className, key);
-      return r;
+      try {
+        rt.enter(className, key);
+        const r = orig.apply(this, args);
+        rt.leave(className, key);
+        return r;
+      } catch (e) {
+        throw rt.realm.error(e);
+      }
     };
     Object.defineProperty(wrapped, 'name', { value: key });
     Object.defineProperty(proto, key, { ...desc, value: wrapped });

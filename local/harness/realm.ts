@@ -42,6 +42,13 @@ const HELPERS = new vm.Script(
       return out;
     },
     date: function (ms) { return new D(ms); },
+    error: function (e) {
+      if (e instanceof Error || !e || typeof e !== 'object' || typeof e.message !== 'string') return e;
+      var err = new Error(e.message);
+      err.name = e.name;
+      if (typeof e.stack === 'string') err.stack = e.stack;
+      return err;
+    },
     list: function (items) {
       var a = new Array(items.length);
       for (var i = 0; i < items.length; i++) a[i] = items[i];

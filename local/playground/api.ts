@@ -33,6 +33,8 @@ export interface PlaygroundState {
   workbookPath: string;
   savedAt: number | null;
   saveError: string | null;
+  /** A change is not on disk yet. */
+  saving: boolean;
   user: string;
   users: UserInfo[];
   now: number;
@@ -41,6 +43,8 @@ export interface PlaygroundState {
   timeZone: string;
   locale: string;
   sheets: SheetTab[];
+  /** The sheet the last execution activated (openRecord, setActiveSheet), as Sheets would show. */
+  activeSheet: string;
   menu: Array<MenuItem | null>;
   triggers: TriggerInfo[];
   outboxCount: number;

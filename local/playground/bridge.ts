@@ -4,7 +4,7 @@
  * their onEdit, triggers, the menu. Everything that depends on the emulator's API is here.
  */
 import path from 'node:path';
-import { createEmulator, type Emulator, type TriggerRec } from '../emulator';
+import { createEmulator, loadEmulator, type Emulator, type TriggerRec } from '../emulator';
 import { clockEvent } from '../emulator/services/triggers';
 import { loadProject, type Project } from '../harness';
 import type { MenuItem, TriggerInfo } from './api';
@@ -56,21 +56,27 @@ function sessionOf(emulator: Emulator, bundleDir: string): BridgeSession {
       return shown;
     },
     takeNotices() {
-      const alerts = emulator.ui.alerts.slice(alertsSeen).map((a) => [a.title, a.prompt].filter(Boolean).join(': '));
-      const toasts = emulator.toasts.slice(toastsSeen).map((t) => [t.title, t.message].filter(Boolean).join(': '));
+      const alerts = emulator.ui.alerts
+        .slice(alertsSeen)
+        .map((a) => [a.title, a.prompt].filter(Boolean).join(': '));
+      const toasts = emulator.toasts
+        .slice(toastsSeen)
+        .map((t) => [t.title, t.message].filter(Boolean).join(': '));
       alertsSeen = emulator.ui.alerts.length;
       toastsSeen = emulator.toasts.length;
       return [...alerts, ...toasts];
     },
     makeBlob(bytes: Buffer, type: string, name: string) {
-      const utilities = emulator.globals().Utilities as { newBlob(d: unknown, t?: string, n?: string): unknown };
+      const utilities = emulator.globals().Utilities as {
+        newBlob(d: unknown, t?: string, n?: string): unknown;
+      };
       return utilities.newBlob(new Uint8Array(bytes), type || 'application/octet-stream', name);
     },
   };
 }
 
 export function createSession(bundleDir: string, now: number): BridgeSession {
-  return sessionOf(createEmulator({ now }), bundleDir);
+  return sessionOf(createEmulator({ now, htmlDir: bundleDir }), bundleDir);
 }
 
 /**
@@ -90,7 +96,7 @@ export async function openSession(
   if (opts.forReset) return null;
   let emulator: Emulator;
   try {
-    emulator = await Emulator.load(file);
+    emulator = await loadEmulator(file, undefined, { htmlDir: bundleDir });
   } catch (e) {
     throw new WorkbookFileError(
       `${file} could not be read (${(e as Error).message}). Nothing was changed.`,
@@ -110,16 +116,21 @@ export async function saveSession(s: BridgeSession, file: string): Promise<void>
 
 function describe(t: Readonly<TriggerRec>, timeZone: string): string {
   const s = t.schedule;
-  const at = (h: number | null, m: number) => (h === null ? '' : ` ${h}:${String(m).padStart(2, '0')}`);
+  const at = (h: number | null, m: number) =>
+    h === null ? '' : ` ${h}:${String(m).padStart(2, '0')}`;
   let what: string;
   if (!s) what = t.eventType.toLowerCase().replace(/_/g, ' ');
   else if (s.kind === 'minutes') what = `every ${s.every} min`;
   else if (s.kind === 'hours') what = `every ${s.every} h`;
-  else if (s.kind === 'days') what = `${s.every === 1 ? 'daily' : `every ${s.every} days`}${at(s.hour, s.minute)}`;
+  else if (s.kind === 'days')
+    what = `${s.every === 1 ? 'daily' : `every ${s.every} days`}${at(s.hour, s.minute)}`;
   else if (s.kind === 'weeks') what = `weekly, day ${s.weekDay ?? '?'}${at(s.hour, s.minute)}`;
   else if (s.kind === 'monthDay') what = `monthly, day ${s.monthDay ?? '?'}${at(s.hour, s.minute)}`;
   else what = 'once';
-  const next = t.nextAt === null ? '' : `, next ${formatCell(new Date(t.nextAt), 'dd.mm.yyyy hh:mm', { timeZone }).text}`;
+  const next =
+    t.nextAt === null
+      ? ''
+      : `, next ${formatCell(new Date(t.nextAt), 'dd.mm.yyyy hh:mm', { timeZone }).text}`;
   return `${what}${next}`;
 }
 
@@ -134,7 +145,10 @@ export function listTriggers(s: BridgeSession): TriggerInfo[] {
 }
 
 /** Fires an installed trigger now; or, by handler, what a daily clock trigger would pass. */
-export function fireTrigger(s: BridgeSession, which: { uid: string } | { handler: string }): unknown {
+export function fireTrigger(
+  s: BridgeSession,
+  which: { uid: string } | { handler: string },
+): unknown {
   if ('uid' in which) return s.emulator.fireTimeTrigger(which.uid);
   const installed = s.emulator.triggers.list().find((t) => t.handler === which.handler);
   if (installed) return s.emulator.fireTimeTrigger(installed.uid);

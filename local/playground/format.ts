@@ -58,7 +58,8 @@ export function formatCell(
     return { text: automaticDate(date, opts), align: 'r' };
   }
   if (typeof value === 'number') {
-    if (fmt && isDatePattern(fmt)) return { text: formatDate(fromSerial(value, opts.timeZone), fmt, opts), align: 'r' };
+    if (fmt && isDatePattern(fmt))
+      return { text: formatDate(fromSerial(value, opts.timeZone), fmt, opts), align: 'r' };
     if (fmt && isNumberPattern(fmt)) return formatNumberCell(value, fmt, seps);
     return { text: automaticNumber(value, seps), align: 'r' };
   }
@@ -66,7 +67,8 @@ export function formatCell(
   if (fmt && fmt.includes(';')) {
     // A fourth section formats text: `0;-0;0;"Note: "@`.
     const sections = splitSections(fmt);
-    if (sections.length >= 4) return { text: sections[3].replace(/@/g, text).replace(/"/g, ''), align: 'l' };
+    if (sections.length >= 4)
+      return { text: sections[3].replace(/@/g, text).replace(/"/g, ''), align: 'l' };
   }
   return { text, align: 'l' };
 }
@@ -208,7 +210,10 @@ const DAYS_RU = ['воскресенье', 'понедельник', 'вторн
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function stripLiterals(fmt: string): string {
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 export function isDatePattern(fmt: string): boolean {
@@ -311,8 +316,14 @@ function formatDate(date: Date, fmt: string, opts: FormatOptions): string {
           if (minute) out += t.text === 'm' ? String(w.minute) : pad(w.minute);
           else if (t.text === 'm') out += String(w.month);
           else if (t.text === 'mm') out += pad(w.month);
-          else if (t.text === 'mmm') out += (en ? MONTHS_EN[w.month - 1] : MONTHS_RU_GEN[w.month - 1]).slice(0, 3);
-          else out += en ? MONTHS_EN[w.month - 1] : dayBefore(tokens, t) ? MONTHS_RU_GEN[w.month - 1] : MONTHS_RU[w.month - 1];
+          else if (t.text === 'mmm')
+            out += (en ? MONTHS_EN[w.month - 1] : MONTHS_RU_GEN[w.month - 1]).slice(0, 3);
+          else
+            out += en
+              ? MONTHS_EN[w.month - 1]
+              : dayBefore(tokens, t)
+                ? MONTHS_RU_GEN[w.month - 1]
+                : MONTHS_RU[w.month - 1];
         } else {
           out += t.text;
         }
@@ -369,7 +380,12 @@ function formatNumberCell(value: number, fmt: string, seps: Separators): Formatt
 }
 
 /** Formats |v| by one section of a number pattern; the sign is added unless the section owns it. */
-export function formatNumber(v: number, section: string, seps: Separators, signOwned = false): string {
+export function formatNumber(
+  v: number,
+  section: string,
+  seps: Separators,
+  signOwned = false,
+): string {
   // Split into literal prefix, numeric core, literal suffix.
   const literal = (s: string): string =>
     s
@@ -397,7 +413,7 @@ export function formatNumber(v: number, section: string, seps: Separators, signO
   }
   if (first < 0) return literal(section);
   let prefix = clean.slice(0, first);
-  let core = clean.slice(first, last + 1);
+  const core = clean.slice(first, last + 1);
   let suffix = clean.slice(last + 1);
   // A trailing "," after the digits scales by 1000 per comma (Sheets: `0,` = thousands).
   let scale = 1;

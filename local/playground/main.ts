@@ -49,6 +49,12 @@ function parse(argv: string[]): Options {
   return o;
 }
 
+/** A path as short as it is clear: relative inside the current folder, absolute outside it. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
 async function main(): Promise<void> {
   const o = parse(process.argv.slice(2));
   const started = Date.now();
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `\nROP Desk playground: ${server.url}\n` +
-      `Workbook: ${path.relative(process.cwd(), pg.workbookPath) || pg.workbookPath} ` +
+      `Workbook: ${shown(pg.workbookPath)} ` +
       `(saved after every change). Ready in ${Date.now() - started} ms. Ctrl+C stops.`,
   );
   let stopping = false;

@@ -3,9 +3,12 @@
  * is signed in, a record of executions, and the workbook file it is saved to after every change.
  * The HTTP server only translates requests into these methods.
  *
- * Every change goes through `mutate`, one at a time: run the bundle, then save, then tell the
- * page. Reads (grids, outbox, log) go straight to the emulator outside any execution, the way a
- * person looks at a sheet without running a script.
+ * Every change goes through `mutate`, one at a time: run the bundle, tell the page, and save in
+ * the background. Saves coalesce (changes made while a save is writing are saved right after it)
+ * and never overlap; the emulator takes its snapshot synchronously when a save starts, so a change
+ * made while the file is being written cannot tear it. `flush()` waits for the last save.
+ * Reads (grids, outbox, log) go straight to the emulator outside any execution, the way a person
+ * looks at a sheet without running a script.
  */
 import path from 'node:path';
 import { LOG, MANAGERS, sheetDef } from '../../src/core/schema';
@@ -63,7 +66,10 @@ export class Playground {
   private saveError: string | null = null;
   private runs: Execution[] = [];
   private nextRun = 1;
-  private listeners: Array<() => void> = [];
+  private listeners: Array<(event: 'change' | 'saved') => void> = [];
+  private dirty = false;
+  private saving: Promise<void> | null = null;
+  private savedVersion = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private notices: string[] = [];
   private menu: Array<MenuItem | null> = [];
@@ -87,7 +93,10 @@ export class Playground {
     const log = opts.log ?? (() => undefined);
     const bundleDir = opts.bundleDir ?? path.resolve(__dirname, '../../dist');
     const file = path.resolve(opts.workbook);
-    const existing = await openSession(file, bundleDir, { allowMissing: true, forReset: !!opts.reset });
+    const existing = await openSession(file, bundleDir, {
+      allowMissing: true,
+      forReset: !!opts.reset,
+    });
     let pg: Playground;
     if (existing && !opts.reset) {
       pg = new Playground(existing, opts);
@@ -101,7 +110,11 @@ export class Playground {
       // Setup reads the language from the document properties, as the add-on does in Sheets.
       if (opts.lang) session.emulator.properties.document.set(LANG_KEY, opts.lang);
       pg = new Playground(session, opts);
-      log(opts.reset ? 'Resetting to fresh demo data…' : `No workbook at ${file}: creating the demo workbook…`);
+      log(
+        opts.reset
+          ? 'Resetting to fresh demo data…'
+          : `No workbook at ${file}: creating the demo workbook…`,
+      );
       const started = Date.now();
       pg.execute('setup', 'menuSetupDemo', () => session.project.run('menuSetupDemo'));
       const failed = pg.runs[pg.runs.length - 1];
@@ -123,7 +136,8 @@ export class Playground {
     return this.session.makeBlob(bytes, type, name);
   }
 
-  onChange(fn: () => void): void {
+  /** `change`: the workbook or the session changed; `saved`: a save finished. */
+  onChange(fn: (event: 'change' | 'saved') => void): void {
     this.listeners.push(fn);
   }
 
@@ -152,15 +166,19 @@ export class Playground {
       workbookPath: this.workbookPath,
       savedAt: this.savedAt,
       saveError: this.saveError,
+      saving: this.savedVersion < this.version || this.saving !== null,
       user: this.session.user,
       users: this.users(),
       now,
       nowWall: toWallIso(now, this.timeZone),
       timeZone: this.timeZone,
       locale: this.locale,
-      sheets: this.ss.getSheets().map(
-        (s): SheetTab => ({ name: s.getName(), rows: s.getLastRow(), cols: s.getLastColumn() }),
-      ),
+      sheets: this.ss.getSheets().map((s): SheetTab => ({
+        name: s.getName(),
+        rows: s.getLastRow(),
+        cols: s.getLastColumn(),
+      })),
+      activeSheet: this.ss.getActiveSheet().getName(),
       menu: this.menu,
       triggers: listTriggers(this.session),
       outboxCount: this.session.emulator.outbox.length,
@@ -173,10 +191,13 @@ export class Playground {
   users(): UserInfo[] {
     const sheet = this.findSheet(MANAGERS.key);
     if (!sheet || sheet.getLastRow() < 2) return [];
-    const values = sheet.getRange(1, 1, sheet.getLastRow(), Math.max(1, sheet.getLastColumn())).getValues();
+    const values = sheet
+      .getRange(1, 1, sheet.getLastRow(), Math.max(1, sheet.getLastColumn()))
+      .getValues();
     const map = mapHeaders(values[0], MANAGERS.columns);
     if (map.missing.length) return [];
-    const at = (row: unknown[], key: string) => (key in map.index ? String(row[map.index[key]] ?? '').trim() : '');
+    const at = (row: unknown[], key: string) =>
+      key in map.index ? String(row[map.index[key]] ?? '').trim() : '';
     const rank = (role: string) => (role === 'director' ? 0 : role === 'head' ? 1 : 2);
     return values
       .slice(1)
@@ -187,11 +208,18 @@ export class Playground {
         team: at(row, 'team'),
       }))
       .filter((u) => u.email.includes('@'))
-      .sort((a, b) => rank(a.role) - rank(b.role) || a.team.localeCompare(b.team) || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) =>
+          rank(a.role) - rank(b.role) ||
+          a.team.localeCompare(b.team) ||
+          a.name.localeCompare(b.name),
+      );
   }
 
   /** The sheet ROP Desk knows by key, whichever language its name is in. */
-  private findSheet(key: Parameters<typeof sheetDef>[0]): GoogleAppsScript.Spreadsheet.Sheet | null {
+  private findSheet(
+    key: Parameters<typeof sheetDef>[0],
+  ): GoogleAppsScript.Spreadsheet.Sheet | null {
     const def = sheetDef(key);
     return this.ss.getSheetByName(def.ru) ?? this.ss.getSheetByName(def.en) ?? null;
   }
@@ -212,8 +240,10 @@ export class Playground {
     const count = Math.max(0, Math.min(size, rows - first + 1));
     const widths: number[] = [];
     for (let c = 1; c <= cols; c++) widths.push(columnWidth(sheet, c));
-    const frozen = frozenRows && cols ? this.formatBlock(sheet, 1, frozenRows, cols) : { cells: [], align: [] };
-    const body = count && cols ? this.formatBlock(sheet, first, count, cols) : { cells: [], align: [] };
+    const frozen =
+      frozenRows && cols ? this.formatBlock(sheet, 1, frozenRows, cols) : { cells: [], align: [] };
+    const body =
+      count && cols ? this.formatBlock(sheet, first, count, cols) : { cells: [], align: [] };
     return {
       name,
       rows,
@@ -237,6 +267,7 @@ export class Playground {
     const range = sheet.getRange(row, 1, count, cols);
     const values = range.getValues() as CellValue[][];
     const formats = range.getNumberFormats();
+    const rules = dataValidations(range);
     const opts = { locale: this.locale, timeZone: this.timeZone };
     const cells: string[][] = [];
     const align: string[] = [];
@@ -244,6 +275,11 @@ export class Playground {
       let a = '';
       cells.push(
         r.map((v, j) => {
+          // A checkbox column shows boxes, as Sheets draws them.
+          if (typeof v === 'boolean' && rules?.[i]?.[j]?.getCriteriaType() === CHECKBOX) {
+            a += 'c';
+            return v ? '☑' : '☐';
+          }
           const f = formatCell(v, formats[i]?.[j], opts);
           a += f.align;
           return f.text;
@@ -266,7 +302,8 @@ export class Playground {
     const fmt = range.getNumberFormat();
     if (v === '' || v === null || v === undefined) return '';
     if (typeof v === 'number') {
-      if (/%/.test(fmt)) return `${formatCell(v * 100, '0.##########', { locale: this.locale }).text}%`;
+      if (/%/.test(fmt))
+        return `${formatCell(v * 100, '0.##########', { locale: this.locale }).text}%`;
       return formatCell(v, '0.##########', { locale: this.locale }).text.replace(/[,.]$/, '');
     }
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
@@ -318,7 +355,8 @@ export class Playground {
     if (last < 1 || cols < 1) return { sheet: sheet.getName(), header: [], rows: [] };
     const header = sheet.getRange(1, 1, 1, cols).getDisplayValues()[0];
     const from = Math.max(2, last - 299);
-    const rows = last >= 2 ? this.formatBlock(sheet, from, last - from + 1, cols).cells.reverse() : [];
+    const rows =
+      last >= 2 ? this.formatBlock(sheet, from, last - from + 1, cols).cells.reverse() : [];
     return { sheet: sheet.getName(), header, rows };
   }
 
@@ -327,27 +365,55 @@ export class Playground {
   }
 
   private fmtTime(ms: number): string {
-    return formatCell(new Date(ms), 'dd.mm.yyyy hh:mm', { locale: this.locale, timeZone: this.timeZone }).text;
+    return formatCell(new Date(ms), 'dd.mm.yyyy hh:mm', {
+      locale: this.locale,
+      timeZone: this.timeZone,
+    }).text;
   }
 
   // ---- Changing ------------------------------------------------------------------------------
 
-  /** Runs one change at a time, then saves and tells the page. */
-  private mutate<T>(fn: () => T): Promise<T> {
-    const next = this.queue.then(async () => {
+  /**
+   * Runs one change at a time, tells the page, and has it saved. `changed` says afterwards whether
+   * anything persistent changed (a sidebar call that only read needs no save).
+   */
+  private mutate<T>(fn: () => T, changed: () => boolean = () => true): Promise<T> {
+    const next = this.queue.then(() => {
       this.notices = [];
       const value = fn();
       this.version++;
-      await this.save();
-      for (const l of this.listeners) l();
+      if (changed()) {
+        this.dirty = true;
+        this.kickSave();
+      }
+      for (const l of this.listeners) l('change');
       return value;
     });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
+  private kickSave(): void {
+    if (this.saving) return; // the running loop saves again when it sees `dirty`
+    this.saving = (async () => {
+      try {
+        while (this.dirty) {
+          this.dirty = false;
+          await this.save();
+          for (const l of this.listeners) l('saved');
+        }
+      } finally {
+        this.saving = null;
+      }
+    })();
+  }
+
   /** Records one execution of the bundle (like the Executions page of the Apps Script editor). */
-  private execute<T>(kind: Execution['kind'], fn: string, body: () => T): { ok: boolean; value?: T; error?: string } {
+  private execute<T>(
+    kind: Execution['kind'],
+    fn: string,
+    body: () => T,
+  ): { ok: boolean; value?: T; error?: string } {
     const before = this.session.emulator.outbox.length;
     const callsBefore = this.session.emulator.calls.count();
     const started = Date.now();
@@ -372,7 +438,8 @@ export class Playground {
     }
     run.ms = Date.now() - started;
     run.calls = this.session.emulator.calls.count() - callsBefore;
-    for (let i = before; i < this.session.emulator.outbox.length; i++) this.senders.set(i, run.user);
+    for (let i = before; i < this.session.emulator.outbox.length; i++)
+      this.senders.set(i, run.user);
     this.runs.push(run);
     if (this.runs.length > MAX_EXECUTIONS) this.runs.splice(0, this.runs.length - MAX_EXECUTIONS);
     this.notices.push(...this.session.takeNotices());
@@ -381,13 +448,23 @@ export class Playground {
   }
 
   /** google.script.run from the sidebar, as the signed-in user. */
-  rpc(name: string, args: unknown[]): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
-    return this.mutate(() => {
-      const r = this.execute('rpc', name === 'rpc' && typeof args[0] === 'string' ? `rpc:${args[0]}` : name, () =>
-        this.session.rpc(name, args),
-      );
-      return r.ok ? { ok: true as const, value: r.value } : { ok: false as const, error: r.error ?? 'Error' };
-    });
+  rpc(
+    name: string,
+    args: unknown[],
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+    return this.mutate(
+      () => {
+        const r = this.execute(
+          'rpc',
+          name === 'rpc' && typeof args[0] === 'string' ? `rpc:${args[0]}` : name,
+          () => this.session.rpc(name, args),
+        );
+        return r.ok
+          ? { ok: true as const, value: r.value }
+          : { ok: false as const, error: r.error ?? 'Error' };
+      },
+      () => !onlyReads(this.session.project.lastCalls),
+    );
   }
 
   /** A person typing into a cell: the write goes through the emulator, then onEdit fires. */
@@ -400,7 +477,8 @@ export class Playground {
   }
 
   runMenu(fn: string): Promise<boolean> {
-    if (!/^[A-Za-z_$][\w$]*$/.test(fn) || fn.endsWith('_')) return Promise.reject(new Error(`Bad function name ${fn}`));
+    if (!/^[A-Za-z_$][\w$]*$/.test(fn) || fn.endsWith('_'))
+      return Promise.reject(new Error(`Bad function name ${fn}`));
     return this.mutate(() => {
       const r = this.execute('menu', fn, () => this.session.project.run(fn));
       if (this.session.takeSidebarRequest()) this.sidebarVersion++;
@@ -412,7 +490,10 @@ export class Playground {
 
   fireTrigger(which: { uid: string } | { handler: string }): Promise<boolean> {
     return this.mutate(() => {
-      const name = 'uid' in which ? (listTriggers(this.session).find((t) => t.uid === which.uid)?.handler ?? which.uid) : which.handler;
+      const name =
+        'uid' in which
+          ? (listTriggers(this.session).find((t) => t.uid === which.uid)?.handler ?? which.uid)
+          : which.handler;
       return this.execute('trigger', name, () => fireTrigger(this.session, which)).ok;
     });
   }
@@ -445,12 +526,15 @@ export class Playground {
   /** Waits for pending changes and their saves (before closing). */
   async flush(): Promise<void> {
     await this.queue;
+    while (this.saving) await this.saving;
   }
 
   private async save(): Promise<void> {
+    const version = this.version;
     try {
       await saveSession(this.session, this.workbookPath);
       this.savedAt = Date.now();
+      this.savedVersion = version;
       this.saveError = null;
     } catch (e) {
       this.saveError = (e as Error).message;
@@ -474,6 +558,29 @@ function roleOf(text: string): string {
   if (/^(director|директор)/.test(n)) return 'director';
   if (/^(head|роп|руководитель)/.test(n)) return 'head';
   return n ? 'manager' : '';
+}
+
+/** Services whose calls never change what is saved (locks, cache, logs, utilities...). */
+const TRANSIENT =
+  /^(LockService|Lock|CacheService|Cache|Logger|Utilities|Session|HtmlService|HtmlOutput|HtmlTemplate|Blob)\./;
+
+/** Whether an execution's service calls were all reads (so the workbook file is still current). */
+export function onlyReads(calls: Record<string, number>): boolean {
+  return Object.keys(calls).every(
+    (k) => TRANSIENT.test(k) || /\.(get|is|has|find)[A-Z]?\w*$/.test(k),
+  );
+}
+
+const CHECKBOX = 'CHECKBOX' as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+
+function dataValidations(
+  range: GoogleAppsScript.Spreadsheet.Range,
+): Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> | null {
+  try {
+    return range.getDataValidations();
+  } catch {
+    return null;
+  }
 }
 
 function columnWidth(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number): number {

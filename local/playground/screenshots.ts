@@ -80,7 +80,10 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `rop-shots-${lang}-`));
   const pg = await Playground.open({ workbook: path.join(dir, 'workbook.xlsx'), now: START, lang });
   const server = await startServer({ playground: pg, port: 0 });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+  });
   try {
     await page.goto(`${server.url}?lang=${lang}`);
     await page.locator('#grid-table').waitFor();
@@ -118,8 +121,16 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     if (await log.count()) {
       await log.click();
       const form = frame.locator('.card form').first();
-      await form.locator('[name="summary"]').fill(lang === 'ru' ? 'Обсудили КП, клиент согласен на пилот' : 'Went through the offer; the client agrees to a pilot');
-      await form.locator('[name="nextStep"]').fill(lang === 'ru' ? 'Выставить счёт' : 'Send the invoice');
+      await form
+        .locator('[name="summary"]')
+        .fill(
+          lang === 'ru'
+            ? 'Обсудили КП, клиент согласен на пилот'
+            : 'Went through the offer; the client agrees to a pilot',
+        );
+      await form
+        .locator('[name="nextStep"]')
+        .fill(lang === 'ru' ? 'Выставить счёт' : 'Send the invoice');
       await settle(page);
       await log.scrollIntoViewIfNeeded();
       await shot(side, lang, 'manager-log-call');
@@ -131,7 +142,13 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await lead.locator('[name="contactName"]').fill(ru ? 'Анна Смирнова' : 'Anna Smirnova');
     await lead.locator('[name="phone"]').fill('8 (921) 555-12-34');
     await lead.locator('[name="email"]').fill('anna@north-wind.example');
-    await lead.locator('[name="need"]').fill(ru ? 'CRM для отдела из 6 человек, срок — до конца года' : 'A CRM for a team of 6, by the end of the year');
+    await lead
+      .locator('[name="need"]')
+      .fill(
+        ru
+          ? 'CRM для отдела из 6 человек, срок — до конца года'
+          : 'A CRM for a team of 6, by the end of the year',
+      );
     await lead.locator('[name="dealTitle"]').fill(ru ? 'Внедрение ROP Desk' : 'ROP Desk roll-out');
     await lead.locator('[name="amount"]').fill('240 000');
     await settle(page);
@@ -170,7 +187,8 @@ async function main(): Promise<void> {
   });
   try {
     const langs = (process.argv.slice(2).filter((a) => a === 'ru' || a === 'en') as Lang[]) || [];
-    for (const lang of langs.length ? langs : (['ru', 'en'] as Lang[])) await forLanguage(browser, lang);
+    for (const lang of langs.length ? langs : (['ru', 'en'] as Lang[]))
+      await forLanguage(browser, lang);
   } finally {
     await browser.close();
   }

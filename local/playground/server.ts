@@ -126,8 +126,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const pg = opts.playground;
   const pageHtml = await buildPage();
   const listeners = new Set<http.ServerResponse>();
-  pg.onChange(() => {
-    for (const res of listeners) res.write(`event: change\ndata: ${pg.version}\n\n`);
+  pg.onChange((event) => {
+    for (const res of listeners) res.write(`event: ${event}\ndata: ${pg.version}\n\n`);
   });
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -146,7 +146,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       try {
         html = await fs.readFile(path.join(pg.bundleDir, 'Sidebar.html'), 'utf8');
       } catch {
-        html = '<!doctype html><meta charset="utf-8"><p>dist/Sidebar.html is missing: run npm run build.</p>';
+        html =
+          '<!doctype html><meta charset="utf-8"><p>dist/Sidebar.html is missing: run npm run build.</p>';
       }
       return send(res, 200, 'text/html; charset=utf-8', injectShim(html));
     }
@@ -156,7 +157,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const body = await readJson(req);
       const args = (Array.isArray(body.args) ? body.args : []).map((a) => decodeArg(a, pg));
       const r = await pg.rpc(str(body.name, 'name'), args);
-      return sendJson(res, r.ok ? r : { ok: false, error: { message: r.error } } as never);
+      return sendJson(res, r.ok ? r : ({ ok: false, error: { message: r.error } } as never));
     }
     if (method === 'GET' && p === '/api/events') {
       res.writeHead(200, {
@@ -183,7 +184,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           );
         case '/api/cell':
           return ok(
-            pg.cell(str(q.get('sheet'), 'sheet'), int(q.get('row'), 'row'), int(q.get('col'), 'col')),
+            pg.cell(
+              str(q.get('sheet'), 'sheet'),
+              int(q.get('row'), 'row'),
+              int(q.get('col'), 'col'),
+            ),
           );
         case '/api/outbox':
           return ok(pg.outbox());
@@ -210,7 +215,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         case '/api/user':
           return ok(await pg.setUser(str(body.email, 'email')));
         case '/api/clock':
-          if (body.advanceMs !== undefined) return ok(await pg.advanceClock(int(body.advanceMs, 'advanceMs')));
+          if (body.advanceMs !== undefined)
+            return ok(await pg.advanceClock(int(body.advanceMs, 'advanceMs')));
           if (body.wall !== undefined) return ok(await pg.setClockWall(str(body.wall, 'wall')));
           return ok(await pg.setClock(int(body.at, 'at')));
         case '/api/menu':

@@ -128,12 +128,15 @@ export async function assertOursOrAbsent(xlsx: string): Promise<void> {
 }
 
 /** Reads and checks the sidecar's stamp; returns the parsed sidecar. */
-export async function readStamp(xlsx: string): Promise<{ stamp: Stamp; state: Record<string, unknown> }> {
+export async function readStamp(
+  xlsx: string,
+): Promise<{ stamp: Stamp; state: Record<string, unknown> }> {
   const side = sidecarPath(xlsx);
   let state: Record<string, unknown>;
   try {
     const parsed = JSON.parse(await fs.readFile(side, 'utf8')) as unknown;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not an object');
     state = parsed as Record<string, unknown>;
   } catch (e) {
     throw new WorkbookFileError(
@@ -175,7 +178,10 @@ export async function checkSaved(xlsx: string): Promise<string | null> {
   const { stamp } = await readStamp(xlsx);
   const data = await fs.readFile(xlsx);
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-    throw new WorkbookFileError(`${xlsx} is not an .xlsx file (it is damaged). ${HOW_TO_GO_ON(xlsx)}`, 'corrupt');
+    throw new WorkbookFileError(
+      `${xlsx} is not an .xlsx file (it is damaged). ${HOW_TO_GO_ON(xlsx)}`,
+      'corrupt',
+    );
   }
   return sha256(data) === stamp.xlsxSha256
     ? ''

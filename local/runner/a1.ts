@@ -15,7 +15,8 @@ export interface A1Ref {
   single: boolean;
 }
 
-const REF = /^(?:(?:'((?:[^']|'')+)'|([^'!][^!]*))!)?(\$?[A-Za-z]{1,3})?(\$?\d+)?(?::(\$?[A-Za-z]{1,3})?(\$?\d+)?)?$/;
+const REF =
+  /^(?:(?:'((?:[^']|'')+)'|([^'!][^!]*))!)?(\$?[A-Za-z]{1,3})?(\$?\d+)?(?::(\$?[A-Za-z]{1,3})?(\$?\d+)?)?$/;
 
 export function columnNumber(letters: string): number {
   let n = 0;
@@ -25,7 +26,8 @@ export function columnNumber(letters: string): number {
 
 export function columnLetters(n: number): string {
   let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
@@ -39,7 +41,14 @@ export function parseA1(text: string): A1Ref | null {
   const hasRange = text.includes(':');
   if (!hasRange) {
     if (!c1 || !r1) return null;
-    return { sheet, row: num(r1), col: columnNumber(c1), lastRow: num(r1), lastCol: columnNumber(c1), single: true };
+    return {
+      sheet,
+      row: num(r1),
+      col: columnNumber(c1),
+      lastRow: num(r1),
+      lastCol: columnNumber(c1),
+      single: true,
+    };
   }
   // A:C (whole columns), 2:5 (whole rows), A2:C (open-ended), A1:C10.
   if (!c1 && !r1) return null;

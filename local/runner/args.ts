@@ -80,7 +80,10 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
       break;
     }
     if (!a.startsWith('-') || /^-\d/.test(a)) break;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     if (flag === '-h' || flag === '--help') o.help = true;
     else if (flag === '--no-save') o.save = false;
     else if (flag === '--rpc') o.rpc = true;

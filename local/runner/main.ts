@@ -37,7 +37,9 @@ function rangeValues(session: BridgeSession, ref: A1Ref, text: string): unknown 
   if (!sheet) throw new UsageError(`${text}: there is no sheet "${ref.sheet}".`);
   const lastRow = ref.lastRow ?? Math.max(sheet.getLastRow(), ref.row);
   const lastCol = ref.lastCol ?? Math.max(sheet.getLastColumn(), ref.col);
-  const values = sheet.getRange(ref.row, ref.col, lastRow - ref.row + 1, lastCol - ref.col + 1).getValues();
+  const values = sheet
+    .getRange(ref.row, ref.col, lastRow - ref.row + 1, lastCol - ref.col + 1)
+    .getValues();
   return ref.single ? values[0][0] : values;
 }
 
@@ -61,7 +63,8 @@ function toJson(value: unknown): string {
     value === undefined ? null : value,
     function (this: unknown, key: string, v: unknown) {
       const raw = (this as Record<string, unknown>)[key];
-      if (Object.prototype.toString.call(raw) === '[object Date]') return new Date((raw as Date).getTime()).toISOString();
+      if (Object.prototype.toString.call(raw) === '[object Date]')
+        return new Date((raw as Date).getTime()).toISOString();
       return v;
     },
     2,
@@ -69,7 +72,12 @@ function toJson(value: unknown): string {
   return text ?? 'null';
 }
 
-async function writeOutbox(session: BridgeSession, from: number, dir: string, sender: string): Promise<string[]> {
+async function writeOutbox(
+  session: BridgeSession,
+  from: number,
+  dir: string,
+  sender: string,
+): Promise<string[]> {
   const mails = session.emulator.outbox.slice(from);
   if (!mails.length) return [];
   await fs.mkdir(dir, { recursive: true });
@@ -78,17 +86,31 @@ async function writeOutbox(session: BridgeSession, from: number, dir: string, se
   for (let i = 0; i < mails.length; i++) {
     const m = mails[i];
     const n = from + i + 1;
-    const stamp = new Date(wallMs(m.at, tz)).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-    const to = m.to.split(',')[0].trim().replace(/[^\w.@-]+/g, '_').slice(0, 60);
+    const stamp = new Date(wallMs(m.at, tz))
+      .toISOString()
+      .slice(0, 16)
+      .replace(/[-:]/g, '')
+      .replace('T', '-');
+    const to = m.to
+      .split(',')[0]
+      .trim()
+      .replace(/[^\w.@-]+/g, '_')
+      .slice(0, 60);
     const file = path.join(dir, `${String(n).padStart(4, '0')}-${stamp}-${to}.eml`);
-    const eml = toEml(m, { from: sender || 'rop-desk@localhost', messageId: `${m.at}.${n}@rop-desk.local` });
+    const eml = toEml(m, {
+      from: sender || 'rop-desk@localhost',
+      messageId: `${m.at}.${n}@rop-desk.local`,
+    });
     await fs.writeFile(file, eml);
     files.push(file);
   }
   return files;
 }
 
-export async function runCli(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   let o: RunnerOptions;
   try {
     o = parseRunnerArgs(argv);
@@ -107,7 +129,9 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
   const file = path.resolve(o.workbook);
   let session: BridgeSession;
   try {
-    session = (await openSession(file, bundleDir, { allowMissing: true })) ?? createSession(bundleDir, Date.now());
+    session =
+      (await openSession(file, bundleDir, { allowMissing: true })) ??
+      createSession(bundleDir, Date.now());
   } catch (e) {
     if (e instanceof WorkbookFileError) {
       io.err.write(`${e.message}\n`);

@@ -1,13 +1,140 @@
-// Owned by the analytics work (issue 4). Placeholders until it lands.
-const todo = (what: string): never => {
-  throw new Error(`${what}: not built yet`);
-};
-export const menuRefreshDashboard = (): void => todo('dashboard');
-export const SALES_PLAN_FACT = (..._a: unknown[]): unknown => todo('SALES_PLAN_FACT');
-export const SALES_FORECAST = (..._a: unknown[]): unknown => todo('SALES_FORECAST');
-export const SALES_FUNNEL = (..._a: unknown[]): unknown => todo('SALES_FUNNEL');
-export const SALES_KPI = (..._a: unknown[]): unknown => todo('SALES_KPI');
-export const SALES_AGING = (..._a: unknown[]): unknown => todo('SALES_AGING');
-export const SALES_BONUS = (..._a: unknown[]): unknown => todo('SALES_BONUS');
-export const SALES_STALE = (..._a: unknown[]): unknown => todo('SALES_STALE');
-export const WORKDAYS_RU = (..._a: unknown[]): unknown => todo('WORKDAYS_RU');
+/**
+ * Analytics behind the global API: the custom sheet functions and the dashboard refresh.
+ *
+ * Custom functions only READ: the spreadsheet's time zone, and the Settings, Managers and
+ * (for debts) Clients sheets, for stages, rates, the holiday calendar and managers' names. They
+ * never write, send mail or touch triggers. Their answer's language is the language of the
+ * headers of the range they were given (the Settings language when that does not tell).
+ */
+import type { DashboardSummary } from '../core/analytics';
+import {
+  salesAging,
+  salesBonus,
+  salesForecast,
+  salesFunnel,
+  salesKpi,
+  salesPlanFact,
+  salesStale,
+  workdaysRu,
+  type FunctionContext,
+} from '../core/analytics/functions';
+import { t } from '../core/i18n';
+import { isUserError } from '../core/errors';
+import { parseSettings } from '../core/crm/settings';
+import { sheetDef } from '../core/schema';
+import { refreshDashboardSheet } from '../gas/dashboard';
+import { readSettings, readWorkbook, type DataSheetKey } from '../gas/workbook';
+import { zoneOf } from '../gas/zone';
+import { storedLang } from '../gas/settings-lang';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const DEFAULT_ZONE = 'Europe/Moscow';
+
+/** What a custom function may read once per call; sheets that do not exist are simply empty. */
+function context(extra: readonly DataSheetKey[] = []): FunctionContext {
+  let ss: Spreadsheet | null = null;
+  try {
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+  } catch {
+    ss = null;
+  }
+  const zone = zoneOf(ss?.getSpreadsheetTimeZone() || DEFAULT_ZONE);
+  const now = Date.now();
+  if (!ss) {
+    const settings = parseSettings([], zone);
+    return { zone, now, settings, managers: [], clients: [], lang: settings.lang };
+  }
+  const book = ss;
+  const wanted = (['managers', ...extra] as DataSheetKey[]).filter((k) => {
+    const def = sheetDef(k);
+    return book.getSheetByName(def.ru) !== null || book.getSheetByName(def.en) !== null;
+  });
+  try {
+    const data = readWorkbook(ss, wanted);
+    return {
+      zone,
+      now,
+      settings: data.settings,
+      managers: data.managers,
+      clients: data.clients,
+      lang: data.settings.lang,
+    };
+  } catch {
+    // A broken Managers/Clients sheet must not stop a formula: names and debts' owners fall back.
+    const settings = readSettings(ss, zone);
+    return { zone, now, settings, managers: [], clients: [], lang: settings.lang };
+  }
+}
+
+type Out = unknown;
+
+export const SALES_PLAN_FACT = (
+  plans: unknown,
+  deals: unknown,
+  period: unknown,
+  level?: unknown,
+  asOf?: unknown,
+): Out => salesPlanFact(context(), plans, deals, period, level, asOf);
+
+export const SALES_FORECAST = (
+  deals: unknown,
+  plans: unknown,
+  period: unknown,
+  asOf?: unknown,
+): Out => salesForecast(context(), deals, plans, period, asOf);
+
+export const SALES_FUNNEL = (
+  deals: unknown,
+  stageHistory: unknown,
+  from?: unknown,
+  to?: unknown,
+): Out => salesFunnel(context(), deals, stageHistory, from, to);
+
+export const SALES_KPI = (deals: unknown, period: unknown, manager?: unknown): Out =>
+  salesKpi(context(), deals, period, manager);
+
+export const SALES_AGING = (invoices: unknown, asOf?: unknown): Out =>
+  salesAging(context(['clients']), invoices, asOf);
+
+export const SALES_BONUS = (
+  plans: unknown,
+  deals: unknown,
+  scheme: unknown,
+  period: unknown,
+  invoices?: unknown,
+): Out =>
+  salesBonus(
+    context(invoices === undefined || invoices === '' ? [] : ['clients']),
+    plans,
+    deals,
+    scheme,
+    period,
+    invoices,
+  );
+
+export const SALES_STALE = (
+  deals: unknown,
+  activities: unknown,
+  settings: unknown,
+  asOf?: unknown,
+): Out => salesStale(context(), deals, activities, settings, asOf);
+
+export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): Out =>
+  workdaysRu(context(), start, end, holidays);
+
+/** The sidebar's "refresh dashboard": an optional period; returns the headline figures. */
+export function refreshDashboard(period?: string): DashboardSummary {
+  return refreshDashboardSheet(SpreadsheetApp.getActiveSpreadsheet(), { now: Date.now(), period });
+}
+
+export function menuRefreshDashboard(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const summary = refreshDashboardSheet(ss, { now: Date.now() });
+    ss.toast(t(storedLang(), 'an.dash.refreshed', { period: summary.period }), 'ROP Desk', 5);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    SpreadsheetApp.getUi().alert(t(storedLang(), e.key, e.params));
+  }
+}

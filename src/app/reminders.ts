@@ -4,7 +4,7 @@
  * a trigger run without an active spreadsheet opens the one stored under its trigger uid.
  */
 import { t } from '../core/i18n';
-import { UserError } from '../core/errors';
+import { isUserError, UserError } from '../core/errors';
 import type { MailKind } from '../core/reminders/types';
 import { currentUserEmail, spreadsheet } from '../gas/context';
 import { runReminders, JOB_NAME } from '../gas/job';
@@ -114,21 +114,38 @@ function toast(ss: Spreadsheet, text: string): void {
   }
 }
 
-export function menuRemindersOn(): void {
-  const s = setReminders(true);
-  const lang = storedLang();
-  if (s.enabled && !s.mine && s.owner) {
-    throw new UserError('rem.error.ownedByOther', { owner: s.owner });
+/** Menu items show Apps Script's error box: a UserError becomes its text in the user's language. */
+function menuAction(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (isUserError(e)) throw new Error(t(storedLang(), e.key, e.params));
+    throw e;
   }
-  toast(spreadsheet(), `${t(lang, 'menu.remindersOn')}: ${s.hour}:00`);
+}
+
+export function menuRemindersOn(): void {
+  menuAction(() => {
+    const s = setReminders(true);
+    if (s.enabled && !s.mine && s.owner) {
+      throw new UserError('rem.error.ownedByOther', { owner: s.owner });
+    }
+    toast(spreadsheet(), `${t(storedLang(), 'menu.remindersOn')}: ${s.hour}:00`);
+  });
 }
 
 export function menuRemindersOff(): void {
-  setReminders(false);
-  toast(spreadsheet(), t(storedLang(), 'menu.remindersOff'));
+  menuAction(() => {
+    setReminders(false);
+    toast(spreadsheet(), t(storedLang(), 'menu.remindersOff'));
+  });
 }
 
 export function menuRunRemindersNow(): void {
+  menuAction(runNowFromMenu);
+}
+
+function runNowFromMenu(): void {
   const ss = spreadsheet();
   const s = runReminders(ss, { manual: true });
   const lang = storedLang();
@@ -161,21 +178,17 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
   const startedAt = Date.now();
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   let ss: Spreadsheet | null = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss && uid) {
-    const id = triggerTarget(uid);
-    if (id) {
-      try {
-        ss = SpreadsheetApp.openById(id);
-      } catch (err) {
-        console.error(`ROP Desk: cannot open spreadsheet ${id} for trigger ${uid}`, err);
-      }
-    }
-  }
   if (!ss) {
-    // A trigger with no file to serve can only fail every day: remove it.
-    if (uid) removeTriggerByUid(uid);
-    console.error(`ROP Desk: trigger ${uid || '?'} has no spreadsheet; removed`);
-    return;
+    const id = uid ? triggerTarget(uid) : null;
+    if (!id) {
+      // A trigger that does not know its file can only fail every day: remove it.
+      if (uid) removeTriggerByUid(uid);
+      console.error(`ROP Desk: trigger ${uid || '?'} has no stored spreadsheet; removed`);
+      return;
+    }
+    // Needs the `spreadsheets` scope (an add-on deployment; see docs/reminders.md). A failure
+    // here fails the execution visibly and keeps the trigger: the file may be back tomorrow.
+    ss = SpreadsheetApp.openById(id);
   }
   const store = new StateStore(ss.getId());
   const state = store.read();

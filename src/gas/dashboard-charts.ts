@@ -10,7 +10,11 @@ type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 export const CHART_META_PREFIX = 'ropdesk.chart.';
 
-export function syncCharts(sheet: Sheet, charts: readonly ChartModel[], blocks: readonly DashBlock[]): void {
+export function syncCharts(
+  sheet: Sheet,
+  charts: readonly ChartModel[],
+  blocks: readonly DashBlock[],
+): void {
   const meta = new Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata>();
   for (const m of sheet.getDeveloperMetadata()) {
     if (m.getKey().startsWith(CHART_META_PREFIX)) meta.set(m.getKey(), m);
@@ -25,7 +29,12 @@ export function syncCharts(sheet: Sheet, charts: readonly ChartModel[], blocks: 
     const block = blocks.find((b) => b.key === model.block);
     if (!block) continue;
     // Header row + data rows (at least one, so an empty block still makes a valid range).
-    const range = sheet.getRange(block.row + 1, block.column, 1 + Math.max(1, block.rows.length), model.columns);
+    const range = sheet.getRange(
+      block.row + 1,
+      block.column,
+      1 + Math.max(1, block.rows.length),
+      model.columns,
+    );
     const key = CHART_META_PREFIX + model.key;
     const id = meta.get(key)?.getValue() ?? '';
     const chart = id ? byId.get(id) : undefined;
@@ -33,7 +42,13 @@ export function syncCharts(sheet: Sheet, charts: readonly ChartModel[], blocks: 
     if (chart) {
       // Position is left to the user once the chart exists; data, type and title follow the sheet.
       sheet.updateChart(
-        chart.modify().clearRanges().addRange(range).setChartType(type).setOption('title', model.title).build(),
+        chart
+          .modify()
+          .clearRanges()
+          .addRange(range)
+          .setChartType(type)
+          .setOption('title', model.title)
+          .build(),
       );
       continue;
     }

@@ -16,7 +16,7 @@ import {
   type Period,
 } from '../core/analytics';
 import { parseDay } from '../core/crm/normalize';
-import { DASHBOARD, sheetDef, type SheetKey } from '../core/schema';
+import { DASHBOARD, sheetDef } from '../core/schema';
 import type { Zone } from '../core/time';
 import { syncCharts } from './dashboard-charts';
 import { withDocumentLock } from './lock';
@@ -32,12 +32,18 @@ export interface RefreshOptions {
   period?: string;
 }
 
-function resolvePeriod(value: unknown, zone: Zone, today: number): { period: Period; bad?: string } {
+function resolvePeriod(
+  value: unknown,
+  zone: Zone,
+  today: number,
+): { period: Period; bad?: string } {
   const fallback = periodContaining(today, 'month');
   if (value === '' || value === null || value === undefined) return { period: fallback };
   if (Object.prototype.toString.call(value) === '[object Date]') {
     const d = parseDay(value, zone);
-    return d === null ? { period: fallback, bad: String(value) } : { period: periodContaining(d, 'month') };
+    return d === null
+      ? { period: fallback, bad: String(value) }
+      : { period: periodContaining(d, 'month') };
   }
   const p = parsePeriod(typeof value === 'number' ? value : String(value));
   return p ? { period: p } : { period: fallback, bad: String(value) };
@@ -51,9 +57,7 @@ export function refreshDashboardSheet(ss: Spreadsheet, opts: RefreshOptions): Da
     const def = sheetDef(k);
     return names.has(def.ru) || names.has(def.en);
   });
-  const data = present.length
-    ? readWorkbook(ss, present as SheetKey[])
-    : readWorkbook(ss, []);
+  const data = readWorkbook(ss, present);
   const lang = data.settings.lang;
   const asOf = asOfInstant(opts.now, zone);
 
@@ -63,14 +67,19 @@ export function refreshDashboardSheet(ss: Spreadsheet, opts: RefreshOptions): Da
     const periodCell = sheet.getRange(PERIOD_CELL.row, PERIOD_CELL.column);
     const raw = opts.period !== undefined ? opts.period : periodCell.getValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);
-    const updatedAt = Utilities.formatDate(new Date(opts.now), ss.getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
+    const updatedAt = Utilities.formatDate(
+      new Date(opts.now),
+      ss.getSpreadsheetTimeZone(),
+      'dd.MM.yyyy HH:mm',
+    );
     const model = buildDashboard(data, period, asOf, lang, { badPeriod: bad, updatedAt });
     const width = Math.max(3, model.width);
 
     // Clear what the previous refresh wrote below the header rows (content and formats).
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
-    if (lastRow >= 4 && lastCol >= 1) sheet.getRange(4, 1, lastRow - 3, Math.max(lastCol, width)).clear();
+    if (lastRow >= 4 && lastCol >= 1)
+      sheet.getRange(4, 1, lastRow - 3, Math.max(lastCol, width)).clear();
 
     // Header: title, the period cell (plain text, so "2026-11" stays a period, not a date), status.
     periodCell.setNumberFormat('@');

@@ -36,12 +36,21 @@ export function writeDemo(ss: Spreadsheet, demo: DemoData, lang: Lang, zone: Zon
     const { row: _row, ...rest } = r;
     return rest;
   };
-  appendRecords(tables.managers, demo.managers.map((m) => managerCells(strip(m), lang)));
+  appendRecords(
+    tables.managers,
+    demo.managers.map((m) => managerCells(strip(m), lang)),
+  );
   appendRecords(tables.clients, demo.clients.map(strip));
   appendRecords(tables.deals, demo.deals.map(strip));
-  appendRecords(tables.activities, demo.activities.map((a) => activityCells(strip(a), lang)));
+  appendRecords(
+    tables.activities,
+    demo.activities.map((a) => activityCells(strip(a), lang)),
+  );
   appendRecords(tables.stageHistory, demo.stageHistory.map(strip));
-  appendRecords(tables.plans, demo.plans.map((p) => planCells(strip(p), lang)));
+  appendRecords(
+    tables.plans,
+    demo.plans.map((p) => planCells(strip(p), lang)),
+  );
   appendRecords(tables.invoices, demo.invoices.map(strip));
   return {
     managers: demo.managers.length,

@@ -86,10 +86,7 @@ function writeBlock(
     }),
   );
   sheet.getRange(row, col, cells.length, width).setValues(cells);
-  sheet
-    .getRange(row, col, 1, width)
-    .setFontWeight('bold')
-    .setBackground('#e8eaed');
+  sheet.getRange(row, col, 1, width).setFontWeight('bold').setBackground('#e8eaed');
 }
 
 /** Creates or completes the Settings sheet. `changes` receives what was done, in `lang`. */

@@ -116,6 +116,7 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
       changes.push(t(lang, 'crm.setup.migrated', { from: stored, to: SCHEMA_VERSION }));
     }
   }
+  ensureFormTrigger(ss, lang, changes, warnings);
   removeBlankDefaultSheet(ss, existingSheets);
   if (props.getProperty(LANG_KEY) !== lang) storeLang(lang);
   if (props.getProperty(SPREADSHEET_ID_KEY) !== ss.getId()) {
@@ -211,7 +212,11 @@ function dataRows(sheet: Sheet, headerRow: number): number {
 function removeBlankDefaultSheet(ss: Spreadsheet, before: Sheet[]): void {
   // A new spreadsheet comes with an empty "Sheet1"/"Лист1": drop it only when it is still empty.
   for (const sheet of before) {
-    if (/^(Sheet|Лист)\s?1$/.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {
+    if (
+      /^(Sheet|Лист)\s?1$/.test(sheet.getName()) &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0
+    ) {
       if (ss.getSheets().length > 1) ss.deleteSheet(sheet);
     }
   }
@@ -233,7 +238,12 @@ function validationSources(
   const col = (key: SettingsTableKey, field: string): Range | null => {
     const table = tables[key];
     if (!table || table.map.index[field] === undefined) return null;
-    return settingsSheet.getRange(table.headerRow + 2, table.startCol + table.map.index[field] + 1, 100, 1);
+    return settingsSheet.getRange(
+      table.headerRow + 2,
+      table.startCol + table.map.index[field] + 1,
+      100,
+      1,
+    );
   };
   return {
     stage: col('stages', 'stage'),
@@ -243,7 +253,10 @@ function validationSources(
 }
 
 function listRule(values: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).build();
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList(values, true)
+    .setAllowInvalid(true)
+    .build();
 }
 
 function rangeRule(range: Range): GoogleAppsScript.Spreadsheet.DataValidation {
@@ -322,7 +335,9 @@ function conditionalFormats(
   if (deals) {
     const rules: Array<{ formula: string; range: Range; color: string }> = [];
     const cell = (key: string) =>
-      deals.index[key] === undefined ? null : `$${columnLetter(deals.index[key] + 1)}${deals.headerRow + 1}`;
+      deals.index[key] === undefined
+        ? null
+        : `$${columnLetter(deals.index[key] + 1)}${deals.headerRow + 1}`;
     const [stage, last, created, snoozed, closed, next] = [
       cell('stage'),
       cell('lastActivityAt'),
@@ -332,7 +347,14 @@ function conditionalFormats(
       cell('nextStepDate'),
     ];
     const rows = dataRows(deals.sheet, deals.headerRow);
-    if (stages && stage && last && created && closed && stages.map.index.rottingDays !== undefined) {
+    if (
+      stages &&
+      stage &&
+      last &&
+      created &&
+      closed &&
+      stages.map.index.rottingDays !== undefined
+    ) {
       const s = quoteSheet(settingsSheet.getName());
       const stageCol = columnLetter(stages.startCol + stages.map.index.stage + 1);
       const rotCol = columnLetter(stages.startCol + stages.map.index.rottingDays + 1);
@@ -356,13 +378,20 @@ function conditionalFormats(
   const inv = placed.invoices;
   if (inv) {
     const cell = (key: string) =>
-      inv.index[key] === undefined ? null : `$${columnLetter(inv.index[key] + 1)}${inv.headerRow + 1}`;
+      inv.index[key] === undefined
+        ? null
+        : `$${columnLetter(inv.index[key] + 1)}${inv.headerRow + 1}`;
     const [due, amount, paid] = [cell('dueDate'), cell('amount'), cell('paidAmount')];
     if (due && amount && paid) {
       applyRules(inv.sheet, [
         {
           formula: `=AND(${CF_MARK},${due}<>"",${due}<TODAY(),N(${paid})<N(${amount}))`,
-          range: inv.sheet.getRange(inv.headerRow + 1, 1, dataRows(inv.sheet, inv.headerRow), inv.width),
+          range: inv.sheet.getRange(
+            inv.headerRow + 1,
+            1,
+            dataRows(inv.sheet, inv.headerRow),
+            inv.width,
+          ),
           color: '#fce8e6',
         },
       ]);
@@ -371,7 +400,10 @@ function conditionalFormats(
 }
 
 /** Replaces our rules on the sheet (marked by CF_MARK) and keeps the user's own. */
-function applyRules(sheet: Sheet, ours: Array<{ formula: string; range: Range; color: string }>): void {
+function applyRules(
+  sheet: Sheet,
+  ours: Array<{ formula: string; range: Range; color: string }>,
+): void {
   const existing = sheet.getConditionalFormatRules();
   const formulaOf = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string => {
     const c = r.getBooleanCondition();
@@ -384,7 +416,11 @@ function applyRules(sheet: Sheet, ours: Array<{ formula: string; range: Range; c
     ours.every((o, i) => {
       const r = mine[i];
       const ranges = r.getRanges();
-      return formulaOf(r) === o.formula && ranges.length === 1 && ranges[0].getA1Notation() === o.range.getA1Notation();
+      return (
+        formulaOf(r) === o.formula &&
+        ranges.length === 1 &&
+        ranges[0].getA1Notation() === o.range.getA1Notation()
+      );
     });
   if (same) return;
   const kept = existing.filter((r) => !formulaOf(r).includes(CF_MARK));
@@ -396,4 +432,25 @@ function applyRules(sheet: Sheet, ours: Array<{ formula: string; range: Range; c
       .build(),
   );
   sheet.setConditionalFormatRules([...kept, ...built]);
+}
+
+// ---- Lead intake from a linked Google Form ------------------------------------------------------
+
+/**
+ * The installable form-submit trigger that turns responses into leads. Installed once per user and
+ * document (creating it twice would make two); it fires only when a form is linked.
+ */
+function ensureFormTrigger(ss: Spreadsheet, lang: Lang, changes: string[], warnings: string[]): void {
+  try {
+    const exists = ScriptApp.getUserTriggers(ss).some(
+      (tr) =>
+        tr.getHandlerFunction() === 'onFormSubmit' &&
+        tr.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+    );
+    if (exists) return;
+    ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
+    changes.push(t(lang, 'crm.setup.formTrigger'));
+  } catch (e) {
+    warnings.push(t(lang, 'crm.setup.formTriggerFailed', { problem: String((e as Error)?.message ?? e) }));
+  }
 }

@@ -35,13 +35,7 @@ import { zoneOf } from './zone';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type DataSheetKey =
-  | 'managers'
-  | 'clients'
-  | 'deals'
-  | 'activities'
-  | 'stageHistory'
-  | 'plans'
-  | 'invoices';
+  'managers' | 'clients' | 'deals' | 'activities' | 'stageHistory' | 'plans' | 'invoices';
 
 export const DATA_SHEETS: readonly DataSheetKey[] = [
   'managers',

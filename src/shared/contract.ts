@@ -115,6 +115,7 @@ export interface InvoiceItem {
   daysOverdue: number;
 }
 
+/** Each deal appears in one list only (unprocessed, else forgotten, else overdue step). */
 export interface TodayView {
   /** The day the lists were computed for. */
   asOf: IsoDay;

@@ -26,6 +26,8 @@ const ARGS = [
 const START = Date.parse('2026-11-27T09:00:00+03:00');
 const SHOTS = path.join(__dirname, '../../artifacts/playground');
 
+jest.setTimeout(120_000);
+
 let dir: string;
 let browser: Browser;
 let pg: Playground;
@@ -55,7 +57,11 @@ afterAll(async () => {
 });
 
 /** Polls until `ok(value)` or the timeout, and returns the last value (to assert on). */
-async function settled<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
+async function settled<T>(
+  read: () => T | Promise<T>,
+  ok: (v: T) => boolean,
+  timeout = 10_000,
+): Promise<T> {
   const end = Date.now() + timeout;
   let v = await read();
   while (!ok(v) && Date.now() < end) {
@@ -95,7 +101,12 @@ async function signInAs(page: Page, role: 'manager' | 'head'): Promise<string> {
   expect(who).toBeDefined();
   if (pg.state().user !== who.email) {
     await page.selectOption('#user', who.email);
-    expect(await settled(() => pg.state().user, (v) => v === who.email)).toBe(who.email);
+    expect(
+      await settled(
+        () => pg.state().user,
+        (v) => v === who.email,
+      ),
+    ).toBe(who.email);
   }
   return who.email;
 }
@@ -131,31 +142,70 @@ test('a lead added in the sidebar shows in the grid; a week on, the daily trigge
   // The new row, as the grid shows it: the phone normalised, the amount in roubles.
   await showSheet(page, 'Клиенты');
   const row = page.locator('#grid-table tbody tr', { hasText: client });
-  expect(await settled(() => row.count(), (v) => v === 1, 10_000)).toBe(1);
-  expect(await settled(() => row.innerText(), (v) => v.includes('+79165550177'))).toContain('+79165550177');
+  expect(
+    await settled(
+      () => row.count(),
+      (v) => v === 1,
+      10_000,
+    ),
+  ).toBe(1);
+  expect(
+    await settled(
+      () => row.innerText(),
+      (v) => v.includes('+79165550177'),
+    ),
+  ).toContain('+79165550177');
   await showSheet(page, 'Сделки');
   const deal = page.locator('#grid-table tbody tr', { hasText: 'Внедрение на 5 мест' });
-  expect(await settled(() => deal.count(), (v) => v === 1)).toBe(1);
+  expect(
+    await settled(
+      () => deal.count(),
+      (v) => v === 1,
+    ),
+  ).toBe(1);
   expect(await deal.innerText()).toContain('150\u00a0000,00\u00a0₽');
 
   // A week later: turn the reminders on (menu), then fire the installed daily trigger.
   await signInAs(page, 'head');
   await page.locator('#advance-week').click();
-  expect(await settled(() => page.locator('#clock-input').inputValue(), (v) => v.includes('04.12.2026'))).toContain('04.12.2026');
+  expect(
+    await settled(
+      () => page.locator('#clock-input').inputValue(),
+      (v) => v.includes('04.12.2026'),
+    ),
+  ).toContain('04.12.2026');
   await page.locator('#menu-button').click();
   await page.locator('.menu-item[data-fn="menuRemindersOn"]').click();
-  expect(await settled(() => pg.state().triggers.length, (v) => v > 0, 10_000)).toBeGreaterThan(0);
+  expect(
+    await settled(
+      () => pg.state().triggers.length,
+      (v) => v > 0,
+      10_000,
+    ),
+  ).toBeGreaterThan(0);
   const mailsBefore = pg.state().outboxCount;
   await page.locator('#triggers-button').click();
   await page.locator('[data-trigger]').first().click();
-  expect(await settled(() => pg.state().outboxCount, (v) => v > mailsBefore, 20_000)).toBeGreaterThan(mailsBefore);
+  expect(
+    await settled(
+      () => pg.state().outboxCount,
+      (v) => v > mailsBefore,
+      20_000,
+    ),
+  ).toBeGreaterThan(mailsBefore);
 
   // The manager's digest is in the outbox, rendered in a sandboxed frame, naming the overdue step.
   await page.locator('#tab-outbox').click();
   const item = page.locator('#mail-list li', { hasText: manager }).first();
   await item.click();
   const mail = page.frameLocator('#mail-html');
-  expect(await settled(() => mail.locator('body').innerText(), (v) => v.includes('Песочница'), 10_000)).toContain('Песочница');
+  expect(
+    await settled(
+      () => mail.locator('body').innerText(),
+      (v) => v.includes('Песочница'),
+      10_000,
+    ),
+  ).toContain('Песочница');
   expect(await page.locator('#mail-html').getAttribute('sandbox')).toBe('');
   await page.screenshot({ path: path.join(SHOTS, 'digest.png') });
   const state = pg.state();
@@ -171,9 +221,19 @@ test('a lead added in the sidebar shows in the grid; a week on, the daily trigge
     user: state.user,
   });
   expect(pg.state().triggers.map((t) => t.uid)).toEqual(state.triggers.map((t) => t.uid));
-  expect(await settled(() => again.locator('#clock-input').inputValue(), (v) => v.includes('04.12.2026'))).toContain('04.12.2026');
+  expect(
+    await settled(
+      () => again.locator('#clock-input').inputValue(),
+      (v) => v.includes('04.12.2026'),
+    ),
+  ).toContain('04.12.2026');
   await showSheet(again, 'Клиенты');
-  expect(await settled(() => again.locator('#grid-table tbody tr', { hasText: client }).count(), (v) => v === 1)).toBe(1);
+  expect(
+    await settled(
+      () => again.locator('#grid-table tbody tr', { hasText: client }).count(),
+      (v) => v === 1,
+    ),
+  ).toBe(1);
   expect(await again.locator('#outbox-count').innerText()).toBe(String(state.outboxCount));
   frame = await sidebar(again);
   await again.screenshot({ path: path.join(SHOTS, 'after-restart.png') });
@@ -196,8 +256,19 @@ test('typing into a cell goes through the emulator and fires the bundle onEdit',
   await editor.fill('8 916 555 44 33');
   await editor.press('Enter');
   // onEdit normalises a phone typed by hand.
-  expect(await settled(() => cell.innerText(), (v) => v === '+79165554433', 10_000)).toBe('+79165554433');
+  expect(
+    await settled(
+      () => cell.innerText(),
+      (v) => v === '+79165554433',
+      10_000,
+    ),
+  ).toBe('+79165554433');
   await page.locator('#tab-executions').click();
-  expect(await settled(() => page.locator('#exec-table').innerText(), (v) => v.includes('onEdit'))).toContain('onEdit');
+  expect(
+    await settled(
+      () => page.locator('#exec-table').innerText(),
+      (v) => v.includes('onEdit'),
+    ),
+  ).toContain('onEdit');
   await page.close();
 });

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { types } from 'node:util';
+import { parseA1 } from '../spreadsheet/a1';
 import type { Sheet } from '../spreadsheet/sheet';
 import type { Spreadsheet } from '../spreadsheet/spreadsheet';
 import type { Cell } from '../spreadsheet/values';
@@ -43,7 +44,12 @@ function argb(color: string): string {
 }
 
 function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
-  const rows = Math.max(sheet._values.length, sheet._formulas.length, sheet._formats.length, sheet._validations.length);
+  const rows = Math.max(
+    sheet._values.length,
+    sheet._formulas.length,
+    sheet._formats.length,
+    sheet._validations.length,
+  );
   for (let r = 0; r < rows; r++) {
     const vals = sheet._values[r];
     const fx = sheet._formulas[r];
@@ -58,7 +64,11 @@ function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
       if ((v === undefined || v === '') && !f && !fmt && !rule) continue;
       const cell = ws.getCell(r + 1, c + 1);
       const value = v === undefined || v === '' ? null : typeof v === 'object' ? shift(v, zone) : v;
-      if (f) cell.value = { formula: f.slice(1), result: value ?? undefined } as ExcelJS.CellFormulaValue;
+      if (f)
+        cell.value = {
+          formula: f.slice(1),
+          result: value ?? undefined,
+        } as ExcelJS.CellFormulaValue;
       else if (value !== null) cell.value = value;
       if (fmt) cell.numFmt = fmt;
       else if (typeof v === 'object') cell.numFmt = 'dd.mm.yyyy hh:mm:ss';
@@ -94,7 +104,13 @@ export interface XlsxSheet {
   values: Cell[][];
   formulas: Array<Array<string | undefined> | undefined>;
   formats: Array<Array<string | undefined> | undefined>;
-  lists: Array<{ r: number; c: number; values: string[]; allowInvalid: boolean; helpText: string | null }>;
+  lists: Array<{
+    r: number;
+    c: number;
+    values: string[];
+    allowInvalid: boolean;
+    helpText: string | null;
+  }>;
 }
 
 export async function readXlsx(file: string, zone: ZoneInfo): Promise<XlsxSheet[]> {
@@ -102,7 +118,9 @@ export async function readXlsx(file: string, zone: ZoneInfo): Promise<XlsxSheet[
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    throw new WorkbookFormatError(`${file} is not a readable .xlsx workbook (${(e as Error).message})`);
+    throw new WorkbookFormatError(
+      `${file} is not a readable .xlsx workbook (${(e as Error).message})`,
+    );
   }
   if (wb.worksheets.length === 0) throw new WorkbookFormatError(`${file} has no sheets`);
   return wb.worksheets.map((ws) => readSheet(ws, zone));
@@ -110,17 +128,49 @@ export async function readXlsx(file: string, zone: ZoneInfo): Promise<XlsxSheet[
 
 function cellValue(raw: ExcelJS.CellValue, zone: ZoneInfo): { value: Cell; formula?: string } {
   if (raw === null || raw === undefined) return { value: '' };
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+    return { value: raw };
   if (types.isDate(raw)) return { value: new Date(zone.fromLocal((raw as Date).getTime())) };
   const o = raw as unknown as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) {
     const inner = cellValue((o.result ?? null) as ExcelJS.CellValue, zone);
-    return { value: inner.value, formula: typeof o.formula === 'string' ? `=${o.formula}` : undefined };
+    return {
+      value: inner.value,
+      formula: typeof o.formula === 'string' ? `=${o.formula}` : undefined,
+    };
   }
-  if (Array.isArray(o.richText)) return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join('') };
+  if (Array.isArray(o.richText))
+    return { value: (o.richText as Array<{ text: string }>).map((t) => t.text).join('') };
   if ('text' in o) return { value: String(o.text) };
   if ('error' in o) return { value: String(o.error) };
   return { value: String(raw) };
+}
+
+/** List validations live in the sheet's validation table, also for empty cells. */
+function readLists(ws: ExcelJS.Worksheet, lists: XlsxSheet['lists']): void {
+  const model = (
+    ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }
+  ).dataValidations?.model;
+  if (!model) return;
+  for (const [key, dv] of Object.entries(model)) {
+    if (dv.type !== 'list' || !dv.formulae?.[0]) continue;
+    const text = String(dv.formulae[0]);
+    if (!text.startsWith('"')) continue;
+    const values = text.slice(1, -1).replace(/""/g, '"').split(',');
+    for (const ref of key.replace(/^range:/, '').split(/\s+/)) {
+      const a = parseA1(ref);
+      if (!a || a.row === null || a.col === null) continue;
+      for (let r = a.row; r <= (a.lastRow ?? a.row); r++)
+        for (let c = a.col; c <= (a.lastCol ?? a.col); c++)
+          lists.push({
+            r,
+            c,
+            values,
+            allowInvalid: !dv.showErrorMessage,
+            helpText: dv.prompt ?? null,
+          });
+    }
+  }
 }
 
 function readSheet(ws: ExcelJS.Worksheet, zone: ZoneInfo): XlsxSheet {
@@ -135,23 +185,12 @@ function readSheet(ws: ExcelJS.Worksheet, zone: ZoneInfo): XlsxSheet {
       vals[c - 1] = value;
       if (formula) (formulas[r - 1] ??= [])[c - 1] = formula;
       if (cell.numFmt) (formats[r - 1] ??= [])[c - 1] = cell.numFmt;
-      const dv = cell.dataValidation;
-      if (dv && dv.type === 'list' && dv.formulae?.[0]) {
-        const text = String(dv.formulae[0]);
-        if (text.startsWith('"'))
-          lists.push({
-            r,
-            c,
-            values: text.slice(1, -1).replace(/""/g, '"').split(','),
-            allowInvalid: !dv.showErrorMessage,
-            helpText: dv.prompt ?? null,
-          });
-      }
     });
     for (let i = 0; i < vals.length; i++) if (vals[i] === undefined) vals[i] = '';
     values[r - 1] = vals;
   });
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  readLists(ws, lists);
   const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
   const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
   return {

@@ -9,7 +9,7 @@ import { a1Of } from './a1';
 import type { Protection, RangeRef } from './recorded';
 import type { Sheet, StyleProp } from './sheet';
 import { DataValidation, violates, type ValidationSpec } from './validation';
-import { displayValue, writeValue, type Cell } from './values';
+import { DATETIME_FORMAT, displayValue, fastStore, writeValue, type Cell } from './values';
 
 type ValuesApi = Pick<
   GoogleAppsScript.Spreadsheet.Range,
@@ -214,6 +214,17 @@ export class Range extends Svc implements ValuesApi {
           continue;
         }
         const fmt = fmts === undefined ? undefined : fmts[c];
+        if (!asFormulas) {
+          // Plain text and dates without the general path (no per-cell result objects).
+          const stored = fastStore(v, fmt);
+          if (stored !== undefined) {
+            row[c] = stored;
+            if (fx !== undefined && fx[c] !== undefined) fx[c] = undefined;
+            if (fmt === undefined && typeof stored === 'object')
+              sh._setFormat(r0 + i, c, DATETIME_FORMAT);
+            continue;
+          }
+        }
         const w =
           asFormulas && typeof v === 'string' && v !== '' && !v.startsWith('=')
             ? writeValue('=' + v, fmt, zone)

@@ -77,7 +77,7 @@ export class Spreadsheet extends Svc implements MetaHost {
   _protectionSpecs: Array<ProtectionSpec & { sheetId: number }> = [];
   readonly _toasts: Toast[] = [];
   _locale = 'ru_RU';
-  private _ids = { sheet: 0, meta: 0, chart: 0 };
+  _ids = { sheet: 0, meta: 0, chart: 0 };
   readonly _resolve = (ref: RangeRef): Range => this._rangeFromRef(ref);
 
   constructor(

@@ -34,6 +34,8 @@ export interface AlertShown {
   kind: 'alert' | 'prompt';
   title: string;
   prompt: string;
+  /** The text shown: title and prompt joined (what a person reads). */
+  message: string;
   buttons: string;
   response: ButtonName;
   text: string;
@@ -151,6 +153,7 @@ export class Ui extends Svc {
       kind,
       title,
       prompt,
+      message: title ? `${title}: ${prompt}` : prompt,
       buttons,
       response: button,
       text,

@@ -50,6 +50,7 @@ const TEXT = {
     rows: 'Строки',
     of: 'из',
     saved: 'Сохранено',
+    saving: 'Сохранение…',
     saveFailed: 'Не удалось сохранить',
     reloadSidebar: 'Обновить панель',
     emptyLog: 'Журнал пуст.',
@@ -87,6 +88,7 @@ const TEXT = {
     rows: 'Rows',
     of: 'of',
     saved: 'Saved',
+    saving: 'Saving…',
     saveFailed: 'Save failed',
     reloadSidebar: 'Reload panel',
     emptyLog: 'The log is empty.',
@@ -147,7 +149,11 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 
 function toast(text: string, kind: 'info' | 'error' = 'info'): void {
   const box = $('toasts');
-  const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+  const el = h(
+    'div',
+    { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    text,
+  );
   el.append(h('button', { class: 'close', 'aria-label': '×', onclick: () => el.remove() }, '×'));
   box.append(el);
   if (kind === 'info') setTimeout(() => el.remove(), 8000);
@@ -179,10 +185,12 @@ let mailView: 'html' | 'text' = 'html';
 let sidebarVersion = -1;
 let sidebarUser = '';
 let lastNoticeVersion = -1;
+let lastActiveSheet = '';
 
 function colName(n: number): string {
   let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
@@ -291,15 +299,21 @@ function renderHeader(s: PlaygroundState): void {
     ),
   );
   $('triggers-count').textContent = String(s.triggers.length);
+  renderSaveStatus(s);
+  $('outbox-count').textContent = String(s.outboxCount);
+}
+
+function renderSaveStatus(s: PlaygroundState): void {
   const status = $('save-status');
-  status.className = s.saveError ? 'save error' : 'save';
+  status.className = s.saveError ? 'save error' : s.saving ? 'save busy' : 'save';
   status.textContent = s.saveError
     ? `${TEXT.saveFailed}: ${s.saveError}`
-    : s.savedAt
-      ? `${TEXT.saved} ${new Date(s.savedAt).toLocaleTimeString()}`
-      : '';
-  status.title = s.workbookPath;
-  $('outbox-count').textContent = String(s.outboxCount);
+    : s.saving
+      ? TEXT.saving
+      : s.savedAt
+        ? `${TEXT.saved} ${new Date(s.savedAt).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB')}`
+        : '';
+  status.title = s.saveError ?? s.workbookPath;
 }
 
 function closeMenus(): void {
@@ -346,7 +360,9 @@ function renderGrid(p: SheetPage): void {
   p.frozen.forEach((row, i) => thead.append(rowEl(i + 1, row, p.frozenAlign[i] ?? '', cols, true)));
   table.append(thead);
   const tbody = h('tbody');
-  p.cells.forEach((row, i) => tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', cols, false)));
+  p.cells.forEach((row, i) =>
+    tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', cols, false)),
+  );
   table.append(tbody);
   const wrap = $('grid');
   const keep = wrap.dataset.sheet === p.name ? wrap.scrollTop : 0;
@@ -362,8 +378,18 @@ function renderGrid(p: SheetPage): void {
   highlightSelection();
 }
 
-function rowEl(r: number, row: string[], align: string, cols: number, frozen: boolean): HTMLElement {
-  const tr = h('tr', { class: frozen ? 'frozen' : '', 'data-row': r }, h('th', { class: 'rownum' }, String(r)));
+function rowEl(
+  r: number,
+  row: string[],
+  align: string,
+  cols: number,
+  frozen: boolean,
+): HTMLElement {
+  const tr = h(
+    'tr',
+    { class: frozen ? 'frozen' : '', 'data-row': r },
+    h('th', { class: 'rownum' }, String(r)),
+  );
   for (let c = 0; c < cols; c++) {
     const text = row[c] ?? '';
     const a = align[c] ?? 'l';
@@ -424,7 +450,12 @@ function startEdit(initial?: string): void {
     done = true;
     if (commit && input.value !== (formula.dataset.original ?? '')) {
       void act(() =>
-        api('/api/edit', { sheet: currentSheet, row: target.row, col: target.col, value: input.value }),
+        api('/api/edit', {
+          sheet: currentSheet,
+          row: target.row,
+          col: target.col,
+          value: input.value,
+        }),
       );
     } else void refresh();
   };
@@ -478,7 +509,9 @@ function setupGridEvents(): void {
   formula.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' || !selected) return;
     const t = { ...selected };
-    void act(() => api('/api/edit', { sheet: currentSheet, row: t.row, col: t.col, value: formula.value }));
+    void act(() =>
+      api('/api/edit', { sheet: currentSheet, row: t.row, col: t.col, value: formula.value }),
+    );
   });
   $('prev').addEventListener('click', () => {
     if (!page) return;
@@ -579,9 +612,17 @@ async function renderBottom(): Promise<void> {
     // Email HTML is untrusted content: an iframe with an empty sandbox runs no script.
     const body =
       view === 'html'
-        ? h('iframe', { class: 'mail-html', id: 'mail-html', sandbox: '', srcdoc: mail.htmlBody, title: mail.subject })
+        ? h('iframe', {
+            class: 'mail-html',
+            id: 'mail-html',
+            sandbox: '',
+            srcdoc: mail.htmlBody,
+            title: mail.subject,
+          })
         : h('pre', { class: 'mail-text', id: 'mail-text' }, mail.body);
-    panel.replaceChildren(h('div', { class: 'outbox' }, list, h('div', { class: 'mail' }, head, body)));
+    panel.replaceChildren(
+      h('div', { class: 'outbox' }, list, h('div', { class: 'mail' }, head, body)),
+    );
     return;
   }
   if (bottomTab === 'log') {
@@ -674,6 +715,15 @@ async function refresh(): Promise<void> {
 async function refreshOnce(): Promise<void> {
   const s = await api<PlaygroundState>('/api/state');
   state = s;
+  if (s.activeSheet !== lastActiveSheet) {
+    // A script activated a sheet (e.g. "open the row" in the sidebar): show it, as Sheets does.
+    lastActiveSheet = s.activeSheet;
+    if (s.activeSheet !== currentSheet) {
+      currentSheet = s.activeSheet;
+      pageOffset = -1;
+      selected = null;
+    }
+  }
   if (!s.sheets.some((x) => x.name === currentSheet)) {
     currentSheet = s.sheets[0]?.name ?? '';
     pageOffset = -1;
@@ -705,6 +755,9 @@ function listenForChanges(): void {
       if (state && v !== state.version) void refresh();
     }
   });
+  source.addEventListener('saved', () => {
+    void api<PlaygroundState>('/api/state').then(renderSaveStatus, () => undefined);
+  });
 }
 
 // ---- Start ----------------------------------------------------------------------------------------
@@ -715,7 +768,8 @@ function init(): void {
   $('title').textContent = TEXT.title;
   $('signed-in-label').textContent = TEXT.signedIn;
   $('clock-label').textContent = TEXT.clock;
-  $('clock-set').textContent = TEXT.set;
+  $('clock-set').title = TEXT.set;
+  $('clock-set').setAttribute('aria-label', TEXT.set);
   $('advance-hour').textContent = TEXT.hour;
   $('advance-day').textContent = TEXT.day;
   $('advance-week').textContent = TEXT.week;
@@ -762,7 +816,16 @@ function init(): void {
       const d = b.parentElement as HTMLElement;
       const open = d.classList.contains('open');
       closeMenus();
-      if (!open) d.classList.add('open');
+      if (open) return;
+      d.classList.add('open');
+      // Open towards the side with room.
+      const menu = d.querySelector<HTMLElement>('.dropdown-menu');
+      if (menu) {
+        const box = b.getBoundingClientRect();
+        const fits = box.left + menu.offsetWidth < window.innerWidth - 8;
+        menu.style.left = fits ? '0' : 'auto';
+        menu.style.right = fits ? 'auto' : '0';
+      }
     }),
   );
   document.addEventListener('click', (e) => {

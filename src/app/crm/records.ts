@@ -4,7 +4,7 @@
  * allocate ids, then write: one setValues per appended block, one per run of changed cells.
  */
 import { UserError } from '../../core/errors';
-import { CLIENTS, DEALS } from '../../core/schema';
+import { ACTIVITIES, CLIENTS, DEALS, STAGE_HISTORY } from '../../core/schema';
 import type { Client, Deal, Invoice } from '../../core/types';
 import { assignLead } from '../../core/crm/assign';
 import { DuplicateIndex } from '../../core/crm/duplicates';
@@ -45,7 +45,14 @@ import type {
   UpdateDealInput,
 } from '../../core/crm/types';
 import type { ClientKeys } from '../../core/crm/duplicates';
-import { appendRecords, findById, updateRecord, type Table } from '../../gas/sheets/table';
+import {
+  appendByHeader,
+  appendRecords,
+  appendWithIds,
+  findById,
+  updateRecord,
+  type Table,
+} from '../../gas/sheets/table';
 import { locked, type CrmSession } from './session';
 
 const ASSIGN_KEY = 'ropdesk.assign.last';
@@ -55,8 +62,13 @@ function notFound(id: unknown): UserError {
 }
 
 function requireId(id: unknown): string {
-  const text = String(id ?? '').trim().toUpperCase();
-  if (!text) throw new UserError('field.required', { field: 'ID' }, [{ field: 'id', key: 'field.required', params: { field: 'ID' } }]);
+  const text = String(id ?? '')
+    .trim()
+    .toUpperCase();
+  if (!text)
+    throw new UserError('field.required', { field: 'ID' }, [
+      { field: 'id', key: 'field.required', params: { field: 'ID' } },
+    ]);
   return text;
 }
 
@@ -105,13 +117,19 @@ export function addLead(input: LeadInput): AddLeadResult {
   return locked((s) => addLeadIn(s, input));
 }
 
-export function addLeadIn(s: CrmSession, input: LeadInput): AddLeadResult {
+export function addLeadIn(
+  s: CrmSession,
+  input: LeadInput,
+  opts: { needOptional?: boolean; contactOptional?: boolean } = {},
+): AddLeadResult {
   const ctx = s.ctx();
   const clients = s.table('clients');
   const existing = input.existingClientId ? clientOf(s, input.existingClientId).client : undefined;
   // Validate before anything else (and before the round-robin moves on).
-  const requested = String(input.manager ?? '').trim().toLowerCase();
-  const probe = draftLead(input, requested || existing?.manager || '-', { ...ctx, managers: ctx.managers }, existing);
+  const requested = String(input.manager ?? '')
+    .trim()
+    .toLowerCase();
+  const probe = draftLead(input, requested || existing?.manager || '-', ctx, existing, opts);
   if (!existing && !input.force) {
     const dups = new DuplicateIndex(clients.records.map(toClient)).find({
       name: probe.client.name,
@@ -122,49 +140,79 @@ export function addLeadIn(s: CrmSession, input: LeadInput): AddLeadResult {
     if (dups.length) return { status: 'duplicates', duplicates: dups };
   }
   const manager = requested || (existing ? existing.manager : nextAssignee(s, ''));
-  const draft = draftLead(input, manager, ctx, existing);
+  const draft = draftLead(input, manager, ctx, existing, opts);
   return writeLead(s, draft, existing);
 }
 
-function writeLead(s: CrmSession, draft: ReturnType<typeof draftLead>, existing?: Client): AddLeadResult & { status: 'created' } {
+function writeLead(
+  s: CrmSession,
+  draft: ReturnType<typeof draftLead>,
+  existing?: Client,
+): AddLeadResult & { status: 'created' } {
   const clients = s.table('clients');
   const deals = s.table('deals');
-  const clientId = existing ? existing.id : new IdAllocator('C', clients.records.map((r) => r.cells.id)).take();
-  const dealId = new IdAllocator('D', deals.records.map((r) => r.cells.id)).take();
+  const clientId = existing
+    ? existing.id
+    : new IdAllocator(
+        'C',
+        clients.records.map((r) => r.cells.id),
+      ).take();
+  const dealId = new IdAllocator(
+    'D',
+    deals.records.map((r) => r.cells.id),
+  ).take();
   if (!existing) {
     appendRecords(clients, [{ id: clientId, ...draft.client }]);
     clients.records.push({ row: clients.lastRow, cells: { id: clientId, ...draft.client } });
   } else if (draft.activity) {
-    write(clients, existing, { lastContactAt: draft.client.lastContactAt, updatedAt: draft.client.updatedAt });
+    write(clients, existing, {
+      lastContactAt: draft.client.lastContactAt,
+      updatedAt: draft.client.updatedAt,
+    });
   }
   appendRecords(deals, [{ id: dealId, clientId, ...draft.deal }]);
   deals.records.push({ row: deals.lastRow, cells: { id: dealId, clientId, ...draft.deal } });
-  appendRecords(s.table('stageHistory'), [
-    { dealId, fromStage: '', toStage: draft.deal.stage, at: s.now, by: s.user || draft.deal.manager },
-  ]);
+  appendByHeader(
+    s.ss,
+    STAGE_HISTORY,
+    s.zone,
+    [{ dealId, fromStage: '', toStage: draft.deal.stage, at: s.now, by: s.user || draft.deal.manager }],
+    s.lang,
+  );
   let activityId: string | null = null;
   if (draft.activity) {
-    const acts = s.table('activities');
-    activityId = new IdAllocator('A', acts.records.map((r) => r.cells.id)).take();
-    appendRecords(acts, [
-      activityCells(
-        {
-          id: activityId,
-          at: s.now,
-          manager: draft.deal.manager,
-          type: draft.activity.type,
-          clientId,
-          dealId,
-          summary: draft.activity.summary,
-          nextStep: draft.deal.nextStep,
-          nextStepDate: draft.deal.nextStepDate,
-        },
-        s.lang,
-      ),
-    ]);
-    acts.records.push({ row: acts.lastRow, cells: { id: activityId } });
+    [activityId] = appendWithIds(
+      s.ss,
+      ACTIVITIES,
+      s.zone,
+      'A',
+      [
+        activityCells(
+          {
+            id: '',
+            at: s.now,
+            manager: draft.deal.manager,
+            type: draft.activity.type,
+            clientId,
+            dealId,
+            summary: draft.activity.summary,
+            nextStep: draft.deal.nextStep,
+            nextStepDate: draft.deal.nextStepDate,
+          },
+          s.lang,
+        ),
+      ],
+      s.lang,
+    );
   }
-  return { status: 'created', clientId, dealId, activityId, manager: draft.deal.manager, clientCreated: !existing };
+  return {
+    status: 'created',
+    clientId,
+    dealId,
+    activityId,
+    manager: draft.deal.manager,
+    clientCreated: !existing,
+  };
 }
 
 // ---- Updates -------------------------------------------------------------------------------
@@ -174,12 +222,16 @@ export function updateClient(input: UpdateClientInput): ClientResult {
     const { table, client } = clientOf(s, input.id);
     if (isStale(client.updatedAt, input.expectedUpdatedAt)) throw staleError(client.id);
     const changes = clientChanges(input.changes ?? {}, s.ctx());
-    const record = write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) });
+    const record = write(table, client, {
+      ...changes,
+      updatedAt: nextStamp(client.updatedAt, s.now),
+    });
     // Deals show their client's name: keep it in step (only this client's deals are written).
     if (changes.name !== undefined && changes.name !== client.name) {
       const deals = s.table('deals');
       for (const raw of deals.records) {
-        if (raw.cells.clientId === client.id) write(deals, toDeal(raw), { clientName: changes.name });
+        if (raw.cells.clientId === client.id)
+          write(deals, toDeal(raw), { clientName: changes.name });
       }
     }
     return { record };
@@ -191,7 +243,9 @@ export function updateDeal(input: UpdateDealInput): DealResult {
     const { table, deal } = dealOf(s, input.id);
     if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
     const changes = dealChanges(deal, input.changes ?? {}, s.ctx());
-    return { record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }) };
+    return {
+      record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
+    };
   });
 }
 
@@ -217,26 +271,34 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   }
   const clientRaw = findById(s.table('clients'), clientId);
   if (!clientRaw && !deal) throw notFound(clientId);
-  const acts = s.table('activities');
-  const id = new IdAllocator('A', acts.records.map((r) => r.cells.id)).take();
-  appendRecords(acts, [
-    activityCells(
-      {
-        id,
-        at: draft.at,
-        manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
-        type: draft.type,
-        clientId,
-        dealId: deal ? deal.id : '',
-        summary: draft.summary,
-        nextStep: draft.nextStep,
-        nextStepDate: draft.nextStepDate,
-      },
-      s.lang,
-    ),
-  ]);
+  const [id] = appendWithIds(
+    s.ss,
+    ACTIVITIES,
+    s.zone,
+    'A',
+    [
+      activityCells(
+        {
+          id: '',
+          at: draft.at,
+          manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
+          type: draft.type,
+          clientId,
+          dealId: deal ? deal.id : '',
+          summary: draft.summary,
+          nextStep: draft.nextStep,
+          nextStepDate: draft.nextStepDate,
+        },
+        s.lang,
+      ),
+    ],
+    s.lang,
+  );
   if (deal && dealTable) {
-    deal = write(dealTable, deal, { ...dealAfterActivity(deal, draft), updatedAt: nextStamp(deal.updatedAt, s.now) });
+    deal = write(dealTable, deal, {
+      ...dealAfterActivity(deal, draft),
+      updatedAt: nextStamp(deal.updatedAt, s.now),
+    });
   }
   if (clientRaw) {
     const client = toClient(clientRaw);
@@ -252,14 +314,27 @@ export function moveStage(input: MoveStageInput): DealResult {
   return locked((s) => {
     const { table, deal } = dealOf(s, input.id);
     if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
-    const move = moveDealStage(deal, input.stage, { amount: input.amount, expectedClose: input.expectedClose }, s.ctx());
+    const move = moveDealStage(
+      deal,
+      input.stage,
+      { amount: input.amount, expectedClose: input.expectedClose },
+      s.ctx(),
+    );
     return { record: applyMove(s, table, deal, move) };
   });
 }
 
-function applyMove(s: CrmSession, table: Table, deal: Deal, move: ReturnType<typeof moveDealStage>): Deal {
-  const record = write(table, deal, { ...move.changes, updatedAt: nextStamp(deal.updatedAt, s.now) });
-  if (move.history) appendRecords(s.table('stageHistory'), [move.history]);
+function applyMove(
+  s: CrmSession,
+  table: Table,
+  deal: Deal,
+  move: ReturnType<typeof moveDealStage>,
+): Deal {
+  const record = write(table, deal, {
+    ...move.changes,
+    updatedAt: nextStamp(deal.updatedAt, s.now),
+  });
+  if (move.history) appendByHeader(s.ss, STAGE_HISTORY, s.zone, [move.history], s.lang);
   return record;
 }
 
@@ -272,8 +347,14 @@ export function closeWon(input: CloseWonInput): DealResult {
   return locked((s) => {
     const { table, deal } = dealOf(s, input.id);
     if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
-    if (isClosed(deal, s.settings.stages)) throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
-    const move = moveDealStage(deal, closingStage(s, 'won'), { amount: input.amount, closedAt: input.closedAt }, s.ctx());
+    if (isClosed(deal, s.settings.stages))
+      throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
+    const move = moveDealStage(
+      deal,
+      closingStage(s, 'won'),
+      { amount: input.amount, closedAt: input.closedAt },
+      s.ctx(),
+    );
     return { record: applyMove(s, table, deal, move) };
   });
 }
@@ -282,8 +363,14 @@ export function closeLost(input: CloseLostInput): DealResult {
   return locked((s) => {
     const { table, deal } = dealOf(s, input.id);
     if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
-    if (isClosed(deal, s.settings.stages)) throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
-    const move = moveDealStage(deal, closingStage(s, 'lost'), { lostReason: input.reason, closedAt: input.closedAt }, s.ctx());
+    if (isClosed(deal, s.settings.stages))
+      throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
+    const move = moveDealStage(
+      deal,
+      closingStage(s, 'lost'),
+      { lostReason: input.reason, closedAt: input.closedAt },
+      s.ctx(),
+    );
     if (input.comment && input.comment.trim()) move.changes.lastDiscussed = input.comment.trim();
     return { record: applyMove(s, table, deal, move) };
   });
@@ -297,12 +384,16 @@ export function snooze(input: SnoozeInput): DealResult | ClientResult {
       const { table, client } = clientOf(s, input.id);
       if (isStale(client.updatedAt, input.expectedUpdatedAt)) throw staleError(client.id);
       const changes = snoozeChanges(input.until, input.reason, s.ctx(), CLIENTS.columns);
-      return { record: write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) }) };
+      return {
+        record: write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) }),
+      };
     }
     const { table, deal } = dealOf(s, input.id);
     if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
     const changes = snoozeChanges(input.until, input.reason, s.ctx(), DEALS.columns);
-    return { record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }) };
+    return {
+      record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
+    };
   });
 }
 
@@ -322,7 +413,10 @@ export function addInvoice(input: AddInvoiceInput): InvoiceResult {
     if (!findById(s.table('clients'), clientId)) throw notFound(clientId);
     const draft = draftInvoice(input, clientId, s.ctx());
     const table = s.table('invoices');
-    const id = new IdAllocator('I', table.records.map((r) => r.cells.id)).take();
+    const id = new IdAllocator(
+      'I',
+      table.records.map((r) => r.cells.id),
+    ).take();
     const record: Omit<Invoice, 'row'> = { ...draft, id, number: draft.number || id };
     const row = appendRecords(table, [record]);
     return { record: { ...record, row } };

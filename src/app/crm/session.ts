@@ -84,7 +84,10 @@ export function callerEmail(): string {
 }
 
 /** Runs `fn` under the document lock with a fresh session. */
-export function locked<T>(fn: (s: CrmSession) => T, opts: { ss?: Spreadsheet; user?: string } = {}): T {
+export function locked<T>(
+  fn: (s: CrmSession) => T,
+  opts: { ss?: Spreadsheet; user?: string } = {},
+): T {
   const ss = opts.ss ?? spreadsheet();
   const user = opts.user ?? callerEmail();
   return withDocumentLock(() => fn(new CrmSession(ss, user)));

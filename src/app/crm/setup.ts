@@ -37,7 +37,12 @@ export function setupDemo(opts: Partial<Omit<DemoOptions, 'today' | 'zone'>> = {
   return withDocumentLock(() => {
     const setup = runSetup(ss, { lang: opts.lang });
     const zone = zoneOf(ss.getSpreadsheetTimeZone());
-    const demo = generateDemo({ ...opts, lang: setup.lang, today: dayOfInstant(Date.now(), zone), zone });
+    const demo = generateDemo({
+      ...opts,
+      lang: setup.lang,
+      today: dayOfInstant(Date.now(), zone),
+      zone,
+    });
     return { setup, counts: writeDemo(ss, demo, setup.lang, zone) };
   }, SETUP_LOCK_MS);
 }
@@ -61,7 +66,16 @@ function fromMenu(run: (lang: Lang) => string): void {
   } catch (e) {
     const text = isUserError(e) ? t(lang, e.key, e.params) : t(lang, 'error.internal');
     if (!isUserError(e)) {
-      appendLog(ss, { level: 'error', job: 'setup', message: String((e as Error)?.stack ?? e), user: callerEmail() }, lang);
+      appendLog(
+        ss,
+        {
+          level: 'error',
+          job: 'setup',
+          message: String((e as Error)?.stack ?? e),
+          user: callerEmail(),
+        },
+        lang,
+      );
     }
     SpreadsheetApp.getUi().alert(text);
   }

@@ -42,17 +42,32 @@ export function checkLog(p: unknown): LogActivityRequest {
 
 export function checkSnooze(p: unknown): SnoozeRequest {
   const { o, dealId, updatedAt } = action(p);
-  return { dealId, updatedAt, until: check.text(o, 'until', 20), reason: check.text(o, 'reason', 1000) };
+  return {
+    dealId,
+    updatedAt,
+    until: check.text(o, 'until', 20),
+    reason: check.text(o, 'reason', 1000),
+  };
 }
 
 export function checkMove(p: unknown): MoveStageRequest {
   const { o, dealId, updatedAt } = action(p);
-  return { dealId, updatedAt, stage: check.text(o, 'stage', 200), amount: check.text(o, 'amount', 40) };
+  return {
+    dealId,
+    updatedAt,
+    stage: check.text(o, 'stage', 200),
+    amount: check.text(o, 'amount', 40),
+  };
 }
 
 export function checkClose(p: unknown): CloseRequest {
   const { o, dealId, updatedAt } = action(p);
-  return { dealId, updatedAt, reason: check.text(o, 'reason', 500), amount: check.text(o, 'amount', 40) };
+  return {
+    dealId,
+    updatedAt,
+    reason: check.text(o, 'reason', 500),
+    amount: check.text(o, 'amount', 40),
+  };
 }
 
 /** The deal, if the caller may act on it (a manager: only their own; the same answer otherwise). */

@@ -118,7 +118,13 @@ export function addLead(req: AddLeadRequest, ctx: Ctx): AddLeadResult {
       }),
     LEAD_FIELDS,
   );
-  if (result.status === 'duplicates') return { status: 'duplicates', duplicates: view(ctx, result.duplicates) };
+  if (result.status === 'duplicates')
+    return { status: 'duplicates', duplicates: view(ctx, result.duplicates) };
   ctx.reread();
-  return { status: 'added', clientId: result.clientId, dealId: result.dealId, today: todayView(ctx) };
+  return {
+    status: 'added',
+    clientId: result.clientId,
+    dealId: result.dealId,
+    today: todayView(ctx),
+  };
 }

@@ -47,7 +47,10 @@ export const METHODS: { [K in Method]: MethodDef<K> } = {
     roles: ANYONE,
     check: (p) => {
       const o = check.object(p);
-      return { sheet: check.oneOf(o, 'sheet', ['clients', 'deals', 'invoices']), id: check.id(o, 'id') };
+      return {
+        sheet: check.oneOf(o, 'sheet', ['clients', 'deals', 'invoices']),
+        id: check.id(o, 'id'),
+      };
     },
     run: openRecord,
   },

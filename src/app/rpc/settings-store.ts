@@ -41,32 +41,54 @@ export function writeSettings(
     const column: Cell[][] = [];
     for (let r = vt.headerRow + 1; r <= vt.lastRow; r++) {
       const name = normalizeHeader(values[r][vt.startCol + vt.map.index.key]);
-      const def = SETTING_ROWS.find((d) => [d.key, d.ru, d.en].some((n) => normalizeHeader(n) === name));
-      column.push([def ? safeCellText(settingValueText(def.key, s)) : (values[r][valueCol] as Cell)]);
+      const def = SETTING_ROWS.find((d) =>
+        [d.key, d.ru, d.en].some((n) => normalizeHeader(n) === name),
+      );
+      column.push([
+        def ? safeCellText(settingValueText(def.key, s)) : (values[r][valueCol] as Cell),
+      ]);
     }
     sheet.getRange(vt.headerRow + 2, valueCol + 1, column.length, 1).setValues(column);
   }
 
-  writeBody(sheet, tables, 'stages', values, s.stages.map((st) => ({
-    stage: safeCellText(st.name),
-    probability: st.probability,
-    rottingDays: st.kind === 'open' && st.rottingDays !== null ? st.rottingDays : '',
-    kind: STAGE_KINDS.label(st.kind, s.lang),
-  })));
-  writeBody(sheet, tables, 'calendar', values, s.calendar.map((c) => ({
-    day: dateOfDay(c.day, zone),
-    dayOff: c.dayOff ? yes : no,
-    note: safeCellText(c.note),
-  })));
-  writeBody(sheet, tables, 'bonus', values, s.bonus.map((b) => ({
-    scheme: safeCellText(b.scheme),
-    kind: BONUS_KINDS.label(b.kind, s.lang),
-    from: b.from,
-    to: b.to ?? '',
-    rate: b.rate,
-    multiplier: b.multiplier,
-    reduceByOverdue: b.reduceByOverdue ? yes : no,
-  })));
+  writeBody(
+    sheet,
+    tables,
+    'stages',
+    values,
+    s.stages.map((st) => ({
+      stage: safeCellText(st.name),
+      probability: st.probability,
+      rottingDays: st.kind === 'open' && st.rottingDays !== null ? st.rottingDays : '',
+      kind: STAGE_KINDS.label(st.kind, s.lang),
+    })),
+  );
+  writeBody(
+    sheet,
+    tables,
+    'calendar',
+    values,
+    s.calendar.map((c) => ({
+      day: dateOfDay(c.day, zone),
+      dayOff: c.dayOff ? yes : no,
+      note: safeCellText(c.note),
+    })),
+  );
+  writeBody(
+    sheet,
+    tables,
+    'bonus',
+    values,
+    s.bonus.map((b) => ({
+      scheme: safeCellText(b.scheme),
+      kind: BONUS_KINDS.label(b.kind, s.lang),
+      from: b.from,
+      to: b.to ?? '',
+      rate: b.rate,
+      multiplier: b.multiplier,
+      reduceByOverdue: b.reduceByOverdue ? yes : no,
+    })),
+  );
 }
 
 /** Rewrites a table's body with `rows` (by column key), blanking rows the old body had beyond. */
@@ -87,12 +109,15 @@ function writeBody(
     const old = values[t.headerRow + 1 + i] ?? [];
     // Columns the table has but ROP Desk does not know stay as they were (blank past the end).
     const row: Cell[] = [];
-    for (let c = 0; c < width; c++) row.push(i < rows.length ? ((old[t.startCol + c] as Cell) ?? '') : '');
+    for (let c = 0; c < width; c++)
+      row.push(i < rows.length ? ((old[t.startCol + c] as Cell) ?? '') : '');
     const rec = rows[i];
-    for (const [field, col] of Object.entries(t.map.index)) row[col] = rec ? (rec[field] ?? '') : '';
+    for (const [field, col] of Object.entries(t.map.index))
+      row[col] = rec ? (rec[field] ?? '') : '';
     block.push(row);
   }
   const lastNeeded = t.headerRow + 1 + height;
-  if (lastNeeded > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
+  if (lastNeeded > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
   sheet.getRange(t.headerRow + 2, t.startCol + 1, height, width).setValues(block);
 }

@@ -90,32 +90,26 @@ export function checkSettings(p: unknown): SettingsForm {
     responseLimitMinutes: n(o, 'responseLimitMinutes'),
     reminderHour: n(o, 'reminderHour'),
     reportRecipients: check.strings(o, 'reportRecipients'),
-    stages: check.list(o, 'stages', 30).map(
-      (s): StageOption => ({
-        name: check.text(s, 'name', 100),
-        kind: check.oneOf(s, 'kind', ['open', 'won', 'lost'] as const),
-        probability: n(s, 'probability'),
-        rottingDays: nOrNull(s, 'rottingDays'),
-      }),
-    ),
-    bonus: check.list(o, 'bonus', 50).map(
-      (b): BonusTierView => ({
-        scheme: check.text(b, 'scheme', 100),
-        kind: check.oneOf(b, 'kind', ['flat', 'marginal', 'threshold'] as const),
-        from: n(b, 'from'),
-        to: nOrNull(b, 'to'),
-        rate: n(b, 'rate'),
-        multiplier: n(b, 'multiplier'),
-        reduceByOverdue: check.bool(b, 'reduceByOverdue'),
-      }),
-    ),
-    holidays: check.list(o, 'holidays', 400).map(
-      (h): HolidayView => ({
-        day: check.text(h, 'day', 20),
-        dayOff: check.bool(h, 'dayOff'),
-        note: check.text(h, 'note', 500),
-      }),
-    ),
+    stages: check.list(o, 'stages', 30).map((s): StageOption => ({
+      name: check.text(s, 'name', 100),
+      kind: check.oneOf(s, 'kind', ['open', 'won', 'lost'] as const),
+      probability: n(s, 'probability'),
+      rottingDays: nOrNull(s, 'rottingDays'),
+    })),
+    bonus: check.list(o, 'bonus', 50).map((b): BonusTierView => ({
+      scheme: check.text(b, 'scheme', 100),
+      kind: check.oneOf(b, 'kind', ['flat', 'marginal', 'threshold'] as const),
+      from: n(b, 'from'),
+      to: nOrNull(b, 'to'),
+      rate: n(b, 'rate'),
+      multiplier: n(b, 'multiplier'),
+      reduceByOverdue: check.bool(b, 'reduceByOverdue'),
+    })),
+    holidays: check.list(o, 'holidays', 400).map((h): HolidayView => ({
+      day: check.text(h, 'day', 20),
+      dayOff: check.bool(h, 'dayOff'),
+      note: check.text(h, 'note', 500),
+    })),
   };
 }
 
@@ -124,7 +118,8 @@ function validate(f: SettingsForm, base: Settings): Settings {
   const add = (field: string, key: MessageKey, params: MessageParams = {}) =>
     problems.push({ field, key, params });
   const intIn = (field: string, v: number | null, min: number, max: number): number => {
-    if (v === null || !Number.isInteger(v) || v < min || v > max) add(field, 'rpc.badNumber', { min, max });
+    if (v === null || !Number.isInteger(v) || v < min || v > max)
+      add(field, 'rpc.badNumber', { min, max });
     return v ?? min;
   };
   const numIn = (field: string, v: number, min: number, max: number): number => {
@@ -157,7 +152,8 @@ function validate(f: SettingsForm, base: Settings): Settings {
     return { name, kind: s.kind, probability, rottingDays, order: i };
   });
   const kinds = new Set(stages.map((s) => s.kind));
-  if (!kinds.has('open') || !kinds.has('won') || !kinds.has('lost')) add('stages', 'rpc.invalidField');
+  if (!kinds.has('open') || !kinds.has('won') || !kinds.has('lost'))
+    add('stages', 'rpc.invalidField');
 
   const bonus = f.bonus.map((b, i) => {
     const from = numIn(`bonus.${i}.from`, b.from, 0, 1000) / 100;
@@ -177,7 +173,8 @@ function validate(f: SettingsForm, base: Settings): Settings {
   const days = new Set<number>();
   const calendar = f.holidays.map((h, i) => {
     const day = parseIsoDay(h.day);
-    if (day === null || days.has(day)) add(`holidays.${i}.day`, day === null ? 'rpc.needDate' : 'rpc.invalidField');
+    if (day === null || days.has(day))
+      add(`holidays.${i}.day`, day === null ? 'rpc.needDate' : 'rpc.invalidField');
     if (day !== null) days.add(day);
     return { day: day ?? 0, dayOff: h.dayOff, note: h.note.trim() };
   });

@@ -18,7 +18,9 @@ import type { Ctx } from './context';
 
 type Figures = TeamView['company'];
 
-function figures(r: PlanFactRow | undefined): Omit<Figures, 'forgotten' | 'unprocessed' | 'responseBreaches' | 'overdueReceivables'> {
+function figures(
+  r: PlanFactRow | undefined,
+): Omit<Figures, 'forgotten' | 'unprocessed' | 'responseBreaches' | 'overdueReceivables'> {
   return {
     plan: r?.plan ?? 0,
     fact: r?.fact ?? 0,
@@ -47,7 +49,9 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
   }
   const opts = { zone: ctx.zone };
   const company = planFact(data, period, 'company', asOf.day, opts)[0];
-  const byManager = new Map(planFact(data, period, 'manager', asOf.day, opts).map((r) => [r.target, r]));
+  const byManager = new Map(
+    planFact(data, period, 'manager', asOf.day, opts).map((r) => [r.target, r]),
+  );
   const forgotten = count(forgottenDeals(data, asOf).items);
   const unprocessed = count(unprocessedLeads(data, asOf).items);
   const response = responseTimes(data, period, asOf);
@@ -69,7 +73,14 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
     .sort((a, b) => (b.completion ?? -1) - (a.completion ?? -1) || a.name.localeCompare(b.name));
 
   const sum = (f: (r: ManagerRow) => number) => managers.reduce((s, r) => s + f(r), 0);
-  const funnel = stageFunnel(data.deals, data.stageHistory, data.settings, ctx.zone, period.start, period.end);
+  const funnel = stageFunnel(
+    data.deals,
+    data.stageHistory,
+    data.settings,
+    ctx.zone,
+    period.start,
+    period.end,
+  );
   return {
     period: period.label,
     currency: data.settings.currency,
@@ -86,7 +97,11 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
       overdueReceivables: money.total.overdue,
     },
     managers,
-    funnel: funnel.rows.map((r) => ({ stage: r.stage, reached: r.reached, conversion: r.conversion })),
+    funnel: funnel.rows.map((r) => ({
+      stage: r.stage,
+      reached: r.reached,
+      conversion: r.conversion,
+    })),
     receivables: {
       outstanding: money.total.outstanding,
       overdue: money.total.overdue,

@@ -47,7 +47,8 @@ export function dealItem(deal: Deal, currency: string, idleDays: number | null):
     clientName: deal.clientName,
     title: deal.title,
     stage: deal.stage,
-    amount: deal.amount === null ? null : { amount: deal.amount, currency: deal.currency || currency },
+    amount:
+      deal.amount === null ? null : { amount: deal.amount, currency: deal.currency || currency },
     nextStep: deal.nextStep,
     nextStepDate: iso(deal.nextStepDate),
     lastActivityAt: isoAt(deal.lastActivityAt),
@@ -62,24 +63,35 @@ export function todayView(ctx: Ctx): TodayView {
   const asOf = asOfInstant(ctx.now, ctx.zone);
   const currency = data.settings.currency;
   const names = new Map(data.clients.map((c) => [c.id, c.name]));
-  const withName = (d: Deal): Deal => (d.clientName ? d : { ...d, clientName: names.get(d.clientId) ?? '' });
-  const deal = (it: AttentionItem<Deal>, idle: number | null) => dealItem(withName(it.record), currency, idle);
+  const withName = (d: Deal): Deal =>
+    d.clientName ? d : { ...d, clientName: names.get(d.clientId) ?? '' };
+  const deal = (it: AttentionItem<Deal>, idle: number | null) =>
+    dealItem(withName(it.record), currency, idle);
 
   const unprocessed: LeadItem[] = unprocessedLeads(data, asOf).items.map((it) => ({
     ...deal(it, it.days),
     createdAt: isoAt(it.record.createdAt),
     minutesWaiting: it.minutes,
   }));
+  const forgotten = forgottenDeals(data, asOf).items.map((it) => deal(it, it.days));
+  // A deal shows once, in its most pressing list; its card still says when its step was due.
+  const shown = new Set([...unprocessed, ...forgotten].map((d) => d.id));
   return {
     asOf: isoDay(asOf.day),
-    forgotten: forgottenDeals(data, asOf).items.map((it) => deal(it, it.days)),
+    forgotten,
     unprocessed,
-    overdueSteps: overdueNextSteps(data, asOf).items.map((it) => deal(it, null)),
+    overdueSteps: overdueNextSteps(data, asOf)
+      .items.filter((it) => !shown.has(it.record.id))
+      .map((it) => deal(it, null)),
     overdueInvoices: overdueInvoices(data, asOf.day, names),
   };
 }
 
-function overdueInvoices(data: WorkbookData, today: Day, names: Map<string, string>): InvoiceItem[] {
+function overdueInvoices(
+  data: WorkbookData,
+  today: Day,
+  names: Map<string, string>,
+): InvoiceItem[] {
   const currency = data.settings.currency;
   return data.invoices
     .filter((i) => i.dueDate !== null && i.dueDate < today && i.amount - i.paidAmount > 0)

@@ -3,7 +3,9 @@
  * fields, the file input as a Blob (the only way a file crosses google.script.run). The CRM
  * use-cases parse, map, validate and de-duplicate; this only unpacks the form and shapes the report.
  */
+import { LEAD_COLUMNS } from '../../core/crm/ops';
 import { UserError } from '../../core/errors';
+import { CLIENTS, DEALS } from '../../core/schema';
 import type { ImportPreview, ImportReport as CrmReport } from '../../core/crm/types';
 import { UPLOAD_FIELDS, type ImportReport, type UploadMode } from '../../shared/contract';
 import * as crm from '../crm';
@@ -26,7 +28,7 @@ function isBlob(v: unknown): v is BlobLike {
 /** 20 MB: far more than any lead list, far less than what would time the execution out. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export function runUpload(form: unknown, _ctx: Ctx): ImportReport {
+export function runUpload(form: unknown, ctx: Ctx): ImportReport {
   const fields = (typeof form === 'object' && form !== null ? form : {}) as Record<string, unknown>;
   const mode: UploadMode = fields[UPLOAD_FIELDS.mode] === 'import' ? 'import' : 'preview';
   const file = fields[UPLOAD_FIELDS.file];
@@ -35,16 +37,23 @@ export function runUpload(form: unknown, _ctx: Ctx): ImportReport {
   const bytes = file.getBytes();
   if (!bytes.length || bytes.length > MAX_BYTES) throw new UserError('rpc.badFile', { name });
   const input = { name, base64: Utilities.base64Encode(bytes) };
-  if (mode === 'preview') return fromPreview(crm.previewImport(input));
+  if (mode === 'preview') return fromPreview(crm.previewImport(input), ctx);
   return fromReport(name, crm.runImport(input));
 }
 
-function fromPreview(p: ImportPreview): ImportReport {
+/** The field a column maps to, as its header reads in the user's language. */
+function fieldLabel(key: string, ctx: Ctx): string {
+  if (!key) return '';
+  const col = [...LEAD_COLUMNS, ...CLIENTS.columns, ...DEALS.columns].find((c) => c.key === key);
+  return col ? col[ctx.lang] : key;
+}
+
+function fromPreview(p: ImportPreview, ctx: Ctx): ImportReport {
   return {
     mode: 'preview',
     fileName: p.fileName,
     totalRows: p.totalRows,
-    mapping: p.columns.map((c) => ({ header: c.header, field: c.field })),
+    mapping: p.columns.map((c) => ({ header: c.header, field: fieldLabel(c.field, ctx) })),
     missing: [],
     rejected: p.rejected,
     added: p.toAdd,

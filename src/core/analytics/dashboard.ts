@@ -10,7 +10,12 @@ import { indexActivities } from './activity-index';
 import { bonusStatements } from './bonus-report';
 import type { AsOf } from './context';
 import { crmCompleteness, activityNorms } from './discipline';
-import { dealsWithoutNextStep, forgottenDeals, overdueNextSteps, unprocessedLeads } from './forgotten';
+import {
+  dealsWithoutNextStep,
+  forgottenDeals,
+  overdueNextSteps,
+  unprocessedLeads,
+} from './forgotten';
 import { excludedNote, formatMoney } from './format';
 import { bonusCalculationText } from './functions-bonus';
 import type { Cell } from './functions';
@@ -101,7 +106,12 @@ export function buildDashboard(
   period: Period,
   asOf: AsOf,
   lang: Lang,
-  opts: { badPeriod?: string; updatedAt?: string } = {},
+  opts: {
+    badPeriod?: string;
+    updatedAt?: string;
+    /** Called after each block (the benchmark samples memory there). */
+    probe?: () => void;
+  } = {},
 ): DashboardModel {
   const h = (k: MessageKey): string => t(lang, k);
   const zone = asOf.zone;
@@ -113,6 +123,7 @@ export function buildDashboard(
   const blocks: DashBlock[] = [];
   const block = (b: Omit<DashBlock, 'row' | 'column'>): void => {
     blocks.push({ ...b, row: 0, column: 1 });
+    opts.probe?.();
   };
 
   const pfHeader = [
@@ -129,7 +140,20 @@ export function buildDashboard(
     h('an.col.daysElapsed'),
     h('an.col.daysTotal'),
   ];
-  const pfFormats: ColFormat[] = ['text', 'money', 'money', 'percent', 'money', 'money', 'money', 'money', 'money', 'number', 'int', 'int'];
+  const pfFormats: ColFormat[] = [
+    'text',
+    'money',
+    'money',
+    'percent',
+    'money',
+    'money',
+    'money',
+    'money',
+    'money',
+    'number',
+    'int',
+    'int',
+  ];
   const pfLine = (r: PlanFactRow, name: string): Cell[] => [
     name,
     r.plan / 100,
@@ -147,13 +171,17 @@ export function buildDashboard(
   const pfNotes: string[] = [];
   const ex = excludedNote(company.excluded, lang);
   if (ex) pfNotes.push(ex);
-  if (company.dealsWithoutAmount) pfNotes.push(t(lang, 'an.note.noAmount', { count: company.dealsWithoutAmount }));
+  if (company.dealsWithoutAmount)
+    pfNotes.push(t(lang, 'an.note.noAmount', { count: company.dealsWithoutAmount }));
   if (company.plan === 0) pfNotes.push(h('an.dash.noPlans'));
   block({
     key: 'planFact',
     title: `${h('an.dash.planFact')}: ${period.label}`,
     header: pfHeader,
-    rows: [pfLine(company, h('an.company')), ...teams.map((r) => pfLine(r, r.name || h('an.noTeam')))],
+    rows: [
+      pfLine(company, h('an.company')),
+      ...teams.map((r) => pfLine(r, r.name || h('an.noTeam'))),
+    ],
     formats: pfFormats,
     notes: pfNotes,
   });
@@ -166,7 +194,9 @@ export function buildDashboard(
     notes: [],
   });
 
-  const inconsistencies = checkPlanConsistency(book).filter((i) => i.metric === 'revenue' && i.period.startsWith(String(period.year)));
+  const inconsistencies = checkPlanConsistency(book).filter(
+    (i) => i.metric === 'revenue' && i.period.startsWith(String(period.year)),
+  );
   if (inconsistencies.length) {
     block({
       key: 'consistency',
@@ -197,7 +227,10 @@ export function buildDashboard(
       [h('an.kpi.won'), k.won],
       [h('an.kpi.lost'), k.lost],
       [h('an.kpi.winRate'), k.winRate === null ? '' : Math.round(k.winRate * 1000) / 10],
-      [h('an.kpi.winRateValue'), k.winRateValue === null ? '' : Math.round(k.winRateValue * 1000) / 10],
+      [
+        h('an.kpi.winRateValue'),
+        k.winRateValue === null ? '' : Math.round(k.winRateValue * 1000) / 10,
+      ],
       [h('an.kpi.averageDeal'), k.averageDeal === null ? '' : k.averageDeal / 100],
       [h('an.kpi.cycleMedian'), k.cycleMedianDays ?? ''],
       [h('an.kpi.cycleMean'), k.cycleMeanDays ?? ''],
@@ -210,19 +243,48 @@ export function buildDashboard(
   });
 
   // Funnel: the cohort of deals created in the period.
-  const f = stageFunnel(data.deals, data.stageHistory, data.settings, zone, period.start, period.end);
+  const f = stageFunnel(
+    data.deals,
+    data.stageHistory,
+    data.settings,
+    zone,
+    period.start,
+    period.end,
+  );
   block({
     key: 'funnel',
     title: h('an.dash.funnel'),
-    header: [h('an.col.stage'), h('an.col.reached'), h('an.col.conversion'), h('an.col.dropOff'), h('an.col.fromFirst'), h('an.col.amount')],
-    rows: f.rows.map((r) => [r.stage, r.reached, r.conversion ?? '', r.dropOff ?? '', r.fromFirst ?? '', r.amount / 100]),
+    header: [
+      h('an.col.stage'),
+      h('an.col.reached'),
+      h('an.col.conversion'),
+      h('an.col.dropOff'),
+      h('an.col.fromFirst'),
+      h('an.col.amount'),
+    ],
+    rows: f.rows.map((r) => [
+      r.stage,
+      r.reached,
+      r.conversion ?? '',
+      r.dropOff ?? '',
+      r.fromFirst ?? '',
+      r.amount / 100,
+    ]),
     formats: ['text', 'int', 'percent', 'percent', 'percent', 'money'],
-    notes: [t(lang, 'an.funnel.cohort', { cohort: f.cohort, won: f.won, lost: f.lost, open: f.open })],
+    notes: [
+      t(lang, 'an.funnel.cohort', { cohort: f.cohort, won: f.won, lost: f.lost, open: f.open }),
+    ],
   });
 
   // Receivables today.
   const rec = receivables(data, asOf.day);
-  const bucketKeys: MessageKey[] = ['an.col.current', 'an.col.b1_30', 'an.col.b31_60', 'an.col.b61_90', 'an.col.b90plus'];
+  const bucketKeys: MessageKey[] = [
+    'an.col.current',
+    'an.col.b1_30',
+    'an.col.b31_60',
+    'an.col.b61_90',
+    'an.col.b90plus',
+  ];
   const recNotes: string[] = [];
   const recEx = excludedNote(rec.excluded, lang);
   if (recEx) recNotes.push(recEx);
@@ -242,7 +304,14 @@ export function buildDashboard(
   block({
     key: 'debtors',
     title: t(lang, 'an.dash.agingTop', { count: TOP }),
-    header: [h('an.col.client'), h('an.col.manager'), h('an.col.outstanding'), h('an.col.overdue'), ...bucketKeys.map(h), h('an.col.maxDays')],
+    header: [
+      h('an.col.client'),
+      h('an.col.manager'),
+      h('an.col.outstanding'),
+      h('an.col.overdue'),
+      ...bucketKeys.map(h),
+      h('an.col.maxDays'),
+    ],
     rows: rec.byClient
       .slice(0, TOP)
       .map((r) => [
@@ -262,8 +331,28 @@ export function buildDashboard(
   block({
     key: 'bonus',
     title: h('an.dash.bonus'),
-    header: [h('an.col.manager'), h('an.col.scheme'), h('an.col.plan'), h('an.col.fact'), h('an.col.completion'), h('an.col.overdueDebt'), h('an.col.base'), h('an.col.bonus'), h('an.col.calculation')],
-    rows: bonus.map((b) => [b.name, b.scheme, b.plan / 100, b.fact / 100, b.completion ?? '', b.overdue / 100, b.base / 100, b.bonus / 100, bonusCalculationText(b, lang)]),
+    header: [
+      h('an.col.manager'),
+      h('an.col.scheme'),
+      h('an.col.plan'),
+      h('an.col.fact'),
+      h('an.col.completion'),
+      h('an.col.overdueDebt'),
+      h('an.col.base'),
+      h('an.col.bonus'),
+      h('an.col.calculation'),
+    ],
+    rows: bonus.map((b) => [
+      b.name,
+      b.scheme,
+      b.plan / 100,
+      b.fact / 100,
+      b.completion ?? '',
+      b.overdue / 100,
+      b.base / 100,
+      b.bonus / 100,
+      bonusCalculationText(b, lang),
+    ]),
     formats: ['text', 'text', 'money', 'money', 'percent', 'money', 'money', 'money', 'text'],
     notes: [],
   });
@@ -328,7 +417,20 @@ export function buildDashboard(
         pc.get(e) ?? 0,
       ];
     }),
-    formats: ['text', 'int', 'int', 'int', 'int', 'number', 'number', 'int', 'percent', 'percent', 'percent', 'int'],
+    formats: [
+      'text',
+      'int',
+      'int',
+      'int',
+      'int',
+      'number',
+      'number',
+      'int',
+      'percent',
+      'percent',
+      'percent',
+      'int',
+    ],
     notes: [],
   });
 
@@ -342,9 +444,33 @@ export function buildDashboard(
   }
   const chartCol = width + 2;
   const charts: ChartModel[] = [
-    { key: 'planFact', title: h('an.chart.planFact'), block: 'managers', columns: 3, type: 'COLUMN', row: FIRST_BLOCK_ROW, column: chartCol },
-    { key: 'funnel', title: h('an.chart.funnel'), block: 'funnel', columns: 2, type: 'BAR', row: FIRST_BLOCK_ROW + 20, column: chartCol },
-    { key: 'aging', title: h('an.chart.aging'), block: 'agingBuckets', columns: 2, type: 'COLUMN', row: FIRST_BLOCK_ROW + 40, column: chartCol },
+    {
+      key: 'planFact',
+      title: h('an.chart.planFact'),
+      block: 'managers',
+      columns: 3,
+      type: 'COLUMN',
+      row: FIRST_BLOCK_ROW,
+      column: chartCol,
+    },
+    {
+      key: 'funnel',
+      title: h('an.chart.funnel'),
+      block: 'funnel',
+      columns: 2,
+      type: 'BAR',
+      row: FIRST_BLOCK_ROW + 20,
+      column: chartCol,
+    },
+    {
+      key: 'aging',
+      title: h('an.chart.aging'),
+      block: 'agingBuckets',
+      columns: 2,
+      type: 'COLUMN',
+      row: FIRST_BLOCK_ROW + 40,
+      column: chartCol,
+    },
   ];
   const empty = !data.deals.length && !data.plans.length && !data.invoices.length;
   return {
@@ -381,7 +507,8 @@ function nameOf(data: WorkbookData, email: string): string {
 /** A block's full rectangle of values: title row, header, data rows (or one blank), notes. */
 export function blockValues(b: DashBlock): Cell[][] {
   const w = b.header.length;
-  const pad = (r: Cell[]): Cell[] => (r.length >= w ? r.slice(0, w) : [...r, ...new Array<Cell>(w - r.length).fill('')]);
+  const pad = (r: Cell[]): Cell[] =>
+    r.length >= w ? r.slice(0, w) : [...r, ...new Array<Cell>(w - r.length).fill('')];
   const rows = b.rows.length ? b.rows : [[]];
   return [pad([b.title]), pad(b.header), ...rows.map(pad), ...b.notes.map((n) => pad([n]))];
 }
@@ -389,7 +516,13 @@ export function blockValues(b: DashBlock): Cell[][] {
 /** Number formats for a block's rectangle (money in the workbook's currency). */
 export function blockFormats(b: DashBlock, currency: string): string[][] {
   const money = currency === 'RUB' || !currency ? '#,##0.00 "₽"' : `#,##0.00 "${currency}"`;
-  const of: Record<ColFormat, string> = { text: '@', money, percent: '0.0%', int: '0', number: '0.##' };
+  const of: Record<ColFormat, string> = {
+    text: '@',
+    money,
+    percent: '0.0%',
+    int: '0',
+    number: '0.##',
+  };
   const values = blockValues(b);
   return values.map((_, i) => {
     const dataRow = i >= 2 && i < 2 + Math.max(1, b.rows.length) && b.rows.length > 0;

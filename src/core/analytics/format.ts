@@ -32,6 +32,8 @@ export const orBlank = <T>(v: T | null): T | '' => (v === null ? '' : v);
 
 export function excludedNote(notes: readonly CurrencyNote[], lang: Lang): string {
   if (!notes.length) return '';
-  const list = notes.map((n) => `${formatMoney(n.amount, lang, n.currency || '?')} (${n.count})`).join('; ');
+  const list = notes
+    .map((n) => `${formatMoney(n.amount, lang, n.currency || '?')} (${n.count})`)
+    .join('; ');
   return t(lang, 'an.note.excluded', { list });
 }

@@ -13,7 +13,9 @@ export function bonusCalculationText(s: BonusStatement, lang: Lang): string {
   if (s.note === 'noScheme') return t(lang, 'an.bonus.noScheme');
   if (s.note === 'noPlan') return t(lang, 'an.bonus.noPlan');
   if (s.note === 'belowThreshold') {
-    return t(lang, 'an.bonus.belowThreshold', { completion: formatPercent(s.completion ?? 0, lang) });
+    return t(lang, 'an.bonus.belowThreshold', {
+      completion: formatPercent(s.completion ?? 0, lang),
+    });
   }
   const parts: string[] = [];
   if (s.overdue > 0) {
@@ -31,13 +33,19 @@ export function bonusCalculationText(s: BonusStatement, lang: Lang): string {
         ? t(lang, 'an.bonus.flat')
         : step.to === null
           ? t(lang, 'an.bonus.rangeFrom', { from: formatPercent(step.from, lang) })
-          : t(lang, 'an.bonus.rangeTo', { from: formatPercent(step.from, lang), to: formatPercent(step.to, lang) });
+          : t(lang, 'an.bonus.rangeTo', {
+              from: formatPercent(step.from, lang),
+              to: formatPercent(step.to, lang),
+            });
     parts.push(
       t(lang, 'an.bonus.step', {
         range,
         base: formatMoney(step.base, lang),
         rate: formatPercent(step.rate, lang),
-        mult: step.multiplier !== 1 ? ` × ${String(step.multiplier).replace('.', lang === 'ru' ? ',' : '.')}` : '',
+        mult:
+          step.multiplier !== 1
+            ? ` × ${String(step.multiplier).replace('.', lang === 'ru' ? ',' : '.')}`
+            : '',
         amount: formatMoney(step.amount, lang),
       }),
     );
@@ -45,7 +53,12 @@ export function bonusCalculationText(s: BonusStatement, lang: Lang): string {
   return parts.join('; ');
 }
 
-export function computeBonusTable(run: FunctionRun, data: WorkbookData, period: Period, asOf: Day): Table {
+export function computeBonusTable(
+  run: FunctionRun,
+  data: WorkbookData,
+  period: Period,
+  asOf: Day,
+): Table {
   const rows = bonusStatements(data, period, asOf, { zone: run.zone });
   const header = [
     'an.col.manager',

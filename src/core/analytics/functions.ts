@@ -14,7 +14,17 @@ import { isUserError, UserError } from '../errors';
 import { ACTIVITIES, DEALS, INVOICES, PLANS, STAGE_HISTORY } from '../schema';
 import { startOfDay, type Day, type Instant, type Zone } from '../time';
 import type { Client, Lang, Manager, Plan, Settings, WorkbookData } from '../types';
-import { isBlank, isGrid, dayArg, headerLang, levelArg, periodArg, tableArg, textArg, type ArgReader } from './args';
+import {
+  isBlank,
+  isGrid,
+  dayArg,
+  headerLang,
+  levelArg,
+  periodArg,
+  tableArg,
+  textArg,
+  type ArgReader,
+} from './args';
 import { computeBonusTable } from './functions-bonus';
 import { asOfDay, asOfInstant, type AsOf } from './context';
 import { excludedNote, orBlank, pct, roubles } from './format';
@@ -98,14 +108,17 @@ export function runFunction(
 /** Pads rows to the header's width (Sheets needs a rectangle). */
 function rect(table: Table): Table {
   const width = Math.max(...table.map((r) => r.length));
-  return table.map((r) => (r.length < width ? [...r, ...new Array<Cell>(width - r.length).fill('')] : r));
+  return table.map((r) =>
+    r.length < width ? [...r, ...new Array<Cell>(width - r.length).fill('')] : r,
+  );
 }
 
 function notes(run: FunctionRun, row: Pick<PlanFactRow, 'excluded' | 'dealsWithoutAmount'>): Table {
   const out: Table = [];
   const ex = excludedNote(row.excluded, run.lang);
   if (ex) out.push([ex]);
-  if (row.dealsWithoutAmount) out.push([t(run.lang, 'an.note.noAmount', { count: row.dealsWithoutAmount })]);
+  if (row.dealsWithoutAmount)
+    out.push([t(run.lang, 'an.note.noAmount', { count: row.dealsWithoutAmount })]);
   return out;
 }
 
@@ -127,8 +140,17 @@ const readPlans = (run: FunctionRun, value: unknown): Plan[] =>
   tableArg(run, 'plans', value, PLANS)
     .map(toPlan)
     .filter((p): p is Plan => p !== null);
-const readDeals = (run: FunctionRun, value: unknown): Deal[] =>
-  tableArg(run, 'deals', value, DEALS).map(toDeal);
+/** The Deals columns each use needs (the required ones are always read). */
+const FIGURES = ['amount', 'currency', 'probability', 'expectedClose', 'closedAt'];
+const DEAL_KEYS = {
+  figures: FIGURES,
+  kpi: [...FIGURES, 'createdAt', 'closeDatePushes'],
+  funnel: ['amount', 'currency', 'createdAt'],
+  stale: ['clientName', 'title', 'createdAt', 'lastActivityAt', 'snoozedUntil', 'snoozeReason', 'amount'],
+} as const;
+
+const readDeals = (run: FunctionRun, value: unknown, use: keyof typeof DEAL_KEYS): Deal[] =>
+  tableArg(run, 'deals', value, DEALS, DEAL_KEYS[use]).map(toDeal);
 
 function rowName(run: FunctionRun, r: PlanFactRow): string {
   if (r.level === 'company') return run.h('an.company');
@@ -146,50 +168,59 @@ export function salesPlanFact(
   level?: unknown,
   asOf?: unknown,
 ): Table | number {
-  return runFunction(ctx, [[deals, DEALS], [plans, PLANS]], (run) => {
-    const data = workbook(run, {
-      settings: { ...ctx.settings, factBasis: 'won' },
-      plans: readPlans(run, plans),
-      deals: readDeals(run, deals),
-    });
-    const p = periodArg(run, 'period', period);
-    const lvl = levelArg(run, 'level', level, 'manager');
-    const at = run.asOf('asOf', asOf);
-    const opts = { zone: run.zone };
-    const rows = planFact(data, p, lvl, at.day, opts);
-    const [company] = lvl === 'company' ? rows : planFact(data, p, 'company', at.day, opts);
-    const header: Cell[] = [
-      run.h(lvl === 'manager' ? 'an.col.manager' : lvl === 'team' ? 'an.col.team' : 'an.col.name'),
-      run.h('an.col.plan'),
-      run.h('an.col.fact'),
-      run.h('an.col.completion'),
-      run.h('an.col.deviation'),
-      run.h('an.col.runRate'),
-      run.h('an.col.pace'),
-      run.h('an.col.weighted'),
-      run.h('an.col.forecast'),
-      run.h('an.col.coverage'),
-      run.h('an.col.daysElapsed'),
-      run.h('an.col.daysTotal'),
-    ];
-    const line = (r: PlanFactRow, name: string): Cell[] => [
-      name,
-      roubles(r.plan),
-      roubles(r.fact),
-      pct(r.completion),
-      roubles(r.deviation),
-      r.runRateForecast === null ? '' : roubles(r.runRateForecast),
-      r.requiredDailyPace === null ? '' : roubles(r.requiredDailyPace),
-      roubles(r.weightedPipeline),
-      roubles(r.forecast),
-      r.coverage === null ? '' : Math.round(r.coverage * 100) / 100,
-      r.workingDaysElapsed,
-      r.workingDaysTotal,
-    ];
-    const table: Table = [header, ...rows.map((r) => line(r, rowName(run, r)))];
-    if (lvl !== 'company') table.push(line(company, run.h('an.total')));
-    return rect([...table, ...notes(run, company)]);
-  });
+  return runFunction(
+    ctx,
+    [
+      [deals, DEALS],
+      [plans, PLANS],
+    ],
+    (run) => {
+      const data = workbook(run, {
+        settings: { ...ctx.settings, factBasis: 'won' },
+        plans: readPlans(run, plans),
+        deals: readDeals(run, deals),
+      });
+      const p = periodArg(run, 'period', period);
+      const lvl = levelArg(run, 'level', level, 'manager');
+      const at = run.asOf('asOf', asOf);
+      const opts = { zone: run.zone };
+      const rows = planFact(data, p, lvl, at.day, opts);
+      const [company] = lvl === 'company' ? rows : planFact(data, p, 'company', at.day, opts);
+      const header: Cell[] = [
+        run.h(
+          lvl === 'manager' ? 'an.col.manager' : lvl === 'team' ? 'an.col.team' : 'an.col.name',
+        ),
+        run.h('an.col.plan'),
+        run.h('an.col.fact'),
+        run.h('an.col.completion'),
+        run.h('an.col.deviation'),
+        run.h('an.col.runRate'),
+        run.h('an.col.pace'),
+        run.h('an.col.weighted'),
+        run.h('an.col.forecast'),
+        run.h('an.col.coverage'),
+        run.h('an.col.daysElapsed'),
+        run.h('an.col.daysTotal'),
+      ];
+      const line = (r: PlanFactRow, name: string): Cell[] => [
+        name,
+        roubles(r.plan),
+        roubles(r.fact),
+        pct(r.completion),
+        roubles(r.deviation),
+        r.runRateForecast === null ? '' : roubles(r.runRateForecast),
+        r.requiredDailyPace === null ? '' : roubles(r.requiredDailyPace),
+        roubles(r.weightedPipeline),
+        roubles(r.forecast),
+        r.coverage === null ? '' : Math.round(r.coverage * 100) / 100,
+        r.workingDaysElapsed,
+        r.workingDaysTotal,
+      ];
+      const table: Table = [header, ...rows.map((r) => line(r, rowName(run, r)))];
+      if (lvl !== 'company') table.push(line(company, run.h('an.total')));
+      return rect([...table, ...notes(run, company)]);
+    },
+  );
 }
 
 // ---- SALES_FORECAST ------------------------------------------------------------------------
@@ -201,49 +232,56 @@ export function salesForecast(
   period: unknown,
   asOf?: unknown,
 ): Table | number {
-  return runFunction(ctx, [[deals, DEALS], [plans, PLANS]], (run) => {
-    const data = workbook(run, {
-      settings: { ...ctx.settings, factBasis: 'won' },
-      plans: readPlans(run, plans),
-      deals: readDeals(run, deals),
-    });
-    const p = periodArg(run, 'period', period);
-    const at = run.asOf('asOf', asOf);
-    const rows = planFact(data, p, 'manager', at.day, { zone: run.zone });
-    const [company] = planFact(data, p, 'company', at.day, { zone: run.zone });
-    // Win rate over the last 12 months up to the as-of day: the coverage a period needs.
-    const rates = winRatesByManager(data.deals, at.day - 364, at.day, data.settings);
-    const needed = (rate: number | null | undefined): Cell =>
-      rate ? Math.round((1 / rate) * 100) / 100 : '';
-    const header = [
-      'an.col.manager',
-      'an.col.plan',
-      'an.col.fact',
-      'an.col.weighted',
-      'an.col.forecast',
-      'an.col.runRate',
-      'an.col.openPipeline',
-      'an.col.coverage',
-      'an.col.neededCoverage',
-    ].map((k) => run.h(k as MessageKey));
-    const line = (r: PlanFactRow, name: string, rate: number | null | undefined): Cell[] => [
-      name,
-      roubles(r.plan),
-      roubles(r.fact),
-      roubles(r.weightedPipeline),
-      roubles(r.forecast),
-      r.runRateForecast === null ? '' : roubles(r.runRateForecast),
-      roubles(r.openPipeline),
-      r.coverage === null ? '' : Math.round(r.coverage * 100) / 100,
-      needed(rate),
-    ];
-    return rect([
-      header,
-      ...rows.map((r) => line(r, r.name, rates.byManager.get(r.target))),
-      line(company, run.h('an.total'), rates.total),
-      ...notes(run, company),
-    ]);
-  });
+  return runFunction(
+    ctx,
+    [
+      [deals, DEALS],
+      [plans, PLANS],
+    ],
+    (run) => {
+      const data = workbook(run, {
+        settings: { ...ctx.settings, factBasis: 'won' },
+        plans: readPlans(run, plans),
+        deals: readDeals(run, deals),
+      });
+      const p = periodArg(run, 'period', period);
+      const at = run.asOf('asOf', asOf);
+      const rows = planFact(data, p, 'manager', at.day, { zone: run.zone });
+      const [company] = planFact(data, p, 'company', at.day, { zone: run.zone });
+      // Win rate over the last 12 months up to the as-of day: the coverage a period needs.
+      const rates = winRatesByManager(data.deals, at.day - 364, at.day, data.settings);
+      const needed = (rate: number | null | undefined): Cell =>
+        rate ? Math.round((1 / rate) * 100) / 100 : '';
+      const header = [
+        'an.col.manager',
+        'an.col.plan',
+        'an.col.fact',
+        'an.col.weighted',
+        'an.col.forecast',
+        'an.col.runRate',
+        'an.col.openPipeline',
+        'an.col.coverage',
+        'an.col.neededCoverage',
+      ].map((k) => run.h(k as MessageKey));
+      const line = (r: PlanFactRow, name: string, rate: number | null | undefined): Cell[] => [
+        name,
+        roubles(r.plan),
+        roubles(r.fact),
+        roubles(r.weightedPipeline),
+        roubles(r.forecast),
+        r.runRateForecast === null ? '' : roubles(r.runRateForecast),
+        roubles(r.openPipeline),
+        r.coverage === null ? '' : Math.round(r.coverage * 100) / 100,
+        needed(rate),
+      ];
+      return rect([
+        header,
+        ...rows.map((r) => line(r, r.name, rates.byManager.get(r.target))),
+        line(company, run.h('an.total'), rates.total),
+        ...notes(run, company),
+      ]);
+    },
+  );
 }
 
 // ---- SALES_FUNNEL --------------------------------------------------------------------------
@@ -255,31 +293,67 @@ export function salesFunnel(
   from?: unknown,
   to?: unknown,
 ): Table | number {
-  return runFunction(ctx, [[deals, DEALS], [stageHistory, STAGE_HISTORY]], (run) => {
-    const list = readDeals(run, deals);
-    const history = tableArg(run, 'stageHistory', stageHistory, STAGE_HISTORY).map(toStageChange);
-    const start = dayArg(run, 'from', from);
-    const end = dayArg(run, 'to', to);
-    if (start !== null && end !== null && end < start) {
-      throw new UserError('error.badArgument', { name: 'to', problem: run.problem('an.arg.order') });
-    }
-    const f = stageFunnel(list, history, ctx.settings, run.zone, start, end);
-    const header = ['an.col.stage', 'an.col.reached', 'an.col.conversion', 'an.col.dropOff', 'an.col.fromFirst', 'an.col.amount'].map(
-      (k) => run.h(k as MessageKey),
+  return runFunction(
+    ctx,
+    [
+      [deals, DEALS],
+      [stageHistory, STAGE_HISTORY],
+    ],
+    (run) => {
+      const list = readDeals(run, deals);
+      const history = tableArg(run, 'stageHistory', stageHistory, STAGE_HISTORY, ['fromStage']).map(
+      toStageChange,
     );
-    return rect([
-      header,
-      ...f.rows.map((r): Cell[] => [r.stage, r.reached, pct(r.conversion), pct(r.dropOff), pct(r.fromFirst), roubles(r.amount)]),
-      [t(run.lang, 'an.funnel.cohort', { cohort: f.cohort, won: f.won, lost: f.lost, open: f.open })],
-    ]);
-  });
+      const start = dayArg(run, 'from', from);
+      const end = dayArg(run, 'to', to);
+      if (start !== null && end !== null && end < start) {
+        throw new UserError('error.badArgument', {
+          name: 'to',
+          problem: run.problem('an.arg.order'),
+        });
+      }
+      const f = stageFunnel(list, history, ctx.settings, run.zone, start, end);
+      const header = [
+        'an.col.stage',
+        'an.col.reached',
+        'an.col.conversion',
+        'an.col.dropOff',
+        'an.col.fromFirst',
+        'an.col.amount',
+      ].map((k) => run.h(k as MessageKey));
+      return rect([
+        header,
+        ...f.rows.map((r): Cell[] => [
+          r.stage,
+          r.reached,
+          pct(r.conversion),
+          pct(r.dropOff),
+          pct(r.fromFirst),
+          roubles(r.amount),
+        ]),
+        [
+          t(run.lang, 'an.funnel.cohort', {
+            cohort: f.cohort,
+            won: f.won,
+            lost: f.lost,
+            open: f.open,
+          }),
+        ],
+      ]);
+    },
+  );
 }
 
 // ---- SALES_KPI -----------------------------------------------------------------------------
 
-export function salesKpi(ctx: FunctionContext, deals: unknown, period: unknown, manager?: unknown): Table | number {
+export function salesKpi(
+  ctx: FunctionContext,
+  deals: unknown,
+  period: unknown,
+  manager?: unknown,
+): Table | number {
   return runFunction(ctx, [[deals, DEALS]], (run) => {
-    const list = readDeals(run, deals);
+    const list = readDeals(run, deals, 'kpi');
     const p = periodArg(run, 'period', period);
     const k = dealKpis(list, p, ctx.settings, run.zone, textArg(manager));
     const rows: Array<[MessageKey, Cell]> = [
@@ -296,7 +370,10 @@ export function salesKpi(ctx: FunctionContext, deals: unknown, period: unknown, 
       ['an.kpi.pushed', k.pushedDeals.length],
       ['an.kpi.noAmount', k.dealsWithoutAmount],
     ];
-    const table: Table = [[run.h('an.col.metric'), run.h('an.col.value')], ...rows.map(([key, v]) => [run.h(key), v])];
+    const table: Table = [
+      [run.h('an.col.metric'), run.h('an.col.value')],
+      ...rows.map(([key, v]) => [run.h(key), v]),
+    ];
     const ex = excludedNote(k.excluded, run.lang);
     if (ex) table.push([ex, '']);
     return table;
@@ -305,7 +382,11 @@ export function salesKpi(ctx: FunctionContext, deals: unknown, period: unknown, 
 
 // ---- SALES_AGING ---------------------------------------------------------------------------
 
-export function salesAging(ctx: FunctionContext, invoices: unknown, asOf?: unknown): Table | number {
+export function salesAging(
+  ctx: FunctionContext,
+  invoices: unknown,
+  asOf?: unknown,
+): Table | number {
   return runFunction(ctx, [[invoices, INVOICES]], (run) => {
     const list = tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice);
     const at = run.asOf('asOf', asOf);
@@ -357,28 +438,44 @@ export function salesBonus(
   period: unknown,
   invoices?: unknown,
 ): Table | number {
-  return runFunction(ctx, [[deals, DEALS], [plans, PLANS]], (run) => {
-    if (!isGrid(scheme)) throw new UserError('error.badArgument', { name: 'scheme', problem: run.problem('an.arg.notRange') });
-    const tables = locateSettingsTables(scheme);
-    if (!tables.bonus) {
-      throw new UserError('error.badArgument', {
-        name: 'scheme',
-        problem: run.problem('an.arg.missingColumns', {
-          columns: run.lang === 'en' ? 'Scheme», «Kind», «From % of plan», «Rate' : 'Схема», «Вид», «От % плана», «Ставка',
-        }),
+  return runFunction(
+    ctx,
+    [
+      [deals, DEALS],
+      [plans, PLANS],
+    ],
+    (run) => {
+      if (!isGrid(scheme))
+        throw new UserError('error.badArgument', {
+          name: 'scheme',
+          problem: run.problem('an.arg.notRange'),
+        });
+      const tables = locateSettingsTables(scheme);
+      if (!tables.bonus) {
+        throw new UserError('error.badArgument', {
+          name: 'scheme',
+          problem: run.problem('an.arg.missingColumns', {
+            columns:
+              run.lang === 'en'
+                ? 'Scheme», «Kind», «From % of plan», «Rate'
+                : 'Схема», «Вид», «От % плана», «Ставка',
+          }),
+        });
+      }
+      const bonus = parseSettings(scheme, run.zone, run.lang).bonus;
+      const data = workbook(run, {
+        settings: { ...ctx.settings, factBasis: 'won', bonus },
+        plans: readPlans(run, plans),
+        deals: readDeals(run, deals),
+        invoices: isBlank(invoices)
+          ? []
+          : tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice),
       });
-    }
-    const bonus = parseSettings(scheme, run.zone, run.lang).bonus;
-    const data = workbook(run, {
-      settings: { ...ctx.settings, factBasis: 'won', bonus },
-      plans: readPlans(run, plans),
-      deals: readDeals(run, deals),
-      invoices: isBlank(invoices) ? [] : tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice),
-    });
-    const p = periodArg(run, 'period', period);
-    const asOf = asOfInstant(ctx.now, run.zone);
-    return computeBonusTable(run, data, p, asOf.day);
-  });
+      const p = periodArg(run, 'period', period);
+      const asOf = asOfInstant(ctx.now, run.zone);
+      return computeBonusTable(run, data, p, asOf.day);
+    },
+  );
 }
 
 // ---- SALES_STALE ---------------------------------------------------------------------------
@@ -390,69 +487,107 @@ export function salesStale(
   settings: unknown,
   asOf?: unknown,
 ): Table | number {
-  return runFunction(ctx, [[deals, DEALS], [activities, ACTIVITIES]], (run) => {
-    const list = readDeals(run, deals);
-    const acts = tableArg(run, 'activities', activities, ACTIVITIES).map(toActivity);
-    if (!isGrid(settings)) throw new UserError('error.badArgument', { name: 'settings', problem: run.problem('an.arg.notRange') });
-    if (!locateSettingsTables(settings).stages) {
-      throw new UserError('error.badArgument', {
-        name: 'settings',
-        problem: run.problem('an.arg.missingColumns', {
-          columns: run.lang === 'en' ? 'Stage», «Probability», «Stage kind' : 'Этап», «Вероятность», «Тип этапа',
-        }),
+  return runFunction(
+    ctx,
+    [
+      [deals, DEALS],
+      [activities, ACTIVITIES],
+    ],
+    (run) => {
+      const list = readDeals(run, deals);
+      const acts = tableArg(run, 'activities', activities, ACTIVITIES).map(toActivity);
+      if (!isGrid(settings))
+        throw new UserError('error.badArgument', {
+          name: 'settings',
+          problem: run.problem('an.arg.notRange'),
+        });
+      if (!locateSettingsTables(settings).stages) {
+        throw new UserError('error.badArgument', {
+          name: 'settings',
+          problem: run.problem('an.arg.missingColumns', {
+            columns:
+              run.lang === 'en'
+                ? 'Stage», «Probability», «Stage kind'
+                : 'Этап», «Вероятность», «Тип этапа',
+          }),
+        });
+      }
+      const parsed = parseSettings(settings, run.zone, run.lang);
+      const at = run.asOf('asOf', asOf);
+      const data = workbook(run, {
+        settings: { ...ctx.settings, stages: parsed.stages },
+        deals: list,
+        activities: acts,
       });
-    }
-    const parsed = parseSettings(settings, run.zone, run.lang);
-    const at = run.asOf('asOf', asOf);
-    const data = workbook(run, { settings: { ...ctx.settings, stages: parsed.stages }, deals: list, activities: acts });
-    const sel = forgottenDeals(data, at);
-    const header = [
-      'an.col.dealId',
-      'an.col.client',
-      'an.col.deal',
-      'an.col.manager',
-      'an.col.stage',
-      'an.col.daysSince',
-      'an.col.limit',
-      'an.col.daysOverdue',
-      'an.col.severity',
-      'an.col.status',
-      'an.col.snoozedUntil',
-      'an.col.reason',
-    ].map((k) => run.h(k as MessageKey));
-    const line = (i: AttentionItem<Deal>, snoozed: boolean): Cell[] => [
-      i.record.id,
-      i.record.clientName,
-      i.record.title,
-      run.managerName(i.manager),
-      i.record.stage,
-      i.days,
-      i.limit,
-      i.daysOverdue,
-      run.h(`an.severity.${i.severity}` as MessageKey),
-      run.h(snoozed ? 'an.status.snoozed' : 'an.status.active'),
-      run.date(i.snoozedUntil),
-      i.snoozeReason,
-    ];
-    return [header, ...sel.items.map((i) => line(i, false)), ...sel.snoozed.map((i) => line(i, true))];
-  });
+      const sel = forgottenDeals(data, at);
+      const header = [
+        'an.col.dealId',
+        'an.col.client',
+        'an.col.deal',
+        'an.col.manager',
+        'an.col.stage',
+        'an.col.daysSince',
+        'an.col.limit',
+        'an.col.daysOverdue',
+        'an.col.severity',
+        'an.col.status',
+        'an.col.snoozedUntil',
+        'an.col.reason',
+      ].map((k) => run.h(k as MessageKey));
+      const line = (i: AttentionItem<Deal>, snoozed: boolean): Cell[] => [
+        i.record.id,
+        i.record.clientName,
+        i.record.title,
+        run.managerName(i.manager),
+        i.record.stage,
+        i.days,
+        i.limit,
+        i.daysOverdue,
+        run.h(`an.severity.${i.severity}` as MessageKey),
+        run.h(snoozed ? 'an.status.snoozed' : 'an.status.active'),
+        run.date(i.snoozedUntil),
+        i.snoozeReason,
+      ];
+      return [
+        header,
+        ...sel.items.map((i) => line(i, false)),
+        ...sel.snoozed.map((i) => line(i, true)),
+      ];
+    },
+  );
 }
 
 // ---- WORKDAYS_RU ---------------------------------------------------------------------------
 
-export function workdaysRu(ctx: FunctionContext, start: unknown, end: unknown, holidays?: unknown): Table | number {
+export function workdaysRu(
+  ctx: FunctionContext,
+  start: unknown,
+  end: unknown,
+  holidays?: unknown,
+): Table | number {
   return runFunction(ctx, [], (run) => {
     const a = dayArg(run, 'start', start);
-    if (a === null) throw new UserError('error.badArgument', { name: 'start', problem: run.problem('an.arg.date', { value: '' }) });
+    if (a === null)
+      throw new UserError('error.badArgument', {
+        name: 'start',
+        problem: run.problem('an.arg.date', { value: '' }),
+      });
     const b = dayArg(run, 'end', end);
-    if (b === null) throw new UserError('error.badArgument', { name: 'end', problem: run.problem('an.arg.date', { value: '' }) });
+    if (b === null)
+      throw new UserError('error.badArgument', {
+        name: 'end',
+        problem: run.problem('an.arg.date', { value: '' }),
+      });
     const calendar = new WorkCalendar(holidayList(run, holidays));
     // Like NETWORKDAYS: a reversed range counts negative.
     return b >= a ? calendar.workingDaysBetween(a, b) : -calendar.workingDaysBetween(b, a);
   });
 }
 
-function holidayList(run: FunctionRun, holidays: unknown): { day: Day; dayOff: boolean; note: string }[] {
+function holidayList(
+  run: FunctionRun,
+  holidays: unknown,
+): { day: Day; dayOff: boolean; note: string }[] {
   if (isBlank(holidays)) return [];
   const grid: unknown[][] = isGrid(holidays) ? holidays : [[holidays]];
   if (locateSettingsTables(grid).calendar) return parseSettings(grid, run.zone, run.lang).calendar;

@@ -22,3 +22,5 @@ export * from './discipline';
 export * from './receivables';
 export * from './bonus';
 export * from './bonus-report';
+export * from './format';
+export * from './dashboard';

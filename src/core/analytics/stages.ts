@@ -57,23 +57,32 @@ export class StageIndex {
     }
   }
 
+  /** Lookups by the raw cell text: tens of thousands of deals share a handful of stage names. */
+  private readonly raw = new Map<string, { def: StageDef | undefined; kind: StageKind; position: number }>();
+
+  private lookup(name: string): { def: StageDef | undefined; kind: StageKind; position: number } {
+    let hit = this.raw.get(name);
+    if (hit) return hit;
+    const n = normalizeStage(name);
+    const def = this.byName.get(n);
+    const kind: StageKind = def ? def.kind : WON_WORDS.test(n) ? 'won' : LOST_WORDS.test(n) ? 'lost' : 'open';
+    const position = def && def.kind === 'open' ? this.open.indexOf(def) : -1;
+    hit = { def, kind, position };
+    this.raw.set(name, hit);
+    return hit;
+  }
+
   get(name: string): StageDef | undefined {
-    return this.byName.get(normalizeStage(name));
+    return this.lookup(name).def;
   }
 
   kindOf(name: string): StageKind {
-    const s = this.get(name);
-    if (s) return s.kind;
-    const n = normalizeStage(name);
-    if (WON_WORDS.test(n)) return 'won';
-    if (LOST_WORDS.test(n)) return 'lost';
-    return 'open';
+    return this.lookup(name).kind;
   }
 
   /** 0-based position among the open stages; -1 for won/lost/unknown stages. */
   openPosition(name: string): number {
-    const s = this.get(name);
-    return s && s.kind === 'open' ? this.open.indexOf(s) : -1;
+    return this.lookup(name).position;
   }
 
   probabilityOf(name: string): number {

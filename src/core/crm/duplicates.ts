@@ -65,7 +65,9 @@ export class DuplicateIndex {
         hit.matchedOn.push(field);
       }
     }
-    return [...hits.values()].sort((a, b) => b.matchedOn.length - a.matchedOn.length || a.row - b.row);
+    return [...hits.values()].sort(
+      (a, b) => b.matchedOn.length - a.matchedOn.length || a.row - b.row,
+    );
   }
 }
 
@@ -79,6 +81,9 @@ function keysOf(c: ClientKeys): Record<DuplicateField, string> {
 }
 
 /** Duplicates of one candidate among clients (one-off use; build a DuplicateIndex for many). */
-export function findDuplicates(candidate: ClientKeys, clients: readonly Indexed[]): DuplicateCandidate[] {
+export function findDuplicates(
+  candidate: ClientKeys,
+  clients: readonly Indexed[],
+): DuplicateCandidate[] {
   return new DuplicateIndex(clients).find(candidate);
 }

@@ -3,7 +3,15 @@
  * sheets show the label of the workbook's language, and reading accepts either language and the
  * common synonyms people type. Analytics and reminders parse raw ranges with the same functions.
  */
-import type { ActivityType, BonusTier, Lang, PlanLevel, PlanMetric, Role, StageKind } from '../types';
+import type {
+  ActivityType,
+  BonusTier,
+  Lang,
+  PlanLevel,
+  PlanMetric,
+  Role,
+  StageKind,
+} from '../types';
 import { normalizeHeader } from '../table';
 
 interface EnumDef<T extends string> {

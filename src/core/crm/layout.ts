@@ -46,8 +46,18 @@ export interface SettingsTableBlock {
 
 const CALENDAR_DEFAULTS: ReadonlyArray<[string, boolean, string, string]> = [
   // The 2026 decree: weekend days 3 and 4 January moved to 9 January and 31 December.
-  ['09.01.2026', true, 'Перенос с 3 января (постановление 2026)', 'Moved from 3 January (2026 decree)'],
-  ['31.12.2026', true, 'Перенос с 4 января (постановление 2026)', 'Moved from 4 January (2026 decree)'],
+  [
+    '09.01.2026',
+    true,
+    'Перенос с 3 января (постановление 2026)',
+    'Moved from 3 January (2026 decree)',
+  ],
+  [
+    '31.12.2026',
+    true,
+    'Перенос с 4 января (постановление 2026)',
+    'Moved from 4 January (2026 decree)',
+  ],
 ];
 
 /** Every Settings table with its header and default rows, in the workbook's language. */
@@ -93,7 +103,11 @@ export function settingsBlocks(s: Settings): SettingsTableBlock[] {
       columns: SETTINGS_TABLES.calendar,
       rows: [
         header('calendar'),
-        ...CALENDAR_DEFAULTS.map(([d, off, ru, en]) => [d, off ? yes : no, lang === 'ru' ? ru : en]),
+        ...CALENDAR_DEFAULTS.map(([d, off, ru, en]) => [
+          d,
+          off ? yes : no,
+          lang === 'ru' ? ru : en,
+        ]),
       ],
     },
     {
@@ -124,7 +138,8 @@ export function settingsBlocks(s: Settings): SettingsTableBlock[] {
 /** The column letter(s) of a 1-based column number (1 -> A, 27 -> AA). */
 export function columnLetter(n: number): string {
   let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 

@@ -25,7 +25,8 @@ export function normalizePhone(value: unknown): string | null {
     if (digits.startsWith('7')) return digits.length === 11 ? `+${digits}` : null;
     return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' ? `+${digits}` : null;
   }
-  if (digits.length === 11 && (digits[0] === '8' || digits[0] === '7')) return `+7${digits.slice(1)}`;
+  if (digits.length === 11 && (digits[0] === '8' || digits[0] === '7'))
+    return `+7${digits.slice(1)}`;
   if (digits.length === 10 && digits[0] !== '0') return `+7${digits}`;
   return null;
 }
@@ -56,8 +57,7 @@ export function normalizeEmail(value: unknown): string | null {
     .replace(/^mailto:/i, '')
     .replace(/^<(.*)>$/, '$1')
     .toLowerCase();
-  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/.test(text) &&
-    !text.includes('..')
+  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/.test(text) && !text.includes('..')
     ? text
     : null;
 }
@@ -152,7 +152,8 @@ export function parseDecimalText(value: unknown, money = false): number | null {
     } else {
       const rawInt = text.slice(0, last);
       // Grouping separators in the integer part must be the other kind, in groups of three.
-      if (!/^\d*$/.test(rawInt) && !/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(rawInt)) return null;
+      if (!/^\d*$/.test(rawInt) && !/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(rawInt))
+        return null;
       if (rawInt.includes(lastSep)) return null;
       const intPart = rawInt.replace(/[.,]/g, '');
       const frac = text.slice(last + 1);
@@ -176,9 +177,10 @@ export interface LocalDateTime {
 /** dd.MM.yyyy (also d.M.yy, / or - separators), yyyy-MM-dd, ISO with time, optional HH:mm[:ss]. */
 export function parseDateText(value: string): LocalDateTime | null {
   const text = value.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    text,
-  );
+  let m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      text,
+    );
   let day: Day | null = null;
   let hh: string | undefined;
   let mm: string | undefined;
@@ -187,7 +189,9 @@ export function parseDateText(value: string): LocalDateTime | null {
     hh = m[4];
     mm = m[5];
   } else {
-    m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$/.exec(text);
+    m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$/.exec(
+      text,
+    );
     if (!m) return null;
     const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     day = validYmd(y, Number(m[2]), Number(m[1]));
@@ -264,8 +268,31 @@ function isDateLike(value: unknown): boolean {
 // ---- Company names ---------------------------------------------------------------------------
 
 const LEGAL_FORMS = new Set([
-  'ооо', 'оао', 'зао', 'пао', 'ао', 'нао', 'ип', 'нко', 'ано', 'фгуп', 'гуп', 'муп', 'тоо', 'кфх',
-  'llc', 'ltd', 'inc', 'gmbh', 'jsc', 'llp', 'plc', 'corp', 'co', 'ag', 'sa',
+  'ооо',
+  'оао',
+  'зао',
+  'пао',
+  'ао',
+  'нао',
+  'ип',
+  'нко',
+  'ано',
+  'фгуп',
+  'гуп',
+  'муп',
+  'тоо',
+  'кфх',
+  'llc',
+  'ltd',
+  'inc',
+  'gmbh',
+  'jsc',
+  'llp',
+  'plc',
+  'corp',
+  'co',
+  'ag',
+  'sa',
 ]);
 const LEGAL_PHRASES = [
   'общество с ограниченной ответственностью',
@@ -317,7 +344,8 @@ export function parseNumber(value: unknown): number | null {
 
 /** A fraction from 0.25, "25%", "25 %" or 25 (numbers above 1 are read as percents). */
 export function parsePercent(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? (value > 1 ? value / 100 : value) : null;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (value > 1 ? value / 100 : value) : null;
   if (typeof value !== 'string' || !value.trim()) return null;
   const text = value.trim();
   const pct = text.endsWith('%');

@@ -98,21 +98,36 @@ export interface LeadDraft {
  * Validates and normalises a lead. `manager` is who gets it (already decided by the assignment
  * rule when the input left it empty); '' means nobody could be assigned.
  */
-export function draftLead(input: LeadInput, manager: string, ctx: OpContext, existing?: Client): LeadDraft {
+export function draftLead(
+  input: LeadInput,
+  manager: string,
+  ctx: OpContext,
+  existing?: Client,
+  opts: { needOptional?: boolean; contactOptional?: boolean } = {},
+): LeadDraft {
   const ck = new Checker(LEAD_COLUMNS, ctx.lang);
   const name = existing ? existing.name : ck.text('name', input.clientName, true);
   const phone = existing ? existing.phone : ck.phone('phone', input.phone);
   const email = existing ? existing.email : ck.email('email', input.email);
   const inn = existing ? existing.inn : ck.inn('inn', input.inn);
   const contactName = existing ? existing.contactName : ck.text('contactName', input.contactName);
-  if (!existing && !String(input.phone ?? '').trim() && !String(input.email ?? '').trim()) {
+  if (
+    !existing &&
+    !opts.contactOptional &&
+    !String(input.phone ?? '').trim() &&
+    !String(input.email ?? '').trim()
+  ) {
     ck.add('phone', 'crm.field.contactRequired');
   }
-  const need = ck.text('need', input.need, !existing);
+  const need = ck.text('need', input.need, !existing && !opts.needOptional);
   const source = ck.text('source', input.source);
   let owner = '';
   if (input.manager && String(input.manager).trim()) {
-    owner = ck.manager('manager', input.manager, ctx.managers.filter((m) => m.active));
+    owner = ck.manager(
+      'manager',
+      input.manager,
+      ctx.managers.filter((m) => m.active),
+    );
   } else if (manager) owner = manager;
   else ck.add('manager', 'crm.noAssignee');
   const stages = ctx.settings.stages;
@@ -122,7 +137,8 @@ export function draftLead(input: LeadInput, manager: string, ctx: OpContext, exi
   if (stage && amount === null && amountRequired(stage, stages) && !ck.has('amount')) {
     ck.add('amount', 'crm.field.amountForStage', { stage: stage.name });
   }
-  if (stage && stage.kind !== 'open') ck.add('stage', 'crm.field.unknownStage', { value: stage.name });
+  if (stage && stage.kind !== 'open')
+    ck.add('stage', 'crm.field.unknownStage', { value: stage.name });
   const currency = ck.currency('currency', input.currency);
   const expectedClose = ck.day('expectedClose', input.expectedClose ?? null);
   const summary = ck.text('firstConversation', input.firstConversation);
@@ -130,7 +146,10 @@ export function draftLead(input: LeadInput, manager: string, ctx: OpContext, exi
   if (input.firstConversationType) {
     const t = ACTIVITY_TYPES.parse(input.firstConversationType);
     if (t) type = t;
-    else ck.add('firstConversationType', 'crm.field.activityType', { value: String(input.firstConversationType) });
+    else
+      ck.add('firstConversationType', 'crm.field.activityType', {
+        value: String(input.firstConversationType),
+      });
   }
   const nextStep = ck.text('nextStep', input.nextStep);
   const nextStepDate = ck.day('nextStepDate', input.nextStepDate ?? null);
@@ -194,7 +213,8 @@ export function clientChanges(changes: ClientChanges, ctx: OpContext): Partial<C
   if ('phone' in changes) out.phone = ck.phone('phone', changes.phone);
   if ('email' in changes) out.email = ck.email('email', changes.email);
   if ('source' in changes) out.source = ck.text('source', changes.source);
-  if ('manager' in changes) out.manager = ck.manager('manager', changes.manager, ctx.managers, true);
+  if ('manager' in changes)
+    out.manager = ck.manager('manager', changes.manager, ctx.managers, true);
   if ('need' in changes) out.need = ck.text('need', changes.need, true);
   ck.done();
   return out;
@@ -205,21 +225,30 @@ export function dealChanges(deal: Deal, changes: DealChanges, ctx: OpContext): P
   const ck = new Checker(DEALS.columns, ctx.lang);
   const out: Partial<Deal> = {};
   if ('title' in changes) out.title = ck.text('title', changes.title, true);
-  if ('manager' in changes) out.manager = ck.manager('manager', changes.manager, ctx.managers, true);
+  if ('manager' in changes)
+    out.manager = ck.manager('manager', changes.manager, ctx.managers, true);
   if ('amount' in changes) {
     out.amount = ck.amount('amount', changes.amount);
     const stage = findStage(ctx.settings.stages, deal.stage);
-    if (out.amount === null && stage && amountRequired(stage, ctx.settings.stages) && !ck.has('amount')) {
+    if (
+      out.amount === null &&
+      stage &&
+      amountRequired(stage, ctx.settings.stages) &&
+      !ck.has('amount')
+    ) {
       ck.add('amount', 'crm.field.amountForStage', { stage: stage.name });
     }
   }
   if ('currency' in changes) out.currency = ck.currency('currency', changes.currency);
-  if ('probability' in changes) out.probability = ck.probability('probability', changes.probability);
+  if ('probability' in changes)
+    out.probability = ck.probability('probability', changes.probability);
   if ('source' in changes) out.source = ck.text('source', changes.source);
   if ('need' in changes) out.need = ck.text('need', changes.need);
-  if ('lastDiscussed' in changes) out.lastDiscussed = ck.text('lastDiscussed', changes.lastDiscussed);
+  if ('lastDiscussed' in changes)
+    out.lastDiscussed = ck.text('lastDiscussed', changes.lastDiscussed);
   if ('nextStep' in changes) out.nextStep = ck.text('nextStep', changes.nextStep);
-  if ('nextStepDate' in changes) out.nextStepDate = ck.day('nextStepDate', changes.nextStepDate ?? null);
+  if ('nextStepDate' in changes)
+    out.nextStepDate = ck.day('nextStepDate', changes.nextStepDate ?? null);
   if ('expectedClose' in changes) {
     out.expectedClose = ck.day('expectedClose', changes.expectedClose ?? null);
     Object.assign(out, closePush(deal, out.expectedClose ?? null));
@@ -283,7 +312,10 @@ export function dealAfterActivity(
   return out;
 }
 
-export function clientAfterActivity(client: Pick<Client, 'lastContactAt'>, at: Instant): Partial<Client> {
+export function clientAfterActivity(
+  client: Pick<Client, 'lastContactAt'>,
+  at: Instant,
+): Partial<Client> {
   return client.lastContactAt === null || at > client.lastContactAt ? { lastContactAt: at } : {};
 }
 
@@ -313,7 +345,11 @@ export function moveDealStage(
     amount = ck.amount('amount', extra.amount);
     if (amount !== null) changes.amount = amount;
   }
-  if (extra.expectedClose !== undefined && extra.expectedClose !== null && extra.expectedClose !== '') {
+  if (
+    extra.expectedClose !== undefined &&
+    extra.expectedClose !== null &&
+    extra.expectedClose !== ''
+  ) {
     const d = ck.day('expectedClose', extra.expectedClose);
     if (d !== null) Object.assign(changes, { expectedClose: d }, closePush(deal, d));
   }
@@ -363,10 +399,13 @@ export function snoozeChanges(
   const ck = new Checker(columns, ctx.lang);
   const day = ck.day('snoozedUntil', until ?? null);
   const why = ck.text('snoozeReason', reason);
-  if (day !== null && day < ctx.today) ck.add('snoozedUntil', 'field.invalid', { value: String(until) });
+  if (day !== null && day < ctx.today)
+    ck.add('snoozedUntil', 'field.invalid', { value: String(until) });
   if (day !== null && !why) ck.add('snoozeReason', 'field.required');
   ck.done();
-  return day === null ? { snoozedUntil: null, snoozeReason: '' } : { snoozedUntil: day, snoozeReason: why };
+  return day === null
+    ? { snoozedUntil: null, snoozeReason: '' }
+    : { snoozedUntil: day, snoozeReason: why };
 }
 
 // ---- Invoices ------------------------------------------------------------------------------
@@ -409,7 +448,9 @@ export function paymentChanges(
   if (amount === 0) ck.add('paidAmount', 'crm.field.amount', { value: '0' });
   const paidAt = ck.day('paidAt', paidAtInput ?? null) ?? ctx.today;
   if (amount !== null && invoice.paidAmount + amount > invoice.amount) {
-    ck.add('paidAmount', 'crm.field.paymentTooLarge', { amount: (invoice.amount / 100).toFixed(2) });
+    ck.add('paidAmount', 'crm.field.paymentTooLarge', {
+      amount: (invoice.amount / 100).toFixed(2),
+    });
   }
   ck.done();
   return { paidAmount: invoice.paidAmount + (amount as number), paidAt };

@@ -4,9 +4,31 @@
  * month into a date cell. All of these are accepted.
  */
 const MONTHS: Record<string, number> = {
-  янв: 1, фев: 2, мар: 3, апр: 4, мая: 5, май: 5, июн: 6, июл: 7, авг: 8, сен: 9, окт: 10, ноя: 11,
-  дек: 12, jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10,
-  nov: 11, dec: 12,
+  янв: 1,
+  фев: 2,
+  мар: 3,
+  апр: 4,
+  мая: 5,
+  май: 5,
+  июн: 6,
+  июл: 7,
+  авг: 8,
+  сен: 9,
+  окт: 10,
+  ноя: 11,
+  дек: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -19,7 +41,8 @@ export function normalizePeriod(value: unknown): string | null {
     const t = new Date(d.getTime() + 12 * 3_600_000);
     return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}`;
   }
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 1900 && value <= 2200 ? String(value) : null;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1900 && value <= 2200 ? String(value) : null;
   const text = String(value ?? '')
     .trim()
     .toLowerCase()
@@ -32,7 +55,9 @@ export function normalizePeriod(value: unknown): string | null {
   if (m && +m[1] >= 1 && +m[1] <= 12) return `${m[2]}-${pad2(+m[1])}`;
   m = /^(\d{4})[- ]?(?:q|кв\.?|квартал)\s*([1-4])$/.exec(text);
   if (m) return `${m[1]}-Q${m[2]}`;
-  m = /^(?:q|кв\.?|квартал)?\s*([1-4])\s*(?:q|кв\.?|квартал)?[ ,.-]*(\d{4})(?:\s*г\.?)?$/.exec(text);
+  m = /^(?:q|кв\.?|квартал)?\s*([1-4])\s*(?:q|кв\.?|квартал)?[ ,.-]*(\d{4})(?:\s*г\.?)?$/.exec(
+    text,
+  );
   if (m && /q|кв/.test(text)) return `${m[2]}-Q${m[1]}`;
   m = /^([a-zа-я]+)\.?\s+(\d{4})(?:\s*г\.?)?$/.exec(text);
   if (m) {

@@ -4,16 +4,7 @@
  * kopecks in the core.
  */
 import { toKopecks } from '../money';
-import type {
-  Activity,
-  Client,
-  Deal,
-  Invoice,
-  Lang,
-  Manager,
-  Plan,
-  StageChange,
-} from '../types';
+import type { Activity, Client, Deal, Invoice, Lang, Manager, Plan, StageChange } from '../types';
 import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from './enums';
 import { normalizePeriod } from './period';
 import type { RawRecord } from './tables';
@@ -21,7 +12,8 @@ import type { RawRecord } from './tables';
 type Cells = Record<string, unknown>;
 
 const str = (c: Cells, k: string): string => (typeof c[k] === 'string' ? (c[k] as string) : '');
-const num = (c: Cells, k: string): number | null => (typeof c[k] === 'number' ? (c[k] as number) : null);
+const num = (c: Cells, k: string): number | null =>
+  typeof c[k] === 'number' ? (c[k] as number) : null;
 const bool = (c: Cells, k: string): boolean | null =>
   typeof c[k] === 'boolean' ? (c[k] as boolean) : null;
 
@@ -121,7 +113,8 @@ export function toPlan({ row, cells: c }: RawRecord): Plan | null {
   const period = normalizePeriod(c.period);
   const value = num(c, 'value');
   if (!level || !period || value === null) return null;
-  const metric = c.metric === '' || c.metric === undefined ? 'revenue' : PLAN_METRICS.parse(c.metric);
+  const metric =
+    c.metric === '' || c.metric === undefined ? 'revenue' : PLAN_METRICS.parse(c.metric);
   if (!metric) return null;
   const target = level === 'manager' ? str(c, 'target').toLowerCase() : str(c, 'target');
   return {

@@ -45,7 +45,13 @@ export const DEFAULT_STAGES: readonly DefaultStage[] = [
   { ru: 'Новая заявка', en: 'New lead', probability: 0.1, rottingDays: 1, kind: 'open' },
   { ru: 'Квалификация', en: 'Qualification', probability: 0.2, rottingDays: 3, kind: 'open' },
   { ru: 'Встреча / презентация', en: 'Meeting', probability: 0.4, rottingDays: 7, kind: 'open' },
-  { ru: 'Коммерческое предложение', en: 'Proposal', probability: 0.6, rottingDays: 7, kind: 'open' },
+  {
+    ru: 'Коммерческое предложение',
+    en: 'Proposal',
+    probability: 0.6,
+    rottingDays: 7,
+    kind: 'open',
+  },
   { ru: 'Согласование договора', en: 'Contract', probability: 0.8, rottingDays: 10, kind: 'open' },
   { ru: 'Счёт выставлен', en: 'Invoiced', probability: 0.9, rottingDays: 14, kind: 'open' },
   { ru: 'Успешно', en: 'Won', probability: 1, rottingDays: null, kind: 'won' },
@@ -63,20 +69,80 @@ export function defaultStages(lang: Lang): StageDef[] {
 }
 
 export const DEFAULT_SOURCES: Record<Lang, readonly string[]> = {
-  ru: ['Сайт', 'Входящий звонок', 'Рекомендация', 'Выставка', 'Реклама', 'Холодный звонок', 'Google Форма', 'Импорт', 'Другое'],
-  en: ['Website', 'Inbound call', 'Referral', 'Trade show', 'Ads', 'Cold call', 'Google Form', 'Import', 'Other'],
+  ru: [
+    'Сайт',
+    'Входящий звонок',
+    'Рекомендация',
+    'Выставка',
+    'Реклама',
+    'Холодный звонок',
+    'Google Форма',
+    'Импорт',
+    'Другое',
+  ],
+  en: [
+    'Website',
+    'Inbound call',
+    'Referral',
+    'Trade show',
+    'Ads',
+    'Cold call',
+    'Google Form',
+    'Import',
+    'Other',
+  ],
 };
 
 export const DEFAULT_LOST_REASONS: Record<Lang, readonly string[]> = {
-  ru: ['Дорого', 'Выбрали конкурента', 'Нет бюджета', 'Нет потребности', 'Не выходит на связь', 'Не устроили сроки', 'Другое'],
-  en: ['Too expensive', 'Chose a competitor', 'No budget', 'No need', 'Unreachable', 'Timing', 'Other'],
+  ru: [
+    'Дорого',
+    'Выбрали конкурента',
+    'Нет бюджета',
+    'Нет потребности',
+    'Не выходит на связь',
+    'Не устроили сроки',
+    'Другое',
+  ],
+  en: [
+    'Too expensive',
+    'Chose a competitor',
+    'No budget',
+    'No need',
+    'Unreachable',
+    'Timing',
+    'Other',
+  ],
 };
 
 /** The default bonus scheme: marginal tiers 10% to plan, 15% for 100-120%, 20% above. */
 export const DEFAULT_BONUS: readonly BonusTier[] = [
-  { scheme: 'Base', kind: 'marginal', from: 0, to: 1, rate: 0.1, multiplier: 1, reduceByOverdue: false },
-  { scheme: 'Base', kind: 'marginal', from: 1, to: 1.2, rate: 0.15, multiplier: 1, reduceByOverdue: false },
-  { scheme: 'Base', kind: 'marginal', from: 1.2, to: null, rate: 0.2, multiplier: 1, reduceByOverdue: false },
+  {
+    scheme: 'Base',
+    kind: 'marginal',
+    from: 0,
+    to: 1,
+    rate: 0.1,
+    multiplier: 1,
+    reduceByOverdue: false,
+  },
+  {
+    scheme: 'Base',
+    kind: 'marginal',
+    from: 1,
+    to: 1.2,
+    rate: 0.15,
+    multiplier: 1,
+    reduceByOverdue: false,
+  },
+  {
+    scheme: 'Base',
+    kind: 'marginal',
+    from: 1.2,
+    to: null,
+    rate: 0.2,
+    multiplier: 1,
+    reduceByOverdue: false,
+  },
 ];
 
 export const DEFAULT_RATES: readonly CurrencyRate[] = [
@@ -132,16 +198,76 @@ export interface SettingRowDef {
 
 export const SETTING_ROWS: readonly SettingRowDef[] = [
   { key: 'lang', ru: 'Язык', en: 'Language', hintRu: 'ru или en', hintEn: 'ru or en' },
-  { key: 'currency', ru: 'Валюта', en: 'Currency', hintRu: 'Код валюты отчётов (RUB)', hintEn: 'Reporting currency code (RUB)' },
-  { key: 'factBasis', ru: 'Факт считать по', en: 'Fact basis', hintRu: 'Выигранные сделки (по дате закрытия) или Оплаты (по дате оплаты)', hintEn: 'Won deals (by close date) or Payments (by payment date)' },
-  { key: 'responseLimitMinutes', ru: 'Реакция на лид, мин', en: 'Lead response limit, min', hintRu: 'Рабочих минут до первой активности, после которых лид считается необработанным', hintEn: 'Working minutes to the first activity before a lead counts as unprocessed' },
-  { key: 'clientForgetDays', ru: 'Клиент забыт через, дней', en: 'Client forgotten after, days', hintRu: 'Дней без контакта', hintEn: 'Days without contact' },
-  { key: 'workdayStart', ru: 'Начало рабочего дня', en: 'Workday start', hintRu: 'ЧЧ:ММ', hintEn: 'HH:MM' },
-  { key: 'workdayEnd', ru: 'Конец рабочего дня', en: 'Workday end', hintRu: 'ЧЧ:ММ', hintEn: 'HH:MM' },
-  { key: 'reminderHour', ru: 'Час напоминаний', en: 'Reminder hour', hintRu: 'Час отправки ежедневной сводки (0-23)', hintEn: 'Hour of the daily digest (0-23)' },
-  { key: 'workingDaysOnly', ru: 'Только в рабочие дни', en: 'Working days only', hintRu: 'Не слать напоминания в выходные и праздники', hintEn: 'No reminders on weekends and holidays' },
-  { key: 'reportRecipients', ru: 'Получатели отчётов', en: 'Report recipients', hintRu: 'Email через запятую (например, директор)', hintEn: 'Comma-separated emails (e.g. the director)' },
-  { key: 'assignment', ru: 'Распределение лидов', en: 'Lead assignment', hintRu: 'По кругу (между активными менеджерами) или Вручную', hintEn: 'Round robin (among active managers) or Manual' },
+  {
+    key: 'currency',
+    ru: 'Валюта',
+    en: 'Currency',
+    hintRu: 'Код валюты отчётов (RUB)',
+    hintEn: 'Reporting currency code (RUB)',
+  },
+  {
+    key: 'factBasis',
+    ru: 'Факт считать по',
+    en: 'Fact basis',
+    hintRu: 'Выигранные сделки (по дате закрытия) или Оплаты (по дате оплаты)',
+    hintEn: 'Won deals (by close date) or Payments (by payment date)',
+  },
+  {
+    key: 'responseLimitMinutes',
+    ru: 'Реакция на лид, мин',
+    en: 'Lead response limit, min',
+    hintRu: 'Рабочих минут до первой активности, после которых лид считается необработанным',
+    hintEn: 'Working minutes to the first activity before a lead counts as unprocessed',
+  },
+  {
+    key: 'clientForgetDays',
+    ru: 'Клиент забыт через, дней',
+    en: 'Client forgotten after, days',
+    hintRu: 'Дней без контакта',
+    hintEn: 'Days without contact',
+  },
+  {
+    key: 'workdayStart',
+    ru: 'Начало рабочего дня',
+    en: 'Workday start',
+    hintRu: 'ЧЧ:ММ',
+    hintEn: 'HH:MM',
+  },
+  {
+    key: 'workdayEnd',
+    ru: 'Конец рабочего дня',
+    en: 'Workday end',
+    hintRu: 'ЧЧ:ММ',
+    hintEn: 'HH:MM',
+  },
+  {
+    key: 'reminderHour',
+    ru: 'Час напоминаний',
+    en: 'Reminder hour',
+    hintRu: 'Час отправки ежедневной сводки (0-23)',
+    hintEn: 'Hour of the daily digest (0-23)',
+  },
+  {
+    key: 'workingDaysOnly',
+    ru: 'Только в рабочие дни',
+    en: 'Working days only',
+    hintRu: 'Не слать напоминания в выходные и праздники',
+    hintEn: 'No reminders on weekends and holidays',
+  },
+  {
+    key: 'reportRecipients',
+    ru: 'Получатели отчётов',
+    en: 'Report recipients',
+    hintRu: 'Email через запятую (например, директор)',
+    hintEn: 'Comma-separated emails (e.g. the director)',
+  },
+  {
+    key: 'assignment',
+    ru: 'Распределение лидов',
+    en: 'Lead assignment',
+    hintRu: 'По кругу (между активными менеджерами) или Вручную',
+    hintEn: 'Round robin (among active managers) or Manual',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -151,7 +277,8 @@ for (const r of SETTING_ROWS) {
 
 /** The value cells setup writes for the defaults (text, so Sheets does not reinterpret them). */
 export function settingValueText(key: ValueKey, s: Settings): string {
-  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const hm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   switch (key) {
     case 'lang':
       return s.lang;
@@ -170,7 +297,13 @@ export function settingValueText(key: ValueKey, s: Settings): string {
     case 'reminderHour':
       return String(s.reminderHour);
     case 'workingDaysOnly':
-      return s.lang === 'ru' ? (s.workingDaysOnly ? 'Да' : 'Нет') : s.workingDaysOnly ? 'Yes' : 'No';
+      return s.lang === 'ru'
+        ? s.workingDaysOnly
+          ? 'Да'
+          : 'Нет'
+        : s.workingDaysOnly
+          ? 'Yes'
+          : 'No';
     case 'reportRecipients':
       return s.reportRecipients.join(', ');
     case 'assignment':
@@ -225,7 +358,8 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       s.workdayEndMinute = parseTime(value, zone) ?? s.workdayEndMinute;
       return;
     case 'reminderHour':
-      s.reminderHour = intIn(value, 0, 23) ?? Math.floor((parseTime(value, zone) ?? s.reminderHour * 60) / 60);
+      s.reminderHour =
+        intIn(value, 0, 23) ?? Math.floor((parseTime(value, zone) ?? s.reminderHour * 60) / 60);
       return;
     case 'workingDaysOnly':
       s.workingDaysOnly = parseBool(value) ?? s.workingDaysOnly;
@@ -347,7 +481,10 @@ export function parseSettings(
       if (!name) continue;
       const kind = STAGE_KINDS.parse(cells.kind) ?? 'open';
       const p = typeof cells.probability === 'number' ? cells.probability : null;
-      const rot = typeof cells.rottingDays === 'number' && cells.rottingDays > 0 ? Math.round(cells.rottingDays) : null;
+      const rot =
+        typeof cells.rottingDays === 'number' && cells.rottingDays > 0
+          ? Math.round(cells.rottingDays)
+          : null;
       stages.push({
         name,
         probability: p === null ? (kind === 'won' ? 1 : 0) : Math.min(Math.max(p, 0), 1),
@@ -381,7 +518,8 @@ export function parseSettings(
         from: cells.from,
         to: typeof cells.to === 'number' ? cells.to : null,
         rate: cells.rate,
-        multiplier: typeof cells.multiplier === 'number' && cells.multiplier > 0 ? cells.multiplier : 1,
+        multiplier:
+          typeof cells.multiplier === 'number' && cells.multiplier > 0 ? cells.multiplier : 1,
         reduceByOverdue: cells.reduceByOverdue === true,
       });
     }
@@ -391,7 +529,9 @@ export function parseSettings(
   if (tables.rates) {
     const rates: CurrencyRate[] = [];
     for (const { cells } of tableRecords(values, tables.rates, SETTINGS_RATES, zone)) {
-      const currency = String(cells.currency ?? '').trim().toUpperCase();
+      const currency = String(cells.currency ?? '')
+        .trim()
+        .toUpperCase();
       if (/^[A-Z]{3}$/.test(currency) && typeof cells.rate === 'number' && cells.rate > 0) {
         rates.push({ currency, rate: cells.rate });
       }

@@ -49,7 +49,9 @@ export class Checker {
   }
 
   text(field: string, value: unknown, required = false): string {
-    const text = value === null || value === undefined ? '' : String(value).trim();
+    // Outer spaces go; tabs and line breaks stay, so a text reads back exactly as typed.
+    const raw = value === null || value === undefined ? '' : String(value);
+    const text = raw.trim() ? raw.replace(/^[ \u00a0]+|[ \u00a0]+$/g, '') : '';
     if (!text && required) this.add(field, 'field.required');
     if (text.length > MAX_TEXT) this.add(field, 'crm.field.tooLong', { max: MAX_TEXT });
     return text;
@@ -133,7 +135,10 @@ export class Checker {
   /** Probability as a fraction from 0..1 or a percent 0..100; null clears. */
   probability(field: string, value: unknown): number | null {
     if (value === null || value === undefined || value === '') return null;
-    const n = typeof value === 'number' ? value : Number(String(value).replace('%', '').replace(',', '.').trim());
+    const n =
+      typeof value === 'number'
+        ? value
+        : Number(String(value).replace('%', '').replace(',', '.').trim());
     if (!Number.isFinite(n) || n < 0 || n > 100) {
       this.add(field, 'field.invalid', { value: String(value) });
       return null;
@@ -165,7 +170,10 @@ export function amountRequired(stage: StageDef, stages: readonly StageDef[]): bo
 }
 
 /** Required fields of a record, by stage: what CRM completeness counts (sales-domain.md). */
-export function requiredDealFields(stage: StageDef | undefined, stages: readonly StageDef[]): string[] {
+export function requiredDealFields(
+  stage: StageDef | undefined,
+  stages: readonly StageDef[],
+): string[] {
   const fields = ['clientId', 'title', 'manager', 'stage', 'need'];
   if (!stage) return fields;
   if (amountRequired(stage, stages)) fields.push('amount');

@@ -107,9 +107,14 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const female = rnd.chance(0.45);
     const first = rnd.pick(female ? W.FIRST_F : W.FIRST_M);
     const lastBase = rnd.pick(W.LAST);
-    const last = female ? (lastBase.endsWith('ий') ? lastBase.replace(/ий$/, 'ая') : `${lastBase}а`) : lastBase;
+    const last = female
+      ? lastBase.endsWith('ий')
+        ? lastBase.replace(/ий$/, 'ая')
+        : `${lastBase}а`
+      : lastBase;
     let email = `${W.translit(first)[0]}.${W.translit(lastBase)}@${o.domain}`;
-    for (let i = 2; used.has(email); i++) email = `${W.translit(first)[0]}.${W.translit(lastBase)}${i}@${o.domain}`;
+    for (let i = 2; used.has(email); i++)
+      email = `${W.translit(first)[0]}.${W.translit(lastBase)}${i}@${o.domain}`;
     used.add(email);
     return {
       row: 0,
@@ -128,7 +133,10 @@ export function generateDemo(opts: DemoOptions): DemoData {
   const sales: Manager[] = [];
   for (let i = 0; i < o.managers; i++) {
     // A few recent hires, so plan ramp-up and "new manager" cases exist.
-    const hired = i >= o.managers - Math.max(1, Math.floor(o.managers / 8)) ? today - rnd.int(40, 120) : startDay - rnd.int(30, 700);
+    const hired =
+      i >= o.managers - Math.max(1, Math.floor(o.managers / 8))
+        ? today - rnd.int(40, 120)
+        : startDay - rnd.int(30, 700);
     const m = person('manager', teams[i % teams.length], hired);
     sales.push(m);
     managers.push(m);
@@ -141,7 +149,9 @@ export function generateDemo(opts: DemoOptions): DemoData {
   for (let i = 0; i < o.clients; i++) {
     let base: string;
     do {
-      base = rnd.chance(0.5) ? `${rnd.pick(W.COMPANY_A)} ${rnd.pick(W.COMPANY_N)}` : `${rnd.pick(W.COMPANY_WORD)}-${rnd.pick(W.COMPANY_N)}`;
+      base = rnd.chance(0.5)
+        ? `${rnd.pick(W.COMPANY_A)} ${rnd.pick(W.COMPANY_N)}`
+        : `${rnd.pick(W.COMPANY_WORD)}-${rnd.pick(W.COMPANY_N)}`;
       if (names.has(base)) base = `${base} ${rnd.pick(W.CITIES)}`;
       if (names.has(base)) base = `${base} ${names.size}`;
     } while (names.has(base));
@@ -185,7 +195,8 @@ export function generateDemo(opts: DemoOptions): DemoData {
   for (let i = 0; i < o.deals; i++) {
     const client = clients[i % clients.length];
     const manager = client.manager;
-    const created = Math.max(dayOfInstant(client.createdAt as number, zone), startDay) + rnd.int(0, 20);
+    const created =
+      Math.max(dayOfInstant(client.createdAt as number, zone), startDay) + rnd.int(0, 20);
     const createdDay = Math.min(created, today);
     const createdAt = at(createdDay, workMinute());
     const age = today - createdDay;
@@ -193,11 +204,19 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const closeP = Math.min(0.92, age / 75);
     let final: StageDef;
     if (rnd.chance(closeP)) final = rnd.chance(0.38) ? won : lost;
-    else final = open[Math.min(open.length - 1, Math.floor(rnd.next() * rnd.next() * open.length * 1.6))];
+    else
+      final =
+        open[Math.min(open.length - 1, Math.floor(rnd.next() * rnd.next() * open.length * 1.6))];
     // Path through the funnel; lost deals drop out at some open stage.
-    const lastOpen = final.kind === 'won' ? open.length - 1 : final.kind === 'lost' ? rnd.int(0, open.length - 2) : final.order;
+    const lastOpen =
+      final.kind === 'won'
+        ? open.length - 1
+        : final.kind === 'lost'
+          ? rnd.int(0, open.length - 2)
+          : final.order;
     const path: StageDef[] = [];
-    for (let s = 0; s <= lastOpen; s++) if (s === 0 || s === lastOpen || !rnd.chance(0.08)) path.push(open[s]);
+    for (let s = 0; s <= lastOpen; s++)
+      if (s === 0 || s === lastOpen || !rnd.chance(0.08)) path.push(open[s]);
     if (final.kind !== 'open') path.push(final);
     const span = Math.max(1, final.kind === 'open' ? age : Math.min(age, rnd.int(10, 90)));
     const id = formatId('D', i + 1);
@@ -205,7 +224,14 @@ export function generateDemo(opts: DemoOptions): DemoData {
     let moveDay = createdDay;
     path.forEach((s, k) => {
       if (k > 0) moveDay = Math.min(today, createdDay + Math.round((span * k) / path.length));
-      history.push({ row: 0, dealId: id, fromStage: prev, toStage: s.name, at: k === 0 ? createdAt : at(moveDay, workMinute()), by: manager });
+      history.push({
+        row: 0,
+        dealId: id,
+        fromStage: prev,
+        toStage: s.name,
+        at: k === 0 ? createdAt : at(moveDay, workMinute()),
+        by: manager,
+      });
       prev = s.name;
     });
     const closedAt = final.kind === 'open' ? null : moveDay;
@@ -242,7 +268,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
     // the newest leads have none yet (unprocessed).
     let n = Math.min(Math.round(perDeal * (0.4 + rnd.next() * 1.2)), activityBudget);
     if (final.kind === 'open' && age <= 1 && rnd.chance(0.6)) n = 0;
-    const endDay = closedAt ?? (final.kind === 'open' && rnd.chance(0.15) ? Math.max(createdDay, today - rnd.int(15, 40)) : today);
+    const endDay =
+      closedAt ??
+      (final.kind === 'open' && rnd.chance(0.15)
+        ? Math.max(createdDay, today - rnd.int(15, 40))
+        : today);
     const life = Math.max(0, endDay - createdDay);
     let first: Instant | null = null;
     let last: Activity | null = null;
@@ -300,18 +330,24 @@ export function generateDemo(opts: DemoOptions): DemoData {
   // ---- Invoices ----
   const invoices: Invoice[] = [];
   const invoiced = stages.find((s) => s.order === open[open.length - 1].order) as StageDef;
-  const eligible = deals.filter((d) => d.amount && (d.stage === won.name || d.stage === invoiced.name));
+  const eligible = deals.filter(
+    (d) => d.amount && (d.stage === won.name || d.stage === invoiced.name),
+  );
   for (let k = 0; invoices.length < o.invoices && eligible.length && k < o.invoices * 3; k++) {
     const d = eligible[k % eligible.length];
     const part = k >= eligible.length; // a second invoice for the same deal: an instalment
-    const issued = part ? Math.min(today, (d.closedAt ?? today) + rnd.int(20, 40)) : (d.closedAt ?? Math.max(dayOfInstant(d.createdAt as number, zone), today - rnd.int(1, 20)));
+    const issued = part
+      ? Math.min(today, (d.closedAt ?? today) + rnd.int(20, 40))
+      : (d.closedAt ?? Math.max(dayOfInstant(d.createdAt as number, zone), today - rnd.int(1, 20)));
     const due = issued + rnd.pick([5, 10, 14, 30]);
     const amount = part ? Math.round((d.amount as number) / 2) : (d.amount as number);
     const overdueCase = due < today && rnd.chance(0.14);
     const paidFull = d.stage === won.name && !overdueCase && due - rnd.int(0, 20) <= today;
     const partial = !paidFull && rnd.chance(0.25);
     const paidAmount = paidFull ? amount : partial ? Math.round(amount * 0.5) : 0;
-    const paidAt = paidAmount ? Math.min(today, issued + rnd.int(1, Math.max(1, due - issued + 10))) : null;
+    const paidAt = paidAmount
+      ? Math.min(today, issued + rnd.int(1, Math.max(1, due - issued + 10)))
+      : null;
     invoices.push({
       row: 0,
       id: formatId('I', invoices.length + 1),
@@ -334,7 +370,9 @@ export function generateDemo(opts: DemoOptions): DemoData {
     return `${year}-${String(month).padStart(2, '0')}`;
   };
   const wonByManager = new Map<string, number>();
-  for (const d of deals) if (d.stage === won.name) wonByManager.set(d.manager, (wonByManager.get(d.manager) ?? 0) + (d.amount ?? 0));
+  for (const d of deals)
+    if (d.stage === won.name)
+      wonByManager.set(d.manager, (wonByManager.get(d.manager) ?? 0) + (d.amount ?? 0));
   const months: string[] = [];
   for (let d = startDay; d <= today + 31; d += 28) {
     const k = monthKey(d);
@@ -343,9 +381,13 @@ export function generateDemo(opts: DemoOptions): DemoData {
   const managerMonthly = new Map<string, number>();
   for (const m of sales) {
     const avg = (wonByManager.get(m.email) ?? 0) / Math.max(o.months, 1);
-    managerMonthly.set(m.email, Math.max(100_000_00, Math.round((avg * (1 + rnd.next() * 0.3)) / 5_000_000) * 5_000_000));
+    managerMonthly.set(
+      m.email,
+      Math.max(100_000_00, Math.round((avg * (1 + rnd.next() * 0.3)) / 5_000_000) * 5_000_000),
+    );
   }
-  const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+  const quarterOf = (month: string) =>
+    `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
   const sums = new Map<string, number>(); // "level|target|period" -> value
   const add = (level: Plan['level'], target: string, period: string, value: number) => {
     const key = `${level}|${target}|${period}`;
@@ -359,7 +401,14 @@ export function generateDemo(opts: DemoOptions): DemoData {
         add('team', m.team, period, v);
         add('company', '', period, v);
       }
-      plans.push({ row: 0, level: 'manager', target: m.email, period: month, metric: 'wonDeals', value: 2 + rnd.int(0, 3) });
+      plans.push({
+        row: 0,
+        level: 'manager',
+        target: m.email,
+        period: month,
+        metric: 'wonDeals',
+        value: 2 + rnd.int(0, 3),
+      });
     }
   }
   for (const [key, value] of sums) {
@@ -367,13 +416,20 @@ export function generateDemo(opts: DemoOptions): DemoData {
     plans.push({ row: 0, level: level as Plan['level'], target, period, metric: 'revenue', value });
   }
   const levelOrder = { company: 0, team: 1, manager: 2 };
-  plans.sort((a, b) => a.period.localeCompare(b.period) || levelOrder[a.level] - levelOrder[b.level] || a.target.localeCompare(b.target) || a.metric.localeCompare(b.metric));
+  plans.sort(
+    (a, b) =>
+      a.period.localeCompare(b.period) ||
+      levelOrder[a.level] - levelOrder[b.level] ||
+      a.target.localeCompare(b.target) ||
+      a.metric.localeCompare(b.metric),
+  );
 
   return { managers, clients, deals, activities, stageHistory: history, plans, invoices, stages };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(o))
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
 }

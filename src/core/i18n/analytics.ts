@@ -96,12 +96,15 @@ export const ru = {
   'an.arg.missingColumns': 'в диапазоне нет столбца «{columns}»',
   'an.arg.period': 'период пишется как «2026-11», «2026-Q4» или «2026», а не «{value}»',
   'an.arg.date': 'нужна дата, а не «{value}»',
-  'an.arg.level': 'уровень — «company», «team» или «manager» (компания, команда, менеджер), а не «{value}»',
+  'an.arg.level':
+    'уровень — «company», «team» или «manager» (компания, команда, менеджер), а не «{value}»',
   'an.arg.order': 'конец периода раньше начала',
   'an.error.internal': 'Ошибка расчёта ROP Desk: {message}',
   'an.dash.title': 'ROP Desk — дашборд руководителя продаж',
   'an.dash.period': 'Период',
-  'an.dash.periodHint': 'Впишите период (2026-11, 2026-Q4 или 2026) и выберите «ROP Desk → Обновить дашборд».',
+  'an.dash.refreshed': 'Дашборд обновлён за период {period}.',
+  'an.dash.periodHint':
+    'Впишите период (2026-11, 2026-Q4 или 2026) и выберите «ROP Desk → Обновить дашборд».',
   'an.dash.updated': 'Обновлено {at}; данные на {date}',
   'an.dash.badPeriod': 'Период «{value}» не понят, показан текущий месяц {period}.',
   'an.dash.planFact': 'План-факт и прогноз',
@@ -112,8 +115,10 @@ export const ru = {
   'an.dash.discipline': 'Дисциплина',
   'an.dash.kpi': 'Показатели сделок',
   'an.dash.consistency': 'Расхождения планов (родитель ≠ сумма частей)',
-  'an.dash.consistencyRow': '{who}, {period}: план {parent}, сумма частей {children}, разница {difference}',
-  'an.dash.noData': 'Нет данных — добавьте сделки и планы или выберите «Настроить и заполнить демо-данными».',
+  'an.dash.consistencyRow':
+    '{who}, {period}: план {parent}, сумма частей {children}, разница {difference}',
+  'an.dash.noData':
+    'Нет данных — добавьте сделки и планы или выберите «Настроить и заполнить демо-данными».',
   'an.dash.noPlans': 'Планов на период нет: добавьте строки на лист «Планы».',
   'an.dash.noDebts': 'Долгов нет.',
   'an.chart.planFact': 'План и факт по менеджерам',
@@ -223,7 +228,9 @@ export const en: Record<keyof typeof ru, string> = {
   'an.error.internal': 'ROP Desk calculation error: {message}',
   'an.dash.title': 'ROP Desk: head of sales dashboard',
   'an.dash.period': 'Period',
-  'an.dash.periodHint': 'Type a period (2026-11, 2026-Q4 or 2026) and choose "ROP Desk → Refresh dashboard".',
+  'an.dash.refreshed': 'Dashboard refreshed for {period}.',
+  'an.dash.periodHint':
+    'Type a period (2026-11, 2026-Q4 or 2026) and choose "ROP Desk → Refresh dashboard".',
   'an.dash.updated': 'Updated {at}; figures as of {date}',
   'an.dash.badPeriod': 'Period "{value}" was not understood; showing the current month {period}.',
   'an.dash.planFact': 'Plan vs fact and forecast',
@@ -234,7 +241,8 @@ export const en: Record<keyof typeof ru, string> = {
   'an.dash.discipline': 'Discipline',
   'an.dash.kpi': 'Deal KPIs',
   'an.dash.consistency': 'Plan inconsistencies (parent ≠ sum of parts)',
-  'an.dash.consistencyRow': '{who}, {period}: plan {parent}, parts add up to {children}, difference {difference}',
+  'an.dash.consistencyRow':
+    '{who}, {period}: plan {parent}, parts add up to {children}, difference {difference}',
   'an.dash.noData': 'No data yet: add deals and plans, or choose "Set up with demo data".',
   'an.dash.noPlans': 'No plans for the period: add rows to the Plans sheet.',
   'an.dash.noDebts': 'No debts.',

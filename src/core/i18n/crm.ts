@@ -4,8 +4,10 @@ export const ru = {
   'crm.field.phone':
     'Поле «{field}»: «{value}» не похоже на телефон. Пример: +7 916 123-45-67 или +44 20 7946 0958.',
   'crm.field.email': 'Поле «{field}»: «{value}» не похоже на адрес почты.',
-  'crm.field.inn': 'Поле «{field}»: ИНН состоит из 10 (организация) или 12 (ИП, физлицо) цифр, а не «{value}».',
-  'crm.field.innCheck': 'Поле «{field}»: в ИНН «{value}» неверные контрольные цифры. Проверьте опечатку.',
+  'crm.field.inn':
+    'Поле «{field}»: ИНН состоит из 10 (организация) или 12 (ИП, физлицо) цифр, а не «{value}».',
+  'crm.field.innCheck':
+    'Поле «{field}»: в ИНН «{value}» неверные контрольные цифры. Проверьте опечатку.',
   'crm.field.amount': 'Поле «{field}»: «{value}» не похоже на сумму. Пример: 1 234,50.',
   'crm.field.date': 'Поле «{field}»: «{value}» не похоже на дату. Пример: 27.11.2026.',
   'crm.field.unknownManager': 'Поле «{field}»: {value} нет среди активных на листе «Менеджеры».',
@@ -15,10 +17,12 @@ export const ru = {
   'crm.field.amountForStage': 'Поле «{field}» обязательно на этапе «{stage}».',
   'crm.field.contactRequired': 'Укажите хотя бы телефон или email клиента.',
   'crm.field.lostReason': 'Поле «{field}»: укажите причину проигрыша.',
-  'crm.field.activityType': 'Поле «{field}»: тип «{value}» неизвестен (звонок, встреча, письмо, сообщение).',
+  'crm.field.activityType':
+    'Поле «{field}»: тип «{value}» неизвестен (звонок, встреча, письмо, сообщение).',
   'crm.field.paymentTooLarge': 'Поле «{field}»: оплачено больше суммы счёта ({amount}).',
   'crm.field.dueBeforeIssue': 'Поле «{field}»: срок оплаты раньше даты счёта.',
-  'crm.dealClosed': 'Сделка {id} уже закрыта ({stage}). Откройте её заново, переведя на открытый этап.',
+  'crm.dealClosed':
+    'Сделка {id} уже закрыта ({stage}). Откройте её заново, переведя на открытый этап.',
   'crm.noAssignee':
     'Некому назначить лид: на листе «Менеджеры» нет активных менеджеров. Укажите менеджера.',
   'crm.duplicates': 'Похоже, такой клиент уже есть: {list}.',
@@ -30,6 +34,8 @@ export const ru = {
   'crm.setup.settingsAdded': 'Лист «{sheet}»: добавлена таблица «{table}».',
   'crm.setup.migrated': 'Версия структуры таблицы обновлена: {from} → {to}.',
   'crm.setup.nothing': 'Таблица уже настроена, ничего не изменено.',
+  'crm.setup.formTrigger': 'Включён приём заявок из связанной Google Формы.',
+  'crm.setup.formTriggerFailed': 'Не удалось включить приём заявок из Google Формы: {problem}',
   'crm.setup.unrecognised':
     'Лист «{sheet}» не тронут: в нём есть данные, но нет узнаваемой строки заголовков. Переименуйте лист или добавьте заголовки.',
   'crm.setup.done': 'Настройка завершена.',
@@ -48,7 +54,8 @@ export const ru = {
   'crm.import.reject.noName': 'нет названия клиента и контакта',
   'crm.import.reject.noContact': 'нет ни телефона, ни email',
   'crm.import.reject.duplicateInFile': 'повторяет строку {row} этого файла',
-  'crm.import.done': 'Импорт: добавлено {added}, объединено с существующими {merged}, отклонено {rejected}.',
+  'crm.import.done':
+    'Импорт: добавлено {added}, объединено с существующими {merged}, отклонено {rejected}.',
   'crm.form.noName': 'Ответ формы без названия клиента и контакта: записан как «{name}».',
   'crm.edit.badPhone': 'ROP Desk: не похоже на телефон. Формат: +7XXXXXXXXXX.',
   'crm.edit.badInn': 'ROP Desk: ИНН с неверными контрольными цифрами.',
@@ -65,21 +72,27 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.field.phone':
     'Field "{field}": "{value}" does not look like a phone number. Example: +7 916 123-45-67 or +44 20 7946 0958.',
   'crm.field.email': 'Field "{field}": "{value}" does not look like an email address.',
-  'crm.field.inn': 'Field "{field}": an INN has 10 (company) or 12 (individual) digits, not "{value}".',
-  'crm.field.innCheck': 'Field "{field}": the check digits of INN "{value}" are wrong. Check for a typo.',
+  'crm.field.inn':
+    'Field "{field}": an INN has 10 (company) or 12 (individual) digits, not "{value}".',
+  'crm.field.innCheck':
+    'Field "{field}": the check digits of INN "{value}" are wrong. Check for a typo.',
   'crm.field.amount': 'Field "{field}": "{value}" does not look like an amount. Example: 1 234.50.',
   'crm.field.date': 'Field "{field}": "{value}" does not look like a date. Example: 27.11.2026.',
-  'crm.field.unknownManager': 'Field "{field}": {value} is not an active person on the Managers sheet.',
-  'crm.field.unknownStage': 'Field "{field}": stage "{value}" is not in the funnel (Settings sheet).',
+  'crm.field.unknownManager':
+    'Field "{field}": {value} is not an active person on the Managers sheet.',
+  'crm.field.unknownStage':
+    'Field "{field}": stage "{value}" is not in the funnel (Settings sheet).',
   'crm.field.unknownClient': 'Field "{field}": client {value} is not on the Clients sheet.',
   'crm.field.unknownDeal': 'Field "{field}": deal {value} is not on the Deals sheet.',
   'crm.field.amountForStage': 'Field "{field}" is required at stage "{stage}".',
   'crm.field.contactRequired': "Give at least the client's phone or email.",
   'crm.field.lostReason': 'Field "{field}": give the reason the deal was lost.',
-  'crm.field.activityType': 'Field "{field}": unknown type "{value}" (call, meeting, email, message).',
+  'crm.field.activityType':
+    'Field "{field}": unknown type "{value}" (call, meeting, email, message).',
   'crm.field.paymentTooLarge': 'Field "{field}": more paid than the invoice amount ({amount}).',
   'crm.field.dueBeforeIssue': 'Field "{field}": the due date is before the invoice date.',
-  'crm.dealClosed': 'Deal {id} is already closed ({stage}). Reopen it by moving it to an open stage.',
+  'crm.dealClosed':
+    'Deal {id} is already closed ({stage}). Reopen it by moving it to an open stage.',
   'crm.noAssignee':
     'Nobody to assign the lead to: no active managers on the Managers sheet. Choose a manager.',
   'crm.duplicates': 'This client seems to exist already: {list}.',
@@ -91,6 +104,8 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.setup.settingsAdded': 'Sheet "{sheet}": added table "{table}".',
   'crm.setup.migrated': 'Workbook structure version updated: {from} → {to}.',
   'crm.setup.nothing': 'The workbook is already set up; nothing changed.',
+  'crm.setup.formTrigger': 'Turned on lead intake from the linked Google Form.',
+  'crm.setup.formTriggerFailed': 'Could not turn on lead intake from the Google Form: {problem}',
   'crm.setup.unrecognised':
     'Sheet "{sheet}" left alone: it has data but no recognisable header row. Rename the sheet or add the headers.',
   'crm.setup.done': 'Setup finished.',
@@ -109,7 +124,8 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.import.reject.noName': 'no client name and no contact',
   'crm.import.reject.noContact': 'neither phone nor email',
   'crm.import.reject.duplicateInFile': 'repeats row {row} of this file',
-  'crm.import.done': 'Import: {added} added, {merged} merged with existing clients, {rejected} rejected.',
+  'crm.import.done':
+    'Import: {added} added, {merged} merged with existing clients, {rejected} rejected.',
   'crm.form.noName': 'Form response without a client name or contact: recorded as "{name}".',
   'crm.edit.badPhone': 'ROP Desk: not a phone number. Format: +7XXXXXXXXXX.',
   'crm.edit.badInn': 'ROP Desk: INN with wrong check digits.',

@@ -32,10 +32,12 @@ export const ru = {
   'rem.plan.completion': 'Выполнение',
   'rem.plan.forecast': 'Прогноз по темпу',
   'rem.plan.pace': 'Нужно в день',
+  'rem.plan.rest': 'До плана',
   'rem.plan.noPlan': 'План на период не задан.',
   'rem.plan.done': 'План выполнен.',
   'rem.team': 'Отдел',
   'rem.manager': 'Менеджер',
+  'rem.managers': 'Менеджеры',
   'rem.col.forgotten': 'Забыто',
   'rem.col.sla': 'Заявки без ответа',
   'rem.col.steps': 'Шаги',
@@ -49,7 +51,7 @@ export const ru = {
   'rem.bonus': 'Премии за месяц',
   'rem.bonus.amount': 'Премия',
   'rem.bonus.unavailable': 'Расчёт премий недоступен: проверьте таблицу схемы мотивации.',
-  'rem.won': 'Выиграно сделок: {count} на {amount}. Новых сделок: {deals}.',
+  'rem.won': 'За период {period}: выиграно сделок {count} на {amount}, новых сделок {deals}.',
   'rem.footer':
     'Письмо отправлено ROP Desk из таблицы «{name}». Напоминания включаются и выключаются в меню «Расширения → ROP Desk».',
   'rem.log.run':
@@ -104,10 +106,12 @@ export const en: Record<keyof typeof ru, string> = {
   'rem.plan.completion': 'Completion',
   'rem.plan.forecast': 'Run-rate forecast',
   'rem.plan.pace': 'Needed per day',
+  'rem.plan.rest': 'To go',
   'rem.plan.noPlan': 'No plan set for the period.',
   'rem.plan.done': 'Plan reached.',
   'rem.team': 'Team',
   'rem.manager': 'Manager',
+  'rem.managers': 'Managers',
   'rem.col.forgotten': 'Forgotten',
   'rem.col.sla': 'Leads waiting',
   'rem.col.steps': 'Steps',
@@ -121,7 +125,7 @@ export const en: Record<keyof typeof ru, string> = {
   'rem.bonus': 'Bonuses for the month',
   'rem.bonus.amount': 'Bonus',
   'rem.bonus.unavailable': 'Bonuses could not be computed: check the bonus scheme table.',
-  'rem.won': 'Deals won: {count} for {amount}. New deals: {deals}.',
+  'rem.won': 'In {period}: {count} deals won for {amount}, {deals} new deals.',
   'rem.footer':
     'Sent by ROP Desk from the spreadsheet "{name}". Turn reminders on or off in Extensions → ROP Desk.',
   'rem.log.run':

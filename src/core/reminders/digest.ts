@@ -176,8 +176,13 @@ export function managerLines(sel: Selections, managers: readonly Manager[]): Man
 /** Largest open deals that are forgotten or whose next step is overdue or missing. */
 export function dealsAtRisk(sel: Selections, limit = 10): ReminderItem[] {
   const best = new Map<string, ReminderItem>();
+  const unprocessed = new Set(
+    sel.items.filter((i) => i.section === 'unprocessedLeads').map((i) => i.id),
+  );
   for (const i of sel.items) {
     if (i.section !== 'forgottenDeals' && i.section !== 'nextSteps') continue;
+    // A new lead is the SLA column's business until its first contact, not a missing step.
+    if (i.section === 'nextSteps' && unprocessed.has(i.id)) continue;
     if (isSnoozed(i, sel.day)) continue;
     const prev = best.get(i.id);
     if (!prev || compareItems(i, prev) < 0) best.set(i.id, i);

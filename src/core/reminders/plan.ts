@@ -112,7 +112,7 @@ export function planEnvelopes(input: PlanInput): Planned {
     wanted.add(k);
     envelopes.push({ key, priority, render });
   };
-  const digestMail = (recipient: string, d: Digest | null) => {
+  const digestMail = (d: Digest | null) => {
     if (!d) return null;
     return fitToSize(ctx, (cap) => renderDigest(d, ctx, cap));
   };
@@ -131,7 +131,7 @@ export function planEnvelopes(input: PlanInput): Planned {
     } else if (kind === 'digest') {
       input.digests.forEach((d, rank) =>
         add({ day, recipient: d.manager, kind }, priorityOf(kind, false, rank), () =>
-          digestMail(d.manager, d),
+          digestMail(d),
         ),
       );
     } else {
@@ -166,7 +166,7 @@ export function planEnvelopes(input: PlanInput): Planned {
       } else {
         const rank = envelopes.length;
         add(key, priorityOf('digest', false, rank), () =>
-          digestMail(e.recipient, content.digestFor(e.recipient)),
+          digestMail(content.digestFor(e.recipient)),
         );
       }
     } else {

@@ -166,10 +166,13 @@ function planBlock(doc: Doc, p: PlanStatus | null, title: string): void {
     `${doc.tr('rem.plan.completion')} ${completion}`,
     `${doc.tr('rem.plan.forecast')} ${fmtValue(doc, p, p.runRateForecast)}`,
   ];
+  const rest = `${doc.tr('rem.plan.rest')}: ${fmtValue(doc, p, p.plan - p.fact)}`;
   const pace =
     p.fact >= p.plan
       ? doc.tr('rem.plan.done')
-      : `${doc.tr('rem.plan.pace')}: ${fmtValue(doc, p, Math.max(0, p.requiredDailyPace))}`;
+      : p.requiredDailyPace !== null && p.requiredDailyPace > 0
+        ? `${rest} · ${doc.tr('rem.plan.pace')}: ${fmtValue(doc, p, p.requiredDailyPace)}`
+        : rest;
   doc.both(
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:4px 0 12px">` +
       `<tr><td style="padding:0 0 4px"><b>${escapeHtml(oneLine(title))}</b> ` +
@@ -274,7 +277,7 @@ export function renderSummary(s: HeadSummary, ctx: RenderContext, cap: number): 
       'color:#c5221f',
     );
   }
-  doc.heading(doc.tr('rem.manager'));
+  doc.heading(doc.tr('rem.managers'));
   managerTable(doc, s.managers, cap);
   managerPlans(doc, s.managers, cap);
   doc.heading(doc.tr('rem.atRisk'), s.atRisk.length);
@@ -299,13 +302,14 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
   );
   doc.para(
     doc.tr('rem.won', {
+      period: r.periodLabel,
       count: r.wonCount,
       amount: money(doc, r.wonAmount),
       deals: r.newDeals,
     }),
   );
   planBlock(doc, r.team, r.team?.label ?? doc.tr('rem.team'));
-  doc.heading(doc.tr('rem.manager'));
+  doc.heading(doc.tr('rem.managers'));
   managerPlans(doc, r.managers, cap);
   if (r.kind === 'monthly') {
     doc.heading(doc.tr('rem.bonus'));

@@ -5,6 +5,7 @@
  */
 import {
   asOfInstant,
+  bonusStatements,
   calendarOf,
   converterOf,
   dealAmount,
@@ -12,9 +13,11 @@ import {
   forgottenClients,
   forgottenDeals,
   indexActivities,
+  outstandingOn,
   overdueNextSteps,
   periodContaining,
   planFact,
+  receivables,
   stagesOf,
   unprocessedLeads,
   type AttentionItem,
@@ -25,7 +28,31 @@ import { dayOfInstant, formatDay, weekday, type Day, type Instant, type Zone } f
 import type { Client, Deal, WorkbookData } from '../types';
 import { buildDigests, buildSummary, managerLines, normEmail, type Selections } from './digest';
 import type { ContentSource } from './plan';
-import type { Digest, PeriodReport, PlanStatus, ReminderItem, Reason, SectionKey } from './types';
+import type {
+  BonusLine,
+  Digest,
+  PeriodReport,
+  PlanStatus,
+  ReminderItem,
+  Reason,
+  SectionKey,
+} from './types';
+
+function bonusLines(data: WorkbookData, period: Period, zone: Zone): BonusLine[] | null {
+  try {
+    return bonusStatements(data, period, period.end, { zone }).map((b) => ({
+      manager: b.manager,
+      name: b.name,
+      fact: b.fact,
+      plan: b.plan,
+      bonus: b.bonus,
+      note: b.note ?? '',
+    }));
+  } catch {
+    // A broken scheme table must not cost the head the rest of the monthly report.
+    return null;
+  }
+}
 
 export function planStatus(row: PlanFactRow | undefined, label?: string): PlanStatus | null {
   if (!row) return null;
@@ -35,7 +62,7 @@ export function planStatus(row: PlanFactRow | undefined, label?: string): PlanSt
     plan: row.plan,
     fact: row.fact,
     runRateForecast: row.runRateForecast ?? row.fact,
-    requiredDailyPace: row.requiredDailyPace ?? 0,
+    requiredDailyPace: row.workingDaysLeft > 0 ? row.requiredDailyPace : null,
     money: row.metric === 'revenue',
   };
 }
@@ -89,6 +116,42 @@ function clientItem(it: AttentionItem<Client>): ReminderItem {
   };
 }
 
+/**
+ * Overdue debts per client (the analytics core's receivables, attributed to the client's
+ * manager), linked to the client's most overdue invoice row.
+ */
+function overdueInvoiceItems(data: WorkbookData, today: Day): ReminderItem[] {
+  const rows = receivables(data, today).byClient.filter((r) => r.overdue > 0);
+  if (!rows.length) return [];
+  const worst = new Map<string, { row: number; number: string; days: number }>();
+  for (const inv of data.invoices) {
+    if (inv.dueDate === null || inv.dueDate >= today || outstandingOn(inv, today) <= 0) continue;
+    const days = today - inv.dueDate;
+    const prev = worst.get(inv.clientId);
+    if (!prev || days > prev.days)
+      worst.set(inv.clientId, { row: inv.row, number: inv.number || inv.id, days });
+  }
+  return rows.map((r) => {
+    const w = worst.get(r.key);
+    return {
+      section: 'overdueInvoices',
+      reason: 'overdueInvoice',
+      id: r.key,
+      title: r.name,
+      detail: w ? `№ ${w.number}` : '',
+      manager: normEmail(r.manager),
+      days: r.maxDaysOverdue,
+      daysOverdue: r.maxDaysOverdue,
+      minutes: 0,
+      limit: 0,
+      severity: r.maxDaysOverdue > 60 ? 3 : r.maxDaysOverdue > 30 ? 2 : 1,
+      amount: r.overdue,
+      where: { sheet: 'invoices', row: w?.row ?? 0 },
+      snoozedUntil: null,
+    };
+  });
+}
+
 /** Everything the day's mail is made of, computed once per run from one read of the workbook. */
 export interface DayContent {
   selections: Selections;
@@ -119,6 +182,7 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
       dealItem(i, 'nextSteps', 'noNextStep', amount),
     ),
     ...forgottenClients(data, asOf, opts).items.map(clientItem),
+    ...overdueInvoiceItems(data, today),
   ];
   const month = periodContaining(today, 'month');
   const rows = (period: Period, level: 'company' | 'manager', at: Day) =>
@@ -177,7 +241,7 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
       periodLabel: kind === 'weekly' ? `${formatDay(from)} – ${formatDay(to)}` : period.label,
       team: planStatus(rows(period, 'company', at)[0], period.label),
       managers: managerLines({ ...selections, plans }, data.managers),
-      bonus: null,
+      bonus: kind === 'monthly' ? bonusLines(data, period, zone) : null,
       wonCount,
       wonAmount,
       newDeals,

@@ -74,7 +74,8 @@ export interface PlanStatus {
   plan: number;
   fact: number;
   runRateForecast: number;
-  requiredDailyPace: number;
+  /** Per working day left to reach the plan; null when no working day is left. */
+  requiredDailyPace: number | null;
   /** True when the figures are money (kopecks); counts otherwise. */
   money: boolean;
 }

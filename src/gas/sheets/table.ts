@@ -9,6 +9,7 @@ import type { ColumnDef, SheetDef } from '../../core/schema';
 import type { Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
 import { recordToRow, updateRuns, type Cell } from '../../core/crm/cells';
+import { IdAllocator, type IdPrefix } from '../../core/crm/ids';
 import { locateHeader, readRecords, type RawRecord } from '../../core/crm/tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -88,7 +89,10 @@ function rowsWithContent(values: unknown[][]): number {
 }
 
 /** Appends records below the last row with content: one setValues (plus growing the sheet). */
-export function appendRecords(table: Table, records: ReadonlyArray<Record<string, unknown>>): number {
+export function appendRecords(
+  table: Table,
+  records: ReadonlyArray<Record<string, unknown>>,
+): number {
   if (!records.length) return table.lastRow;
   const width = Math.max(table.width, ...Object.values(table.index).map((i) => i + 1));
   const rows: Cell[][] = records.map((r) =>
@@ -118,4 +122,63 @@ export function ensureRows(sheet: Sheet, lastRow: number): void {
 export function findById(table: Table, id: string): RawRecord | undefined {
   const key = id.trim().toUpperCase();
   return table.records.find((r) => r.cells.id === key);
+}
+
+/**
+ * Appends records to a sheet without reading its data: the header (first rows) locates the
+ * columns, getLastRow the end. For logs and histories that only grow (StageHistory from onEdit).
+ */
+export function appendByHeader(
+  ss: Spreadsheet,
+  def: SheetDef,
+  zone: Zone,
+  records: ReadonlyArray<Record<string, unknown>>,
+  lang: Lang = 'ru',
+): void {
+  if (!records.length) return;
+  const found = findSheet(ss, def);
+  if (!found) throw missingSheetError(def, lang);
+  const sheet = found.sheet;
+  const lastRow = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  const head = width ? sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues() : [[]];
+  const header = locateHeader(head, def.columns);
+  if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
+  const rows = records.map((r) => recordToRow(r, def.columns, header.map.index, width, zone));
+  const start = Math.max(lastRow, header.headerRow + 1) + 1;
+  ensureRows(sheet, start + rows.length - 1);
+  sheet.getRange(start, 1, rows.length, width).setValues(rows);
+}
+
+/**
+ * Appends records that need new ids (activities) reading only the header and the id column: the
+ * ids continue after the highest one present. Call under the document lock. Returns the ids.
+ */
+export function appendWithIds(
+  ss: Spreadsheet,
+  def: SheetDef,
+  zone: Zone,
+  prefix: IdPrefix,
+  records: ReadonlyArray<Record<string, unknown>>,
+  lang: Lang = 'ru',
+): string[] {
+  if (!records.length) return [];
+  const found = findSheet(ss, def);
+  if (!found) throw missingSheetError(def, lang);
+  const sheet = found.sheet;
+  const lastRow = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  const head = width ? sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues() : [[]];
+  const header = locateHeader(head, def.columns);
+  if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
+  const idCol = header.map.index.id;
+  const dataRows = lastRow - (header.headerRow + 1);
+  const existing = dataRows > 0 ? sheet.getRange(header.headerRow + 2, idCol + 1, dataRows, 1).getValues().map((r) => r[0]) : [];
+  const ids = new IdAllocator(prefix, existing);
+  const withIds = records.map((r) => ({ ...r, id: ids.take() }));
+  const rows = withIds.map((r) => recordToRow(r, def.columns, header.map.index, width, zone));
+  const start = Math.max(lastRow, header.headerRow + 1) + 1;
+  ensureRows(sheet, start + rows.length - 1);
+  sheet.getRange(start, 1, rows.length, width).setValues(rows);
+  return withIds.map((r) => r.id);
 }

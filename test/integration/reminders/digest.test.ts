@@ -3,13 +3,24 @@
  * data, in both parts, and that nobody ever gets another manager's deal (seeded random books).
  */
 import { DEALS } from '../../../src/core/schema';
-import { deal, DIRECTOR, HEAD, kindOf, manager, msk, project, seedWorkbook, type Row } from './seed';
+import {
+  deal,
+  DIRECTOR,
+  HEAD,
+  kindOf,
+  manager,
+  msk,
+  project,
+  seedWorkbook,
+  type Row,
+} from './seed';
 
 const NOW = msk(2026, 11, 27, 9, 30); // Friday
 
 function setup() {
   const p = project({ now: NOW, activeUser: HEAD });
-  const ago = (days: number, h = 10) => new Date(NOW.getTime() - days * 86_400_000 + (h - 9.5) * 3_600_000);
+  const ago = (days: number, h = 10) =>
+    new Date(NOW.getTime() - days * 86_400_000 + (h - 9.5) * 3_600_000);
   seedWorkbook(p.emulator, {
     managers: [
       manager(HEAD, 'Ольга', 'Руководитель'),
@@ -18,11 +29,26 @@ function setup() {
       manager('no-email', 'Вера'),
     ],
     clients: [
-      { id: 'C-000001', name: 'ООО «Ромашка»', manager: 'anna@example.com', createdAt: ago(100), lastContactAt: ago(45) },
-      { id: 'C-000002', name: 'АО «Лютик»', manager: 'boris@example.com', createdAt: ago(100), lastContactAt: ago(2) },
+      {
+        id: 'C-000001',
+        name: 'ООО «Ромашка»',
+        manager: 'anna@example.com',
+        createdAt: ago(100),
+        lastContactAt: ago(45),
+      },
+      {
+        id: 'C-000002',
+        name: 'АО «Лютик»',
+        manager: 'boris@example.com',
+        createdAt: ago(100),
+        lastContactAt: ago(2),
+      },
     ],
     deals: [
-      deal(1, 'anna@example.com', NOW, { lastActivityAt: ago(10), title: '<script>alert("x")</script> станки' }),
+      deal(1, 'anna@example.com', NOW, {
+        lastActivityAt: ago(10),
+        title: '<script>alert("x")</script> станки',
+      }),
       deal(2, 'boris@example.com', NOW, {
         stage: 'Новая заявка',
         createdAt: ago(1, 11),
@@ -31,13 +57,59 @@ function setup() {
         nextStep: '',
         nextStepDate: '',
       }),
-      deal(3, 'anna@example.com', NOW, { stage: 'Коммерческое предложение', lastActivityAt: ago(1), nextStepDate: msk(2026, 11, 24) }),
-      deal(4, 'anna@example.com', NOW, { stage: 'Встреча / презентация', lastActivityAt: ago(1), nextStep: '', nextStepDate: '' }),
-      deal(5, 'anna@example.com', NOW, { stage: 'Успешно', closedAt: msk(2026, 11, 25), amount: 300_000 }),
-      deal(6, 'anna@example.com', NOW, { lastActivityAt: ago(10), snoozedUntil: msk(2026, 11, 30), snoozeReason: 'отпуск' }),
+      deal(3, 'anna@example.com', NOW, {
+        stage: 'Коммерческое предложение',
+        lastActivityAt: ago(1),
+        nextStepDate: msk(2026, 11, 24),
+      }),
+      deal(4, 'anna@example.com', NOW, {
+        stage: 'Встреча / презентация',
+        lastActivityAt: ago(1),
+        nextStep: '',
+        nextStepDate: '',
+      }),
+      deal(5, 'anna@example.com', NOW, {
+        stage: 'Успешно',
+        closedAt: msk(2026, 11, 25),
+        amount: 300_000,
+      }),
+      deal(6, 'anna@example.com', NOW, {
+        lastActivityAt: ago(10),
+        snoozedUntil: msk(2026, 11, 30),
+        snoozeReason: 'отпуск',
+      }),
       deal(7, 'boris@example.com', NOW, { lastActivityAt: ago(1) }),
     ],
-    plans: [{ level: 'Менеджер', target: 'anna@example.com', period: '2026-11', metric: 'Выручка', value: 1_000_000 }],
+    invoices: [
+      {
+        id: 'I-000001',
+        number: '101',
+        clientId: 'C-000001',
+        issuedAt: msk(2026, 10, 1),
+        dueDate: msk(2026, 10, 15),
+        amount: 80_000,
+        paidAmount: 30_000,
+      },
+      {
+        id: 'I-000002',
+        number: '102',
+        clientId: 'C-000002',
+        issuedAt: msk(2026, 10, 1),
+        dueDate: msk(2026, 10, 15),
+        amount: 80_000,
+        paidAmount: 80_000,
+        paidAt: msk(2026, 10, 10),
+      },
+    ],
+    plans: [
+      {
+        level: 'Менеджер',
+        target: 'anna@example.com',
+        period: '2026-11',
+        metric: 'Выручка',
+        value: 1_000_000,
+      },
+    ],
     settings: { 'Получатели отчётов': DIRECTOR },
   });
   return p;
@@ -62,14 +134,23 @@ describe('a daily run on hand-built data', () => {
   it("lists exactly the manager's own items, with counts and row links", () => {
     const [anna] = mail('anna@example.com');
     const gid = p.emulator.spreadsheet.getSheetByName(DEALS.ru)!.getSheetId();
-    expect(anna.subject).toBe('ROP Desk: 4 задач(и) на 27.11.2026');
+    expect(anna.subject).toBe('ROP Desk: 5 задач(и) на 27.11.2026');
+    const invGid = p.emulator.spreadsheet.getSheetByName('Счета')!.getSheetId();
+    expect(anna.body).toContain('Просроченные счета клиентов (1)');
+    expect(anna.body).toMatch(
+      /ООО «Ромашка» \(№ 101\) — просрочка оплаты 43 дн\. · 50\u00a0000\u00a0₽/,
+    );
+    expect(anna.body).toContain(`#gid=${invGid}&range=A2`);
+    expect(mail('boris@example.com')[0].body).not.toContain('Просроченные счета');
     expect(anna.body).toContain('Забытые сделки (1)');
     expect(anna.body).toContain(`#gid=${gid}&range=A2`); // D-000001 on row 2
     expect(anna.body).toContain('Следующие шаги: просрочены или не заданы (2)');
     expect(anna.body).toContain('Забытые клиенты (1)');
     expect(anna.body).toMatch(/Мой план[\s\S]*30%/);
-    for (const id of ['D-000001', 'D-000003', 'D-000004']) expect(anna.body).toContain(id === 'D-000001' ? 'станки' : id);
-    for (const absent of ['D-000002', 'D-000005', 'D-000006', 'D-000007', 'АО «Лютик»']) expect(anna.body).not.toContain(absent);
+    for (const id of ['D-000001', 'D-000003', 'D-000004'])
+      expect(anna.body).toContain(id === 'D-000001' ? 'станки' : id);
+    for (const absent of ['D-000002', 'D-000005', 'D-000006', 'D-000007', 'АО «Лютик»'])
+      expect(anna.body).not.toContain(absent);
     const [boris] = mail('boris@example.com');
     expect(boris.body).toContain('Необработанные заявки (1)');
     expect(boris.body).toContain('D-000002');
@@ -86,6 +167,7 @@ describe('a daily run on hand-built data', () => {
   it('reports the manager without a valid email instead of crashing', () => {
     const [summary] = mail(HEAD);
     expect(summary.body).toContain('Нет корректного email у менеджеров: Вера');
+    expect(summary.body).toContain('Всего просрочено: 50\u00a0000\u00a0₽');
     const log = p.emulator.spreadsheet.getSheetByName('Журнал')!.getDataRange().getValues();
     const lines = log.slice(1).filter((r) => r[2] === 'reminders');
     expect(lines).toHaveLength(1);
@@ -122,12 +204,21 @@ function rng(seed: number): () => number {
   };
 }
 
-const STAGES = ['Новая заявка', 'Квалификация', 'Встреча / презентация', 'Коммерческое предложение', 'Согласование договора', 'Счёт выставлен', 'Успешно', 'Проиграна'];
+const STAGES = [
+  'Новая заявка',
+  'Квалификация',
+  'Встреча / презентация',
+  'Коммерческое предложение',
+  'Согласование договора',
+  'Счёт выставлен',
+  'Успешно',
+  'Проиграна',
+];
 
 describe('property: no digest ever contains another manager’s deal or client', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', (seed) => {
     const r = rng(seed);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
     const p = project({ now: NOW, activeUser: HEAD });
     const emails = Array.from({ length: 2 + Math.floor(r() * 5) }, (_, i) => `m${i}@example.com`);
     const ago = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -136,7 +227,13 @@ describe('property: no digest ever contains another manager’s deal or client',
       const id = `C-${String(i + 1).padStart(6, '0')}`;
       const m = pick(emails);
       owner.set(id, m);
-      return { id, name: `Клиент ${id}`, manager: r() < 0.1 ? m.toUpperCase() : m, createdAt: ago(200), lastContactAt: ago(Math.floor(r() * 60)) };
+      return {
+        id,
+        name: `Клиент ${id}`,
+        manager: r() < 0.1 ? m.toUpperCase() : m,
+        createdAt: ago(200),
+        lastContactAt: ago(Math.floor(r() * 60)),
+      };
     });
     const deals: Row[] = Array.from({ length: 10 + Math.floor(r() * 60) }, (_, i) => {
       const m = pick(emails);
@@ -156,7 +253,10 @@ describe('property: no digest ever contains another manager’s deal or client',
       });
     });
     seedWorkbook(p.emulator, {
-      managers: [manager(HEAD, 'Ольга', 'Руководитель'), ...emails.map((e, i) => manager(e, `Менеджер ${i}`))],
+      managers: [
+        manager(HEAD, 'Ольга', 'Руководитель'),
+        ...emails.map((e, i) => manager(e, `Менеджер ${i}`)),
+      ],
       clients,
       deals,
     });

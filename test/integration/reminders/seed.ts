@@ -34,10 +34,16 @@ const MSK = 3 * 3_600_000;
 export const msk = (y: number, m: number, d: number, h = 0, min = 0): Date =>
   new Date(Date.UTC(y, m - 1, d, h, min) - MSK);
 
-function writeTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: SheetDef, rows: Row[]): void {
+function writeTable(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  def: SheetDef,
+  rows: Row[],
+): void {
   const sheet = ss.getSheetByName(def.ru) ?? ss.insertSheet(def.ru);
   const header = def.columns.map((c) => c.ru);
   const values = [header, ...rows.map((r) => def.columns.map((c) => (r[c.key] ?? '') as unknown))];
+  const max = sheet.getMaxRows();
+  if (values.length > max) sheet.insertRowsAfter(max, values.length - max);
   sheet.getRange(1, 1, values.length, header.length).setValues(values);
 }
 

@@ -75,7 +75,10 @@ test('calls the sidebar RPC as a chosen user and prints the result as JSON', asy
   expect(head).toBeDefined();
   const r = await local('--user', head.email, 'rpc', 'bootstrap', '{}');
   expect(r.code).toBe(0);
-  const reply = JSON.parse(r.stdout) as { ok: boolean; data: { me: { email: string; role: string } } };
+  const reply = JSON.parse(r.stdout) as {
+    ok: boolean;
+    data: { me: { email: string; role: string } };
+  };
   expect(reply.ok).toBe(true);
   expect(reply.data.me).toMatchObject({ email: head.email, role: 'head' });
 
@@ -101,7 +104,15 @@ test('writes the mail a job sends as .eml files and saves the workbook back', as
   const head = (await managers()).find((m) => /head|роп|руковод/.test(m.role))!;
   const before = statSync(workbook).mtimeMs;
   const outbox = path.join(dir, 'outbox');
-  const r = await local('--user', head.email, '--now', '2026-12-01T09:30', '--outbox', outbox, 'menuRunRemindersNow');
+  const r = await local(
+    '--user',
+    head.email,
+    '--now',
+    '2026-12-01T09:30',
+    '--outbox',
+    outbox,
+    'menuRunRemindersNow',
+  );
   expect(r.code).toBe(0);
   const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
   expect(files.length).toBeGreaterThan(0);
@@ -130,7 +141,9 @@ test('writes the mail a job sends as .eml files and saves the workbook back', as
 test('refuses a foreign or damaged file and leaves it untouched', async () => {
   const foreign = path.join(dir, 'foreign.xlsx');
   writeFileSync(foreign, 'not a spreadsheet');
-  const r = await run(process.execPath, [SCRIPT, '--workbook', foreign, 'menuSetupDemo'], { cwd: ROOT }).then(
+  const r = await run(process.execPath, [SCRIPT, '--workbook', foreign, 'menuSetupDemo'], {
+    cwd: ROOT,
+  }).then(
     () => ({ code: 0, stderr: '' }),
     (e: { code: number; stderr: string }) => e,
   );
@@ -140,8 +153,13 @@ test('refuses a foreign or damaged file and leaves it untouched', async () => {
 
   const damaged = path.join(dir, 'damaged.xlsx');
   writeFileSync(damaged, 'garbage');
-  writeFileSync(sidecarPath(damaged), '{"playground":{"format":"rop-desk-playground","formatVersion":1}');
-  const d = await run(process.execPath, [SCRIPT, '--workbook', damaged, 'onOpen'], { cwd: ROOT }).then(
+  writeFileSync(
+    sidecarPath(damaged),
+    '{"playground":{"format":"rop-desk-playground","formatVersion":1}',
+  );
+  const d = await run(process.execPath, [SCRIPT, '--workbook', damaged, 'onOpen'], {
+    cwd: ROOT,
+  }).then(
     () => ({ code: 0, stderr: '' }),
     (e: { code: number; stderr: string }) => e,
   );

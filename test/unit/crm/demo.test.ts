@@ -18,7 +18,9 @@ describe('demo data', () => {
     expect(roles.filter((r) => r === 'manager')).toHaveLength(8);
     expect(roles.filter((r) => r === 'head')).toHaveLength(1);
     expect(roles.filter((r) => r === 'director')).toHaveLength(1);
-    expect(new Set(demo.managers.filter((m) => m.role === 'manager').map((m) => m.team)).size).toBe(2);
+    expect(new Set(demo.managers.filter((m) => m.role === 'manager').map((m) => m.team)).size).toBe(
+      2,
+    );
     expect(new Set(demo.managers.map((m) => m.email)).size).toBe(demo.managers.length);
     expect(demo.clients).toHaveLength(400);
     for (const c of demo.clients) {
@@ -38,18 +40,25 @@ describe('demo data', () => {
       const h = demo.stageHistory.filter((x) => x.dealId === d.id);
       expect(h[0].fromStage).toBe('');
       expect(h[h.length - 1].toStage).toBe(d.stage);
-      if (d.lastActivityAt !== null) expect(d.lastActivityAt).toBeGreaterThanOrEqual(d.firstActivityAt as number);
+      if (d.lastActivityAt !== null)
+        expect(d.lastActivityAt).toBeGreaterThanOrEqual(d.firstActivityAt as number);
       if (d.stage === 'Проиграна') expect(d.lostReason).not.toBe('');
     }
     for (const a of demo.activities) expect(dealIds.has(a.dealId)).toBe(true);
     expect(demo.activities.length).toBeGreaterThan(3000);
     expect(demo.activities.length).toBeLessThanOrEqual(4000);
     expect(demo.invoices).toHaveLength(350);
-    const overdue = demo.invoices.filter((i) => (i.dueDate as number) < today && i.paidAmount < i.amount);
+    const overdue = demo.invoices.filter(
+      (i) => (i.dueDate as number) < today && i.paidAmount < i.amount,
+    );
     expect(overdue.length).toBeGreaterThan(5);
     expect(demo.invoices.some((i) => i.paidAmount === i.amount)).toBe(true);
     // Forgotten deals and overdue next steps exist for the reminders to find.
-    expect(demo.deals.some((d) => d.closedAt === null && d.nextStepDate !== null && d.nextStepDate < today)).toBe(true);
+    expect(
+      demo.deals.some(
+        (d) => d.closedAt === null && d.nextStepDate !== null && d.nextStepDate < today,
+      ),
+    ).toBe(true);
     const levels = new Set(demo.plans.map((p) => p.level));
     expect([...levels].sort()).toEqual(['company', 'manager', 'team']);
     expect(demo.plans.some((p) => /Q\d$/.test(p.period))).toBe(true);
@@ -66,7 +75,16 @@ describe('demo data', () => {
 
   it('scales to the benchmark size', () => {
     const started = Date.now();
-    const big = generateDemo({ today, zone, managers: 60, clients: 20_000, deals: 50_000, activities: 200_000, invoices: 20_000, months: 24 });
+    const big = generateDemo({
+      today,
+      zone,
+      managers: 60,
+      clients: 20_000,
+      deals: 50_000,
+      activities: 200_000,
+      invoices: 20_000,
+      months: 24,
+    });
     const ms = Date.now() - started;
     expect(big.deals).toHaveLength(50_000);
     expect(big.invoices).toHaveLength(20_000);

@@ -1,6 +1,10 @@
 import { readTable, MissingColumns } from '../../../src/core/crm/tables';
 import { toDeal, toPlan } from '../../../src/core/crm/records';
-import { parseSettings, defaultSettings, locateSettingsTables } from '../../../src/core/crm/settings';
+import {
+  parseSettings,
+  defaultSettings,
+  locateSettingsTables,
+} from '../../../src/core/crm/settings';
 import { DEALS, PLANS } from '../../../src/core/schema';
 import { dayFromYmd, fixedZone } from '../../../src/core/time';
 
@@ -13,7 +17,15 @@ describe('reading a sheet by header', () => {
     ['Моя заметка', 'Stage', 'Сумма', 'ID', 'ID клиента', 'Ответственный', 'Дата закрытия'],
     ['x', 'Квалификация', '1 234,50', 'd-000001', 'C-000001', 'Ivan@Firm.RU', '27.11.2026'],
     ['', '', '', '', '', '', ''],
-    ['y', 'Успешно', 5000, 'D-000002', 'C-000002', 'petr@firm.ru', new Date(Date.UTC(2026, 10, 26, 21))],
+    [
+      'y',
+      'Успешно',
+      5000,
+      'D-000002',
+      'C-000002',
+      'petr@firm.ru',
+      new Date(Date.UTC(2026, 10, 26, 21)),
+    ],
   ];
 
   it('finds the header below title rows, in any order, with aliases and English', () => {
@@ -57,7 +69,13 @@ describe('reading a sheet by header', () => {
     );
     const plans = t.records.map(toPlan);
     expect(plans[0]).toMatchObject({ level: 'company', period: '2026-11', value: 100000000 });
-    expect(plans[1]).toMatchObject({ level: 'manager', target: 'ivan@firm.ru', period: '2026-Q4', metric: 'wonDeals', value: 12 });
+    expect(plans[1]).toMatchObject({
+      level: 'manager',
+      target: 'ivan@firm.ru',
+      period: '2026-Q4',
+      metric: 'wonDeals',
+      value: 12,
+    });
     expect(plans[2]).toMatchObject({ level: 'team', period: '2026', metric: 'revenue' });
     expect(plans[3]).toBeNull();
   });
@@ -75,7 +93,19 @@ describe('settings', () => {
 
   it('reads side-by-side tables wherever they are', () => {
     const values = [
-      ['Параметр', 'Значение', 'Пояснение', '', 'Stage', 'Probability', 'Rotting days', 'Stage kind', '', 'Валюта', 'Курс, ₽'],
+      [
+        'Параметр',
+        'Значение',
+        'Пояснение',
+        '',
+        'Stage',
+        'Probability',
+        'Rotting days',
+        'Stage kind',
+        '',
+        'Валюта',
+        'Курс, ₽',
+      ],
       ['Language', 'en', '', '', 'Lead', 0.1, 2, 'Open', '', 'USD', 95.5],
       ['Час напоминаний', 8, '', '', 'Deal', '50%', '', 'open', '', 'eur', '101,2'],
       ['Факт считать по', 'Оплаты', '', '', 'Won', 1, '', 'Успех', '', '', ''],
@@ -105,7 +135,10 @@ describe('settings', () => {
       { currency: 'USD', rate: 95.5 },
       { currency: 'EUR', rate: 101.2 },
     ]);
-    expect(s.calendar.map((c) => c.day)).toEqual([dayFromYmd(2026, 1, 9), dayFromYmd(2026, 12, 31)]);
+    expect(s.calendar.map((c) => c.day)).toEqual([
+      dayFromYmd(2026, 1, 9),
+      dayFromYmd(2026, 12, 31),
+    ]);
     // Tables that are absent keep their defaults.
     expect(s.bonus).toEqual(defaultSettings('en').bonus);
   });

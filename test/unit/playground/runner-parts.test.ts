@@ -25,7 +25,17 @@ describe('A1 references for custom-function arguments', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    for (const text of ['2026-Q4', 'manager', 'hello world', '2026-11', 'A1:', 'Q4', 'B3', 'A1:B2', 'S!B3:A1']) {
+    for (const text of [
+      '2026-Q4',
+      'manager',
+      'hello world',
+      '2026-11',
+      'A1:',
+      'Q4',
+      'B3',
+      'A1:B2',
+      'S!B3:A1',
+    ]) {
       expect(parseA1(text)).toBeNull();
     }
   });
@@ -94,7 +104,8 @@ describe('.eml writer', () => {
       .join('');
 
   it('encodes Cyrillic headers as RFC 2047 words of at most 75 characters', () => {
-    const subject = 'Ваши дела на сегодня: 3 забытые сделки, 2 необработанных лида и долг «Ромашки»';
+    const subject =
+      'Ваши дела на сегодня: 3 забытые сделки, 2 необработанных лида и долг «Ромашки»';
     const encoded = encodeWords(subject);
     for (const line of encoded.split('\r\n')) expect(line.trim().length).toBeLessThanOrEqual(75);
     expect(decodeWords(encoded)).toBe(subject);

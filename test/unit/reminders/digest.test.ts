@@ -17,9 +17,17 @@ describe('digest assembly', () => {
     const s = sel([
       item({ id: 'D-1', manager: 'anna@example.ru' }),
       item({ id: 'D-2', manager: 'BORIS@example.ru ' }),
-      item({ id: 'D-3', manager: 'anna@example.ru', section: 'forgottenClients', reason: 'forgottenClient' }),
+      item({
+        id: 'D-3',
+        manager: 'anna@example.ru',
+        section: 'forgottenClients',
+        reason: 'forgottenClient',
+      }),
     ]);
-    const digests = buildDigests(s, [manager(), manager({ email: 'boris@example.ru', name: 'Борис', row: 3 })]);
+    const digests = buildDigests(s, [
+      manager(),
+      manager({ email: 'boris@example.ru', name: 'Борис', row: 3 }),
+    ]);
     const anna = digests.find((d) => d.manager === 'anna@example.ru')!;
     const boris = digests.find((d) => d.manager === 'boris@example.ru')!;
     expect(anna.sections.forgottenDeals.map((i) => i.id)).toEqual(['D-1']);
@@ -35,7 +43,13 @@ describe('digest assembly', () => {
       item({ id: 'D-d', severity: 3, daysOverdue: 5, amount: 999_999_00 }),
       item({ id: 'D-e', severity: 3, daysOverdue: 5, amount: 999_999_00 }),
     ];
-    expect([...items].sort(compareItems).map((i) => i.id)).toEqual(['D-d', 'D-e', 'D-c', 'D-b', 'D-a']);
+    expect([...items].sort(compareItems).map((i) => i.id)).toEqual([
+      'D-d',
+      'D-e',
+      'D-c',
+      'D-b',
+      'D-a',
+    ]);
     const [d] = buildDigests(sel(items), [manager()]);
     expect(d.sections.forgottenDeals.map((i) => i.id)).toEqual(['D-d', 'D-e', 'D-c', 'D-b', 'D-a']);
   });
@@ -84,7 +98,13 @@ describe('digest assembly', () => {
     const digests = buildDigests(
       sel([
         item({ id: 'D-1', manager: 'anna@example.ru', severity: 1 }),
-        item({ id: 'D-2', manager: 'boris@example.ru', severity: 3, section: 'unprocessedLeads', reason: 'unprocessed' }),
+        item({
+          id: 'D-2',
+          manager: 'boris@example.ru',
+          severity: 3,
+          section: 'unprocessedLeads',
+          reason: 'unprocessed',
+        }),
       ]),
       [manager(), manager({ email: 'boris@example.ru', row: 3 })],
     );
@@ -99,8 +119,21 @@ describe("head's summary", () => {
       item({ id: 'D-1', section: 'nextSteps', reason: 'overdueNextStep', amount: 10_00 }),
       item({ id: 'D-2', amount: 500_00, manager: 'boris@example.ru' }),
       item({ id: 'D-3', amount: null }),
-      item({ id: 'I-1', section: 'overdueInvoices', reason: 'overdueInvoice', amount: 70_00, where: { sheet: 'invoices', row: 2 } }),
-      item({ id: 'I-2', section: 'overdueInvoices', reason: 'overdueInvoice', amount: 30_00, manager: 'boris@example.ru', where: { sheet: 'invoices', row: 3 } }),
+      item({
+        id: 'I-1',
+        section: 'overdueInvoices',
+        reason: 'overdueInvoice',
+        amount: 70_00,
+        where: { sheet: 'invoices', row: 2 },
+      }),
+      item({
+        id: 'I-2',
+        section: 'overdueInvoices',
+        reason: 'overdueInvoice',
+        amount: 30_00,
+        manager: 'boris@example.ru',
+        where: { sheet: 'invoices', row: 3 },
+      }),
     ]);
     const managers = [
       manager(),
@@ -109,7 +142,14 @@ describe("head's summary", () => {
       manager({ email: 'broken', name: 'Без почты', row: 5 }),
     ];
     const summary = buildSummary(s, managers);
-    expect(summary.managers.map((m) => [m.manager, m.counts.forgottenDeals, m.counts.nextSteps, m.overdueReceivables])).toEqual([
+    expect(
+      summary.managers.map((m) => [
+        m.manager,
+        m.counts.forgottenDeals,
+        m.counts.nextSteps,
+        m.overdueReceivables,
+      ]),
+    ).toEqual([
       ['anna@example.ru', 2, 1, 70_00],
       ['boris@example.ru', 1, 0, 30_00],
       // Still on the head's table: their work is visible even if they cannot be mailed.

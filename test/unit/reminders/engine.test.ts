@@ -3,8 +3,20 @@
  * sheet adapter (decide() under a "lock"), so reruns, concurrent runs, crashes, quota and time
  * budget are checked here fast; the emulator tests repeat the key cases on the real bundle.
  */
-import { runEngine, type EnginePorts, type Envelope, type SentLogPort } from '../../../src/core/reminders/engine';
-import { decide, keyString, LEASE_MS, type MailKey, type SentEntry, type SentStatus } from '../../../src/core/reminders/sentlog';
+import {
+  runEngine,
+  type EnginePorts,
+  type Envelope,
+  type SentLogPort,
+} from '../../../src/core/reminders/engine';
+import {
+  decide,
+  keyString,
+  LEASE_MS,
+  type MailKey,
+  type SentEntry,
+  type SentStatus,
+} from '../../../src/core/reminders/sentlog';
 import type { RenderedMail } from '../../../src/core/reminders/types';
 
 class MemoryLog implements SentLogPort {
@@ -13,7 +25,8 @@ class MemoryLog implements SentLogPort {
   failMarks = false;
   reserve(key: MailKey, runId: string, now: number) {
     const d = decide(this.entries.get(keyString(key)), now, runId, this.journal);
-    if (d.action === 'reserve') this.entries.set(keyString(key), { ...key, status: 'sending', at: now, note: runId });
+    if (d.action === 'reserve')
+      this.entries.set(keyString(key), { ...key, status: 'sending', at: now, note: runId });
     return d;
   }
   mark(key: MailKey, status: SentStatus, note: string, now: number) {
@@ -53,7 +66,15 @@ interface World {
 }
 
 function world(): World {
-  return { clock: 1_000_000, outbox: [], quota: 100, log: new MemoryLog(), failures: new Map(), sends: 0, sendMs: 0 };
+  return {
+    clock: 1_000_000,
+    outbox: [],
+    quota: 100,
+    log: new MemoryLog(),
+    failures: new Map(),
+    sends: 0,
+    sendMs: 0,
+  };
 }
 
 function ports(w: World): EnginePorts {
@@ -88,7 +109,12 @@ function envelopes(n: number, day = '2026-11-27'): Envelope[] {
   }));
 }
 const run = (w: World, envs: Envelope[], runId = 'run-1', budgetMs = 270_000) =>
-  runEngine(envs, ports(w), { runId, startedAt: w.clock, budgetMs, backoffMs: [1000, 2000, 4000, 8000, 16000] });
+  runEngine(envs, ports(w), {
+    runId,
+    startedAt: w.clock,
+    budgetMs,
+    backoffMs: [1000, 2000, 4000, 8000, 16000],
+  });
 
 describe('sending engine', () => {
   it('sends each email once, and a rerun sends nothing', () => {
@@ -110,7 +136,11 @@ describe('sending engine', () => {
       nested = run(w, envelopes(6), 'run-B');
     };
     const a = run(w, envelopes(6), 'run-A');
-    expect(w.outbox.slice().sort()).toEqual(envelopes(6).map((e) => e.key.recipient).sort());
+    expect(w.outbox.slice().sort()).toEqual(
+      envelopes(6)
+        .map((e) => e.key.recipient)
+        .sort(),
+    );
     expect(a.sent.length + nested!.sent.length).toBe(6);
     expect(nested!.busy).toBe(1); // the one A held while B started
   });
@@ -123,14 +153,23 @@ describe('sending engine', () => {
     expect(killed.stoppedBy).toBe('fatal');
     expect(w.outbox).toHaveLength(3);
     // An immediate rerun leaves the 4th (it may still be in flight) and sends what was deferred.
-    w.log.entries.set(keyString(envelopes(8)[3].key), { ...envelopes(8)[3].key, status: 'sending', at: w.clock, note: 'run-1' });
+    w.log.entries.set(keyString(envelopes(8)[3].key), {
+      ...envelopes(8)[3].key,
+      status: 'sending',
+      at: w.clock,
+      note: 'run-1',
+    });
     const early = run(w, envelopes(8), 'run-2');
     expect(early.busy).toBe(1);
     expect(w.outbox).toHaveLength(7);
     w.clock += LEASE_MS;
     const later = run(w, envelopes(8), 'run-3');
     expect(later.sent.map((k) => k.recipient)).toEqual(['m3@x.ru']);
-    expect(w.outbox.slice().sort()).toEqual(envelopes(8).map((e) => e.key.recipient).sort());
+    expect(w.outbox.slice().sort()).toEqual(
+      envelopes(8)
+        .map((e) => e.key.recipient)
+        .sort(),
+    );
   });
 
   it('a mail whose mark failed is reconciled from the journal, not sent again', () => {
@@ -189,7 +228,7 @@ describe('sending engine', () => {
   it('retries transient errors with backoff, skips permanent ones', () => {
     const w = world();
     w.failures.set(1, 'Service Spreadsheets timed out');
-    w.failures.set(2, 'We\'re sorry, a server error occurred. Please wait a bit and try again.');
+    w.failures.set(2, "We're sorry, a server error occurred. Please wait a bit and try again.");
     w.failures.set(4, 'Invalid email: bad@');
     const start = w.clock;
     const r = run(w, envelopes(3));
@@ -203,7 +242,8 @@ describe('sending engine', () => {
 
   it('gives up on a transient error after the backoff and leaves it deferred', () => {
     const w = world();
-    for (let i = 1; i <= 6; i++) w.failures.set(i, 'Too many simultaneous invocations: Spreadsheets');
+    for (let i = 1; i <= 6; i++)
+      w.failures.set(i, 'Too many simultaneous invocations: Spreadsheets');
     const r = run(w, envelopes(2));
     expect(r.deferred.map((k) => k.recipient)).toEqual(['m0@x.ru']);
     expect(r.sent.map((k) => k.recipient)).toEqual(['m1@x.ru']);

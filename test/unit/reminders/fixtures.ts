@@ -1,4 +1,9 @@
-import type { Digest, ReminderItem, RenderContext, SectionKey } from '../../../src/core/reminders/types';
+import type {
+  Digest,
+  ReminderItem,
+  RenderContext,
+  SectionKey,
+} from '../../../src/core/reminders/types';
 import type { Manager } from '../../../src/core/types';
 import { dayFromYmd } from '../../../src/core/time';
 

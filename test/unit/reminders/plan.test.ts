@@ -1,6 +1,11 @@
 import { WorkCalendar } from '../../../src/core/analytics';
 import { classifyError } from '../../../src/core/reminders/classify';
-import { kindsForDay, planEnvelopes, recipientsOf, type ContentSource } from '../../../src/core/reminders/plan';
+import {
+  kindsForDay,
+  planEnvelopes,
+  recipientsOf,
+  type ContentSource,
+} from '../../../src/core/reminders/plan';
 import { decide, LEASE_MS, type SentEntry } from '../../../src/core/reminders/sentlog';
 import { dayFromYmd, isoDay } from '../../../src/core/time';
 import { ctx, DAY, digest, item, manager } from './fixtures';
@@ -29,7 +34,9 @@ describe('what each day owes', () => {
     expect(kinds(2026, 11, 2)).toEqual(['summary', 'digest', 'weekly', 'monthly']); // a Monday
     expect(kinds(2027, 1, 11)).toContain('monthly'); // after the New Year holidays
     expect(kinds(2027, 1, 11)).toContain('weekly');
-    const decree = new WorkCalendar([{ day: dayFromYmd(2027, 1, 9), dayOff: false, note: 'перенос' }]);
+    const decree = new WorkCalendar([
+      { day: dayFromYmd(2027, 1, 9), dayOff: false, note: 'перенос' },
+    ]);
     expect(kindsForDay(dayFromYmd(2027, 1, 9), decree, true)).toContain('monthly');
   });
 });
@@ -54,11 +61,34 @@ describe('recipients', () => {
 describe('planning', () => {
   const content: ContentSource = {
     digestFor: (r) => (r === 'anna@example.ru' ? digest([item()]) : null),
-    summary: () => ({ day: DAY, team: null, managers: [], atRisk: [], receivables: [], receivablesTotal: 0, invalidManagers: [] }),
-    report: (kind, day) => ({ kind, day, periodLabel: 'p', team: null, managers: [], bonus: null, wonCount: 0, wonAmount: 0, newDeals: 0 }),
+    summary: () => ({
+      day: DAY,
+      team: null,
+      managers: [],
+      atRisk: [],
+      receivables: [],
+      receivablesTotal: 0,
+      invalidManagers: [],
+    }),
+    report: (kind, day) => ({
+      kind,
+      day,
+      periodLabel: 'p',
+      team: null,
+      managers: [],
+      bonus: null,
+      wonCount: 0,
+      wonAmount: 0,
+      newDeals: 0,
+    }),
   };
   const recipients = { heads: ['head@x.ru'], reports: ['head@x.ru', 'dir@x.ru'], invalid: [] };
-  const entry = (day: number, recipient: string, kind: SentEntry['kind'], status: SentEntry['status']): SentEntry => ({
+  const entry = (
+    day: number,
+    recipient: string,
+    kind: SentEntry['kind'],
+    status: SentEntry['status'],
+  ): SentEntry => ({
     day: isoDay(day),
     recipient,
     kind,
@@ -102,7 +132,9 @@ describe('planning', () => {
       content,
       ctx: ctx(),
     });
-    expect(superseded.map((k) => `${k.day}:${k.recipient}`)).toEqual([`${isoDay(DAY - 1)}:anna@example.ru`]);
+    expect(superseded.map((k) => `${k.day}:${k.recipient}`)).toEqual([
+      `${isoDay(DAY - 1)}:anna@example.ru`,
+    ]);
     expect(envelopes.map((e) => `${e.key.kind}:${e.key.day}:${e.key.recipient}`)).toEqual([
       `summary:${isoDay(DAY)}:head@x.ru`,
       `weekly:${isoDay(DAY - 1)}:dir@x.ru`,
@@ -116,7 +148,10 @@ describe('planning', () => {
       kinds: [],
       digests: [],
       recipients,
-      entries: [entry(DAY, 'anna@example.ru', 'digest', 'deferred'), entry(DAY, 'ghost@x.ru', 'digest', 'deferred')],
+      entries: [
+        entry(DAY, 'anna@example.ru', 'digest', 'deferred'),
+        entry(DAY, 'ghost@x.ru', 'digest', 'deferred'),
+      ],
       content,
       ctx: ctx(),
     });
@@ -127,7 +162,14 @@ describe('planning', () => {
 });
 
 describe('sent-log decisions', () => {
-  const base: SentEntry = { day: '2026-11-27', recipient: 'a@x.ru', kind: 'digest', status: 'sent', at: 0, note: '' };
+  const base: SentEntry = {
+    day: '2026-11-27',
+    recipient: 'a@x.ru',
+    kind: 'digest',
+    status: 'sent',
+    at: 0,
+    note: '',
+  };
   it('handles every status', () => {
     const none = new Set<string>();
     expect(decide(undefined, 10, 'r', none)).toEqual({ action: 'reserve', takeover: false });
@@ -137,8 +179,13 @@ describe('sent-log decisions', () => {
     expect(decide({ ...base, status: 'deferred' }, 10, 'r', none).action).toBe('reserve');
     const sending = { ...base, status: 'sending' as const, at: 1000, note: 'other' };
     expect(decide(sending, 1000 + LEASE_MS - 1, 'r', none)).toEqual({ action: 'busy' });
-    expect(decide(sending, 1000 + LEASE_MS, 'r', none)).toEqual({ action: 'reserve', takeover: true });
-    expect(decide(sending, 1001, 'r', new Set(['2026-11-27|a@x.ru|digest']))).toEqual({ action: 'reconcile' });
+    expect(decide(sending, 1000 + LEASE_MS, 'r', none)).toEqual({
+      action: 'reserve',
+      takeover: true,
+    });
+    expect(decide(sending, 1001, 'r', new Set(['2026-11-27|a@x.ru|digest']))).toEqual({
+      action: 'reconcile',
+    });
   });
 });
 

@@ -1,4 +1,10 @@
-import { fitToSize, renderDigest, renderReport, renderSummary, mailBytes } from '../../../src/core/reminders/render';
+import {
+  fitToSize,
+  renderDigest,
+  renderReport,
+  renderSummary,
+  mailBytes,
+} from '../../../src/core/reminders/render';
 import { escapeHtml, isValidEmail, oneLine, safeUrl } from '../../../src/core/reminders/escape';
 import { barHtml, barText } from '../../../src/core/reminders/bars';
 import { ctx, DAY, digest, item } from './fixtures';
@@ -18,7 +24,20 @@ function tagsOf(html: string): string[] {
   return (html.match(/<\/?[a-z0-9]+/gi) ?? []).map((t) => t.toLowerCase());
 }
 
-const ATTRS = new Set(['style', 'width', 'role', 'cellpadding', 'cellspacing', 'align', 'href', 'target', 'aria-label', 'charset', 'name', 'content']);
+const ATTRS = new Set([
+  'style',
+  'width',
+  'role',
+  'cellpadding',
+  'cellspacing',
+  'align',
+  'href',
+  'target',
+  'aria-label',
+  'charset',
+  'name',
+  'content',
+]);
 
 /** Every attribute of every real tag: names from our small set, hrefs only to the sheet. */
 function checkAttributes(html: string): void {
@@ -57,7 +76,17 @@ describe('escaping', () => {
   it('validates mailboxes', () => {
     expect(isValidEmail('anna@example.ru')).toBe(true);
     expect(isValidEmail('anna.petrova+crm@sub.example.com')).toBe(true);
-    for (const bad of ['', 'anna', 'anna@', '@x.ru', 'a b@x.ru', 'a@x', 'a..b@x.ru', 'a@x.ru,b@y.ru', '=HYPERLINK("x")'])
+    for (const bad of [
+      '',
+      'anna',
+      'anna@',
+      '@x.ru',
+      'a b@x.ru',
+      'a@x',
+      'a..b@x.ru',
+      'a@x.ru,b@y.ru',
+      '=HYPERLINK("x")',
+    ])
       expect(isValidEmail(bad)).toBe(false);
   });
 
@@ -66,7 +95,14 @@ describe('escaping', () => {
     const d = digest(
       [
         item({ title: payload, detail: payload }),
-        item({ id: 'C-000001', section: 'forgottenClients', reason: 'forgottenClient', title: payload, detail: payload, where: { sheet: 'clients', row: 3 } }),
+        item({
+          id: 'C-000001',
+          section: 'forgottenClients',
+          reason: 'forgottenClient',
+          title: payload,
+          detail: payload,
+          where: { sheet: 'clients', row: 3 },
+        }),
       ],
       { managerName: payload, plan: { ...digest([]).plan!, label: payload } },
     );
@@ -90,7 +126,13 @@ describe('escaping', () => {
           {
             manager: 'a@x.ru',
             name: payload,
-            counts: { forgottenDeals: 1, unprocessedLeads: 0, nextSteps: 0, forgottenClients: 0, overdueInvoices: 0 },
+            counts: {
+              forgottenDeals: 1,
+              unprocessedLeads: 0,
+              nextSteps: 0,
+              forgottenClients: 0,
+              overdueInvoices: 0,
+            },
             overdueReceivables: 0,
             plan: null,
           },
@@ -128,13 +170,28 @@ describe('digest rendering', () => {
   it('shows sections with counts, row links, reasons and the plan, in both parts', () => {
     const d = digest([
       item(),
-      item({ id: 'D-000002', section: 'unprocessedLeads', reason: 'unprocessed', minutes: 125, where: { sheet: 'deals', row: 40 } }),
-      item({ id: 'D-000003', section: 'nextSteps', reason: 'noNextStep', where: { sheet: 'deals', row: 41 } }),
+      item({
+        id: 'D-000002',
+        section: 'unprocessedLeads',
+        reason: 'unprocessed',
+        minutes: 125,
+        where: { sheet: 'deals', row: 40 },
+      }),
+      item({
+        id: 'D-000003',
+        section: 'nextSteps',
+        reason: 'noNextStep',
+        where: { sheet: 'deals', row: 41 },
+      }),
     ]);
     const mail = renderDigest(d, ctx(), 25);
     expect(mail.subject).toBe('ROP Desk: 3 задач(и) на 27.11.2026');
-    expect(mail.html).toContain('https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&amp;range=A12');
-    expect(mail.text).toContain('https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&range=A40');
+    expect(mail.html).toContain(
+      'https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&amp;range=A12',
+    );
+    expect(mail.text).toContain(
+      'https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&range=A40',
+    );
     expect(mail.html).toContain('Забытые сделки (1)');
     expect(mail.html).toContain('Необработанные заявки (1)');
     expect(mail.text).toContain('ждёт 2 ч рабочего времени');
@@ -167,11 +224,17 @@ describe('digest rendering', () => {
 
   it('fits the size limit by lowering the cap, never dropping the counts', () => {
     const many = Array.from({ length: 500 }, (_, i) =>
-      item({ id: `D-${String(i).padStart(6, '0')}`, title: 'Длинное название сделки '.repeat(8), where: { sheet: 'deals', row: i + 2 } }),
+      item({
+        id: `D-${String(i).padStart(6, '0')}`,
+        title: 'Длинное название сделки '.repeat(8),
+        where: { sheet: 'deals', row: i + 2 },
+      }),
     );
     const big = renderDigest(digest(many), ctx(), 25);
     expect(mailBytes(big)).toBeGreaterThan(20_000);
-    const fitted = fitToSize(ctx({ maxBytes: 20_000 }), (cap) => renderDigest(digest(many), ctx(), cap));
+    const fitted = fitToSize(ctx({ maxBytes: 20_000 }), (cap) =>
+      renderDigest(digest(many), ctx(), cap),
+    );
     expect(fitted.bytes).toBeLessThanOrEqual(20_000);
     expect(fitted.cap).toBeLessThan(25);
     expect(fitted.html).toContain('Забытые сделки (500)');

@@ -92,21 +92,93 @@ export function handBuilt(): WorkbookData {
       deal('D-000003', { stage: 'Коммерческое предложение', nextStepDate: TODAY - 3 }),
       deal('D-000004', { stage: 'Встреча / презентация', nextStep: '', nextStepDate: null }),
       deal('D-000005', { stage: 'Успешно', closedAt: TODAY - 2, amount: 300_000_00 }),
-      deal('D-000006', { lastActivityAt: at(TODAY - 10), snoozedUntil: TODAY + 3, snoozeReason: 'отпуск' }),
-      deal('D-000007', { manager: 'boris@example.ru', lastActivityAt: at(TODAY - 20), stage: 'Проиграна' }),
+      deal('D-000006', {
+        lastActivityAt: at(TODAY - 10),
+        snoozedUntil: TODAY + 3,
+        snoozeReason: 'отпуск',
+      }),
+      deal('D-000007', {
+        manager: 'boris@example.ru',
+        lastActivityAt: at(TODAY - 20),
+        stage: 'Проиграна',
+      }),
     ],
     activities: [],
     stageHistory: [],
-    plans: [{ row: 2, level: 'manager', target: 'anna@example.ru', period: '2026-11', metric: 'revenue', value: 1_000_000_00 }],
-    invoices: [],
+    plans: [
+      {
+        row: 2,
+        level: 'manager',
+        target: 'anna@example.ru',
+        period: '2026-11',
+        metric: 'revenue',
+        value: 1_000_000_00,
+      },
+    ],
+    invoices: [
+      {
+        row: 2,
+        id: 'I-000001',
+        number: '101',
+        clientId: 'C-000001',
+        dealId: '',
+        issuedAt: TODAY - 40,
+        dueDate: TODAY - 35,
+        amount: 50_000_00,
+        currency: '',
+        paidAmount: 10_000_00,
+        paidAt: TODAY - 20,
+      },
+      {
+        row: 3,
+        id: 'I-000002',
+        number: '102',
+        clientId: 'C-000001',
+        dealId: '',
+        issuedAt: TODAY - 20,
+        dueDate: TODAY - 10,
+        amount: 20_000_00,
+        currency: '',
+        paidAmount: 0,
+        paidAt: null,
+      },
+      {
+        row: 4,
+        id: 'I-000003',
+        number: '103',
+        clientId: 'C-000002',
+        dealId: '',
+        issuedAt: TODAY - 20,
+        dueDate: TODAY - 10,
+        amount: 20_000_00,
+        currency: '',
+        paidAmount: 20_000_00,
+        paidAt: TODAY - 12,
+      },
+      {
+        row: 5,
+        id: 'I-000004',
+        number: '104',
+        clientId: 'C-000002',
+        dealId: '',
+        issuedAt: TODAY - 2,
+        dueDate: TODAY + 5,
+        amount: 20_000_00,
+        currency: '',
+        paidAmount: 0,
+        paidAt: null,
+      },
+    ],
   };
 }
 
 describe('the day content from a hand-built workbook', () => {
   const dc = dayContent(handBuilt(), NOW, zone);
   const byManager = new Map(dc.digests.map((d) => [d.manager, d]));
-  const ids = (m: string, s: keyof import('../../../src/core/reminders/types').Digest['sections']) =>
-    byManager.get(m)!.sections[s].map((i) => i.id);
+  const ids = (
+    m: string,
+    s: keyof import('../../../src/core/reminders/types').Digest['sections'],
+  ) => byManager.get(m)!.sections[s].map((i) => i.id);
 
   it('puts the right items in each digest, and only the owner sees them', () => {
     expect(ids('anna@example.ru', 'forgottenDeals')).toEqual(['D-000001']);
@@ -114,6 +186,16 @@ describe('the day content from a hand-built workbook', () => {
     expect(ids('anna@example.ru', 'nextSteps')).toEqual(['D-000003', 'D-000004']);
     expect(ids('anna@example.ru', 'forgottenClients')).toEqual(['C-000001']);
     expect(ids('boris@example.ru', 'unprocessedLeads')).toEqual(['D-000002']);
+    // Overdue debts per client, linked to the most overdue invoice; paid and not-yet-due are not.
+    expect(ids('anna@example.ru', 'overdueInvoices')).toEqual(['C-000001']);
+    const debt = byManager.get('anna@example.ru')!.sections.overdueInvoices[0];
+    expect(debt).toMatchObject({
+      amount: 60_000_00,
+      daysOverdue: 35,
+      severity: 2,
+      where: { sheet: 'invoices', row: 2 },
+    });
+    expect(ids('boris@example.ru', 'overdueInvoices')).toEqual([]);
     expect(ids('boris@example.ru', 'forgottenDeals')).toEqual([]);
     // The lead waiting for a first call is not nagged for a missing next step as well.
     expect(ids('boris@example.ru', 'nextSteps')).toEqual([]);
@@ -121,7 +203,11 @@ describe('the day content from a hand-built workbook', () => {
   });
 
   it('keeps the snoozed deal out and the closed deals out', () => {
-    const all = dc.digests.flatMap((d) => Object.values(d.sections).flat().map((i) => i.id));
+    const all = dc.digests.flatMap((d) =>
+      Object.values(d.sections)
+        .flat()
+        .map((i) => i.id),
+    );
     expect(all).not.toContain('D-000006');
     expect(all).not.toContain('D-000005');
     expect(all).not.toContain('D-000007');
@@ -129,7 +215,12 @@ describe('the day content from a hand-built workbook', () => {
 
   it("carries the manager's plan status and links each item to its row", () => {
     const anna = byManager.get('anna@example.ru')!;
-    expect(anna.plan).toMatchObject({ plan: 1_000_000_00, fact: 300_000_00, money: true, label: '2026-11' });
+    expect(anna.plan).toMatchObject({
+      plan: 1_000_000_00,
+      fact: 300_000_00,
+      money: true,
+      label: '2026-11',
+    });
     expect(anna.plan!.runRateForecast).toBeGreaterThan(300_000_00);
     expect(anna.plan!.requiredDailyPace).toBeGreaterThan(0);
     const mail = renderDigest(anna, ctx(), 25);
@@ -142,8 +233,9 @@ describe('the day content from a hand-built workbook', () => {
   it('builds the head summary and the reports from the same read', () => {
     const s = dc.content.summary();
     expect(s.managers.map((m) => m.manager)).toEqual(['anna@example.ru', 'boris@example.ru']);
-    // Open deals with a money amount that are forgotten or lack a live next step, each once.
-    expect(s.atRisk.map((i) => i.id).sort()).toEqual(['D-000001', 'D-000002', 'D-000003', 'D-000004']);
+    // Open deals with a money amount that are forgotten or lack a live next step, each once;
+    // the new lead (D-000002) counts in the SLA column, not here.
+    expect(s.atRisk.map((i) => i.id).sort()).toEqual(['D-000001', 'D-000003', 'D-000004']);
     const weekly = dc.content.report('weekly', dayFromYmd(2026, 11, 30));
     expect(weekly.periodLabel).toBe('23.11.2026 – 29.11.2026');
     expect(weekly.wonCount).toBe(1);
@@ -151,5 +243,12 @@ describe('the day content from a hand-built workbook', () => {
     const monthly = dc.content.report('monthly', dayFromYmd(2026, 12, 1));
     expect(monthly.periodLabel).toBe('2026-11');
     expect(monthly.team?.fact).toBe(300_000_00);
+    // Bonus statements from the analytics core (default marginal scheme: 10% up to plan).
+    expect(monthly.bonus!.find((b) => b.manager === 'anna@example.ru')).toMatchObject({
+      plan: 1_000_000_00,
+      fact: 300_000_00,
+      bonus: 30_000_00,
+    });
+    expect(s.receivablesTotal).toBe(60_000_00);
   });
 });

@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: the analytics at scale. For each activities count, on a generated workbook
+ * (50,000 deals, 20,000 invoices, 60 managers, 24 months of plans), prints per computation:
+ * the wall time of the pure computation (median of 3 runs after a warm-up), the heap it took
+ * (high-water mark of heapUsed sampled at step boundaries, over a GC'd baseline), and the number
+ * of spreadsheet service calls the same job makes in the emulator through the built bundle.
+ * Run with --expose-gc (scripts/bench.mjs does).
+ */
+import { performance } from 'node:perf_hooks';
+import { createEmulator } from '../local/emulator';
+import { loadProject, type Project } from '../local/harness';
+import { asOfInstant, buildDashboard, parsePeriod } from '../src/core/analytics';
+import {
+  salesAging,
+  salesBonus,
+  salesForecast,
+  salesFunnel,
+  salesKpi,
+  salesPlanFact,
+  salesStale,
+  workdaysRu,
+  type FunctionContext,
+} from '../src/core/analytics/functions';
+import { parseSettings } from '../src/core/crm/settings';
+import { readTable } from '../src/core/crm/tables';
+import { toActivity, toClient, toDeal, toInvoice, toManager, toPlan, toStageChange } from '../src/core/crm/records';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY, SETTINGS_VALUES, sheetDef, type SheetDef } from '../src/core/schema';
+import { startOfDay } from '../src/core/time';
+import type { Plan, WorkbookData } from '../src/core/types';
+import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
+
+declare const gc: (() => void) | undefined;
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
+const ACTIVITY_SIZES = opt('activities', '5000,200000,500000').split(',').map(Number);
+const WITH_EMULATOR = !args.includes('--no-emulator');
+const SIZES = { managers: 60, clients: 10_000, deals: 50_000, invoices: 20_000, months: 24 };
+
+const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000; // 27.11.2026 09:00 Moscow
+const PERIOD = parsePeriod('2026-11')!;
+const asOfCell = new Date(startOfDay(TODAY, ZONE));
+
+interface Measure {
+  ms: number;
+  heapMb: number;
+}
+
+function measure(fn: (probe: () => void) => unknown, runs = 3): Measure {
+  fn(() => undefined); // warm-up: JIT, caches
+  const times: number[] = [];
+  let heap = 0;
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    gc?.();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    const probe = (): void => {
+      const h = process.memoryUsage().heapUsed;
+      if (h > peak) peak = h;
+    };
+    const t0 = performance.now();
+    fn(probe);
+    times.push(performance.now() - t0);
+    probe();
+    heap = Math.max(heap, peak - base);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], heapMb: heap / 1e6 };
+}
+
+/** Parsing the sheets' values into records, as readWorkbook does after its getValues. */
+function parseWorkbook(g: Grids): WorkbookData {
+  const read = <T>(values: unknown[][], def: SheetDef, to: (r: ReturnType<typeof readTable>['records'][number]) => T) =>
+    readTable(values, def, ZONE).records.map(to);
+  return {
+    settings: parseSettings(g.settings, ZONE, 'ru'),
+    managers: read(g.managers, MANAGERS, toManager),
+    clients: read(g.clients, CLIENTS, toClient),
+    deals: read(g.deals, DEALS, toDeal),
+    activities: read(g.activities, ACTIVITIES, toActivity),
+    stageHistory: read(g.stageHistory, STAGE_HISTORY, toStageChange),
+    plans: read(g.plans, PLANS, toPlan).filter((p): p is Plan => p !== null),
+    invoices: read(g.invoices, INVOICES, toInvoice),
+  };
+}
+
+function loadIntoEmulator(g: Grids): Project {
+  const emulator = createEmulator({ now: NOW });
+  const project = loadProject({ emulator });
+  project.run('menuSetupWorkbook');
+  const ss = emulator.spreadsheet;
+  const put = (name: string, values: unknown[][]): void => {
+    const sheet = ss.getSheetByName(name)!;
+    sheet.clear();
+    if (sheet.getMaxRows() < values.length) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+    if (sheet.getMaxColumns() < values[0].length) sheet.insertColumnsAfter(sheet.getMaxColumns(), values[0].length - sheet.getMaxColumns());
+    sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
+  };
+  const keys = ['managers', 'clients', 'deals', 'activities', 'stageHistory', 'plans', 'invoices'] as const;
+  for (const k of keys) put(sheetDef(k).ru, g[k]);
+  put(SETTINGS_VALUES.ru, g.settings);
+  emulator.calls.reset();
+  return project;
+}
+
+/** Spreadsheet service calls only (Utilities, Lock, Properties, Cache are not the sheet). */
+function sheetCalls(calls: Record<string, number>): number {
+  return Object.entries(calls)
+    .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)\b/.test(k))
+    .reduce((s, [, n]) => s + n, 0);
+}
+
+interface Row {
+  what: string;
+  pure: Measure;
+  calls: number | null;
+  emulatedMs: number | null;
+}
+
+function main(): void {
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}; gc ${typeof gc === 'function' ? 'exposed' : 'NOT exposed'}`);
+  for (const activities of ACTIVITY_SIZES) {
+    const t0 = performance.now();
+    const { data } = generate({ ...SIZES, activities });
+    const g = grids(data);
+    const genMs = performance.now() - t0;
+    console.log(
+      `\n## ${data.deals.length} deals, ${data.activities.length} activities, ${data.invoices.length} invoices, ` +
+        `${data.clients.length} clients, ${data.managers.length} people, ${data.plans.length} plan rows, ` +
+        `${data.stageHistory.length} stage changes (generated in ${(genMs / 1000).toFixed(1)} s)`,
+    );
+    const asOf = asOfInstant(NOW, ZONE);
+    const ctx: FunctionContext = {
+      zone: ZONE,
+      now: NOW,
+      settings: data.settings,
+      managers: data.managers,
+      clients: data.clients,
+      lang: 'ru',
+    };
+    const project = WITH_EMULATOR ? loadIntoEmulator(g) : null;
+    const rows: Row[] = [];
+    const emulated = (name: string, run: (p: Project) => unknown): { calls: number | null; ms: number | null } => {
+      if (!project) return { calls: null, ms: null };
+      const start = performance.now();
+      run(project);
+      return { ms: performance.now() - start, calls: sheetCalls(project.lastCalls) };
+    };
+
+    const dash = emulated('dashboard', (p) => p.run('menuRefreshDashboard'));
+    rows.push({
+      what: 'Dashboard: compute (core)',
+      pure: measure((probe) => buildDashboard(data, PERIOD, asOf, 'ru', { probe })),
+      calls: null,
+      emulatedMs: null,
+    });
+    rows.push({
+      what: 'Dashboard: parse sheets + compute',
+      pure: measure((probe) => {
+        const parsed = parseWorkbook(g);
+        probe();
+        return buildDashboard(parsed, PERIOD, asOf, 'ru', { probe });
+      }),
+      calls: dash.calls,
+      emulatedMs: dash.ms,
+    });
+    const fn = (what: string, name: string, argsOf: () => unknown[], pure: () => unknown): void => {
+      const e = emulated(name, (p) => p.customFunction(name, argsOf()));
+      rows.push({ what, pure: measure(pure), calls: e.calls, emulatedMs: e.ms });
+    };
+    fn('SALES_PLAN_FACT (managers)', 'SALES_PLAN_FACT', () => [g.plans, g.deals, '2026-11', 'manager', asOfCell], () =>
+      salesPlanFact(ctx, g.plans, g.deals, '2026-11', 'manager', asOfCell),
+    );
+    fn('SALES_FORECAST', 'SALES_FORECAST', () => [g.deals, g.plans, '2026-11', asOfCell], () =>
+      salesForecast(ctx, g.deals, g.plans, '2026-11', asOfCell),
+    );
+    fn('SALES_FUNNEL (2026)', 'SALES_FUNNEL', () => [g.deals, g.stageHistory, new Date(startOfDay(TODAY - 330, ZONE)), asOfCell], () =>
+      salesFunnel(ctx, g.deals, g.stageHistory, new Date(startOfDay(TODAY - 330, ZONE)), asOfCell),
+    );
+    fn('SALES_KPI', 'SALES_KPI', () => [g.deals, '2026'], () => salesKpi(ctx, g.deals, '2026'));
+    fn('SALES_AGING', 'SALES_AGING', () => [g.invoices, asOfCell], () => salesAging(ctx, g.invoices, asOfCell));
+    fn('SALES_BONUS', 'SALES_BONUS', () => [g.plans, g.deals, g.bonus, '2026-11', g.invoices], () =>
+      salesBonus(ctx, g.plans, g.deals, g.bonus, '2026-11', g.invoices),
+    );
+    fn('SALES_STALE', 'SALES_STALE', () => [g.deals, g.activities, g.stages, asOfCell], () =>
+      salesStale(ctx, g.deals, g.activities, g.stages, asOfCell),
+    );
+    fn('WORKDAYS_RU (2 years)', 'WORKDAYS_RU', () => [new Date(startOfDay(TODAY - 730, ZONE)), asOfCell], () =>
+      workdaysRu(ctx, new Date(startOfDay(TODAY - 730, ZONE)), asOfCell),
+    );
+
+    console.log('\n| computation | pure wall time, ms | heap, MB | spreadsheet calls (emulator) | emulated run, ms |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(
+        `| ${r.what} | ${r.pure.ms.toFixed(0)} | ${r.pure.heapMb.toFixed(0)} | ${r.calls ?? '—'} | ${r.emulatedMs === null ? '—' : r.emulatedMs.toFixed(0)} |`,
+      );
+    }
+  }
+}
+
+main();

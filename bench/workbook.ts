@@ -1,0 +1,91 @@
+/**
+ * The benchmark's workbook: the CRM demo generator at scale (seeded, so every run measures the
+ * same data), as core records and as the 2-D ranges a sheet or a custom function would hold.
+ */
+import { activityCells, managerCells, planCells } from '../src/core/crm/records';
+import { recordToRow } from '../src/core/crm/cells';
+import { settingsBlocks } from '../src/core/crm/layout';
+import { defaultSettings } from '../src/core/crm/settings';
+import { generateDemo, type DemoData } from '../src/core/demo/generate';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY, type SheetDef } from '../src/core/schema';
+import { dayFromYmd, fixedZone } from '../src/core/time';
+import type { WorkbookData } from '../src/core/types';
+
+export const ZONE = fixedZone('Europe/Moscow', 180);
+export const TODAY = dayFromYmd(2026, 11, 27);
+
+export interface Sizes {
+  managers: number;
+  clients: number;
+  deals: number;
+  activities: number;
+  invoices: number;
+  months: number;
+}
+
+export function generate(sizes: Sizes): { demo: DemoData; data: WorkbookData } {
+  const demo = generateDemo({ today: TODAY, zone: ZONE, lang: 'ru', ...sizes });
+  const settings = { ...defaultSettings('ru'), stages: demo.stages };
+  return {
+    demo,
+    data: {
+      settings,
+      managers: demo.managers,
+      clients: demo.clients,
+      deals: demo.deals,
+      activities: demo.activities,
+      stageHistory: demo.stageHistory,
+      plans: demo.plans,
+      invoices: demo.invoices,
+    },
+  };
+}
+
+type Grid = unknown[][];
+
+function grid<T extends { row: number }>(def: SheetDef, records: readonly T[], cells: (r: T) => Record<string, unknown> = (r) => r): Grid {
+  const index = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
+  const width = def.columns.length;
+  return [def.columns.map((c) => c.ru), ...records.map((r) => recordToRow(cells(r), def.columns, index, width, ZONE))];
+}
+
+export interface Grids {
+  managers: Grid;
+  clients: Grid;
+  deals: Grid;
+  activities: Grid;
+  stageHistory: Grid;
+  plans: Grid;
+  invoices: Grid;
+  /** The Settings sheet (key/value, stages, calendar, bonus, rates tables side by side). */
+  settings: Grid;
+  stages: Grid;
+  bonus: Grid;
+}
+
+export function grids(data: WorkbookData): Grids {
+  // The Settings sheet: its tables side by side, one blank column between them.
+  const blocks = settingsBlocks(data.settings);
+  const height = Math.max(...blocks.map((b) => b.rows.length));
+  const width = blocks.reduce((w, b) => w + b.rows[0].length + 1, 0);
+  const settings: Grid = Array.from({ length: height }, () => new Array<unknown>(width).fill(''));
+  const sub: Record<string, Grid> = {};
+  let col = 0;
+  for (const b of blocks) {
+    b.rows.forEach((row, i) => row.forEach((v, j) => (settings[i][col + j] = v)));
+    sub[b.key] = b.rows;
+    col += b.rows[0].length + 1;
+  }
+  return {
+    managers: grid(MANAGERS, data.managers, (m) => managerCells(m, 'ru')),
+    clients: grid(CLIENTS, data.clients),
+    deals: grid(DEALS, data.deals),
+    activities: grid(ACTIVITIES, data.activities, (a) => activityCells(a, 'ru')),
+    stageHistory: grid(STAGE_HISTORY, data.stageHistory),
+    plans: grid(PLANS, data.plans, (p) => planCells(p, 'ru')),
+    invoices: grid(INVOICES, data.invoices),
+    settings,
+    stages: sub.stages,
+    bonus: sub.bonus,
+  };
+}

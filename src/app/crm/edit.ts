@@ -1,0 +1,432 @@
+/**
+ * The simple onEdit trigger: typing in the sheets is first-class. On Clients, Deals, Activities and
+ * Invoices it gives new rows an id and created-at, stamps updated-at, normalises a phone / INN /
+ * email / amount / date typed by hand (or flags it with a note when it cannot), records a stage
+ * typed into Deals in StageHistory, and treats a row typed into Activities as a logged activity.
+ * Multi-cell pastes are handled as one block. It uses only services a simple trigger may use, reads
+ * the header and the edited rows (not whole sheets), and never throws at the person typing.
+ */
+import { t } from '../../core/i18n';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, STAGE_HISTORY, type ColumnDef, type SheetDef } from '../../core/schema';
+import { dayOfInstant, type Zone } from '../../core/time';
+import type { Settings } from '../../core/types';
+import { isBlankCell, readCell, updateRuns, writeCell, type Cell } from '../../core/crm/cells';
+import { ACTIVITY_TYPES } from '../../core/crm/enums';
+import { maxIdNumber, formatId, type IdPrefix } from '../../core/crm/ids';
+import {
+  normalizeEmail,
+  normalizeInn,
+  normalizePhone,
+  parseAmount,
+  parseDateText,
+  parseDay,
+  parseInstant,
+} from '../../core/crm/normalize';
+import { clientAfterActivity, dealAfterActivity, nextStamp } from '../../core/crm/ops';
+import { safeCellText } from '../../core/crm/sanitize';
+import { findStage } from '../../core/crm/settings';
+import { locateHeader } from '../../core/crm/tables';
+import type { MessageKey } from '../../core/i18n';
+import { withDocumentLock } from '../../gas/lock';
+import { appendByHeader } from '../../gas/sheets/table';
+import { readSettings } from '../../gas/workbook';
+import { zoneOf } from '../../gas/zone';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const NOTE_PREFIX = 'ROP Desk:';
+const EDIT_LOCK_MS = 3_000;
+const PREFIX: Partial<Record<SheetDef['key'], IdPrefix>> = { clients: 'C', deals: 'D', activities: 'A', invoices: 'I' };
+
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  try {
+    handleEdit(e);
+  } catch (err) {
+    // Never in the way of typing: the edit stays as typed; the reason goes to the execution log.
+    console.error('ROP Desk onEdit', err);
+  }
+}
+
+interface Block {
+  ss: Spreadsheet;
+  sheet: Sheet;
+  def: SheetDef;
+  index: Record<string, number>;
+  headerRow: number;
+  firstRow: number;
+  values: unknown[][];
+  formulas: string[][];
+  edited: Set<string>;
+  zone: Zone;
+  now: number;
+  user: string;
+  single: { oldValue: unknown } | null;
+}
+
+function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  const range = e.range;
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  const def = [CLIENTS, DEALS, ACTIVITIES, INVOICES].find((d) => d.ru === name || d.en === name);
+  if (!def) return;
+  const lastCol = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  if (!lastCol || !lastRow) return;
+  const head = sheet.getRange(1, 1, Math.min(20, lastRow), lastCol).getValues();
+  const found = locateHeader(head, def.columns);
+  if ('missing' in found) return;
+  const headerRow = found.headerRow + 1;
+  const firstRow = Math.max(range.getRow(), headerRow + 1);
+  const endRow = Math.min(range.getLastRow(), lastRow);
+  if (endRow < firstRow) return;
+  const edited = new Set<string>();
+  for (const c of def.columns) {
+    const col = found.map.index[c.key];
+    if (col !== undefined && col + 1 >= range.getColumn() && col + 1 <= range.getLastColumn()) edited.add(c.key);
+  }
+  if (!edited.size) return;
+  const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  withDocumentLock(() => {
+    const block = sheet.getRange(firstRow, 1, endRow - firstRow + 1, lastCol);
+    const b: Block = {
+      ss,
+      sheet,
+      def,
+      index: found.map.index,
+      headerRow,
+      firstRow,
+      values: block.getValues(),
+      formulas: block.getFormulas(),
+      edited,
+      zone: zoneOf(ss.getSpreadsheetTimeZone()),
+      now: Date.now(),
+      user: userOf(e),
+      single: range.getNumRows() === 1 && range.getNumColumns() === 1 ? { oldValue: e.oldValue } : null,
+    };
+    const settings = readSettings(ss, b.zone);
+    processBlock(b, settings);
+  }, EDIT_LOCK_MS);
+}
+
+function userOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  try {
+    const u = e.user as unknown as { getEmail?: () => string } | undefined;
+    return (u && typeof u.getEmail === 'function' ? u.getEmail() : '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+type Changes = Map<number, Map<string, unknown>>; // row offset -> key -> core value
+type Notes = Map<number, Map<string, string>>; // row offset -> key -> note ('' clears ours)
+
+function processBlock(b: Block, settings: Settings): void {
+  const changes: Changes = new Map();
+  const notes: Notes = new Map();
+  const set = (r: number, key: string, v: unknown) => {
+    if (b.index[key] === undefined) return;
+    (changes.get(r) ?? changes.set(r, new Map()).get(r))?.set(key, v);
+  };
+  const note = (r: number, key: string, msg: MessageKey | '') => {
+    if (b.index[key] === undefined) return;
+    (notes.get(r) ?? notes.set(r, new Map()).get(r))?.set(key, msg ? t(settings.lang, msg) : '');
+  };
+  const cell = (r: number, key: string): unknown => (b.index[key] === undefined ? '' : b.values[r][b.index[key]]);
+  const history: Array<Record<string, unknown>> = [];
+  const activityRows: number[] = [];
+  let ids: { next: number } | null = null;
+  const prefix = PREFIX[b.def.key] as IdPrefix;
+
+  for (let r = 0; r < b.values.length; r++) {
+    const row = b.values[r];
+    if (b.def.columns.every((c) => b.index[c.key] === undefined || isBlankCell(row[b.index[c.key]]))) continue;
+    if (isBlankCell(cell(r, 'id'))) {
+      ids ??= { next: maxIdNumber(prefix, readColumn(b, 'id')) + 1 };
+      set(r, 'id', formatId(prefix, ids.next++));
+    }
+    normaliseTyped(b, r, settings, set, note);
+    if (b.def.key === 'clients' || b.def.key === 'deals') {
+      if (isBlankCell(cell(r, 'createdAt'))) set(r, 'createdAt', b.now);
+      const prev = parseInstant(cell(r, 'updatedAt'), b.zone);
+      set(r, 'updatedAt', nextStamp(prev, b.now));
+    }
+    if (b.def.key === 'deals' && b.edited.has('stage')) {
+      const typed = String(cell(r, 'stage') ?? '').trim();
+      const stage = typed ? findStage(settings.stages, typed) : undefined;
+      if (typed && !stage) note(r, 'stage', 'crm.edit.badStage');
+      else if (stage) {
+        note(r, 'stage', '');
+        if (stage.name !== typed) set(r, 'stage', stage.name);
+        const old = b.single ? String(b.single.oldValue ?? '') : '';
+        if (findStage(settings.stages, old)?.name !== stage.name) {
+          const id = (changes.get(r)?.get('id') as string) ?? String(cell(r, 'id'));
+          history.push({ dealId: id, fromStage: old, toStage: stage.name, at: b.now, by: b.user });
+        }
+        const closed = parseDay(cell(r, 'closedAt'), b.zone);
+        if (stage.kind !== 'open' && closed === null) set(r, 'closedAt', dayOfInstant(b.now, b.zone));
+        if (stage.kind === 'open' && closed !== null) set(r, 'closedAt', null);
+      }
+    }
+    if (b.def.key === 'deals' && b.edited.has('expectedClose') && b.single) {
+      const before = parseDay(numberish(b.single.oldValue), b.zone);
+      const after = parseDay(cell(r, 'expectedClose'), b.zone);
+      if (before !== null && after !== null && after > before) {
+        set(r, 'closeDatePushes', (Number(cell(r, 'closeDatePushes')) || 0) + 1);
+      }
+    }
+    if (b.def.key === 'activities') {
+      if (isBlankCell(cell(r, 'at'))) set(r, 'at', b.now);
+      if (isBlankCell(cell(r, 'manager')) && b.user) set(r, 'manager', b.user);
+      activityRows.push(r);
+    }
+  }
+
+  writeChanges(b, changes);
+  writeNotes(b, notes);
+  if (history.length) appendByHeader(b.ss, STAGE_HISTORY, b.zone, history, settings.lang);
+  if (activityRows.length) applyActivities(b, activityRows, changes);
+}
+
+/** An edit event's oldValue of a date cell: a serial number, or epoch ms, as text. */
+function numberish(v: unknown): unknown {
+  if (typeof v !== 'string' || !/^\d+(\.\d+)?$/.test(v.trim())) return v;
+  const n = Number(v);
+  return n > 1e9 ? new Date(n) : n;
+}
+
+function normaliseTyped(
+  b: Block,
+  r: number,
+  settings: Settings,
+  set: (r: number, key: string, v: unknown) => void,
+  note: (r: number, key: string, msg: MessageKey | '') => void,
+): void {
+  for (const c of b.def.columns) {
+    if (!b.edited.has(c.key) || b.index[c.key] === undefined) continue;
+    const v = b.values[r][b.index[c.key]];
+    if (isBlankCell(v)) {
+      note(r, c.key, '');
+      continue;
+    }
+    switch (c.kind) {
+      case 'phone': {
+        const p = normalizePhone(v);
+        if (p) {
+          if (p !== v) set(r, c.key, p);
+          note(r, c.key, '');
+        } else note(r, c.key, 'crm.edit.badPhone');
+        break;
+      }
+      case 'inn': {
+        const inn = normalizeInn(v);
+        if (inn) {
+          if (inn !== v) set(r, c.key, inn);
+          note(r, c.key, '');
+        } else note(r, c.key, 'crm.edit.badInn');
+        break;
+      }
+      case 'email': {
+        const em = normalizeEmail(v);
+        if (em) {
+          if (em !== v) set(r, c.key, em);
+          note(r, c.key, '');
+        } else note(r, c.key, 'crm.edit.badEmail');
+        break;
+      }
+      case 'money': {
+        if (typeof v === 'number') {
+          note(r, c.key, '');
+          break;
+        }
+        const k = parseAmount(v);
+        if (k !== null) {
+          set(r, c.key, k);
+          note(r, c.key, '');
+        } else note(r, c.key, 'crm.edit.badAmount');
+        break;
+      }
+      case 'date':
+      case 'datetime': {
+        if (typeof v !== 'string') {
+          note(r, c.key, '');
+          break;
+        }
+        const p = parseDateText(v);
+        if (!p) note(r, c.key, 'crm.edit.badDate');
+        else {
+          set(r, c.key, c.kind === 'date' ? p.day : parseInstant(v, b.zone));
+          note(r, c.key, '');
+        }
+        break;
+      }
+      case 'enum':
+        if (c.key === 'type' && b.def.key === 'activities') {
+          const type = ACTIVITY_TYPES.parse(v);
+          if (type && ACTIVITY_TYPES.label(type, settings.lang) !== v) set(r, c.key, ACTIVITY_TYPES.label(type, settings.lang));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** One column of the data rows (for the highest id); one getValues. */
+function readColumn(b: Block, key: string): unknown[] {
+  const col = b.index[key];
+  const last = b.sheet.getLastRow();
+  if (col === undefined || last <= b.headerRow) return [];
+  return b.sheet
+    .getRange(b.headerRow + 1, col + 1, last - b.headerRow, 1)
+    .getValues()
+    .map((r) => r[0]);
+}
+
+/** The cell as it must be re-written unchanged: its formula, or its value kept as text. */
+function keep(b: Block, r: number, col: number, c: ColumnDef): Cell {
+  const f = b.formulas[r][col];
+  if (f) return f;
+  const v = b.values[r][col];
+  if (typeof v === 'string') return c.kind === 'id' || c.kind === 'phone' || c.kind === 'inn' ? v : safeCellText(v);
+  return v as Cell;
+}
+
+/** One setValues per changed column, over the edited rows (unchanged cells re-written as they were). */
+function writeChanges(b: Block, changes: Changes): void {
+  if (!changes.size) return;
+  for (const c of b.def.columns) {
+    const col = b.index[c.key];
+    if (col === undefined) continue;
+    const touched = [...changes.values()].some((m) => m.has(c.key));
+    if (!touched) continue;
+    const offsets = [...changes.keys()].filter((r) => changes.get(r)?.has(c.key));
+    const lo = Math.min(...offsets);
+    const hi = Math.max(...offsets);
+    const column: Cell[][] = [];
+    for (let r = lo; r <= hi; r++) {
+      const m = changes.get(r);
+      column.push([m?.has(c.key) ? writeCell(c.kind, m.get(c.key), b.zone) : keep(b, r, col, c)]);
+      if (m?.has(c.key)) b.values[r][col] = m.get(c.key);
+    }
+    b.sheet.getRange(b.firstRow + lo, col + 1, column.length, 1).setValues(column);
+  }
+}
+
+/**
+ * Flags (notes) on cells that could not be read; only our own notes are ever replaced or cleared.
+ * Cell by cell: a paste flags few cells, and a user's note on any other cell is never touched.
+ */
+function writeNotes(b: Block, notes: Notes): void {
+  for (const [r, byKey] of notes) {
+    for (const [key, wanted] of byKey) {
+      const col = b.index[key];
+      if (col === undefined) continue;
+      const cell = b.sheet.getRange(b.firstRow + r, col + 1);
+      const current = cell.getNote();
+      if (wanted === current) continue;
+      if (wanted === '' && !current.startsWith(NOTE_PREFIX)) continue;
+      cell.setNote(wanted);
+    }
+  }
+}
+
+/**
+ * A sheet looked up by id without reading it whole: the header, the id column (one getValues),
+ * then only the rows asked for. An edit trigger must stay fast on a 50,000-row Deals sheet.
+ */
+class LeanTable {
+  private readonly sheet: Sheet;
+  private readonly index: Record<string, number>;
+  private readonly headerRow: number;
+  private ids: Map<string, number> | null = null;
+  private readonly width: number;
+
+  constructor(
+    ss: Spreadsheet,
+    private readonly def: SheetDef,
+    private readonly zone: Zone,
+  ) {
+    const sheet = ss.getSheetByName(def.ru) ?? ss.getSheetByName(def.en);
+    if (!sheet) throw new Error(`no sheet ${def.en}`);
+    this.sheet = sheet;
+    this.width = sheet.getLastColumn();
+    const head = sheet.getRange(1, 1, Math.min(20, Math.max(sheet.getLastRow(), 1)), this.width).getValues();
+    const found = locateHeader(head, def.columns);
+    if ('missing' in found) throw new Error(`no header on ${def.en}`);
+    this.index = found.map.index;
+    this.headerRow = found.headerRow + 1;
+  }
+
+  /** The record's sheet row and core values, or null. */
+  find(id: string): { row: number; cells: Record<string, unknown> } | null {
+    if (!this.ids) {
+      this.ids = new Map();
+      const last = this.sheet.getLastRow();
+      if (last > this.headerRow) {
+        const col = this.sheet.getRange(this.headerRow + 1, this.index.id + 1, last - this.headerRow, 1).getValues();
+        col.forEach((r, i) => {
+          const key = String(r[0] ?? '').trim().toUpperCase();
+          if (key && !this.ids?.has(key)) this.ids?.set(key, this.headerRow + 1 + i);
+        });
+      }
+    }
+    const row = this.ids.get(id);
+    if (row === undefined) return null;
+    const values = this.sheet.getRange(row, 1, 1, this.width).getValues()[0];
+    const cells: Record<string, unknown> = {};
+    for (const c of this.def.columns) {
+      const i = this.index[c.key];
+      if (i !== undefined) cells[c.key] = readCell(c.kind, values[i], this.zone);
+    }
+    return { row, cells };
+  }
+
+  update(row: number, changes: Record<string, unknown>): void {
+    for (const run of updateRuns(changes, this.def.columns, this.index, this.zone)) {
+      this.sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
+    }
+  }
+}
+
+/** Rows typed into Activities count as logged: the deal and the client learn about them. */
+function applyActivities(b: Block, rows: number[], changes: Changes): void {
+  // Core values: what this edit changed, else the cell read as its column's kind.
+  const get = (r: number, key: string): unknown => {
+    if (changes.get(r)?.has(key)) return changes.get(r)?.get(key);
+    const c = b.def.columns.find((x) => x.key === key);
+    return c && b.index[key] !== undefined ? readCell(c.kind, b.values[r][b.index[key]], b.zone) : '';
+  };
+  const deals = new LeanTable(b.ss, DEALS, b.zone);
+  const clients = new LeanTable(b.ss, CLIENTS, b.zone);
+  const fill: Changes = new Map();
+  for (const r of rows) {
+    const type = ACTIVITY_TYPES.parse(get(r, 'type'));
+    const dealId = String(get(r, 'dealId') ?? '').trim().toUpperCase();
+    let clientId = String(get(r, 'clientId') ?? '').trim().toUpperCase();
+    const at = typeof get(r, 'at') === 'number' ? (get(r, 'at') as number) : null;
+    const deal = dealId ? deals.find(dealId) : null;
+    if (!type || (!deal && !clientId) || at === null) continue;
+    if (deal && !clientId) {
+      clientId = String(deal.cells.clientId ?? '');
+      (fill.get(r) ?? fill.set(r, new Map()).get(r))?.set('clientId', clientId);
+    }
+    if (deal) {
+      const d = deal.cells as { firstActivityAt: number | null; lastActivityAt: number | null; updatedAt: number | null };
+      const upd = dealAfterActivity(d, {
+        at,
+        summary: String(get(r, 'summary') ?? ''),
+        nextStep: String(get(r, 'nextStep') ?? ''),
+        nextStepDate: typeof get(r, 'nextStepDate') === 'number' ? (get(r, 'nextStepDate') as number) : null,
+      });
+      deals.update(deal.row, { ...upd, updatedAt: nextStamp(d.updatedAt, b.now) });
+    }
+    const client = clientId ? clients.find(clientId) : null;
+    if (client) {
+      const upd = clientAfterActivity(client.cells as { lastContactAt: number | null }, at);
+      if (Object.keys(upd).length) clients.update(client.row, upd);
+    }
+  }
+  writeChanges(b, fill);
+}

@@ -1,0 +1,118 @@
+/**
+ * Google Form responses (installable form-submit trigger on the spreadsheet): each response becomes
+ * a lead. The questions are matched by title with the import's aliases; answers that map to no field
+ * are kept in the deal's need, and values that fail validation (a mistyped phone) are kept there too
+ * rather than lost. A returning client gets a new deal on the existing card. Nothing is dropped:
+ * if even that fails, the response is written to the Log sheet with the reason.
+ */
+import { isUserError } from '../../core/errors';
+import { t } from '../../core/i18n';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, LOG, MANAGERS, PLANS, SENT_LOG, STAGE_HISTORY } from '../../core/schema';
+import { formatDay } from '../../core/time';
+import { DuplicateIndex } from '../../core/crm/duplicates';
+import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
+import { toClient } from '../../core/crm/records';
+import type { LeadInput } from '../../core/crm/types';
+import { appendLog } from '../../gas/log';
+import { addLeadIn } from './records';
+import { locked } from './session';
+
+const OUR_SHEETS = [MANAGERS, CLIENTS, DEALS, ACTIVITIES, STAGE_HISTORY, PLANS, INVOICES, LOG, SENT_LOG];
+
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const ss = e?.range ? e.range.getSheet().getParent() : SpreadsheetApp.getActiveSpreadsheet();
+  const sheetName = e?.range ? e.range.getSheet().getName() : '';
+  if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
+  const answers = answersOf(e);
+  try {
+    const result = locked((s) => {
+      const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
+      const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
+        name: lead.clientName,
+        phone: lead.phone,
+        email: lead.email,
+        inn: lead.inn,
+      })[0];
+      const input: LeadInput = { ...lead, force: true, existingClientId: dup ? dup.clientId : undefined };
+      let created;
+      try {
+        created = addLeadIn(s, input, { needOptional: true, contactOptional: true });
+      } catch (err) {
+        if (!isUserError(err) || !err.fields.length) throw err;
+        // Keep what could not be validated in the need, so the manager still sees it.
+        const bad = new Set(err.fields.map((f) => f.field));
+        const kept = (['phone', 'email', 'inn', 'amount'] as const).filter((f) => bad.has(f) && input[f]);
+        const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
+        const retry: LeadInput = { ...input, need: [input.need, note].filter(Boolean).join('\n') };
+        for (const f of kept) retry[f] = '' as never;
+        created = addLeadIn(s, retry, { needOptional: true, contactOptional: true });
+      }
+      return { created, lang: s.lang };
+    }, { ss, user: '' });
+    if (result.created.status === 'created') {
+      appendLog(
+        ss,
+        {
+          level: 'info',
+          job: 'form',
+          message: t(result.lang, 'crm.log.formSubmit', {
+            client: result.created.clientId,
+            deal: result.created.dealId,
+            manager: result.created.manager || '—',
+          }),
+        },
+        result.lang,
+      );
+    }
+  } catch (err) {
+    // A busy lock or a broken sheet: keep the response where the head of sales will see it.
+    appendLog(ss, {
+      level: 'error',
+      job: 'form',
+      message: `${String((err as Error)?.message ?? err)}\n${JSON.stringify(answers)}`,
+    });
+    throw err;
+  }
+}
+
+function answersOf(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Record<string, string> {
+  const out: Record<string, string> = {};
+  const named = (e?.namedValues ?? {}) as Record<string, string[] | string>;
+  for (const [q, v] of Object.entries(named)) {
+    const text = (Array.isArray(v) ? v.join(', ') : String(v ?? '')).trim();
+    if (text) out[q] = text;
+  }
+  return out;
+}
+
+const TIMESTAMP = /^(отметка времени|timestamp)$/i;
+
+/** A lead from a form's answers: mapped questions, the rest appended to the need. */
+export function formLead(
+  answers: Record<string, string>,
+  lang: 'ru' | 'en',
+  sources: readonly string[],
+  managers: Parameters<typeof rowToLead>[1],
+): LeadInput {
+  const questions = Object.keys(answers).filter((q) => !TIMESTAMP.test(q.trim()));
+  const mapping = mapImportHeader(questions);
+  const values: Partial<Record<ImportField, string[]>> = {};
+  const extra: string[] = [];
+  mapping.forEach((m, i) => {
+    const v = answers[questions[i]];
+    if (m.field) (values[m.field] ??= []).push(v);
+    else extra.push(`${questions[i]}: ${v}`);
+  });
+  const source = sources.find((x) => /форм|form/i.test(x)) ?? (lang === 'ru' ? 'Google Форма' : 'Google Form');
+  const { lead } = rowToLead({ line: 0, values }, managers, { source, lang });
+  lead.source = values.source?.[0] ?? source;
+  lead.need = [lead.need, ...extra].filter(Boolean).join('\n');
+  if (!lead.clientName) {
+    lead.clientName =
+      lead.email ||
+      lead.phone ||
+      `${lang === 'ru' ? 'Заявка из формы' : 'Form request'} ${formatDay(Math.floor(Date.now() / 86_400_000))}`;
+  }
+  if (!lead.title) lead.title = `${lang === 'ru' ? 'Заявка с формы' : 'Form request'}: ${lead.clientName}`;
+  return lead;
+}

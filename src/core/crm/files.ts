@@ -1,0 +1,243 @@
+/**
+ * Reading lead files: CSV (UTF-8 with or without BOM, or Windows-1251 as Russian Excel, amoCRM and
+ * Bitrix24 save it; ';', ',' or tab separated; RFC 4180 quotes) and the first worksheet of an
+ * .xlsx (its XML parts, already unzipped by the shell). Pure: bytes or XML text in, rows out.
+ */
+
+// ---- Text decoding ---------------------------------------------------------------------------
+
+const CP1251_HIGH =
+  'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\ufffd™љ›њќћџ\u00a0ЎўЈ¤Ґ¦§Ё©Є«¬\u00ad®Ї°±Ііґµ¶·ё№є»јЅѕї' +
+  'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  let out = '';
+  let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const chunk: number[] = [];
+  const flush = () => {
+    out += String.fromCodePoint(...chunk);
+    chunk.length = 0;
+  };
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let cp: number;
+    let extra: number;
+    if (b < 0x80) {
+      cp = b;
+      extra = 0;
+    } else if (b >= 0xc2 && b < 0xe0) {
+      cp = b & 0x1f;
+      extra = 1;
+    } else if (b >= 0xe0 && b < 0xf0) {
+      cp = b & 0x0f;
+      extra = 2;
+    } else if (b >= 0xf0 && b < 0xf5) {
+      cp = b & 0x07;
+      extra = 3;
+    } else return null;
+    if (i + extra >= bytes.length + (extra ? 0 : 1) && extra) return null;
+    for (let k = 1; k <= extra; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return null;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    chunk.push(cp);
+    if (chunk.length >= 4096) flush();
+    i += extra + 1;
+  }
+  flush();
+  return out;
+}
+
+function decodeCp1251(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : CP1251_HIGH[b - 0x80];
+  return out;
+}
+
+/** Text of a CSV file: UTF-8 when the bytes are valid UTF-8, else Windows-1251. */
+export function decodeText(bytes: Uint8Array): string {
+  return decodeUtf8(bytes) ?? decodeCp1251(bytes);
+}
+
+// ---- CSV -------------------------------------------------------------------------------------
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
+  const count = (d: string) => firstLine.split(d).length - 1;
+  const candidates = [';', ',', '\t'];
+  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ';');
+}
+
+/** Rows of a CSV text (quoted fields may hold separators, quotes and line breaks). */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((v) => v.trim() !== ''));
+}
+
+// ---- XLSX ------------------------------------------------------------------------------------
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(cp) ? String.fromCodePoint(cp) : whole;
+    }
+    return XML_ENTITIES[e] ?? whole;
+  });
+}
+
+/** The text of every <t> run inside an element (rich text has several). */
+function textOf(xml: string): string {
+  let out = '';
+  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out += m[1] ? unescapeXml(m[1]) : '';
+  return out;
+}
+
+export function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? textOf(m[1]) : '');
+  return out;
+}
+
+function columnIndex(ref: string): number {
+  const letters = /^[A-Z]+/.exec(ref)?.[0] ?? 'A';
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Date-formatted number styles (built-in ids 14-22, 45-47, or custom formats with d/m/y). */
+export function dateStyles(stylesXml: string): Set<number> {
+  const custom = new Map<number, string>();
+  const reFmt = /<numFmt\s[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/g;
+  for (let m = reFmt.exec(stylesXml); m; m = reFmt.exec(stylesXml))
+    custom.set(Number(m[1]), unescapeXml(m[2]));
+  const isDate = (id: number) =>
+    (id >= 14 && id <= 22) ||
+    (id >= 45 && id <= 47) ||
+    /[dmy]/i.test((custom.get(id) ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+  const out = new Set<number>();
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  const reXf = /<xf\s([^>]*?)\/?>/g;
+  let i = 0;
+  for (let m = reXf.exec(cellXfs); m; m = reXf.exec(cellXfs), i++) {
+    const id = Number(/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0);
+    if (isDate(id)) out.add(i);
+  }
+  return out;
+}
+
+/**
+ * Rows of a worksheet XML as text (numbers as written; date-styled numbers as dd.MM.yyyy, which
+ * the importer parses like typed dates).
+ */
+export function worksheetRows(
+  xml: string,
+  strings: readonly string[],
+  dates: ReadonlySet<number> = new Set(),
+): string[][] {
+  const rows: string[][] = [];
+  const reRow = /<row[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
+  for (let r = reRow.exec(xml); r; r = reRow.exec(xml)) {
+    const row: string[] = [];
+    const body = r[1] ?? '';
+    const reCell = /<c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+    let next = 0;
+    for (let c = reCell.exec(body); c; c = reCell.exec(body)) {
+      const attrs = c[1];
+      const ref = /\br="([A-Z]+)\d*"/.exec(attrs)?.[1];
+      const col = ref ? columnIndex(ref) : next;
+      next = col + 1;
+      const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
+      const style = Number(/\bs="(\d+)"/.exec(attrs)?.[1] ?? -1);
+      const inner = c[2] ?? '';
+      const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      let text = '';
+      if (type === 's') text = strings[Number(v)] ?? '';
+      else if (type === 'inlineStr') text = textOf(inner);
+      else if (type === 'b') text = v === '1' ? 'TRUE' : 'FALSE';
+      else if (v !== undefined) {
+        text = unescapeXml(v);
+        if (type === 'n' && dates.has(style) && /^\d+(\.\d+)?$/.test(text))
+          text = serialToText(Number(text));
+      }
+      while (row.length < col) row.push('');
+      row[col] = text;
+    }
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((v) => v.trim() !== ''));
+}
+
+function serialToText(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86_400_000);
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+  return d.getUTCHours() || d.getUTCMinutes()
+    ? `${date} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
+    : date;
+}
+
+/** The first worksheet's part name, from workbook.xml and its relationships. */
+export function firstSheetPath(workbookXml: string, relsXml: string): string {
+  const rid = /<sheet\s[^>]*r:id="([^"]+)"/.exec(workbookXml)?.[1];
+  if (rid) {
+    const re = /<Relationship\s([^>]*)\/?>/g;
+    for (let m = re.exec(relsXml); m; m = re.exec(relsXml)) {
+      if (new RegExp(`Id="${rid}"`).test(m[1])) {
+        const target = /Target="([^"]+)"/.exec(m[1])?.[1] ?? '';
+        return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+      }
+    }
+  }
+  return 'xl/worksheets/sheet1.xml';
+}
+
+/** Rows of an .xlsx from its unzipped parts (path -> XML text). */
+export function xlsxRows(parts: ReadonlyMap<string, string>): string[][] {
+  const path = firstSheetPath(
+    parts.get('xl/workbook.xml') ?? '',
+    parts.get('xl/_rels/workbook.xml.rels') ?? '',
+  );
+  const sheet = parts.get(path);
+  if (sheet === undefined) throw new Error('no worksheet');
+  return worksheetRows(
+    sheet,
+    sharedStrings(parts.get('xl/sharedStrings.xml') ?? ''),
+    dateStyles(parts.get('xl/styles.xml') ?? ''),
+  );
+}

@@ -1,0 +1,121 @@
+import { project } from './fixture';
+
+const CODE = `
+function install() {
+  return ScriptApp.newTrigger('job').timeBased().atHour(9).nearMinute(15).everyDays(1).inTimezone('Europe/Moscow').create().getUniqueId();
+}
+function installForm() {
+  return ScriptApp.newTrigger('onForm').forSpreadsheet(SpreadsheetApp.getActive()).onFormSubmit().create().getUniqueId();
+}
+function job(e) {
+  var p = PropertiesService.getDocumentProperties();
+  p.setProperty('runs', String(Number(p.getProperty('runs') || 0) + 1));
+  p.setProperty('last', JSON.stringify(e));
+  p.setProperty('who', Session.getEffectiveUser().getEmail());
+}
+function onEdit(e) {
+  PropertiesService.getDocumentProperties().setProperty('edit', JSON.stringify({
+    a1: e.range.getA1Notation(), value: e.value, oldValue: e.oldValue, authMode: String(e.authMode),
+    user: e.user.getEmail(), sheet: e.source.getActiveSheet().getName(), hasValue: 'value' in e
+  }));
+}
+function onForm(e) {
+  PropertiesService.getDocumentProperties().setProperty('form', JSON.stringify({
+    values: e.values, named: e.namedValues, row: e.range.getRow(), uid: e.triggerUid
+  }));
+}
+function list() {
+  return ScriptApp.getProjectTriggers().map(function (t) { return [t.getHandlerFunction(), t.getEventType(), t.getTriggerSource()]; });
+}
+function removeAll() {
+  ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
+}
+function badMinutes() { ScriptApp.newTrigger('job').timeBased().everyMinutes(7).create(); }
+`;
+
+describe('triggers and event objects', () => {
+  it("fires a time-driven trigger as its owner with Google's event object", () => {
+    const { project: p, emulator } = project(CODE, {
+      now: Date.parse('2026-11-27T08:00:00+03:00'),
+    });
+    const uid = p.run('install', [], { user: 'head@example.com' }) as string;
+    expect(p.run('list', [], { user: 'head@example.com' })).toEqual([['job', 'CLOCK', 'CLOCK']]);
+    expect(p.run('list', [], { user: 'someone@example.com' })).toEqual([]);
+    const fired = emulator.runDueTriggers(Date.parse('2026-11-29T00:00:00+03:00'));
+    expect(fired.map((f) => new Date(f.at).toISOString())).toEqual([
+      '2026-11-27T06:15:00.000Z',
+      '2026-11-28T06:15:00.000Z',
+    ]);
+    expect(emulator.properties.document.get('runs')).toBe('2');
+    expect(emulator.properties.document.get('who')).toBe('head@example.com');
+    expect(JSON.parse(emulator.properties.document.get('last')!)).toEqual({
+      authMode: 'FULL',
+      'day-of-month': 28,
+      'day-of-week': 6,
+      hour: 6,
+      minute: 15,
+      month: 11,
+      second: 0,
+      timezone: 'UTC',
+      triggerUid: uid,
+      'week-of-year': 48,
+      year: 2026,
+    });
+    emulator.fireTimeTrigger(uid);
+    expect(emulator.properties.document.get('runs')).toBe('3');
+    p.run('removeAll', [], { user: 'head@example.com' });
+    expect(emulator.triggers.list()).toHaveLength(0);
+  });
+
+  it('validates everyMinutes', () => {
+    const { project: p } = project(CODE);
+    expect(() => p.run('badMinutes')).toThrow(
+      'The value passed to everyMinutes must be 1, 5, 10, 15 or 30.',
+    );
+  });
+
+  it('passes value and oldValue to onEdit only for a single-cell edit', () => {
+    const { project: p, emulator } = project(CODE);
+    const sh = emulator.spreadsheet.getSheets()[0];
+    sh.getRange('B2').setValue('old');
+    p.edit(sh.getName(), 'B2', 'new', { user: 'm@example.com' });
+    expect(JSON.parse(emulator.properties.document.get('edit')!)).toEqual({
+      a1: 'B2',
+      value: 'new',
+      oldValue: 'old',
+      authMode: 'LIMITED',
+      user: 'm@example.com',
+      sheet: 'Лист1',
+      hasValue: true,
+    });
+    p.edit(sh.getName(), 'A1:B1', [['1', '2']]);
+    expect(JSON.parse(emulator.properties.document.get('edit')!)).toMatchObject({
+      a1: 'A1:B1',
+      hasValue: false,
+    });
+    expect(sh.getRange('A1:B1').getValues()).toEqual([[1, 2]]);
+  });
+
+  it('does not fire onEdit for script writes', () => {
+    const { emulator } = project(CODE);
+    emulator.spreadsheet.getSheets()[0].getRange('A1').setValue('x');
+    expect(emulator.properties.document.get('edit')).toBeUndefined();
+  });
+
+  it('delivers form submissions with values, namedValues and range', () => {
+    const { project: p, emulator } = project(CODE);
+    const uid = p.run('installForm') as string;
+    p.submitForm('Ответы на форму (1)', { Имя: 'Иван', Телефон: '+7 999 123-45-67' });
+    const form = JSON.parse(emulator.properties.document.get('form')!);
+    expect(form).toEqual({
+      values: ['27.11.2026 9:00:00', 'Иван', '+7 999 123-45-67'],
+      named: {
+        'Отметка времени': ['27.11.2026 9:00:00'],
+        Имя: ['Иван'],
+        Телефон: ['+7 999 123-45-67'],
+      },
+      row: 2,
+      uid,
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import { createEmulator } from '../../../local/emulator';
+import { loadProject, type Project } from '../../../local/harness';
+import { demoProject, range } from './helpers';
+
+/** Spreadsheet service calls of the last execution (Utilities, Lock, Properties left out). */
+function sheetCalls(p: Project): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(p.lastCalls).filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)/.test(k)),
+  );
+}
+
+const titles = (values: unknown[][]): string[] => values.map((r) => String(r[0]));
+
+describe('Refresh dashboard on the demo workbook', () => {
+  const p = demoProject();
+  p.run('menuRefreshDashboard');
+  const first = sheetCalls(p);
+  const dash = () => p.emulator.spreadsheet.getSheetByName('Дашборд')!;
+
+  it('writes the current month with every block', () => {
+    const v = range(p, 'Дашборд');
+    expect(v[0][0]).toBe('ROP Desk — дашборд руководителя продаж');
+    expect(v[1].slice(0, 2)).toEqual(['Период', '2026-11']);
+    expect(v[2][0]).toBe('Обновлено 27.11.2026 09:00; данные на 27.11.2026');
+    const t = titles(v);
+    for (const title of [
+      'План-факт и прогноз: 2026-11',
+      'Менеджер',
+      'Показатели сделок',
+      'Воронка: сделки, созданные в периоде',
+      'Дебиторская задолженность по срокам, 27.11.2026',
+      'Должники (топ-10)',
+      'Премии за период',
+      'Дисциплина',
+    ]) {
+      expect(t).toContain(title);
+    }
+    const pf = t.indexOf('План-факт и прогноз: 2026-11');
+    expect(v[pf + 2][0]).toBe('Компания');
+    expect(v[pf + 2][2]).toBeGreaterThan(0);
+    expect(dash().getRange(pf + 3, 2).getNumberFormat()).toBe('#,##0.00 "₽"');
+    expect(dash().getRange(pf + 3, 4).getNumberFormat()).toBe('0.0%');
+    expect(p.emulator.ui.alerts).toEqual([]);
+  });
+
+  it('creates three native charts fed by the blocks', () => {
+    const charts = dash().getCharts();
+    expect(charts.map((c) => c.getType()).sort()).toEqual(['BAR', 'COLUMN', 'COLUMN']);
+    const v = range(p, 'Дашборд');
+    const managers = titles(v).indexOf('Менеджер') + 1; // 1-based row of the block title
+    const a1 = charts.map((c) => c.getRanges()[0].getA1Notation());
+    expect(a1).toContain(`A${managers + 1}:C${managers + 1 + (range(p, 'Менеджеры').length - 3)}`);
+  });
+
+  it('updates the same charts on every refresh, never duplicating them', () => {
+    const ids = dash().getCharts().map((c) => c.getChartId()).sort();
+    p.run('menuRefreshDashboard');
+    p.run('menuRefreshDashboard');
+    expect(dash().getCharts().map((c) => c.getChartId()).sort()).toEqual(ids);
+  });
+
+  it('follows the period typed into B2', () => {
+    dash().getRange('B2').setValue('2026-q4');
+    p.run('menuRefreshDashboard');
+    const v = range(p, 'Дашборд');
+    expect(v[1][1]).toBe('2026-Q4');
+    expect(titles(v)).toContain('План-факт и прогноз: 2026-Q4');
+    dash().getRange('B2').setValue('вчера');
+    p.run('menuRefreshDashboard');
+    expect(range(p, 'Дашборд')[2][0]).toBe('Период «вчера» не понят, показан текущий месяц 2026-11.');
+  });
+
+  it('writes each block with one setValues, and makes as many calls for twice the rows', () => {
+    // Blocks + the header: 9 or 10 blocks (plan inconsistencies only when there are some).
+    expect(first['Range.setValues']).toBeGreaterThanOrEqual(9);
+    expect(first['Range.setValues']).toBeLessThanOrEqual(11);
+    expect(first['Range.getValues']).toBe(8); // Settings + 7 data sheets, one read each
+
+    const doubled = demoProject();
+    const ss = doubled.emulator.spreadsheet;
+    for (const name of ['Сделки', 'Активности', 'Счета', 'История этапов', 'Клиенты']) {
+      const s = ss.getSheetByName(name)!;
+      const body = s.getDataRange().getValues().slice(1);
+      s.insertRowsAfter(s.getMaxRows(), body.length);
+      s.getRange(s.getLastRow() + 1, 1, body.length, body[0].length).setValues(body);
+    }
+    doubled.run('menuRefreshDashboard'); // creates the charts
+    doubled.run('menuRefreshDashboard');
+    p.run('menuRefreshDashboard');
+    expect(sheetCalls(doubled)).toEqual(sheetCalls(p));
+  });
+});
+
+describe('Refresh dashboard without data', () => {
+  it('shows zeros and hints on a set-up but empty workbook', () => {
+    const p = loadProject({ emulator: createEmulator({ activeUser: 'head@firm.ru' }) });
+    p.run('menuSetupWorkbook');
+    p.run('menuRefreshDashboard');
+    const v = range(p, 'Дашборд');
+    expect(v[3][0]).toBe('Нет данных — добавьте сделки и планы или выберите «Настроить и заполнить демо-данными».');
+    const t = titles(v);
+    const pf = t.indexOf('План-факт и прогноз: 2026-11');
+    expect(v[pf + 2].slice(0, 3)).toEqual(['Компания', 0, 0]);
+    expect(t).toContain('Планов на период нет: добавьте строки на лист «Планы».');
+    expect(t).toContain('Долгов нет.');
+    expect(p.emulator.spreadsheet.getSheetByName('Дашборд')!.getCharts()).toHaveLength(3);
+    expect(p.emulator.ui.alerts).toEqual([]);
+  });
+
+  it('works even before setup, creating the Dashboard sheet', () => {
+    const p = loadProject({ emulator: createEmulator({ activeUser: 'head@firm.ru' }) });
+    p.run('menuRefreshDashboard');
+    expect(range(p, 'Дашборд')[1].slice(0, 2)).toEqual(['Период', '2026-11']);
+  });
+});

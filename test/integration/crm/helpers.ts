@@ -1,0 +1,110 @@
+/** Shared helpers of the CRM integration tests: a project on a fresh emulator, sheet snapshots. */
+import { createEmulator } from '../../../local/emulator';
+import { loadProject, type Project } from '../../../local/harness';
+
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function freshProject(opts: Parameters<typeof createEmulator>[0] = {}): Project {
+  return loadProject({ emulator: createEmulator({ activeUser: 'head@firm.ru', ...opts }) });
+}
+
+export function sheet(p: Project, name: string): Sheet {
+  const s = p.emulator.spreadsheet.getSheetByName(name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+/** All values of a sheet (its data range). */
+export function values(p: Project, name: string): unknown[][] {
+  return sheet(p, name).getDataRange().getValues();
+}
+
+/** Every sheet's values, formulas and number formats: what "nothing changed" compares. */
+export function snapshot(p: Project): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of p.emulator.spreadsheet.getSheets()) {
+    const r = s.getDataRange();
+    out[s.getName()] = {
+      values: r.getValues(),
+      formulas: r.getFormulas(),
+      formats: r.getNumberFormats(),
+      frozen: s.getFrozenRows(),
+      rules: s.getConditionalFormatRules().length,
+      protections: s.getProtections(SpreadsheetAppProtectionRange()).length,
+    };
+  }
+  out.named = p.emulator.spreadsheet
+    .getNamedRanges()
+    .map((n) => `${n.getName()}=${n.getRange().getA1Notation()}`)
+    .sort();
+  return out;
+}
+
+function SpreadsheetAppProtectionRange(): GoogleAppsScript.Spreadsheet.ProtectionType {
+  return 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+}
+
+/** Column values of a sheet by header text (row 1 headers). */
+export function column(p: Project, name: string, header: string): unknown[] {
+  const v = values(p, name);
+  const i = v[0].indexOf(header);
+  if (i < 0) throw new Error(`no column ${header} on ${name}: ${v[0].join(', ')}`);
+  return v.slice(1).map((r) => r[i]);
+}
+
+/** Rows of a sheet as objects keyed by header. */
+export function rows(p: Project, name: string): Array<Record<string, unknown>> {
+  const v = values(p, name);
+  return v.slice(1).map((r) => Object.fromEntries(v[0].map((h, i) => [String(h), r[i]])));
+}
+
+export function lastToast(p: Project): string {
+  const t = p.emulator.toasts[p.emulator.toasts.length - 1] as { message?: string } | undefined;
+  return t?.message ?? '';
+}
+
+/**
+ * Runs shell code (src/gas, src/app) directly against the emulator's services, for operations the
+ * global API reaches only through the sidebar's RPC. The bundle-level paths are tested separately.
+ */
+export function withServices<T>(em: Project['emulator'], fn: () => T): T {
+  const g = globalThis as Record<string, unknown>;
+  const installed = em.globals();
+  const saved: Record<string, unknown> = {};
+  for (const k of Object.keys(installed)) {
+    if (['Date', 'console', 'Math', 'JSON', 'Object', 'Array', 'String', 'Number'].includes(k)) continue;
+    saved[k] = g[k];
+    g[k] = installed[k];
+  }
+  try {
+    return fn();
+  } finally {
+    for (const k of Object.keys(saved)) g[k] = saved[k];
+  }
+}
+
+export const MANAGER_ROWS: unknown[][] = [
+  ['Ольга Смирнова', 'head@firm.ru', '', 'РОП', true],
+  ['Иван Петров', 'ivan@firm.ru', 'Север', 'Менеджер', true],
+  ['Анна Козлова', 'anna@firm.ru', 'Юг', 'Менеджер', true],
+  ['Пётр Уволенный', 'gone@firm.ru', 'Юг', 'Менеджер', false],
+];
+
+/** A set-up workbook (through the bundle) with four people on the Managers sheet. */
+export function setUpProject(opts: Parameters<typeof createEmulator>[0] = {}): Project {
+  const p = freshProject(opts);
+  p.run('menuSetupWorkbook');
+  sheet(p, 'Менеджеры').getRange(2, 1, MANAGER_ROWS.length, 5).setValues(MANAGER_ROWS);
+  p.emulator.calls.reset();
+  return p;
+}
+
+/** Catches what fn throws (for asserting on UserErrors). */
+export function thrown(fn: () => unknown): { key?: string; params?: Record<string, unknown>; fields?: Array<{ field: string; key: string; params?: Record<string, unknown> }> } {
+  try {
+    fn();
+  } catch (e) {
+    return e as never;
+  }
+  throw new Error('expected an error');
+}
