@@ -23,8 +23,27 @@ import {
 } from '../src/core/analytics/functions';
 import { parseSettings } from '../src/core/crm/settings';
 import { readTable } from '../src/core/crm/tables';
-import { toActivity, toClient, toDeal, toInvoice, toManager, toPlan, toStageChange } from '../src/core/crm/records';
-import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY, SETTINGS_VALUES, sheetDef, type SheetDef } from '../src/core/schema';
+import {
+  toActivity,
+  toClient,
+  toDeal,
+  toInvoice,
+  toManager,
+  toPlan,
+  toStageChange,
+} from '../src/core/crm/records';
+import {
+  ACTIVITIES,
+  CLIENTS,
+  DEALS,
+  INVOICES,
+  MANAGERS,
+  PLANS,
+  STAGE_HISTORY,
+  SETTINGS_VALUES,
+  sheetDef,
+  type SheetDef,
+} from '../src/core/schema';
 import { startOfDay } from '../src/core/time';
 import type { Plan, WorkbookData } from '../src/core/types';
 import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
@@ -72,8 +91,11 @@ function measure(fn: (probe: () => void) => unknown, runs = 3): Measure {
 
 /** Parsing the sheets' values into records, as readWorkbook does after its getValues. */
 function parseWorkbook(g: Grids): WorkbookData {
-  const read = <T>(values: unknown[][], def: SheetDef, to: (r: ReturnType<typeof readTable>['records'][number]) => T) =>
-    readTable(values, def, ZONE).records.map(to);
+  const read = <T>(
+    values: unknown[][],
+    def: SheetDef,
+    to: (r: ReturnType<typeof readTable>['records'][number]) => T,
+  ) => readTable(values, def, ZONE).records.map(to);
   return {
     settings: parseSettings(g.settings, ZONE, 'ru'),
     managers: read(g.managers, MANAGERS, toManager),
@@ -94,11 +116,21 @@ function loadIntoEmulator(g: Grids): Project {
   const put = (name: string, values: unknown[][]): void => {
     const sheet = ss.getSheetByName(name)!;
     sheet.clear();
-    if (sheet.getMaxRows() < values.length) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
-    if (sheet.getMaxColumns() < values[0].length) sheet.insertColumnsAfter(sheet.getMaxColumns(), values[0].length - sheet.getMaxColumns());
+    if (sheet.getMaxRows() < values.length)
+      sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+    if (sheet.getMaxColumns() < values[0].length)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), values[0].length - sheet.getMaxColumns());
     sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
   };
-  const keys = ['managers', 'clients', 'deals', 'activities', 'stageHistory', 'plans', 'invoices'] as const;
+  const keys = [
+    'managers',
+    'clients',
+    'deals',
+    'activities',
+    'stageHistory',
+    'plans',
+    'invoices',
+  ] as const;
   for (const k of keys) put(sheetDef(k).ru, g[k]);
   put(SETTINGS_VALUES.ru, g.settings);
   emulator.calls.reset();
@@ -108,7 +140,9 @@ function loadIntoEmulator(g: Grids): Project {
 /** Spreadsheet service calls only (Utilities, Lock, Properties, Cache are not the sheet). */
 function sheetCalls(calls: Record<string, number>): number {
   return Object.entries(calls)
-    .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)\b/.test(k))
+    .filter(([k]) =>
+      /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)\b/.test(k),
+    )
     .reduce((s, [, n]) => s + n, 0);
 }
 
@@ -120,7 +154,9 @@ interface Row {
 }
 
 function main(): void {
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}; gc ${typeof gc === 'function' ? 'exposed' : 'NOT exposed'}`);
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}; gc ${typeof gc === 'function' ? 'exposed' : 'NOT exposed'}`,
+  );
   for (const activities of ACTIVITY_SIZES) {
     const t0 = performance.now();
     const { data } = generate({ ...SIZES, activities });
@@ -142,7 +178,10 @@ function main(): void {
     };
     const project = WITH_EMULATOR ? loadIntoEmulator(g) : null;
     const rows: Row[] = [];
-    const emulated = (name: string, run: (p: Project) => unknown): { calls: number | null; ms: number | null } => {
+    const emulated = (
+      name: string,
+      run: (p: Project) => unknown,
+    ): { calls: number | null; ms: number | null } => {
       if (!project) return { calls: null, ms: null };
       const start = performance.now();
       run(project);
@@ -170,28 +209,65 @@ function main(): void {
       const e = emulated(name, (p) => p.customFunction(name, argsOf()));
       rows.push({ what, pure: measure(pure), calls: e.calls, emulatedMs: e.ms });
     };
-    fn('SALES_PLAN_FACT (managers)', 'SALES_PLAN_FACT', () => [g.plans, g.deals, '2026-11', 'manager', asOfCell], () =>
-      salesPlanFact(ctx, g.plans, g.deals, '2026-11', 'manager', asOfCell),
+    fn(
+      'SALES_PLAN_FACT (managers)',
+      'SALES_PLAN_FACT',
+      () => [g.plans, g.deals, '2026-11', 'manager', asOfCell],
+      () => salesPlanFact(ctx, g.plans, g.deals, '2026-11', 'manager', asOfCell),
     );
-    fn('SALES_FORECAST', 'SALES_FORECAST', () => [g.deals, g.plans, '2026-11', asOfCell], () =>
-      salesForecast(ctx, g.deals, g.plans, '2026-11', asOfCell),
+    fn(
+      'SALES_FORECAST',
+      'SALES_FORECAST',
+      () => [g.deals, g.plans, '2026-11', asOfCell],
+      () => salesForecast(ctx, g.deals, g.plans, '2026-11', asOfCell),
     );
-    fn('SALES_FUNNEL (2026)', 'SALES_FUNNEL', () => [g.deals, g.stageHistory, new Date(startOfDay(TODAY - 330, ZONE)), asOfCell], () =>
-      salesFunnel(ctx, g.deals, g.stageHistory, new Date(startOfDay(TODAY - 330, ZONE)), asOfCell),
+    fn(
+      'SALES_FUNNEL (2026)',
+      'SALES_FUNNEL',
+      () => [g.deals, g.stageHistory, new Date(startOfDay(TODAY - 330, ZONE)), asOfCell],
+      () =>
+        salesFunnel(
+          ctx,
+          g.deals,
+          g.stageHistory,
+          new Date(startOfDay(TODAY - 330, ZONE)),
+          asOfCell,
+        ),
     );
-    fn('SALES_KPI', 'SALES_KPI', () => [g.deals, '2026'], () => salesKpi(ctx, g.deals, '2026'));
-    fn('SALES_AGING', 'SALES_AGING', () => [g.invoices, asOfCell], () => salesAging(ctx, g.invoices, asOfCell));
-    fn('SALES_BONUS', 'SALES_BONUS', () => [g.plans, g.deals, g.bonus, '2026-11', g.invoices], () =>
-      salesBonus(ctx, g.plans, g.deals, g.bonus, '2026-11', g.invoices),
+    fn(
+      'SALES_KPI',
+      'SALES_KPI',
+      () => [g.deals, '2026'],
+      () => salesKpi(ctx, g.deals, '2026'),
     );
-    fn('SALES_STALE', 'SALES_STALE', () => [g.deals, g.activities, g.stages, asOfCell], () =>
-      salesStale(ctx, g.deals, g.activities, g.stages, asOfCell),
+    fn(
+      'SALES_AGING',
+      'SALES_AGING',
+      () => [g.invoices, asOfCell],
+      () => salesAging(ctx, g.invoices, asOfCell),
     );
-    fn('WORKDAYS_RU (2 years)', 'WORKDAYS_RU', () => [new Date(startOfDay(TODAY - 730, ZONE)), asOfCell], () =>
-      workdaysRu(ctx, new Date(startOfDay(TODAY - 730, ZONE)), asOfCell),
+    fn(
+      'SALES_BONUS',
+      'SALES_BONUS',
+      () => [g.plans, g.deals, g.bonus, '2026-11', g.invoices],
+      () => salesBonus(ctx, g.plans, g.deals, g.bonus, '2026-11', g.invoices),
+    );
+    fn(
+      'SALES_STALE',
+      'SALES_STALE',
+      () => [g.deals, g.activities, g.stages, asOfCell],
+      () => salesStale(ctx, g.deals, g.activities, g.stages, asOfCell),
+    );
+    fn(
+      'WORKDAYS_RU (2 years)',
+      'WORKDAYS_RU',
+      () => [new Date(startOfDay(TODAY - 730, ZONE)), asOfCell],
+      () => workdaysRu(ctx, new Date(startOfDay(TODAY - 730, ZONE)), asOfCell),
     );
 
-    console.log('\n| computation | pure wall time, ms | heap, MB | spreadsheet calls (emulator) | emulated run, ms |');
+    console.log(
+      '\n| computation | pure wall time, ms | heap, MB | spreadsheet calls (emulator) | emulated run, ms |',
+    );
     console.log('|---|---:|---:|---:|---:|');
     for (const r of rows) {
       console.log(

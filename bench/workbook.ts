@@ -7,7 +7,16 @@ import { recordToRow } from '../src/core/crm/cells';
 import { settingsBlocks } from '../src/core/crm/layout';
 import { defaultSettings } from '../src/core/crm/settings';
 import { generateDemo, type DemoData } from '../src/core/demo/generate';
-import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY, type SheetDef } from '../src/core/schema';
+import {
+  ACTIVITIES,
+  CLIENTS,
+  DEALS,
+  INVOICES,
+  MANAGERS,
+  PLANS,
+  STAGE_HISTORY,
+  type SheetDef,
+} from '../src/core/schema';
 import { dayFromYmd, fixedZone } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 
@@ -24,7 +33,20 @@ export interface Sizes {
 }
 
 export function generate(sizes: Sizes): { demo: DemoData; data: WorkbookData } {
-  const demo = generateDemo({ today: TODAY, zone: ZONE, lang: 'ru', ...sizes });
+  // The generator spreads activities over deals; below one per deal it makes none, so a small
+  // count is a seeded thinning of a larger set (every k-th activity, still sorted by time).
+  const demo = generateDemo({
+    today: TODAY,
+    zone: ZONE,
+    lang: 'ru',
+    ...sizes,
+    activities: Math.max(sizes.activities, sizes.deals * 2),
+  });
+  if (demo.activities.length > sizes.activities) {
+    const all = demo.activities;
+    const step = all.length / sizes.activities;
+    demo.activities = Array.from({ length: sizes.activities }, (_, i) => all[Math.floor(i * step)]);
+  }
   const settings = { ...defaultSettings('ru'), stages: demo.stages };
   return {
     demo,
@@ -43,10 +65,17 @@ export function generate(sizes: Sizes): { demo: DemoData; data: WorkbookData } {
 
 type Grid = unknown[][];
 
-function grid<T extends { row: number }>(def: SheetDef, records: readonly T[], cells: (r: T) => Record<string, unknown> = (r) => r): Grid {
+function grid<T extends { row: number }>(
+  def: SheetDef,
+  records: readonly T[],
+  cells: (r: T) => Record<string, unknown> = (r) => r,
+): Grid {
   const index = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
   const width = def.columns.length;
-  return [def.columns.map((c) => c.ru), ...records.map((r) => recordToRow(cells(r), def.columns, index, width, ZONE))];
+  return [
+    def.columns.map((c) => c.ru),
+    ...records.map((r) => recordToRow(cells(r), def.columns, index, width, ZONE)),
+  ];
 }
 
 export interface Grids {

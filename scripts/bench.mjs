@@ -7,7 +7,14 @@ const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' 
 if (build.status !== 0) process.exit(build.status ?? 1);
 const run = spawnSync(
   process.execPath,
-  ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', 'bench/run.ts', ...process.argv.slice(2)],
+  [
+    '--expose-gc',
+    '--max-old-space-size=8192',
+    '--import',
+    'tsx',
+    'bench/run.ts',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
 );
 process.exit(run.status ?? 1);

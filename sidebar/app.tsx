@@ -141,6 +141,7 @@ function Tabs(props: {
           tabIndex={t === props.current ? 0 : -1}
           class={t === props.current ? 'tab active' : 'tab'}
           data-tab={t}
+          title={t === 'settings' ? tr(TAB_LABELS[t]) : undefined}
           onClick={() => props.onOpen(t)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowRight') move(t, 1);
@@ -151,7 +152,17 @@ function Tabs(props: {
             e.preventDefault();
           }}
         >
-          {tr(TAB_LABELS[t])}
+          {t === 'settings' ? (
+            // A gear keeps five tabs on one line at 300 px; the name is still read out and shown on hover.
+            <>
+              <span aria-hidden="true" class="gear">
+                ⚙
+              </span>
+              <span class="sr-only">{tr(TAB_LABELS[t])}</span>
+            </>
+          ) : (
+            tr(TAB_LABELS[t])
+          )}
           {props.badge[t] ? <span class="badge">{props.badge[t]}</span> : null}
         </button>
       ))}

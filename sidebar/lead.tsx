@@ -167,7 +167,9 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
         required
       />
       {text('dealTitle', tr('sb.lead.deal'))}
-      {text('amount', tr('sb.lead.amount', { currency: currencySign(boot.currency) }), { inputMode: 'decimal' })}
+      {text('amount', tr('sb.lead.amount', { currency: currencySign(boot.currency) }), {
+        inputMode: 'decimal',
+      })}
       <fieldset>
         <legend>{tr('sb.lead.first')}</legend>
         <Select
@@ -224,7 +226,12 @@ function Duplicates(props: { items: DuplicateClient[]; busy: boolean; onAddAnywa
               {d.name} <span class="muted">{d.id}</span>
             </div>
             <div class="card-meta">
-              {[d.inn && `${tr('sb.lead.inn')} ${d.inn}`, d.phone && formatPhone(d.phone), d.email, d.contactName]
+              {[
+                d.inn && `${tr('sb.lead.inn')} ${d.inn}`,
+                d.phone && formatPhone(d.phone),
+                d.email,
+                d.contactName,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </div>

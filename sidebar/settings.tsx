@@ -189,7 +189,6 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
           </button>
         </div>
       </form>
-
     </div>
   );
 }
@@ -213,10 +212,12 @@ function Cell(props: {
   type?: string;
   name: string;
   wide?: boolean;
+  mid?: boolean;
 }) {
   const id = useId('c');
+  const size = props.wide ? ' wide' : props.mid ? ' mid' : '';
   return (
-    <div class={`cell${props.wide ? ' wide' : ''}${props.error ? ' invalid' : ''}`}>
+    <div class={`cell${size}${props.error ? ' invalid' : ''}`}>
       <label for={id} class="cell-label">
         {props.label}
       </label>
@@ -240,10 +241,11 @@ function CellSelect(props: {
   options: Array<[string, MessageKey]>;
   onValue: (v: string) => void;
   name: string;
+  mid?: boolean;
 }) {
   const id = useId('c');
   return (
-    <div class="cell">
+    <div class={props.mid ? 'cell mid' : 'cell'}>
       <label for={id} class="cell-label">
         {props.label}
       </label>
@@ -376,6 +378,7 @@ function BonusEditor(props: {
               onClick={() => props.onChange(bonus.filter((_, j) => j !== i))}
             />
             <CellSelect
+              mid
               name={`bonus.${i}.kind`}
               label={tr('sb.set.bonusKind')}
               value={b.kind}
@@ -470,6 +473,7 @@ function HolidaysEditor(props: {
         return (
           <div class="row-edit" key={i} data-row={i}>
             <Cell
+              mid
               name={`holidays.${i}.day`}
               type="date"
               label={tr('sb.set.day')}
@@ -486,6 +490,7 @@ function HolidaysEditor(props: {
               {tr('sb.set.dayOff')}
             </label>
             <Cell
+              wide
               name={`holidays.${i}.note`}
               label={tr('sb.set.note')}
               value={h.note}

@@ -3,7 +3,7 @@
  * overdue invoices, each with one-click actions. Every action answers with the refreshed lists,
  * so a deal that is no longer forgotten leaves the screen after one round trip.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type {
   ActivityKind,
   Bootstrap,
@@ -262,6 +262,13 @@ function ActionForm(props: {
 }) {
   const { mode, deal, boot } = props;
   const c = useCall();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the form they opened.
+  useEffect(() => {
+    formRef.current
+      ?.querySelector<HTMLElement>('input, select, textarea, button[type="submit"]')
+      ?.focus();
+  }, [mode]);
   const [type, setType] = useState(boot.activityTypes[0]?.value ?? 'call');
   const [summary, setSummary] = useState('');
   const [nextStep, setNextStep] = useState('');
@@ -321,8 +328,12 @@ function ActionForm(props: {
   const general = c.error && !Object.keys(errors).length ? <ErrorBox error={c.error} /> : null;
   return (
     <form
+      ref={formRef}
       class={`action-form mode-${mode}`}
       onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !c.busy) props.onCancel();
+      }}
       aria-busy={c.busy ? 'true' : 'false'}
     >
       {mode === 'log' ? (

@@ -68,30 +68,36 @@ global.rpcUpload = (form: unknown) => rpcApi.upload(form);
 
 /**
  * @preserve
- * Checks an INN (taxpayer number): TRUE when its check digits are right, else FALSE.
- * Проверяет ИНН: ИСТИНА, если контрольные цифры верны, иначе ЛОЖЬ.
+ * Checks an INN (taxpayer number): TRUE when its 10 or 12 digits have the right check digits,
+ * else FALSE; an empty cell gives "". Example: =INN_CHECK(C2:C500)
+ * Проверяет ИНН: ИСТИНА, если контрольные цифры 10- или 12-значного ИНН верны, иначе ЛОЖЬ;
+ * пустая ячейка даёт "". Пример: =INN_CHECK(C2:C500)
  *
- * @param {string|number|Array<Array<string|number>>} inn INN of 10 or 12 digits, or a column range.
- * @return {boolean|Array<Array<boolean>>} TRUE or FALSE for each value.
+ * @param {string|number|Array<Array<string|number>>} inn An INN, or a column range of them.
+ * @return {boolean|string|Array<Array<boolean|string>>} TRUE or FALSE for each value, "" for blanks.
  * @customfunction
  */
 global.INN_CHECK = (inn: unknown) => crm.INN_CHECK(inn);
 
 /**
  * @preserve
- * Normalises a Russian phone number to +7XXXXXXXXXX, or "" when it cannot be one.
- * Приводит российский номер к виду +7XXXXXXXXXX или возвращает "", если это не он.
+ * Normalises a Russian phone number to +7XXXXXXXXXX (8 becomes 7, ten digits get +7, separators
+ * go), or "" when it cannot be a Russian number (Kazakhstan's +7 6xx/7xx included).
+ * Example: =PHONE_RU("8 (916) 123-45-67") -> +79161234567
+ * Приводит российский номер к виду +7XXXXXXXXXX или возвращает "", если это не российский номер.
  *
- * @param {string|number|Array<Array<string|number>>} phone A phone number or a column range.
- * @return {string|Array<Array<string>>} The normalised number for each value.
+ * @param {string|number|Array<Array<string|number>>} phone A phone number, or a column range.
+ * @return {string|Array<Array<string>>} The normalised number for each value, or "".
  * @customfunction
  */
 global.PHONE_RU = (phone: unknown) => crm.PHONE_RU(phone);
 
 /**
  * @preserve
- * Plan versus fact for a period, per company, team or manager.
- * План-факт за период по компании, командам или менеджерам.
+ * Plan versus fact for a period, per company, team or manager: fact = won deals' amount by close
+ * date up to asOf; completion = fact / plan; run-rate = fact x working days / days elapsed.
+ * План-факт за период по компании, командам или менеджерам: факт — сумма выигранных сделок по
+ * дате закрытия на дату asOf; выполнение = факт / план; прогноз по темпу — по рабочим дням.
  *
  * @param {Array<Array<string|number>>} plans The Plans table with its header row.
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
@@ -111,8 +117,10 @@ global.SALES_PLAN_FACT = (
 
 /**
  * @preserve
- * Forecast for a period: fact, weighted pipeline, run-rate and coverage.
- * Прогноз на период: факт, взвешенная воронка, прогноз по темпу и покрытие.
+ * Forecast for a period: fact, weighted pipeline (open deals closing in the period x their
+ * probability), forecast = fact + pipeline, run-rate, coverage and the coverage 1 / win rate needs.
+ * Прогноз на период: факт, взвешенная воронка (открытые сделки с закрытием в периоде x
+ * вероятность), прогноз = факт + воронка, прогноз по темпу, покрытие и нужное покрытие.
  *
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {Array<Array<string|number>>} plans The Plans table with its header row.
@@ -126,8 +134,10 @@ global.SALES_FORECAST = (deals: unknown, plans: unknown, period: unknown, asOf?:
 
 /**
  * @preserve
- * Stage-to-stage conversion funnel with drop-off, by cohort of deals created in the range.
- * Воронка конверсии между этапами с потерями, по когорте сделок, созданных в диапазоне дат.
+ * Stage-to-stage conversion funnel with drop-off, by cohort of deals created in the range;
+ * skipped stages count as reached, moves back are ignored.
+ * Воронка конверсии между этапами с потерями, по когорте сделок, созданных в диапазоне дат;
+ * пропущенные этапы считаются пройденными, возвраты назад не учитываются.
  *
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {Array<Array<string|Date>>} stageHistory The Stage history table with its header row.
@@ -141,8 +151,10 @@ global.SALES_FUNNEL = (deals: unknown, stageHistory: unknown, from?: unknown, to
 
 /**
  * @preserve
- * Deal KPIs for a period: win rate, average deal, sales cycle, velocity.
- * Показатели сделок за период: конверсия в успех, средний чек, цикл сделки, скорость продаж.
+ * Deal KPIs for deals closed in a period: win rate (by count and by value), average deal,
+ * sales cycle (median and mean), sales velocity, close dates pushed 3+ times.
+ * Показатели сделок, закрытых в периоде: конверсия в успех (по числу и по сумме), средний чек,
+ * цикл сделки (медиана и среднее), скорость продаж, переносы даты закрытия 3+ раз.
  *
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {string} period "2026-11", "2026-Q4" or "2026".
@@ -155,8 +167,10 @@ global.SALES_KPI = (deals: unknown, period: unknown, manager?: unknown) =>
 
 /**
  * @preserve
- * Receivables aging per client: current, 1-30, 31-60, 61-90, 90+ days overdue.
- * Дебиторская задолженность по срокам: не просрочено, 1-30, 31-60, 61-90, более 90 дней.
+ * Receivables aging per client: outstanding = invoiced - paid; current, 1-30, 31-60, 61-90,
+ * 90+ days past the due date; a total row.
+ * Дебиторская задолженность по клиентам: долг = выставлено - оплачено; срок не наступил,
+ * 1-30, 31-60, 61-90, более 90 дней просрочки; строка итога.
  *
  * @param {Array<Array<string|number|Date>>} invoices The Invoices table with its header row.
  * @param {Date} [asOf] The date to compute at (default today).
@@ -167,8 +181,10 @@ global.SALES_AGING = (invoices: unknown, asOf?: unknown) => analytics.SALES_AGIN
 
 /**
  * @preserve
- * Bonus statement per manager for a period, by the scheme table.
- * Расчёт премии менеджеров за период по таблице схемы мотивации.
+ * Bonus statement per manager for a period, by the scheme table (flat, marginal tiers, or a
+ * threshold with a retroactive rate and accelerator), with the calculation spelled out.
+ * Расчёт премии менеджеров за период по таблице схемы мотивации (фикс. процент, прогрессивная
+ * шкала или порог с ретроактивной ставкой и ускорителем), с расписанным расчётом.
  *
  * @param {Array<Array<string|number>>} plans The Plans table with its header row.
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
@@ -188,12 +204,14 @@ global.SALES_BONUS = (
 
 /**
  * @preserve
- * Forgotten deals: days since the last activity over the stage's limit.
- * Забытые сделки: дней без активности больше лимита этапа.
+ * Forgotten deals: open deals whose days since the last activity exceed the stage's limit
+ * (planned future steps do not count); snoozed deals listed last.
+ * Забытые сделки: открытые сделки, у которых дней без активности больше лимита этапа
+ * (запланированные шаги не в счёт); отложенные — в конце списка.
  *
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {Array<Array<string|number|Date>>} activities The Activities table with its header row.
- * @param {Array<Array<string|number>>} settings The stages table (stage, probability, rotting days).
+ * @param {Array<Array<string|number>>} settings The stages table (stage, probability, rotting days, kind).
  * @param {Date} [asOf] The date to compute at (default today).
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
@@ -203,8 +221,10 @@ global.SALES_STALE = (deals: unknown, activities: unknown, settings: unknown, as
 
 /**
  * @preserve
- * Working days between two dates, both included, by the Russian calendar.
- * Рабочие дни между датами включительно по российскому календарю.
+ * Working days between two dates, both included, by the Russian calendar (Mon-Fri, public
+ * holidays with the art. 112 carry-over), plus your own days off and working days.
+ * Рабочие дни между датами включительно по российскому календарю (пн-пт, праздники с переносом
+ * по ст. 112 ТК), плюс ваши выходные и рабочие дни.
  *
  * @param {Date} start First day.
  * @param {Date} end Last day.

@@ -20,6 +20,8 @@ export interface TriggerInfo {
   /** Human description: "daily at 9:00", "on form submit", ... */
   description: string;
   owner: string;
+  /** Time-driven: can be fired from the page (others fire on their event). */
+  clock: boolean;
 }
 
 export interface SheetTab {
@@ -66,9 +68,12 @@ export interface SheetPage {
   offset: number;
   frozen: string[][];
   frozenAlign: string[];
+  frozenLooks: string[][];
   cells: string[][];
   /** One character per cell: l, r or c (left, right, centre), like Sheets aligns by type. */
   align: string[];
+  /** Inline CSS per cell from the sheet's formatting (bold, colours, alignment); '' = none. */
+  looks: string[][];
 }
 
 export interface CellInfo {

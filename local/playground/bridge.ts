@@ -141,6 +141,7 @@ export function listTriggers(s: BridgeSession): TriggerInfo[] {
     handler: t.handler,
     description: describe(t, tz),
     owner: t.owner,
+    clock: t.eventType === 'CLOCK',
   }));
 }
 
@@ -150,7 +151,9 @@ export function fireTrigger(
   which: { uid: string } | { handler: string },
 ): unknown {
   if ('uid' in which) return s.emulator.fireTimeTrigger(which.uid);
-  const installed = s.emulator.triggers.list().find((t) => t.handler === which.handler);
+  const installed = s.emulator.triggers
+    .list()
+    .find((t) => t.handler === which.handler && t.eventType === 'CLOCK');
   if (installed) return s.emulator.fireTimeTrigger(installed.uid);
   return s.project.run(which.handler, [clockEvent('', s.emulator.clock.now())]);
 }
@@ -186,4 +189,71 @@ export function menuFromUi(s: BridgeSession): Array<MenuItem | null> {
   };
   walk(menu.items);
   return out;
+}
+
+/**
+ * How Sheets would paint each cell of a block (bold, italic, colours, alignment), as inline CSS
+ * ('' = default), from the formatting the emulator recorded. One pass over the sheet's style
+ * writes, oldest first, so the last write wins as it does in Sheets.
+ */
+export function blockLooks(
+  s: BridgeSession,
+  sheetName: string,
+  row: number,
+  count: number,
+  cols: number,
+): string[][] {
+  const sheet = s.emulator.workbook._sheet(sheetName);
+  const props: Array<Record<string, string>> = new Array(count * cols);
+  if (sheet) {
+    for (const op of sheet._styles) {
+      const css = cssOf(op.prop, op.value);
+      if (!css) continue;
+      const r0 = Math.max(op.r, row);
+      const r1 = Math.min(op.r + op.nr, row + count);
+      const c1 = Math.min(op.c + op.nc, cols + 1);
+      for (let r = r0; r < r1; r++)
+        for (let c = Math.max(op.c, 1); c < c1; c++) {
+          const i = (r - row) * cols + (c - 1);
+          (props[i] ??= {})[css[0]] = css[1];
+        }
+    }
+  }
+  const out: string[][] = [];
+  for (let r = 0; r < count; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const p = props[r * cols + c];
+      line.push(
+        p
+          ? Object.entries(p)
+              .map(([k, v]) => `${k}:${v}`)
+              .join(';')
+          : '',
+      );
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function cssOf(prop: string, value: unknown): [string, string] | null {
+  const v = value === null || value === undefined ? '' : String(value);
+  const color = /^#[0-9a-f]{3,8}$/i.test(v) ? v : '';
+  switch (prop) {
+    case 'fontWeight':
+      return ['font-weight', v === 'bold' ? '600' : 'normal'];
+    case 'fontStyle':
+      return ['font-style', v === 'italic' ? 'italic' : 'normal'];
+    case 'fontColor':
+      return color ? ['color', color] : null;
+    case 'background':
+      return color ? ['background', color] : null;
+    case 'horizontalAlignment': {
+      const a = v.toLowerCase().replace('normal', '');
+      return a === 'left' || a === 'center' || a === 'right' ? ['text-align', a] : null;
+    }
+    default:
+      return null;
+  }
 }

@@ -26,6 +26,7 @@ import type {
   UserInfo,
 } from './api';
 import {
+  blockLooks,
   createSession,
   fireEdit,
   fireTrigger,
@@ -56,6 +57,7 @@ export interface PlaygroundOptions {
 }
 
 const DEFAULT_WIDTH = 100;
+const SAVE_DELAY_MS = 200;
 const MAX_EXECUTIONS = 200;
 
 export class Playground {
@@ -240,10 +242,9 @@ export class Playground {
     const count = Math.max(0, Math.min(size, rows - first + 1));
     const widths: number[] = [];
     for (let c = 1; c <= cols; c++) widths.push(columnWidth(sheet, c));
-    const frozen =
-      frozenRows && cols ? this.formatBlock(sheet, 1, frozenRows, cols) : { cells: [], align: [] };
-    const body =
-      count && cols ? this.formatBlock(sheet, first, count, cols) : { cells: [], align: [] };
+    const none = { cells: [], align: [], looks: [] };
+    const frozen = frozenRows && cols ? this.formatBlock(sheet, 1, frozenRows, cols) : none;
+    const body = count && cols ? this.formatBlock(sheet, first, count, cols) : none;
     return {
       name,
       rows,
@@ -253,8 +254,10 @@ export class Playground {
       offset: first,
       frozen: frozen.cells,
       frozenAlign: frozen.align,
+      frozenLooks: frozen.looks,
       cells: body.cells,
       align: body.align,
+      looks: body.looks,
     };
   }
 
@@ -263,7 +266,7 @@ export class Playground {
     row: number,
     count: number,
     cols: number,
-  ): { cells: string[][]; align: string[] } {
+  ): { cells: string[][]; align: string[]; looks: string[][] } {
     const range = sheet.getRange(row, 1, count, cols);
     const values = range.getValues() as CellValue[][];
     const formats = range.getNumberFormats();
@@ -287,7 +290,7 @@ export class Playground {
       );
       align.push(a);
     });
-    return { cells, align };
+    return { cells, align, looks: blockLooks(this.session, sheet.getName(), row, count, cols) };
   }
 
   cell(name: string, row: number, col: number): CellInfo {
@@ -398,6 +401,8 @@ export class Playground {
     this.saving = (async () => {
       try {
         while (this.dirty) {
+          // A moment for a burst of changes (a sidebar's several calls) to end up in one save.
+          await new Promise((r) => setTimeout(r, SAVE_DELAY_MS));
           this.dirty = false;
           await this.save();
           for (const l of this.listeners) l('saved');

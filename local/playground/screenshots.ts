@@ -50,8 +50,24 @@ async function showSheet(page: Page, name: string, last = false): Promise<void> 
   await settle(page);
 }
 
-async function signInAs(page: Page, pg: Playground, role: string): Promise<void> {
-  const who = pg.users().find((u) => u.role === role);
+/** The manager with the most to do today, so that the pictures show a real day's work. */
+function busiestManager(pg: Playground): string {
+  let best = '';
+  let most = -1;
+  for (const u of pg.users().filter((x) => x.role === 'manager')) {
+    const reply = pg.bridge.project.rpc('rpc', ['today', {}], { user: u.email }) as {
+      ok: boolean;
+      data?: Record<string, unknown[]>;
+    };
+    const n =
+      reply.ok && reply.data ? Object.values(reply.data).filter(Array.isArray).flat().length : 0;
+    if (n > most) [best, most] = [u.email, n];
+  }
+  return best;
+}
+
+async function signInAs(page: Page, pg: Playground, role: string, email?: string): Promise<void> {
+  const who = pg.users().find((u) => (email ? u.email === email : u.role === role));
   if (!who) throw new Error(`The demo has no ${role}`);
   if (pg.state().user !== who.email) {
     await page.selectOption('#user', who.email);
@@ -68,7 +84,17 @@ async function openTab(page: Page, tab: string): Promise<Frame> {
   return frame;
 }
 
-async function shot(target: Page | Locator, lang: Lang, name: string): Promise<void> {
+async function shot(
+  page: Page,
+  pg: Playground,
+  target: Page | Locator,
+  lang: Lang,
+  name: string,
+): Promise<void> {
+  // A picture without passing toasts, and with the save finished.
+  for (let i = 0; i < 100 && pg.state().saving; i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
   const file = path.join(OUT, lang, `${name}.png`);
   await target.screenshot({ path: file });
   console.log(`  ${path.relative(ROOT, file)}`);
@@ -94,29 +120,30 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await showSheet(page, sheets.deals);
     await sidebarFrame(page);
     await settle(page);
-    await shot(page, lang, 'playground');
+    await shot(page, pg, page, lang, 'playground');
     const side = page.locator('aside.side');
     const sheet = page.locator('main.sheet');
     await openTab(page, 'team');
-    await shot(side, lang, 'head-team');
+    await shot(page, pg, side, lang, 'head-team');
     await openTab(page, 'settings');
-    await shot(side, lang, 'head-settings');
+    await shot(page, pg, side, lang, 'head-settings');
     await openTab(page, 'import');
-    await shot(side, lang, 'head-import');
+    await shot(page, pg, side, lang, 'head-import');
     await showSheet(page, sheets.plans);
-    await shot(sheet, lang, 'head-plans');
+    await shot(page, pg, sheet, lang, 'head-plans');
     await page.locator('#menu-button').click();
     await settle(page);
-    await shot(page, lang, 'menu');
+    await shot(page, pg, page, lang, 'menu');
     await page.locator('.menu-item[data-fn="menuRefreshDashboard"]').click();
     await settle(page);
     await showSheet(page, sheets.dashboard);
-    await shot(sheet, lang, 'head-dashboard');
+    await shot(page, pg, sheet, lang, 'head-dashboard');
 
     // The manager: today's list, a new lead, logging a call.
-    await signInAs(page, pg, 'manager');
+    const manager = busiestManager(pg);
+    await signInAs(page, pg, 'manager', manager);
     let frame = await openTab(page, 'today');
-    await shot(side, lang, 'manager-today');
+    await shot(page, pg, side, lang, 'manager-today');
     const log = frame.locator('[data-action="log"]').first();
     if (await log.count()) {
       await log.click();
@@ -133,7 +160,7 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
         .fill(lang === 'ru' ? 'Выставить счёт' : 'Send the invoice');
       await settle(page);
       await log.scrollIntoViewIfNeeded();
-      await shot(side, lang, 'manager-log-call');
+      await shot(page, pg, side, lang, 'manager-log-call');
     }
     frame = await openTab(page, 'lead');
     const lead = frame.locator('.lead-form');
@@ -152,7 +179,7 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await lead.locator('[name="dealTitle"]').fill(ru ? 'Внедрение ROP Desk' : 'ROP Desk roll-out');
     await lead.locator('[name="amount"]').fill('240 000');
     await settle(page);
-    await shot(side, lang, 'manager-new-lead');
+    await shot(page, pg, side, lang, 'manager-new-lead');
 
     // Reminders: on from the menu, a week later the daily trigger, the digest in the outbox.
     await signInAs(page, pg, 'head');
@@ -165,12 +192,12 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     else await page.locator('#run-daily').click();
     await settle(page);
     await page.locator('#tab-outbox').click();
-    const managerMail = page.locator('#mail-list li').last();
+    const managerMail = page.locator('#mail-list li', { hasText: manager }).first();
     if (await managerMail.count()) await managerMail.click();
     await settle(page);
-    await shot(page.locator('section.panel'), lang, 'digest');
+    await shot(page, pg, page.locator('section.panel'), lang, 'digest');
     await showSheet(page, sheets.clients, true);
-    await shot(page, lang, 'playground-outbox');
+    await shot(page, pg, page, lang, 'playground-outbox');
   } finally {
     await page.close();
     await pg.flush();

@@ -127,6 +127,17 @@ export async function runCli(
   }
   const bundleDir = path.join(ROOT, 'dist');
   const file = path.resolve(o.workbook);
+  let code: string;
+  try {
+    code = readFileSync(path.join(bundleDir, 'Code.js'), 'utf8');
+  } catch {
+    io.err.write('dist/Code.js is missing: run npm run build.\n');
+    return 2;
+  }
+  if (!new RegExp(`^function ${o.fn}\\s*\\(`, 'm').test(code)) {
+    io.err.write(`dist/Code.js has no top-level function ${o.fn}.\n`);
+    return 2;
+  }
   let session: BridgeSession;
   try {
     session =
@@ -148,11 +159,6 @@ export async function runCli(
       io.err.write(`--now: ${(e as Error).message}\n`);
       return 2;
     }
-  }
-  const code = readFileSync(path.join(bundleDir, 'Code.js'), 'utf8');
-  if (!new RegExp(`^function ${o.fn}\\s*\\(`, 'm').test(code)) {
-    io.err.write(`dist/Code.js has no top-level function ${o.fn}.\n`);
-    return 2;
   }
   const custom = customFunctionNames(code).has(o.fn);
   let args: unknown[];

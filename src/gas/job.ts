@@ -8,7 +8,12 @@
 import { isUserError } from '../core/errors';
 import { t } from '../core/i18n';
 import { classifyError } from '../core/reminders/classify';
-import { DEFAULT_BUDGET_MS, runEngine, type EngineResult } from '../core/reminders/engine';
+import {
+  DEFAULT_BUDGET_MS,
+  runEngine,
+  withRetry,
+  type EngineResult,
+} from '../core/reminders/engine';
 import { kindsForDay, planEnvelopes, recipientsOf } from '../core/reminders/plan';
 import { dayContent } from '../core/reminders/source';
 import type { LinkContext, MailKind, RenderContext } from '../core/reminders/types';
@@ -81,8 +86,11 @@ export function runReminders(ss: Spreadsheet, opts: RunOptions = {}): RunSummary
     if (opts.manual && !kinds.includes('digest')) kinds = ['summary', 'digest', ...kinds];
     if (opts.only) kinds = opts.only.slice();
 
+    const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+    const clock = { now: () => Date.now(), sleep: (ms: number) => Utilities.sleep(ms) };
+    const retry = <T>(fn: () => T): T => withRetry(fn, clock, { startedAt, budgetMs });
     const sentLog = new SentLogSheet(ss, zone, lang, state);
-    const entries = sentLog.load(now, today);
+    const entries = retry(() => sentLog.load(now, today));
     const recipients = recipientsOf(data.managers, data.settings.reportRecipients);
     const ctx: RenderContext = {
       lang,
@@ -100,13 +108,13 @@ export function runReminders(ss: Spreadsheet, opts: RunOptions = {}): RunSummary
       content: dc.content,
       ctx,
     });
-    sentLog.supersede(planned.superseded, `superseded by ${day}`, now);
+    retry(() => sentLog.supersede(planned.superseded, `superseded by ${day}`, now));
 
     const runId = Utilities.getUuid();
     const result = runEngine(
       planned.envelopes,
-      { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), log: sentLog, mail: mailPort },
-      { runId, startedAt, budgetMs: opts.budgetMs ?? DEFAULT_BUDGET_MS },
+      { ...clock, log: sentLog, mail: mailPort },
+      { runId, startedAt, budgetMs },
     );
     const summary = summaryOf(day, result, recipients.invalid.length);
     writeRunLog(ss, lang, summary, result, recipients.invalid, kinds.length === 0, startedAt);

@@ -1,6 +1,6 @@
 /**
  * The Log sheet: what jobs and triggers did and what failed, because failures of add-on triggers
- * are emailed to nobody. One append (one setValues) per call; the sheet is kept to a bounded size.
+ * are emailed to nobody. One appendRow per entry; the sheet is kept to a bounded size.
  * Logging never throws: a broken log must not break the job that logs.
  */
 import { LOG } from '../core/schema';
@@ -34,18 +34,20 @@ export function appendLog(
       sheet.getRange(1, 1, 1, LOG.columns.length).setValues([LOG.columns.map((c) => c[lang])]);
       sheet.setFrozenRows(1);
     }
-    const last = Math.max(sheet.getLastRow(), 1);
     const now = new Date();
-    // Columns in schema order: at, level, job, message, user.
-    const rows = list.map((e) => [
-      now,
-      e.level,
-      safeCellText(e.job),
-      safeCellText(e.message.slice(0, 45_000)),
-      e.user ?? '',
-    ]);
-    sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
-    if (last + rows.length > LOG_MAX_ROWS) sheet.deleteRows(2, LOG_TRIM_ROWS);
+    // appendRow is atomic against other executions appending at the same time, without the lock
+    // (a logger must not wait for it, and may be called by code that holds it).
+    for (const e of list) {
+      // Columns in schema order: at, level, job, message, user.
+      sheet.appendRow([
+        now,
+        e.level,
+        safeCellText(e.job),
+        safeCellText(e.message.slice(0, 45_000)),
+        e.user ?? '',
+      ]);
+    }
+    if (sheet.getLastRow() > LOG_MAX_ROWS) sheet.deleteRows(2, LOG_TRIM_ROWS);
   } catch (e) {
     console.error('ROP Desk: could not write the log', e, list);
   }

@@ -440,7 +440,12 @@ function applyRules(
  * The installable form-submit trigger that turns responses into leads. Installed once per user and
  * document (creating it twice would make two); it fires only when a form is linked.
  */
-function ensureFormTrigger(ss: Spreadsheet, lang: Lang, changes: string[], warnings: string[]): void {
+function ensureFormTrigger(
+  ss: Spreadsheet,
+  lang: Lang,
+  changes: string[],
+  warnings: string[],
+): void {
   try {
     const exists = ScriptApp.getUserTriggers(ss).some(
       (tr) =>
@@ -451,6 +456,8 @@ function ensureFormTrigger(ss: Spreadsheet, lang: Lang, changes: string[], warni
     ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
     changes.push(t(lang, 'crm.setup.formTrigger'));
   } catch (e) {
-    warnings.push(t(lang, 'crm.setup.formTriggerFailed', { problem: String((e as Error)?.message ?? e) }));
+    warnings.push(
+      t(lang, 'crm.setup.formTriggerFailed', { problem: String((e as Error)?.message ?? e) }),
+    );
   }
 }

@@ -139,6 +139,16 @@ test('settings are saved and reminders turned on', async () => {
     demo.project.emulator.triggers.list().filter((t) => t.handler === 'runScheduledJob'),
   ).toHaveLength(1);
   await shot(page, 'settings-ru');
+
+  // The language setting switches the sidebar at once.
+  await page.selectOption('select[name="lang"]', 'en');
+  await page.click('text=Сохранить настройки');
+  await page.waitForSelector('.settings .notice >> text=Saved.');
+  expect(await page.locator('[data-tab="today"]').textContent()).toBe('Today');
+  await page.selectOption('select[name="lang"]', 'ru');
+  await page.click('text=Save settings');
+  await page.waitForSelector('.settings .notice >> text=Сохранено.');
+  expect(await page.locator('[data-tab="today"]').textContent()).toBe('Сегодня');
 });
 
 test('the director sees the team, not settings or import; the server refuses them too', async () => {

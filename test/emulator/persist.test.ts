@@ -28,6 +28,11 @@ describe('save and load', () => {
           .setAllowInvalid(false)
           .build(),
       );
+    const settings = ss.getSheetByName('Настройки')!;
+    settings.getRange('Y2:Y3').setValues([['Анна'], ['Борис']]);
+    deals.getRange('G2:G100').setDataValidation(
+      em.app.newDataValidation().requireValueInRange(settings.getRange('Y2:Y3')).setAllowInvalid(false).build(),
+    );
     deals.setFrozenRows(1);
     deals.getRange('F1').setFormula('=SUM(C2:C3)');
     ss.setNamedRange('ROP_DEALS', deals.getRange('A1:E3'));

@@ -101,14 +101,6 @@ export async function restore(
   book._sheets = [];
   book._active = null;
   const byName = new Map((state?.sheets ?? []).map((s) => [s.name, s]));
-  const specs: ValidationSpec[] = (state?.validationSpecs ?? []).map((s) => ({
-    ...s,
-    args: s.args.map((a) =>
-      a && typeof a === 'object' && '$range' in a
-        ? book._resolve((a as { $range: RangeRef }).$range)
-        : a,
-    ),
-  }));
   sheets.forEach((x, i) => {
     const saved = byName.get(x.name);
     const sheet = book._addSheet(
@@ -127,12 +119,6 @@ export async function restore(
     if (saved) {
       sheet._formats = [];
       applyRuns(sheet._formats, saved.formats);
-      const ids: Array<Array<number | undefined> | undefined> = [];
-      applyRuns(ids, saved.validations);
-      sheet._validations = ids.map((row) =>
-        row?.map((n) => (n === undefined ? undefined : specs[n])),
-      );
-      sheet._validationCount = saved.validations.reduce((n, [, r0, r1]) => n + r1 - r0 + 1, 0);
       sheet._styles = saved.styles;
       sheet._conditional = saved.conditional;
       sheet._charts = saved.charts;
@@ -149,6 +135,25 @@ export async function restore(
     }
     sheet._touched();
   });
+  // Validation rules may point at ranges of any sheet: resolve them once all sheets exist.
+  const specs: ValidationSpec[] = (state?.validationSpecs ?? []).map((s) => ({
+    ...s,
+    args: s.args.map((a) =>
+      a && typeof a === 'object' && '$range' in a
+        ? book._resolve((a as { $range: RangeRef }).$range)
+        : a,
+    ),
+  }));
+  for (const saved of state?.sheets ?? []) {
+    const sheet = book._sheet(saved.name);
+    if (!sheet) continue;
+    const ids: Array<Array<number | undefined> | undefined> = [];
+    applyRuns(ids, saved.validations);
+    sheet._validations = ids.map((row) =>
+      row?.map((n) => (n === undefined ? undefined : specs[n])),
+    );
+    sheet._validationCount = saved.validations.reduce((n, [, r0, r1]) => n + r1 - r0 + 1, 0);
+  }
   if (!state) return;
   book._name = state.spreadsheet.name;
   book._locale = state.spreadsheet.locale;

@@ -7,9 +7,10 @@
  */
 import ExcelJS from 'exceljs';
 import { types } from 'node:util';
-import { parseA1 } from '../spreadsheet/a1';
+import { columnLetter, parseA1 } from '../spreadsheet/a1';
 import type { Sheet } from '../spreadsheet/sheet';
 import type { Spreadsheet } from '../spreadsheet/spreadsheet';
+import type { ValidationSpec } from '../spreadsheet/validation';
 import type { Cell } from '../spreadsheet/values';
 import type { ZoneInfo } from '../zone';
 
@@ -34,6 +35,7 @@ export async function writeXlsx(book: Spreadsheet, file: string): Promise<void> 
           : [],
     });
     writeCells(sheet, ws, zone);
+    writeLists(sheet, ws);
   }
   await wb.xlsx.writeFile(file);
 }
@@ -54,14 +56,13 @@ function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
     const vals = sheet._values[r];
     const fx = sheet._formulas[r];
     const fm = sheet._formats[r];
-    const dv = sheet._validations[r];
-    const width = Math.max(vals?.length ?? 0, fx?.length ?? 0, fm?.length ?? 0, dv?.length ?? 0);
+    const width = Math.max(vals?.length ?? 0, fx?.length ?? 0, fm?.length ?? 0);
     for (let c = 0; c < width; c++) {
       const v: Cell | undefined = vals?.[c];
       const f = fx?.[c];
       const fmt = fm?.[c];
-      const rule = dv?.[c];
-      if ((v === undefined || v === '') && !f && !fmt && !rule) continue;
+      // Formats of empty cells stay in the sidecar only: styling empty cells costs exceljs time.
+      if ((v === undefined || v === '') && !f) continue;
       const cell = ws.getCell(r + 1, c + 1);
       const value = v === undefined || v === '' ? null : typeof v === 'object' ? shift(v, zone) : v;
       if (f)
@@ -72,19 +73,52 @@ function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
       else if (value !== null) cell.value = value;
       if (fmt) cell.numFmt = fmt;
       else if (typeof v === 'object') cell.numFmt = 'dd.mm.yyyy hh:mm:ss';
-      if (rule && rule.criteria === 'VALUE_IN_LIST') {
-        const list = (rule.args[0] as string[]).join(',');
-        if (list.length <= 255)
-          cell.dataValidation = {
-            type: 'list',
-            allowBlank: true,
-            formulae: [`"${list.replace(/"/g, '""')}"`],
-            showErrorMessage: !rule.allowInvalid,
-            ...(rule.helpText ? { prompt: rule.helpText, showInputMessage: true } : {}),
-          };
-      }
     }
   }
+}
+
+/**
+ * List validations as one entry per column run (exceljs would otherwise compare every cell with
+ * every other while "optimising" them, which takes seconds for a few thousand cells).
+ */
+function writeLists(sheet: Sheet, ws: ExcelJS.Worksheet): void {
+  const grid = sheet._validations;
+  let width = 0;
+  for (const row of grid) if (row && row.length > width) width = row.length;
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    let cur: ValidationSpec | undefined;
+    for (let r = 0; r <= grid.length; r++) {
+      const spec = r < grid.length ? grid[r]?.[c] : undefined;
+      if (spec === cur) continue;
+      if (cur && cur.criteria === 'VALUE_IN_LIST') addList(ws, cur, c + 1, start + 1, r);
+      start = r;
+      cur = spec;
+    }
+  }
+}
+
+function addList(
+  ws: ExcelJS.Worksheet,
+  rule: ValidationSpec,
+  col: number,
+  first: number,
+  last: number,
+): void {
+  const list = (rule.args[0] as string[]).join(',');
+  if (list.length > 255) return; // Excel's limit for an inline list
+  const letter = columnLetter(col);
+  const address = first === last ? `${letter}${first}` : `${letter}${first}:${letter}${last}`;
+  const dv: ExcelJS.DataValidation = {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${list.replace(/"/g, '""')}"`],
+    showErrorMessage: !rule.allowInvalid,
+  };
+  if (rule.helpText) Object.assign(dv, { prompt: rule.helpText, showInputMessage: true });
+  (
+    ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations.add(address, dv);
 }
 
 /** A Date whose UTC fields are the wall time in the zone (what exceljs serialises). */

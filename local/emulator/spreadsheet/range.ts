@@ -31,6 +31,18 @@ type ValuesApi = Pick<
   | 'isBlank'
 >;
 
+/** The values a VALUE_IN_RANGE rule allows, read without counting service calls. */
+function valuesOf(source: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!(source instanceof Range)) return out;
+  for (let i = 0; i < source._nr; i++)
+    for (let j = 0; j < source._nc; j++) {
+      const v = source._sheet._cell(source._r + i, source._c + j);
+      if (v !== '') out.add(String(v));
+    }
+  return out;
+}
+
 export class Range extends Svc implements ValuesApi {
   constructor(
     readonly _sheet: Sheet,
@@ -247,12 +259,21 @@ export class Range extends Svc implements ValuesApi {
   private _validate(values: unknown[][], asFormulas: boolean): void {
     const sh = this._sheet;
     const zone = sh._book._zone();
+    const lists = new Map<ValidationSpec, Set<string>>();
     for (let i = 0; i < this._nr; i++)
       for (let j = 0; j < this._nc; j++) {
         const spec = sh._validation(this._r + i, this._c + j);
         if (!spec || spec.allowInvalid || asFormulas) continue;
         const w = writeValue(values[i][j], sh._format(this._r + i, this._c + j), zone);
-        if (w.formula === undefined && violates(spec, w.value))
+        let allowed: Set<string> | undefined;
+        if (spec.criteria === 'VALUE_IN_RANGE') {
+          allowed = lists.get(spec);
+          if (!allowed) {
+            allowed = valuesOf(spec.args[0]);
+            lists.set(spec, allowed);
+          }
+        }
+        if (w.formula === undefined && violates(spec, w.value, allowed))
           fail(MSG.validation(a1Of(this._r + i, this._c + j, 1, 1)));
       }
   }

@@ -147,12 +147,18 @@ instrument(DataValidationBuilder, 'DataValidationBuilder');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** True when a rejecting rule (allowInvalid false) refuses this value. Empty is always fine. */
-export function violates(spec: ValidationSpec, v: Cell): boolean {
+export function violates(
+  spec: ValidationSpec,
+  v: Cell,
+  rangeValues?: ReadonlySet<string>,
+): boolean {
   if (spec.allowInvalid || v === '') return false;
   const a = spec.args;
   switch (spec.criteria) {
     case 'VALUE_IN_LIST':
       return !(a[0] as string[]).includes(String(v));
+    case 'VALUE_IN_RANGE':
+      return rangeValues !== undefined && !rangeValues.has(String(v));
     case 'CHECKBOX':
       return a.length ? v !== a[0] && v !== a[1] : typeof v !== 'boolean';
     case 'NUMBER_BETWEEN':

@@ -270,17 +270,20 @@ function renderHeader(s: PlaygroundState): void {
             'div',
             { class: 'trigger' },
             h('span', {}, `${t.handler} — ${t.description}`, h('small', {}, t.owner)),
-            h(
-              'button',
-              {
-                'data-trigger': t.uid,
-                onclick: () => {
-                  closeMenus();
-                  void act(() => api('/api/trigger', { uid: t.uid }));
-                },
-              },
-              TEXT.runTrigger,
-            ),
+            t.clock
+              ? h(
+                  'button',
+                  {
+                    'data-trigger': t.uid,
+                    'data-handler': t.handler,
+                    onclick: () => {
+                      closeMenus();
+                      void act(() => api('/api/trigger', { uid: t.uid }));
+                    },
+                  },
+                  TEXT.runTrigger,
+                )
+              : null,
           ),
         )
       : [h('p', { class: 'muted' }, TEXT.noTriggers)]),
@@ -357,11 +360,13 @@ function renderGrid(p: SheetPage): void {
   const letters = h('tr', { class: 'letters' }, h('th', { class: 'corner' }));
   for (let c = 1; c <= cols; c++) letters.append(h('th', {}, colName(c)));
   thead.append(letters);
-  p.frozen.forEach((row, i) => thead.append(rowEl(i + 1, row, p.frozenAlign[i] ?? '', cols, true)));
+  p.frozen.forEach((row, i) =>
+    thead.append(rowEl(i + 1, row, p.frozenAlign[i] ?? '', p.frozenLooks[i] ?? [], cols, true)),
+  );
   table.append(thead);
   const tbody = h('tbody');
   p.cells.forEach((row, i) =>
-    tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', cols, false)),
+    tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', p.looks[i] ?? [], cols, false)),
   );
   table.append(tbody);
   const wrap = $('grid');
@@ -382,6 +387,7 @@ function rowEl(
   r: number,
   row: string[],
   align: string,
+  looks: string[],
   cols: number,
   frozen: boolean,
 ): HTMLElement {
@@ -401,6 +407,7 @@ function rowEl(
           'data-r': r,
           'data-c': c + 1,
           title: text.length > 14 ? text : undefined,
+          style: looks[c] || undefined,
         },
         text,
       ),

@@ -7,7 +7,15 @@
  * the header and the edited rows (not whole sheets), and never throws at the person typing.
  */
 import { t } from '../../core/i18n';
-import { ACTIVITIES, CLIENTS, DEALS, INVOICES, STAGE_HISTORY, type ColumnDef, type SheetDef } from '../../core/schema';
+import {
+  ACTIVITIES,
+  CLIENTS,
+  DEALS,
+  INVOICES,
+  STAGE_HISTORY,
+  type ColumnDef,
+  type SheetDef,
+} from '../../core/schema';
 import { dayOfInstant, type Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
 import { isBlankCell, readCell, updateRuns, writeCell, type Cell } from '../../core/crm/cells';
@@ -37,7 +45,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const NOTE_PREFIX = 'ROP Desk:';
 const EDIT_LOCK_MS = 3_000;
-const PREFIX: Partial<Record<SheetDef['key'], IdPrefix>> = { clients: 'C', deals: 'D', activities: 'A', invoices: 'I' };
+const PREFIX: Partial<Record<SheetDef['key'], IdPrefix>> = {
+  clients: 'C',
+  deals: 'D',
+  activities: 'A',
+  invoices: 'I',
+};
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
@@ -84,7 +97,8 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edited = new Set<string>();
   for (const c of def.columns) {
     const col = found.map.index[c.key];
-    if (col !== undefined && col + 1 >= range.getColumn() && col + 1 <= range.getLastColumn()) edited.add(c.key);
+    if (col !== undefined && col + 1 >= range.getColumn() && col + 1 <= range.getLastColumn())
+      edited.add(c.key);
   }
   if (!edited.size) return;
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
@@ -103,7 +117,8 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       zone: zoneOf(ss.getSpreadsheetTimeZone()),
       now: Date.now(),
       user: userOf(e),
-      single: range.getNumRows() === 1 && range.getNumColumns() === 1 ? { oldValue: e.oldValue } : null,
+      single:
+        range.getNumRows() === 1 && range.getNumColumns() === 1 ? { oldValue: e.oldValue } : null,
     };
     const settings = readSettings(ss, b.zone);
     processBlock(b, settings);
@@ -133,7 +148,8 @@ function processBlock(b: Block, settings: Settings): void {
     if (b.index[key] === undefined) return;
     (notes.get(r) ?? notes.set(r, new Map()).get(r))?.set(key, msg ? t(settings.lang, msg) : '');
   };
-  const cell = (r: number, key: string): unknown => (b.index[key] === undefined ? '' : b.values[r][b.index[key]]);
+  const cell = (r: number, key: string): unknown =>
+    b.index[key] === undefined ? '' : b.values[r][b.index[key]];
   const history: Array<Record<string, unknown>> = [];
   const activityRows: number[] = [];
   let ids: { next: number } | null = null;
@@ -141,7 +157,10 @@ function processBlock(b: Block, settings: Settings): void {
 
   for (let r = 0; r < b.values.length; r++) {
     const row = b.values[r];
-    if (b.def.columns.every((c) => b.index[c.key] === undefined || isBlankCell(row[b.index[c.key]]))) continue;
+    if (
+      b.def.columns.every((c) => b.index[c.key] === undefined || isBlankCell(row[b.index[c.key]]))
+    )
+      continue;
     if (isBlankCell(cell(r, 'id'))) {
       ids ??= { next: maxIdNumber(prefix, readColumn(b, 'id')) + 1 };
       set(r, 'id', formatId(prefix, ids.next++));
@@ -165,7 +184,8 @@ function processBlock(b: Block, settings: Settings): void {
           history.push({ dealId: id, fromStage: old, toStage: stage.name, at: b.now, by: b.user });
         }
         const closed = parseDay(cell(r, 'closedAt'), b.zone);
-        if (stage.kind !== 'open' && closed === null) set(r, 'closedAt', dayOfInstant(b.now, b.zone));
+        if (stage.kind !== 'open' && closed === null)
+          set(r, 'closedAt', dayOfInstant(b.now, b.zone));
         if (stage.kind === 'open' && closed !== null) set(r, 'closedAt', null);
       }
     }
@@ -264,7 +284,8 @@ function normaliseTyped(
       case 'enum':
         if (c.key === 'type' && b.def.key === 'activities') {
           const type = ACTIVITY_TYPES.parse(v);
-          if (type && ACTIVITY_TYPES.label(type, settings.lang) !== v) set(r, c.key, ACTIVITY_TYPES.label(type, settings.lang));
+          if (type && ACTIVITY_TYPES.label(type, settings.lang) !== v)
+            set(r, c.key, ACTIVITY_TYPES.label(type, settings.lang));
         }
         break;
       default:
@@ -289,7 +310,8 @@ function keep(b: Block, r: number, col: number, c: ColumnDef): Cell {
   const f = b.formulas[r][col];
   if (f) return f;
   const v = b.values[r][col];
-  if (typeof v === 'string') return c.kind === 'id' || c.kind === 'phone' || c.kind === 'inn' ? v : safeCellText(v);
+  if (typeof v === 'string')
+    return c.kind === 'id' || c.kind === 'phone' || c.kind === 'inn' ? v : safeCellText(v);
   return v as Cell;
 }
 
@@ -352,7 +374,9 @@ class LeanTable {
     if (!sheet) throw new Error(`no sheet ${def.en}`);
     this.sheet = sheet;
     this.width = sheet.getLastColumn();
-    const head = sheet.getRange(1, 1, Math.min(20, Math.max(sheet.getLastRow(), 1)), this.width).getValues();
+    const head = sheet
+      .getRange(1, 1, Math.min(20, Math.max(sheet.getLastRow(), 1)), this.width)
+      .getValues();
     const found = locateHeader(head, def.columns);
     if ('missing' in found) throw new Error(`no header on ${def.en}`);
     this.index = found.map.index;
@@ -365,9 +389,13 @@ class LeanTable {
       this.ids = new Map();
       const last = this.sheet.getLastRow();
       if (last > this.headerRow) {
-        const col = this.sheet.getRange(this.headerRow + 1, this.index.id + 1, last - this.headerRow, 1).getValues();
+        const col = this.sheet
+          .getRange(this.headerRow + 1, this.index.id + 1, last - this.headerRow, 1)
+          .getValues();
         col.forEach((r, i) => {
-          const key = String(r[0] ?? '').trim().toUpperCase();
+          const key = String(r[0] ?? '')
+            .trim()
+            .toUpperCase();
           if (key && !this.ids?.has(key)) this.ids?.set(key, this.headerRow + 1 + i);
         });
       }
@@ -396,15 +424,21 @@ function applyActivities(b: Block, rows: number[], changes: Changes): void {
   const get = (r: number, key: string): unknown => {
     if (changes.get(r)?.has(key)) return changes.get(r)?.get(key);
     const c = b.def.columns.find((x) => x.key === key);
-    return c && b.index[key] !== undefined ? readCell(c.kind, b.values[r][b.index[key]], b.zone) : '';
+    return c && b.index[key] !== undefined
+      ? readCell(c.kind, b.values[r][b.index[key]], b.zone)
+      : '';
   };
   const deals = new LeanTable(b.ss, DEALS, b.zone);
   const clients = new LeanTable(b.ss, CLIENTS, b.zone);
   const fill: Changes = new Map();
   for (const r of rows) {
     const type = ACTIVITY_TYPES.parse(get(r, 'type'));
-    const dealId = String(get(r, 'dealId') ?? '').trim().toUpperCase();
-    let clientId = String(get(r, 'clientId') ?? '').trim().toUpperCase();
+    const dealId = String(get(r, 'dealId') ?? '')
+      .trim()
+      .toUpperCase();
+    let clientId = String(get(r, 'clientId') ?? '')
+      .trim()
+      .toUpperCase();
     const at = typeof get(r, 'at') === 'number' ? (get(r, 'at') as number) : null;
     const deal = dealId ? deals.find(dealId) : null;
     if (!type || (!deal && !clientId) || at === null) continue;
@@ -413,12 +447,17 @@ function applyActivities(b: Block, rows: number[], changes: Changes): void {
       (fill.get(r) ?? fill.set(r, new Map()).get(r))?.set('clientId', clientId);
     }
     if (deal) {
-      const d = deal.cells as { firstActivityAt: number | null; lastActivityAt: number | null; updatedAt: number | null };
+      const d = deal.cells as {
+        firstActivityAt: number | null;
+        lastActivityAt: number | null;
+        updatedAt: number | null;
+      };
       const upd = dealAfterActivity(d, {
         at,
         summary: String(get(r, 'summary') ?? ''),
         nextStep: String(get(r, 'nextStep') ?? ''),
-        nextStepDate: typeof get(r, 'nextStepDate') === 'number' ? (get(r, 'nextStepDate') as number) : null,
+        nextStepDate:
+          typeof get(r, 'nextStepDate') === 'number' ? (get(r, 'nextStepDate') as number) : null,
       });
       deals.update(deal.row, { ...upd, updatedAt: nextStamp(d.updatedAt, b.now) });
     }

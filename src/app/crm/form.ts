@@ -7,7 +7,17 @@
  */
 import { isUserError } from '../../core/errors';
 import { t } from '../../core/i18n';
-import { ACTIVITIES, CLIENTS, DEALS, INVOICES, LOG, MANAGERS, PLANS, SENT_LOG, STAGE_HISTORY } from '../../core/schema';
+import {
+  ACTIVITIES,
+  CLIENTS,
+  DEALS,
+  INVOICES,
+  LOG,
+  MANAGERS,
+  PLANS,
+  SENT_LOG,
+  STAGE_HISTORY,
+} from '../../core/schema';
 import { formatDay } from '../../core/time';
 import { DuplicateIndex } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
@@ -17,7 +27,17 @@ import { appendLog } from '../../gas/log';
 import { addLeadIn } from './records';
 import { locked } from './session';
 
-const OUR_SHEETS = [MANAGERS, CLIENTS, DEALS, ACTIVITIES, STAGE_HISTORY, PLANS, INVOICES, LOG, SENT_LOG];
+const OUR_SHEETS = [
+  MANAGERS,
+  CLIENTS,
+  DEALS,
+  ACTIVITIES,
+  STAGE_HISTORY,
+  PLANS,
+  INVOICES,
+  LOG,
+  SENT_LOG,
+];
 
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const ss = e?.range ? e.range.getSheet().getParent() : SpreadsheetApp.getActiveSpreadsheet();
@@ -25,30 +45,42 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
   const answers = answersOf(e);
   try {
-    const result = locked((s) => {
-      const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
-      const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
-        name: lead.clientName,
-        phone: lead.phone,
-        email: lead.email,
-        inn: lead.inn,
-      })[0];
-      const input: LeadInput = { ...lead, force: true, existingClientId: dup ? dup.clientId : undefined };
-      let created;
-      try {
-        created = addLeadIn(s, input, { needOptional: true, contactOptional: true });
-      } catch (err) {
-        if (!isUserError(err) || !err.fields.length) throw err;
-        // Keep what could not be validated in the need, so the manager still sees it.
-        const bad = new Set(err.fields.map((f) => f.field));
-        const kept = (['phone', 'email', 'inn', 'amount'] as const).filter((f) => bad.has(f) && input[f]);
-        const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
-        const retry: LeadInput = { ...input, need: [input.need, note].filter(Boolean).join('\n') };
-        for (const f of kept) retry[f] = '' as never;
-        created = addLeadIn(s, retry, { needOptional: true, contactOptional: true });
-      }
-      return { created, lang: s.lang };
-    }, { ss, user: '' });
+    const result = locked(
+      (s) => {
+        const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
+        const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
+          name: lead.clientName,
+          phone: lead.phone,
+          email: lead.email,
+          inn: lead.inn,
+        })[0];
+        const input: LeadInput = {
+          ...lead,
+          force: true,
+          existingClientId: dup ? dup.clientId : undefined,
+        };
+        let created;
+        try {
+          created = addLeadIn(s, input, { needOptional: true, contactOptional: true });
+        } catch (err) {
+          if (!isUserError(err) || !err.fields.length) throw err;
+          // Keep what could not be validated in the need, so the manager still sees it.
+          const bad = new Set(err.fields.map((f) => f.field));
+          const kept = (['phone', 'email', 'inn', 'amount'] as const).filter(
+            (f) => bad.has(f) && input[f],
+          );
+          const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
+          const retry: LeadInput = {
+            ...input,
+            need: [input.need, note].filter(Boolean).join('\n'),
+          };
+          for (const f of kept) retry[f] = '' as never;
+          created = addLeadIn(s, retry, { needOptional: true, contactOptional: true });
+        }
+        return { created, lang: s.lang };
+      },
+      { ss, user: '' },
+    );
     if (result.created.status === 'created') {
       appendLog(
         ss,
@@ -103,7 +135,8 @@ export function formLead(
     if (m.field) (values[m.field] ??= []).push(v);
     else extra.push(`${questions[i]}: ${v}`);
   });
-  const source = sources.find((x) => /форм|form/i.test(x)) ?? (lang === 'ru' ? 'Google Форма' : 'Google Form');
+  const source =
+    sources.find((x) => /форм|form/i.test(x)) ?? (lang === 'ru' ? 'Google Форма' : 'Google Form');
   const { lead } = rowToLead({ line: 0, values }, managers, { source, lang });
   lead.source = values.source?.[0] ?? source;
   lead.need = [lead.need, ...extra].filter(Boolean).join('\n');
@@ -113,6 +146,7 @@ export function formLead(
       lead.phone ||
       `${lang === 'ru' ? 'Заявка из формы' : 'Form request'} ${formatDay(Math.floor(Date.now() / 86_400_000))}`;
   }
-  if (!lead.title) lead.title = `${lang === 'ru' ? 'Заявка с формы' : 'Form request'}: ${lead.clientName}`;
+  if (!lead.title)
+    lead.title = `${lang === 'ru' ? 'Заявка с формы' : 'Form request'}: ${lead.clientName}`;
   return lead;
 }

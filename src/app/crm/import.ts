@@ -29,7 +29,7 @@ import type {
 } from '../../core/crm/types';
 import { STAGE_HISTORY } from '../../core/schema';
 import { appendByHeader, appendRecords } from '../../gas/sheets/table';
-import { locked, type CrmSession } from './session';
+import { locked, readOnly, type CrmSession } from './session';
 
 export const MAX_IMPORT_ROWS = 10_000;
 const ASSIGN_KEY = 'ropdesk.assign.last';
@@ -142,7 +142,12 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
     if (!st || st.kind !== 'open') lead.stage = '';
     // A known client needs no contacts in the file: the card has them.
     const dup = lead.clientName
-      ? index.find({ name: lead.clientName, phone: lead.phone, email: lead.email, inn: lead.inn })[0]
+      ? index.find({
+          name: lead.clientName,
+          phone: lead.phone,
+          email: lead.email,
+          inn: lead.inn,
+        })[0]
       : undefined;
     if (reasons.length && !dup) {
       rejected.push({ row: row.line, reasons });
@@ -217,7 +222,7 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 
 /** What an import of this file would do, without writing anything. */
 export function previewImport(file: ImportFileInput): ImportPreview {
-  return locked((s) => process(s, file, false).preview);
+  return readOnly((s) => process(s, file, false).preview);
 }
 
 /** Imports the file: one append per sheet; the report lists every row not added. */

@@ -53,7 +53,7 @@ import {
   updateRecord,
   type Table,
 } from '../../gas/sheets/table';
-import { locked, type CrmSession } from './session';
+import { locked, readOnly, type CrmSession } from './session';
 
 const ASSIGN_KEY = 'ropdesk.assign.last';
 
@@ -96,9 +96,9 @@ function write<T extends { row: number }>(table: Table, record: T, changes: Part
 
 // ---- Leads ---------------------------------------------------------------------------------
 
-/** Duplicate candidates for a would-be client (no lock: a read-only check for the form). */
+/** Duplicate candidates for a would-be client (read-only, no lock: the form checks as you type). */
 export function findDuplicates(query: ClientKeys): DuplicateCandidate[] {
-  return locked((s) => new DuplicateIndex(s.table('clients').records.map(toClient)).find(query));
+  return readOnly((s) => new DuplicateIndex(s.table('clients').records.map(toClient)).find(query));
 }
 
 function nextAssignee(s: CrmSession, requested: string): string {
@@ -176,7 +176,15 @@ function writeLead(
     s.ss,
     STAGE_HISTORY,
     s.zone,
-    [{ dealId, fromStage: '', toStage: draft.deal.stage, at: s.now, by: s.user || draft.deal.manager }],
+    [
+      {
+        dealId,
+        fromStage: '',
+        toStage: draft.deal.stage,
+        at: s.now,
+        by: s.user || draft.deal.manager,
+      },
+    ],
     s.lang,
   );
   let activityId: string | null = null;

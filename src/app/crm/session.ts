@@ -14,6 +14,7 @@ import { withDocumentLock } from '../../gas/lock';
 import { storedLang } from '../../gas/settings-lang';
 import { openTable, type Table } from '../../gas/sheets/table';
 import { readSettings } from '../../gas/workbook';
+import { windowedZone } from '../../gas/sheets/zone-cache';
 import { zoneOf } from '../../gas/zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,7 +31,7 @@ export class CrmSession {
     readonly ss: Spreadsheet,
     readonly user: string,
   ) {
-    this.zone = zoneOf(ss.getSpreadsheetTimeZone());
+    this.zone = windowedZone(zoneOf(ss.getSpreadsheetTimeZone()));
     this.now = Date.now();
     this.today = dayOfInstant(this.now, this.zone);
     this.settings = readSettings(ss, this.zone, safeStoredLang());
@@ -91,4 +92,9 @@ export function locked<T>(
   const ss = opts.ss ?? spreadsheet();
   const user = opts.user ?? callerEmail();
   return withDocumentLock(() => fn(new CrmSession(ss, user)));
+}
+
+/** A read-only session without the lock (previews, duplicate lookups for a form). */
+export function readOnly<T>(fn: (s: CrmSession) => T): T {
+  return fn(new CrmSession(spreadsheet(), callerEmail()));
 }

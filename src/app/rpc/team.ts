@@ -113,8 +113,8 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
   };
 }
 
-export function refreshDashboard(ctx: Ctx): { refreshedAt: string } {
-  analytics.menuRefreshDashboard();
+export function refreshDashboard(_ctx: Ctx): { refreshedAt: string } {
+  analytics.refreshDashboard();
   return { refreshedAt: new Date(Date.now()).toISOString() };
 }
 

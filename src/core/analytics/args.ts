@@ -59,7 +59,9 @@ export function tableArg(
   keys?: readonly string[],
 ): RawRecord[] {
   if (!isGrid(value)) throw badArgument(name, r.problem('an.arg.notRange'));
-  const used = keys ? { ...def, columns: def.columns.filter((c) => c.required || keys.includes(c.key)) } : def;
+  const used = keys
+    ? { ...def, columns: def.columns.filter((c) => c.required || keys.includes(c.key)) }
+    : def;
   try {
     return readTable(value, used, r.zone).records;
   } catch (e) {

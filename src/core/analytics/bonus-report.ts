@@ -3,7 +3,7 @@ import type { Day } from '../time';
 import type { WorkbookData } from '../types';
 import { computeBonus, schemeFor, schemesFrom, type BonusStatement } from './bonus';
 import type { Period } from './period';
-import { planFact, type PlanFactOptions } from './planfact';
+import { planFact, type PlanFactOptions, type PlanFactRow } from './planfact';
 import { overdueByManager } from './receivables';
 
 export interface ManagerBonus extends BonusStatement {
@@ -15,10 +15,10 @@ export function bonusStatements(
   data: WorkbookData,
   period: Period,
   asOf: Day,
-  opts: PlanFactOptions = {},
+  opts: PlanFactOptions & { rows?: PlanFactRow[] } = {},
 ): ManagerBonus[] {
   const schemes = schemesFrom(data.settings.bonus);
-  const rows = planFact(data, period, 'manager', asOf, { ...opts, metric: 'revenue' });
+  const rows = opts.rows ?? planFact(data, period, 'manager', asOf, { ...opts, metric: 'revenue' });
   const needOverdue = schemes.some((s) => s.reduceByOverdue);
   const overdue = needOverdue
     ? overdueByManager(data, Math.min(asOf, period.end))

@@ -327,7 +327,7 @@ export function buildDashboard(
   });
 
   // Bonuses.
-  const bonus = bonusStatements(data, period, asOf.day, { zone, book });
+  const bonus = bonusStatements(data, period, asOf.day, { zone, book, rows: managers });
   block({
     key: 'bonus',
     title: h('an.dash.bonus'),

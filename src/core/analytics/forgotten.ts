@@ -141,8 +141,9 @@ export function forgottenDeals(data: WorkbookData, asOf: AsOf, opts: Shared = {}
 }
 
 /**
- * Open deals with no response yet whose waiting time, in working minutes since creation, is over
- * the response limit (Settings). A client-level activity after the deal was created counts.
+ * New leads (open deals still in the first stage) with no response yet whose waiting time, in
+ * working minutes since creation, is over the response limit (Settings). A client-level
+ * activity after the deal was created counts as the response.
  */
 export function unprocessedLeads(
   data: WorkbookData,
@@ -157,6 +158,8 @@ export function unprocessedLeads(
   for (const deal of data.deals) {
     if (deal.createdAt === null || deal.createdAt > asOf.now) continue;
     if (stages.kindOf(deal.stage) !== 'open') continue;
+    // Moving a deal past the first stage is processing it, even if nobody logged a call.
+    if (stages.openPosition(deal.stage) > 0) continue;
     if (firstDealActivity(deal, index, asOf.now) !== null) continue;
     const minutes = workingMinutesBetween(deal.createdAt, asOf.now, asOf.zone, calendar, hours);
     if (minutes <= limit) continue;

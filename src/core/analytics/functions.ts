@@ -146,7 +146,15 @@ const DEAL_KEYS = {
   figures: FIGURES,
   kpi: [...FIGURES, 'createdAt', 'closeDatePushes'],
   funnel: ['amount', 'currency', 'createdAt'],
-  stale: ['clientName', 'title', 'createdAt', 'lastActivityAt', 'snoozedUntil', 'snoozeReason', 'amount'],
+  stale: [
+    'clientName',
+    'title',
+    'createdAt',
+    'lastActivityAt',
+    'snoozedUntil',
+    'snoozeReason',
+    'amount',
+  ],
 } as const;
 
 const readDeals = (run: FunctionRun, value: unknown, use: keyof typeof DEAL_KEYS): Deal[] =>
@@ -178,7 +186,7 @@ export function salesPlanFact(
       const data = workbook(run, {
         settings: { ...ctx.settings, factBasis: 'won' },
         plans: readPlans(run, plans),
-        deals: readDeals(run, deals),
+        deals: readDeals(run, deals, 'figures'),
       });
       const p = periodArg(run, 'period', period);
       const lvl = levelArg(run, 'level', level, 'manager');
@@ -242,7 +250,7 @@ export function salesForecast(
       const data = workbook(run, {
         settings: { ...ctx.settings, factBasis: 'won' },
         plans: readPlans(run, plans),
-        deals: readDeals(run, deals),
+        deals: readDeals(run, deals, 'figures'),
       });
       const p = periodArg(run, 'period', period);
       const at = run.asOf('asOf', asOf);
@@ -300,10 +308,10 @@ export function salesFunnel(
       [stageHistory, STAGE_HISTORY],
     ],
     (run) => {
-      const list = readDeals(run, deals);
+      const list = readDeals(run, deals, 'funnel');
       const history = tableArg(run, 'stageHistory', stageHistory, STAGE_HISTORY, ['fromStage']).map(
-      toStageChange,
-    );
+        toStageChange,
+      );
       const start = dayArg(run, 'from', from);
       const end = dayArg(run, 'to', to);
       if (start !== null && end !== null && end < start) {
@@ -466,7 +474,7 @@ export function salesBonus(
       const data = workbook(run, {
         settings: { ...ctx.settings, factBasis: 'won', bonus },
         plans: readPlans(run, plans),
-        deals: readDeals(run, deals),
+        deals: readDeals(run, deals, 'figures'),
         invoices: isBlank(invoices)
           ? []
           : tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice),
@@ -494,7 +502,7 @@ export function salesStale(
       [activities, ACTIVITIES],
     ],
     (run) => {
-      const list = readDeals(run, deals);
+      const list = readDeals(run, deals, 'stale');
       const acts = tableArg(run, 'activities', activities, ACTIVITIES).map(toActivity);
       if (!isGrid(settings))
         throw new UserError('error.badArgument', {

@@ -58,14 +58,23 @@ export class StageIndex {
   }
 
   /** Lookups by the raw cell text: tens of thousands of deals share a handful of stage names. */
-  private readonly raw = new Map<string, { def: StageDef | undefined; kind: StageKind; position: number }>();
+  private readonly raw = new Map<
+    string,
+    { def: StageDef | undefined; kind: StageKind; position: number }
+  >();
 
   private lookup(name: string): { def: StageDef | undefined; kind: StageKind; position: number } {
     let hit = this.raw.get(name);
     if (hit) return hit;
     const n = normalizeStage(name);
     const def = this.byName.get(n);
-    const kind: StageKind = def ? def.kind : WON_WORDS.test(n) ? 'won' : LOST_WORDS.test(n) ? 'lost' : 'open';
+    const kind: StageKind = def
+      ? def.kind
+      : WON_WORDS.test(n)
+        ? 'won'
+        : LOST_WORDS.test(n)
+          ? 'lost'
+          : 'open';
     const position = def && def.kind === 'open' ? this.open.indexOf(def) : -1;
     hit = { def, kind, position };
     this.raw.set(name, hit);

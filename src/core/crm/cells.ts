@@ -36,8 +36,11 @@ export function isBlankCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
 
-/** The core value of one cell. */
-export function readCell(kind: CellKind, value: unknown, zone: Zone): unknown {
+/** Percent columns whose values may exceed 100% (plan-completion bounds of the bonus table). */
+const ABOVE_100 = new Set(['from', 'to']);
+
+/** The core value of one cell (`key` only matters for percent columns, see ABOVE_100). */
+export function readCell(kind: CellKind, value: unknown, zone: Zone, key = ''): unknown {
   switch (kind) {
     case 'id':
       return cellText(value).toUpperCase();
@@ -56,7 +59,7 @@ export function readCell(kind: CellKind, value: unknown, zone: Zone): unknown {
     case 'number':
       return isBlankCell(value) ? null : parseNumber(value);
     case 'percent':
-      return isBlankCell(value) ? null : parsePercent(value);
+      return isBlankCell(value) ? null : parsePercent(value, ABOVE_100.has(key) ? 10 : 1);
     case 'date':
       return isBlankCell(value) ? null : parseDay(value, zone);
     case 'datetime':

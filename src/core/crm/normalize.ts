@@ -342,14 +342,18 @@ export function parseNumber(value: unknown): number | null {
   return parseDecimalText(value);
 }
 
-/** A fraction from 0.25, "25%", "25 %" or 25 (numbers above 1 are read as percents). */
-export function parsePercent(value: unknown): number | null {
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? (value > 1 ? value / 100 : value) : null;
+/**
+ * A fraction from 0.25, "25%", "25 %" or 25: numbers above `fractionMax` are read as percents
+ * typed without the sign. Plan-completion bounds (120% = 1.2) pass a larger `fractionMax`.
+ */
+export function parsePercent(value: unknown, fractionMax = 1): number | null {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? (value > fractionMax ? value / 100 : value) : null;
+  }
   if (typeof value !== 'string' || !value.trim()) return null;
   const text = value.trim();
   const pct = text.endsWith('%');
   const n = parseNumber(text.replace(/%$/, ''));
   if (n === null) return null;
-  return pct || n > 1 ? n / 100 : n;
+  return pct || n > fractionMax ? n / 100 : n;
 }

@@ -68,7 +68,8 @@ export function readRecords(
     }
     if (blank) continue;
     const cells: Record<string, unknown> = {};
-    for (const c of mapped) cells[c.key] = readCell(c.kind, row[found.map.index[c.key]], zone);
+    for (const c of mapped)
+      cells[c.key] = readCell(c.kind, row[found.map.index[c.key]], zone, c.key);
     out.push({ row: r + firstRow, cells });
   }
   return out;

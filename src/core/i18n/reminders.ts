@@ -1,6 +1,9 @@
 /** Reminder emails, reports, the job's log lines and the reminders settings. */
 export const ru = {
-  'rem.subject.digest': 'ROP Desk: {count} задач(и) на {date}',
+  'rem.subject.digest': 'ROP Desk: {count} {items} на {date}',
+  'rem.items.one': 'задача',
+  'rem.items.few': 'задачи',
+  'rem.items.many': 'задач',
   'rem.subject.summary': 'ROP Desk: сводка отдела на {date}',
   'rem.subject.weekly': 'ROP Desk: недельный отчёт план-факт, {period}',
   'rem.subject.monthly': 'ROP Desk: итоги месяца {period}',
@@ -74,7 +77,10 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
-  'rem.subject.digest': 'ROP Desk: {count} item(s) for {date}',
+  'rem.subject.digest': 'ROP Desk: {count} {items} for {date}',
+  'rem.items.one': 'item',
+  'rem.items.few': 'items',
+  'rem.items.many': 'items',
   'rem.subject.summary': 'ROP Desk: team summary for {date}',
   'rem.subject.weekly': 'ROP Desk: weekly plan vs fact, {period}',
   'rem.subject.monthly': 'ROP Desk: results for {period}',

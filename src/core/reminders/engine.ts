@@ -80,6 +80,28 @@ export interface EngineResult {
 
 type Outcome = { ok: true } | { ok: false; error: Classified };
 
+/**
+ * Runs a service call, retrying errors the catalogue calls transient with the backoff, as long as
+ * the wait fits the time budget; anything else (or the last failure) propagates.
+ */
+export function withRetry<T>(
+  fn: () => T,
+  ports: Pick<EnginePorts, 'now' | 'sleep'>,
+  opts: Pick<EngineOptions, 'startedAt' | 'budgetMs' | 'backoffMs'>,
+): T {
+  const backoff = opts.backoffMs ?? BACKOFF_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (e) {
+      const wait = backoff[attempt];
+      if (classifyError(e).cls !== 'transient' || wait === undefined) throw e;
+      if (ports.now() - opts.startedAt + wait > opts.budgetMs) throw e;
+      ports.sleep(wait);
+    }
+  }
+}
+
 export function runEngine(
   envelopes: readonly Envelope[],
   ports: EnginePorts,
@@ -102,19 +124,7 @@ export function runEngine(
   const elapsed = () => ports.now() - opts.startedAt;
   const quota = () => Math.max(0, Math.floor(Number(ports.mail.remaining()) || 0));
 
-  /** Runs a storage call, retrying transient errors; other errors propagate. */
-  const storage = <T>(fn: () => T): T => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return fn();
-      } catch (e) {
-        const c = classifyError(e);
-        if (c.cls !== 'transient' || attempt >= backoff.length) throw e;
-        if (elapsed() + backoff[attempt] > opts.budgetMs) throw e;
-        ports.sleep(backoff[attempt]);
-      }
-    }
-  };
+  const storage = <T>(fn: () => T): T => withRetry(fn, ports, opts);
 
   const send = (to: string, mail: RenderedMail): Outcome => {
     for (let attempt = 0; ; attempt++) {

@@ -28,6 +28,19 @@ export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
+export type PluralForm = 'one' | 'few' | 'many';
+
+/** Russian: 1 задача, 2-4 задачи, 5-20 задач, 21 задача...; English: one / the rest. */
+export function pluralForm(n: number, lang: Lang): PluralForm {
+  const abs = Math.abs(Math.trunc(n));
+  if (lang === 'en') return abs === 1 ? 'one' : 'many';
+  const d10 = abs % 10;
+  const d100 = abs % 100;
+  if (d10 === 1 && d100 !== 11) return 'one';
+  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return 'few';
+  return 'many';
+}
+
 /** dd.MM.yyyy in both languages: the product's one date format. */
 export function formatDate(d: Day): string {
   return formatDay(d);

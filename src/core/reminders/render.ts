@@ -8,7 +8,7 @@ import { t, type MessageKey, type MessageParams } from '../i18n';
 import { formatDay } from '../time';
 import { barHtml, barText } from './bars';
 import { escapeHtml, oneLine, plain, utf8Bytes } from './escape';
-import { formatCount, formatMoney, formatPercent } from './format';
+import { formatCount, formatMoney, formatPercent, pluralForm } from './format';
 import { rowLink } from './links';
 import {
   SECTIONS,
@@ -210,7 +210,9 @@ export function renderDigest(d: Digest, ctx: RenderContext, cap: number): Render
   doc.heading(doc.tr('rem.section.plan'));
   planBlock(doc, d.plan, d.plan?.label ?? doc.tr('rem.section.plan'));
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
-  return doc.build(doc.tr('rem.subject.digest', { count: digestItemCount(d), date }));
+  const count = digestItemCount(d);
+  const items = doc.tr(`rem.items.${pluralForm(count, ctx.lang)}`);
+  return doc.build(doc.tr('rem.subject.digest', { count, items, date }));
 }
 
 function managerTable(doc: Doc, lines: readonly ManagerLine[], cap: number): void {

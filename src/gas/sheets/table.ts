@@ -141,7 +141,9 @@ export function appendByHeader(
   const sheet = found.sheet;
   const lastRow = sheet.getLastRow();
   const width = sheet.getLastColumn();
-  const head = width ? sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues() : [[]];
+  const head = width
+    ? sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues()
+    : [[]];
   const header = locateHeader(head, def.columns);
   if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
   const rows = records.map((r) => recordToRow(r, def.columns, header.map.index, width, zone));
@@ -168,12 +170,20 @@ export function appendWithIds(
   const sheet = found.sheet;
   const lastRow = sheet.getLastRow();
   const width = sheet.getLastColumn();
-  const head = width ? sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues() : [[]];
+  const head = width
+    ? sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues()
+    : [[]];
   const header = locateHeader(head, def.columns);
   if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
   const idCol = header.map.index.id;
   const dataRows = lastRow - (header.headerRow + 1);
-  const existing = dataRows > 0 ? sheet.getRange(header.headerRow + 2, idCol + 1, dataRows, 1).getValues().map((r) => r[0]) : [];
+  const existing =
+    dataRows > 0
+      ? sheet
+          .getRange(header.headerRow + 2, idCol + 1, dataRows, 1)
+          .getValues()
+          .map((r) => r[0])
+      : [];
   const ids = new IdAllocator(prefix, existing);
   const withIds = records.map((r) => ({ ...r, id: ids.take() }));
   const rows = withIds.map((r) => recordToRow(r, def.columns, header.map.index, width, zone));

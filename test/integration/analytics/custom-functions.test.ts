@@ -1,4 +1,13 @@
-import { dateCell, demoProject, forbiddenCalls, mskDay, named, range, records, round2 } from './helpers';
+import {
+  dateCell,
+  demoProject,
+  forbiddenCalls,
+  mskDay,
+  named,
+  range,
+  records,
+  round2,
+} from './helpers';
 
 describe('custom functions on the demo workbook (custom-function mode)', () => {
   const p = demoProject();
@@ -19,14 +28,19 @@ describe('custom functions on the demo workbook (custom-function mode)', () => {
   };
 
   const wonInNovember = dealRows.filter(
-    (d) => d['Этап'] === 'Успешно' && mskDay(d['Дата закрытия']) >= '2026-11-01' && mskDay(d['Дата закрытия']) <= '2026-11-27',
+    (d) =>
+      d['Этап'] === 'Успешно' &&
+      mskDay(d['Дата закрытия']) >= '2026-11-01' &&
+      mskDay(d['Дата закрытия']) <= '2026-11-27',
   );
 
   it('SALES_PLAN_FACT: teams, a total equal to the won deals of the month, in one table', () => {
     const t = call('SALES_PLAN_FACT', [plans, deals, '2026-11', 'team', asOf]);
     expect(t[0].slice(0, 4)).toEqual(['Команда', 'План', 'Факт', 'Выполнение, %']);
     const total = t.find((r) => r[0] === 'Итого')!;
-    const fact = round2(wonInNovember.reduce((s, d) => s + (typeof d['Сумма'] === 'number' ? d['Сумма'] : 0), 0));
+    const fact = round2(
+      wonInNovember.reduce((s, d) => s + (typeof d['Сумма'] === 'number' ? d['Сумма'] : 0), 0),
+    );
     expect(total[2]).toBe(fact);
     const teams = t.slice(1, t.indexOf(total));
     expect(teams.map((r) => r[0])).toEqual(['Север', 'Юг']);
@@ -48,21 +62,27 @@ describe('custom functions on the demo workbook (custom-function mode)', () => {
   it('SALES_FUNNEL: every deal created in the range enters the first stage', () => {
     const t = call('SALES_FUNNEL', [deals, history, dateCell(2026, 9, 1), dateCell(2026, 11, 30)]);
     const created = dealRows.filter((d) => {
-      const day = new Date((d['Создана'] as Date).getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+      const day = new Date((d['Создана'] as Date).getTime() + 3 * 3_600_000)
+        .toISOString()
+        .slice(0, 10);
       return day >= '2026-09-01' && day <= '2026-11-30';
     });
     expect(t[1][0]).toBe('Новая заявка');
     expect(t[1][1]).toBe(created.length);
     const reached = t.slice(1, 8).map((r) => r[1] as number);
     expect([...reached].sort((a, b) => b - a)).toEqual(reached); // never grows down the funnel
-    expect(t[8][0]).toBe(`Когорта: ${created.length} сделок; выиграно ${created.filter((d) => d['Этап'] === 'Успешно').length}, проиграно ${created.filter((d) => d['Этап'] === 'Проиграна').length}, в работе ${created.filter((d) => d['Этап'] !== 'Успешно' && d['Этап'] !== 'Проиграна').length}`);
+    expect(t[8][0]).toBe(
+      `Когорта: ${created.length} сделок; выиграно ${created.filter((d) => d['Этап'] === 'Успешно').length}, проиграно ${created.filter((d) => d['Этап'] === 'Проиграна').length}, в работе ${created.filter((d) => d['Этап'] !== 'Успешно' && d['Этап'] !== 'Проиграна').length}`,
+    );
   });
 
   it('SALES_KPI: won and lost counts match the sheet', () => {
     const t = call('SALES_KPI', [deals, '2026-11']);
     const kpi = Object.fromEntries(t.slice(1));
     const closed = (stage: string) =>
-      dealRows.filter((d) => d['Этап'] === stage && mskDay(d['Дата закрытия']).startsWith('2026-11')).length;
+      dealRows.filter(
+        (d) => d['Этап'] === stage && mskDay(d['Дата закрытия']).startsWith('2026-11'),
+      ).length;
     expect(kpi['Выиграно сделок']).toBe(closed('Успешно'));
     expect(kpi['Проиграно сделок']).toBe(closed('Проиграна'));
   });
@@ -72,7 +92,10 @@ describe('custom functions on the demo workbook (custom-function mode)', () => {
     const owed = records(invoices)
       .filter((i) => mskDay(i['Выставлен']) <= '2026-11-27')
       .map((i) => {
-        const paid = mskDay(i['Дата оплаты']) !== '' && mskDay(i['Дата оплаты']) <= '2026-11-27' ? (i['Оплачено'] as number) || 0 : 0;
+        const paid =
+          mskDay(i['Дата оплаты']) !== '' && mskDay(i['Дата оплаты']) <= '2026-11-27'
+            ? (i['Оплачено'] as number) || 0
+            : 0;
         return Math.max(0, (i['Сумма'] as number) - paid);
       });
     const total = t.find((r) => r[0] === 'Итого')!;
@@ -83,11 +106,23 @@ describe('custom functions on the demo workbook (custom-function mode)', () => {
 
   it('SALES_BONUS: a statement per manager by the workbook scheme', () => {
     const t = call('SALES_BONUS', [plans, deals, named(p, 'ROP_BONUS'), '2026-11', invoices]);
-    expect(t[0]).toEqual(['Менеджер', 'Схема', 'План', 'Факт', 'Выполнение, %', 'Просроченная дебиторка', 'База', 'Премия', 'Расчёт']);
+    expect(t[0]).toEqual([
+      'Менеджер',
+      'Схема',
+      'План',
+      'Факт',
+      'Выполнение, %',
+      'Просроченная дебиторка',
+      'База',
+      'Премия',
+      'Расчёт',
+    ]);
     const body = t.slice(1, -1);
     expect(body.length).toBeGreaterThan(5);
     expect(round2(body.reduce((s, r) => s + (r[7] as number), 0))).toBe(t[t.length - 1][7]);
-    expect(body.filter((r) => (r[7] as number) > 0).every((r) => /× .* = /.test(String(r[8])))).toBe(true);
+    expect(
+      body.filter((r) => (r[7] as number) > 0).every((r) => /× .* = /.test(String(r[8]))),
+    ).toBe(true);
   });
 
   it('SALES_STALE: forgotten deals by the stages table, most urgent first', () => {
@@ -96,13 +131,19 @@ describe('custom functions on the demo workbook (custom-function mode)', () => {
     const active = t.slice(1).filter((r) => r[9] === 'требует внимания');
     expect(active.length).toBeGreaterThan(0);
     for (const r of active) expect(r[5] as number).toBeGreaterThan(r[6] as number);
-    const ids = new Set(dealRows.filter((d) => d['Этап'] !== 'Успешно' && d['Этап'] !== 'Проиграна').map((d) => d['ID']));
+    const ids = new Set(
+      dealRows
+        .filter((d) => d['Этап'] !== 'Успешно' && d['Этап'] !== 'Проиграна')
+        .map((d) => d['ID']),
+    );
     expect(active.every((r) => ids.has(r[0]))).toBe(true);
   });
 
   it('WORKDAYS_RU: Russian working days with the workbook calendar', () => {
     expect(call('WORKDAYS_RU', [dateCell(2026, 11, 1), dateCell(2026, 11, 30)])).toBe(20);
-    expect(call('WORKDAYS_RU', [dateCell(2026, 1, 1), dateCell(2026, 1, 31), named(p, 'ROP_CALENDAR')])).toBe(15);
+    expect(
+      call('WORKDAYS_RU', [dateCell(2026, 1, 1), dateCell(2026, 1, 31), named(p, 'ROP_CALENDAR')]),
+    ).toBe(15);
   });
 
   it('answers bad arguments with a readable message, no stack trace', () => {

@@ -5,7 +5,9 @@ import { demoProject, range } from './helpers';
 /** Spreadsheet service calls of the last execution (Utilities, Lock, Properties left out). */
 function sheetCalls(p: Project): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(p.lastCalls).filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)/.test(k)),
+    Object.entries(p.lastCalls).filter(([k]) =>
+      /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)/.test(k),
+    ),
   );
 }
 
@@ -38,14 +40,26 @@ describe('Refresh dashboard on the demo workbook', () => {
     const pf = t.indexOf('План-факт и прогноз: 2026-11');
     expect(v[pf + 2][0]).toBe('Компания');
     expect(v[pf + 2][2]).toBeGreaterThan(0);
-    expect(dash().getRange(pf + 3, 2).getNumberFormat()).toBe('#,##0.00 "₽"');
-    expect(dash().getRange(pf + 3, 4).getNumberFormat()).toBe('0.0%');
+    expect(
+      dash()
+        .getRange(pf + 3, 2)
+        .getNumberFormat(),
+    ).toBe('#,##0.00 "₽"');
+    expect(
+      dash()
+        .getRange(pf + 3, 4)
+        .getNumberFormat(),
+    ).toBe('0.0%');
     expect(p.emulator.ui.alerts).toEqual([]);
   });
 
   it('creates three native charts fed by the blocks', () => {
     const charts = dash().getCharts();
-    expect(charts.map((c) => c.getType()).sort()).toEqual(['BAR', 'COLUMN', 'COLUMN']);
+    expect(charts.map((c) => String(c.modify().getChartType())).sort()).toEqual([
+      'BAR',
+      'COLUMN',
+      'COLUMN',
+    ]);
     const v = range(p, 'Дашборд');
     const managers = titles(v).indexOf('Менеджер') + 1; // 1-based row of the block title
     const a1 = charts.map((c) => c.getRanges()[0].getA1Notation());
@@ -53,10 +67,18 @@ describe('Refresh dashboard on the demo workbook', () => {
   });
 
   it('updates the same charts on every refresh, never duplicating them', () => {
-    const ids = dash().getCharts().map((c) => c.getChartId()).sort();
+    const ids = dash()
+      .getCharts()
+      .map((c) => c.getChartId())
+      .sort();
     p.run('menuRefreshDashboard');
     p.run('menuRefreshDashboard');
-    expect(dash().getCharts().map((c) => c.getChartId()).sort()).toEqual(ids);
+    expect(
+      dash()
+        .getCharts()
+        .map((c) => c.getChartId())
+        .sort(),
+    ).toEqual(ids);
   });
 
   it('follows the period typed into B2', () => {
@@ -67,7 +89,9 @@ describe('Refresh dashboard on the demo workbook', () => {
     expect(titles(v)).toContain('План-факт и прогноз: 2026-Q4');
     dash().getRange('B2').setValue('вчера');
     p.run('menuRefreshDashboard');
-    expect(range(p, 'Дашборд')[2][0]).toBe('Период «вчера» не понят, показан текущий месяц 2026-11.');
+    expect(range(p, 'Дашборд')[2][0]).toBe(
+      'Период «вчера» не понят, показан текущий месяц 2026-11.',
+    );
   });
 
   it('writes each block with one setValues, and makes as many calls for twice the rows', () => {
@@ -97,7 +121,9 @@ describe('Refresh dashboard without data', () => {
     p.run('menuSetupWorkbook');
     p.run('menuRefreshDashboard');
     const v = range(p, 'Дашборд');
-    expect(v[3][0]).toBe('Нет данных — добавьте сделки и планы или выберите «Настроить и заполнить демо-данными».');
+    expect(v[3][0]).toBe(
+      'Нет данных — добавьте сделки и планы или выберите «Настроить и заполнить демо-данными».',
+    );
     const t = titles(v);
     const pf = t.indexOf('План-факт и прогноз: 2026-11');
     expect(v[pf + 2].slice(0, 3)).toEqual(['Компания', 0, 0]);

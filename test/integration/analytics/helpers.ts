@@ -35,12 +35,16 @@ export function dateCell(y: number, m: number, d: number): Date {
 /** Rows as objects keyed by the header row. */
 export function records(values: unknown[][]): Array<Record<string, unknown>> {
   const [head, ...rows] = values;
-  return rows.filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(head.map((h, i) => [String(h), r[i]])));
+  return rows
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(head.map((h, i) => [String(h), r[i]])));
 }
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Calls that would write, mail or touch triggers: none may happen in a custom function. */
 export function forbiddenCalls(calls: Record<string, number>): string[] {
-  return Object.keys(calls).filter((k) => /\.(set|append|insert|delete|clear)|MailApp|GmailApp|ScriptApp/.test(k));
+  return Object.keys(calls).filter((k) =>
+    /\.(set|append|insert|delete|clear)|MailApp|GmailApp|ScriptApp/.test(k),
+  );
 }

@@ -23,7 +23,11 @@ const form = (clientName: string, phone: string) => ({
   force: false,
 });
 
-type Reply = { ok: boolean; data?: { status: string; clientId?: string; dealId?: string }; error?: { message: string } };
+type Reply = {
+  ok: boolean;
+  data?: { status: string; clientId?: string; dealId?: string };
+  error?: { message: string };
+};
 
 function ids(p: ReturnType<typeof setUpProject>) {
   const clients = rows(p, 'Клиенты').map((c) => c.ID);
@@ -37,9 +41,13 @@ describe('concurrent lead intake', () => {
     const p = setUpProject();
     let inner: Reply | null = null;
     p.emulator.interleave('Lock.tryLock', () => {
-      inner = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], { user: 'anna@firm.ru' }) as Reply;
+      inner = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], {
+        user: 'anna@firm.ru',
+      }) as Reply;
     });
-    const outer = p.rpc('rpc', ['addLead', form('Альфа', '+7 495 111-11-11')], { user: 'ivan@firm.ru' }) as Reply;
+    const outer = p.rpc('rpc', ['addLead', form('Альфа', '+7 495 111-11-11')], {
+      user: 'ivan@firm.ru',
+    }) as Reply;
     expect(outer.ok).toBe(true);
     expect((inner as Reply | null)?.ok).toBe(true);
     const { clients, deals, acts } = ids(p);
@@ -55,22 +63,34 @@ describe('concurrent lead intake', () => {
     (method) => {
       const p = setUpProject();
       let inner: Reply | null = null;
-      p.emulator.interleave(method, () => {
-        inner = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], { user: 'anna@firm.ru' }) as Reply;
-      }, { nth: 3 });
-      const outer = p.rpc('rpc', ['addLead', form('Альфа', '+7 495 111-11-11')], { user: 'ivan@firm.ru' }) as Reply;
+      p.emulator.interleave(
+        method,
+        () => {
+          inner = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], {
+            user: 'anna@firm.ru',
+          }) as Reply;
+        },
+        { nth: 3 },
+      );
+      const outer = p.rpc('rpc', ['addLead', form('Альфа', '+7 495 111-11-11')], {
+        user: 'ivan@firm.ru',
+      }) as Reply;
       expect(outer.ok).toBe(true);
       const busy = inner as Reply | null;
       expect(busy?.ok).toBe(false);
       expect(busy?.error?.message).toContain('занята');
       expect(ids(p).clients).toEqual(['C-000001']);
-      const retry = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], { user: 'anna@firm.ru' }) as Reply;
+      const retry = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], {
+        user: 'anna@firm.ru',
+      }) as Reply;
       expect(retry.ok).toBe(true);
       const { clients, deals } = ids(p);
       expect(clients).toEqual(['C-000001', 'C-000002']);
       expect(deals).toEqual(['D-000001', 'D-000002']);
       // The same lead sent again is caught as a duplicate, not doubled.
-      const again = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], { user: 'anna@firm.ru' }) as Reply;
+      const again = p.rpc('rpc', ['addLead', form('Бета', '+7 495 222-22-22')], {
+        user: 'anna@firm.ru',
+      }) as Reply;
       expect(again.data?.status).toBe('duplicates');
       expect(ids(p).clients).toHaveLength(2);
     },
@@ -82,9 +102,15 @@ describe('custom functions', () => {
     const p = setUpProject();
     expect(p.customFunction('INN_CHECK', ['7707083893'])).toBe(true);
     expect(p.customFunction('INN_CHECK', [7707083894])).toBe(false);
-    expect(p.customFunction('INN_CHECK', [[['7707083893'], ['500100732259'], [''], ['12']]])).toEqual([[true], [true], [''], [false]]);
+    expect(
+      p.customFunction('INN_CHECK', [[['7707083893'], ['500100732259'], [''], ['12']]]),
+    ).toEqual([[true], [true], [''], [false]]);
     expect(p.customFunction('PHONE_RU', ['8 (916) 123-45-67'])).toBe('+79161234567');
-    expect(p.customFunction('PHONE_RU', [[['+7 701 123 45 67'], [89161234567], ['abc']]])).toEqual([[''], ['+79161234567'], ['']]);
+    expect(p.customFunction('PHONE_RU', [[['+7 701 123 45 67'], [89161234567], ['abc']]])).toEqual([
+      [''],
+      ['+79161234567'],
+      [''],
+    ]);
   });
 });
 

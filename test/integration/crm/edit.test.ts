@@ -13,10 +13,17 @@ describe('onEdit', () => {
   it('gives a typed client an id and stamps, normalises the phone, flags a bad INN', () => {
     const p = setUpProject();
     p.edit('Клиенты', a1(p, 'Клиенты', 'Клиент', 2), 'ООО «Ручной ввод»', { user: 'ivan@firm.ru' });
-    p.edit('Клиенты', a1(p, 'Клиенты', 'Телефон', 2), '8 (916) 765-43-21', { user: 'ivan@firm.ru' });
+    p.edit('Клиенты', a1(p, 'Клиенты', 'Телефон', 2), '8 (916) 765-43-21', {
+      user: 'ivan@firm.ru',
+    });
     p.edit('Клиенты', a1(p, 'Клиенты', 'ИНН', 2), '7707083894', { user: 'ivan@firm.ru' });
     const [c] = rows(p, 'Клиенты');
-    expect(c).toMatchObject({ ID: 'C-000001', Клиент: 'ООО «Ручной ввод»', Телефон: '+79167654321', ИНН: '7707083894' });
+    expect(c).toMatchObject({
+      ID: 'C-000001',
+      Клиент: 'ООО «Ручной ввод»',
+      Телефон: '+79167654321',
+      ИНН: '7707083894',
+    });
     expect(Object.prototype.toString.call(c['Обновлён'])).toBe('[object Date]');
     expect(Object.prototype.toString.call(c['Создан'])).toBe('[object Date]');
     const inn = sheet(p, 'Клиенты').getRange(a1(p, 'Клиенты', 'ИНН', 2));
@@ -28,8 +35,16 @@ describe('onEdit', () => {
   it('records a stage typed into Deals in StageHistory and normalises a typed amount', () => {
     const p = setUpProject();
     const h = header(p, 'Сделки');
-    const row = h.map((name) =>
-      ({ 'ID клиента': 'C-000001', Сделка: 'Ручная', Менеджер: 'ivan@firm.ru', Этап: 'новая заявка' } as Record<string, string>)[name] ?? '',
+    const row = h.map(
+      (name) =>
+        (
+          ({
+            'ID клиента': 'C-000001',
+            Сделка: 'Ручная',
+            Менеджер: 'ivan@firm.ru',
+            Этап: 'новая заявка',
+          }) as Record<string, string>
+        )[name] ?? '',
     );
     p.edit('Сделки', `A2:${String.fromCharCode(64 + h.length)}2`, [row], { user: 'ivan@firm.ru' });
     p.edit('Сделки', a1(p, 'Сделки', 'Этап', 2), 'Квалификация', { user: 'ivan@firm.ru' });
@@ -37,37 +52,103 @@ describe('onEdit', () => {
     p.edit('Сделки', a1(p, 'Сделки', 'Этап', 2), 'Выдуманный', { user: 'ivan@firm.ru' });
     const [d] = rows(p, 'Сделки');
     expect(d).toMatchObject({ ID: 'D-000001', Сумма: 1234.5, Этап: 'Выдуманный' });
-    expect(sheet(p, 'Сделки').getRange(a1(p, 'Сделки', 'Этап', 2)).getNote()).toContain('нет в воронке');
-    expect(rows(p, 'История этапов').map((x) => `${x['Из этапа']}>${x['В этап']}`)).toEqual(['>Новая заявка', 'Новая заявка>Квалификация']);
+    expect(
+      sheet(p, 'Сделки')
+        .getRange(a1(p, 'Сделки', 'Этап', 2))
+        .getNote(),
+    ).toContain('нет в воронке');
+    expect(rows(p, 'История этапов').map((x) => `${x['Из этапа']}>${x['В этап']}`)).toEqual([
+      '>Новая заявка',
+      'Новая заявка>Квалификация',
+    ]);
   });
 
   it('treats a row typed into Activities as a logged activity', () => {
     const p = setUpProject();
     const dh = header(p, 'Сделки');
-    const deal = dh.map((name) => ({ ID: 'D-000007', 'ID клиента': 'C-000003', Менеджер: 'ivan@firm.ru', Этап: 'Квалификация' } as Record<string, string>)[name] ?? '');
+    const deal = dh.map(
+      (name) =>
+        (
+          ({
+            ID: 'D-000007',
+            'ID клиента': 'C-000003',
+            Менеджер: 'ivan@firm.ru',
+            Этап: 'Квалификация',
+          }) as Record<string, string>
+        )[name] ?? '',
+    );
     sheet(p, 'Сделки').getRange(2, 1, 1, dh.length).setValues([deal]);
     const ch = header(p, 'Клиенты');
-    sheet(p, 'Клиенты').getRange(2, 1, 1, ch.length).setValues([ch.map((n) => ({ ID: 'C-000003', Клиент: 'Орион', Менеджер: 'ivan@firm.ru' } as Record<string, string>)[n] ?? '')]);
+    sheet(p, 'Клиенты')
+      .getRange(2, 1, 1, ch.length)
+      .setValues([
+        ch.map(
+          (n) =>
+            (
+              ({ ID: 'C-000003', Клиент: 'Орион', Менеджер: 'ivan@firm.ru' }) as Record<
+                string,
+                string
+              >
+            )[n] ?? '',
+        ),
+      ]);
     const ah = header(p, 'Активности');
-    const act = ah.map((n) => ({ Тип: 'звонок', 'ID сделки': 'D-000007', Итог: '=Договорились о встрече', 'Следующий шаг': 'Встреча', 'Дата следующего шага': '03.12.2026' } as Record<string, string>)[n] ?? '');
-    p.edit('Активности', `A2:${String.fromCharCode(64 + ah.length)}2`, [act], { user: 'ivan@firm.ru' });
+    const act = ah.map(
+      (n) =>
+        (
+          ({
+            Тип: 'звонок',
+            'ID сделки': 'D-000007',
+            Итог: '=Договорились о встрече',
+            'Следующий шаг': 'Встреча',
+            'Дата следующего шага': '03.12.2026',
+          }) as Record<string, string>
+        )[n] ?? '',
+    );
+    p.edit('Активности', `A2:${String.fromCharCode(64 + ah.length)}2`, [act], {
+      user: 'ivan@firm.ru',
+    });
     const [a] = rows(p, 'Активности');
-    expect(a).toMatchObject({ ID: 'A-000001', Тип: 'Звонок', 'ID клиента': 'C-000003', Менеджер: 'ivan@firm.ru' });
+    expect(a).toMatchObject({
+      ID: 'A-000001',
+      Тип: 'Звонок',
+      'ID клиента': 'C-000003',
+      Менеджер: 'ivan@firm.ru',
+    });
     const [d] = rows(p, 'Сделки');
     expect(d['Следующий шаг']).toBe('Встреча');
     expect(Object.prototype.toString.call(d['Последняя активность'])).toBe('[object Date]');
-    expect(Object.prototype.toString.call(rows(p, 'Клиенты')[0]['Последний контакт'])).toBe('[object Date]');
+    expect(Object.prototype.toString.call(rows(p, 'Клиенты')[0]['Последний контакт'])).toBe(
+      '[object Date]',
+    );
   });
 
   it('copes with a multi-row paste and with edits it cannot interpret', () => {
     const p = setUpProject();
     const h = header(p, 'Клиенты');
-    const pasted = [0, 1, 2].map((i) => h.map((n) => ({ Клиент: `Клиент ${i}`, Телефон: i === 1 ? 'позвонить' : `+7 495 111-22-3${i}`, Менеджер: 'anna@firm.ru' } as Record<string, string>)[n] ?? ''));
-    p.edit('Клиенты', `A2:${String.fromCharCode(64 + h.length)}4`, pasted, { user: 'anna@firm.ru' });
+    const pasted = [0, 1, 2].map((i) =>
+      h.map(
+        (n) =>
+          (
+            ({
+              Клиент: `Клиент ${i}`,
+              Телефон: i === 1 ? 'позвонить' : `+7 495 111-22-3${i}`,
+              Менеджер: 'anna@firm.ru',
+            }) as Record<string, string>
+          )[n] ?? '',
+      ),
+    );
+    p.edit('Клиенты', `A2:${String.fromCharCode(64 + h.length)}4`, pasted, {
+      user: 'anna@firm.ru',
+    });
     const list = rows(p, 'Клиенты');
     expect(list.map((c) => c.ID)).toEqual(['C-000001', 'C-000002', 'C-000003']);
     expect(list.map((c) => c['Телефон'])).toEqual(['+74951112230', 'позвонить', '+74951112232']);
-    expect(sheet(p, 'Клиенты').getRange(a1(p, 'Клиенты', 'Телефон', 3)).getNote()).toContain('телефон');
+    expect(
+      sheet(p, 'Клиенты')
+        .getRange(a1(p, 'Клиенты', 'Телефон', 3))
+        .getNote(),
+    ).toContain('телефон');
     // Another sheet, or a sheet without our header: nothing happens, nothing throws.
     p.edit('Настройки', 'Z50', 'просто заметка');
     expect(p.emulator.ui.alerts).toEqual([]);

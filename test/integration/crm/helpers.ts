@@ -72,7 +72,8 @@ export function withServices<T>(em: Project['emulator'], fn: () => T): T {
   const installed = em.globals();
   const saved: Record<string, unknown> = {};
   for (const k of Object.keys(installed)) {
-    if (['Date', 'console', 'Math', 'JSON', 'Object', 'Array', 'String', 'Number'].includes(k)) continue;
+    if (['Date', 'console', 'Math', 'JSON', 'Object', 'Array', 'String', 'Number'].includes(k))
+      continue;
     saved[k] = g[k];
     g[k] = installed[k];
   }
@@ -100,7 +101,11 @@ export function setUpProject(opts: Parameters<typeof createEmulator>[0] = {}): P
 }
 
 /** Catches what fn throws (for asserting on UserErrors). */
-export function thrown(fn: () => unknown): { key?: string; params?: Record<string, unknown>; fields?: Array<{ field: string; key: string; params?: Record<string, unknown> }> } {
+export function thrown(fn: () => unknown): {
+  key?: string;
+  params?: Record<string, unknown>;
+  fields?: Array<{ field: string; key: string; params?: Record<string, unknown> }>;
+} {
   try {
     fn();
   } catch (e) {

@@ -18,7 +18,14 @@ describe('Google Form responses', () => {
       'Удобное время звонка': 'после 15:00',
     });
     const [c] = rows(p, 'Клиенты');
-    expect(c).toMatchObject({ ID: 'C-000001', Клиент: 'ООО «Из формы»', Телефон: '+79160001122', Email: 'sergey@forma.ru', Источник: 'Google Форма', Менеджер: 'ivan@firm.ru' });
+    expect(c).toMatchObject({
+      ID: 'C-000001',
+      Клиент: 'ООО «Из формы»',
+      Телефон: '+79160001122',
+      Email: 'sergey@forma.ru',
+      Источник: 'Google Форма',
+      Менеджер: 'ivan@firm.ru',
+    });
     const [d] = rows(p, 'Сделки');
     expect(d['Этап']).toBe('Новая заявка');
     expect(String(d['Потребность'])).toContain('Нужен расчёт поставки');
@@ -68,12 +75,24 @@ describe('file import', () => {
 
   it('previews without writing, then imports: added / merged / rejected with reasons', () => {
     const p = setUpProject();
-    withServices(p.emulator, () => crm.addLead({ clientName: 'Альфа', phone: '+7 495 999 99 99', need: 'x' }));
+    withServices(p.emulator, () =>
+      crm.addLead({ clientName: 'Альфа', phone: '+7 495 999 99 99', need: 'x' }),
+    );
     const before = rows(p, 'Клиенты').length;
     const file = { name: 'amocrm_export.csv', base64: csvBase64(amo, 'cp1251') };
     const preview = withServices(p.emulator, () => crm.previewImport(file));
     expect(preview).toMatchObject({ format: 'csv', totalRows: 5, toAdd: 1, toMerge: 2 });
-    expect(preview.columns.map((c) => c.field)).toEqual(['title', 'amount', 'manager', 'name', 'contactName', 'phone', 'email', 'inn', 'need']);
+    expect(preview.columns.map((c) => c.field)).toEqual([
+      'title',
+      'amount',
+      'manager',
+      'name',
+      'contactName',
+      'phone',
+      'email',
+      'inn',
+      'need',
+    ]);
     expect(rows(p, 'Клиенты')).toHaveLength(before);
     const report = withServices(p.emulator, () => crm.runImport(file));
     expect(report.added).toBe(1);
@@ -85,27 +104,61 @@ describe('file import', () => {
     const delta = rows(p, 'Клиенты').find((c) => c['Клиент'] === 'ООО "Дельта"');
     expect(delta).toMatchObject({ Телефон: '+74954444444', Источник: 'Импорт' });
     const deals = rows(p, 'Сделки');
-    expect(deals.find((d) => d['Клиент'] === 'ООО "Дельта"')?.['Потребность']).toBe('Многострочный\nкомментарий; с точкой с запятой');
-    expect(deals.find((d) => d['Сделка'] === 'Поставка')).toMatchObject({ Сумма: 150000, Менеджер: 'anna@firm.ru' });
+    expect(deals.find((d) => d['Клиент'] === 'ООО "Дельта"')?.['Потребность']).toBe(
+      'Многострочный\nкомментарий; с точкой с запятой',
+    );
+    expect(deals.find((d) => d['Сделка'] === 'Поставка')).toMatchObject({
+      Сумма: 150000,
+      Менеджер: 'anna@firm.ru',
+    });
   });
 
   it('reads a Bitrix24-style .xlsx', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Лиды');
-    ws.addRow(['Название лида', 'Имя', 'Фамилия', 'Название компании', 'Мобильный телефон', 'Рабочий e-mail', 'Сумма', 'Дата создания']);
-    ws.addRow(['Заявка с сайта', 'Олег', 'Орлов', 'ИП Орлов', '89031234567', 'oleg@orlov.ru', 25000, new Date(Date.UTC(2026, 10, 20))]);
+    ws.addRow([
+      'Название лида',
+      'Имя',
+      'Фамилия',
+      'Название компании',
+      'Мобильный телефон',
+      'Рабочий e-mail',
+      'Сумма',
+      'Дата создания',
+    ]);
+    ws.addRow([
+      'Заявка с сайта',
+      'Олег',
+      'Орлов',
+      'ИП Орлов',
+      '89031234567',
+      'oleg@orlov.ru',
+      25000,
+      new Date(Date.UTC(2026, 10, 20)),
+    ]);
     ws.addRow(['Пусто', '', '', '', '', '', '', '']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const p = setUpProject();
-    const report = withServices(p.emulator, () => crm.runImport({ name: 'bitrix.xlsx', base64: buf.toString('base64') }));
+    const report = withServices(p.emulator, () =>
+      crm.runImport({ name: 'bitrix.xlsx', base64: buf.toString('base64') }),
+    );
     expect(report.added).toBe(1);
     expect(report.rejected).toEqual([{ row: 3, reasons: ['нет названия клиента и контакта'] }]);
-    expect(rows(p, 'Клиенты')[0]).toMatchObject({ Клиент: 'ИП Орлов', 'Контактное лицо': 'Орлов Олег', Телефон: '+79031234567' });
+    expect(rows(p, 'Клиенты')[0]).toMatchObject({
+      Клиент: 'ИП Орлов',
+      'Контактное лицо': 'Орлов Олег',
+      Телефон: '+79031234567',
+    });
   });
 
   it('refuses files it cannot use, naming them', () => {
     const p = setUpProject();
-    const go = (name: string, text: string) => thrown(() => withServices(p.emulator, () => crm.runImport({ name, base64: Buffer.from(text).toString('base64') })));
+    const go = (name: string, text: string) =>
+      thrown(() =>
+        withServices(p.emulator, () =>
+          crm.runImport({ name, base64: Buffer.from(text).toString('base64') }),
+        ),
+      );
     expect(go('x.pdf', '%PDF')).toMatchObject({ key: 'crm.import.unsupported' });
     expect(go('x.csv', 'a;b\n1;2')).toMatchObject({ key: 'crm.import.noHeader' });
     expect(go('x.csv', 'Компания;Телефон')).toMatchObject({ key: 'crm.import.empty' });

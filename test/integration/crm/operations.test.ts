@@ -28,23 +28,62 @@ describe('addLead', () => {
   it('records client, deal, first activity and stage history; assigns round-robin', () => {
     const p = setUpProject();
     const r = run(p, () => crm.addLead(lead()));
-    expect(r).toMatchObject({ status: 'created', clientId: 'C-000001', dealId: 'D-000001', activityId: 'A-000001', manager: 'ivan@firm.ru' });
+    expect(r).toMatchObject({
+      status: 'created',
+      clientId: 'C-000001',
+      dealId: 'D-000001',
+      activityId: 'A-000001',
+      manager: 'ivan@firm.ru',
+    });
     const [client] = rows(p, 'Клиенты');
-    expect(client).toMatchObject({ ID: 'C-000001', Клиент: 'ООО «Ромашка»', Телефон: '+79161234567', Email: 'maria@romashka.ru', ИНН: '7707083893', Менеджер: 'ivan@firm.ru' });
+    expect(client).toMatchObject({
+      ID: 'C-000001',
+      Клиент: 'ООО «Ромашка»',
+      Телефон: '+79161234567',
+      Email: 'maria@romashka.ru',
+      ИНН: '7707083893',
+      Менеджер: 'ivan@firm.ru',
+    });
     const [deal] = rows(p, 'Сделки');
-    expect(deal).toMatchObject({ ID: 'D-000001', 'ID клиента': 'C-000001', Этап: 'Новая заявка', 'Что обсуждали': 'Обсудили объёмы, ждут КП', 'Следующий шаг': 'Отправить КП' });
+    expect(deal).toMatchObject({
+      ID: 'D-000001',
+      'ID клиента': 'C-000001',
+      Этап: 'Новая заявка',
+      'Что обсуждали': 'Обсудили объёмы, ждут КП',
+      'Следующий шаг': 'Отправить КП',
+    });
     expect(Object.prototype.toString.call(deal['Первая активность'])).toBe('[object Date]');
-    expect(rows(p, 'История этапов')[0]).toMatchObject({ 'ID сделки': 'D-000001', 'В этап': 'Новая заявка' });
-    expect(rows(p, 'Активности')[0]).toMatchObject({ ID: 'A-000001', Тип: 'Звонок', 'ID сделки': 'D-000001' });
+    expect(rows(p, 'История этапов')[0]).toMatchObject({
+      'ID сделки': 'D-000001',
+      'В этап': 'Новая заявка',
+    });
+    expect(rows(p, 'Активности')[0]).toMatchObject({
+      ID: 'A-000001',
+      Тип: 'Звонок',
+      'ID сделки': 'D-000001',
+    });
     // The next lead goes to the next active manager, then back (the inactive one is skipped).
-    const r2 = run(p, () => crm.addLead(lead({ clientName: 'Вектор', phone: '+7 495 000-00-01', email: '', inn: '' })));
-    const r3 = run(p, () => crm.addLead(lead({ clientName: 'Гранит', phone: '+7 495 000-00-02', email: '', inn: '' })));
-    expect([r2, r3].map((x) => (x as { manager: string }).manager)).toEqual(['anna@firm.ru', 'ivan@firm.ru']);
+    const r2 = run(p, () =>
+      crm.addLead(lead({ clientName: 'Вектор', phone: '+7 495 000-00-01', email: '', inn: '' })),
+    );
+    const r3 = run(p, () =>
+      crm.addLead(lead({ clientName: 'Гранит', phone: '+7 495 000-00-02', email: '', inn: '' })),
+    );
+    expect([r2, r3].map((x) => (x as { manager: string }).manager)).toEqual([
+      'anna@firm.ru',
+      'ivan@firm.ru',
+    ]);
   });
 
   it('refuses bad input naming each field in Russian, and writes nothing', () => {
     const p = setUpProject();
-    const e = thrown(() => run(p, () => crm.addLead(lead({ clientName: '', need: '', phone: '12-34', inn: '7707083894', email: 'x@y' }))));
+    const e = thrown(() =>
+      run(p, () =>
+        crm.addLead(
+          lead({ clientName: '', need: '', phone: '12-34', inn: '7707083894', email: 'x@y' }),
+        ),
+      ),
+    );
     const fields = (e.fields ?? []).map((f) => f.field).sort();
     expect(fields).toEqual(['email', 'inn', 'name', 'need', 'phone']);
     const texts = (e.fields ?? []).map((f) => t('ru', f.key as never, f.params as never));
@@ -60,9 +99,14 @@ describe('addLead', () => {
     expect(e.fields?.[0]).toMatchObject({ field: 'amount', key: 'crm.field.amountForStage' });
     const e2 = thrown(() => run(p, () => crm.addLead(lead({ manager: 'gone@firm.ru' }))));
     expect(e2.fields?.[0]).toMatchObject({ field: 'manager', key: 'crm.field.unknownManager' });
-    const ok = run(p, () => crm.addLead(lead({ stage: 'коммерческое предложение', amount: '1 234 567,5 ₽' })));
+    const ok = run(p, () =>
+      crm.addLead(lead({ stage: 'коммерческое предложение', amount: '1 234 567,5 ₽' })),
+    );
     expect(ok.status).toBe('created');
-    expect(rows(p, 'Сделки')[0]).toMatchObject({ Этап: 'Коммерческое предложение', Сумма: 1234567.5 });
+    expect(rows(p, 'Сделки')[0]).toMatchObject({
+      Этап: 'Коммерческое предложение',
+      Сумма: 1234567.5,
+    });
   });
 
   it('returns duplicates instead of adding, unless forced', () => {
@@ -86,7 +130,9 @@ describe('addLead', () => {
     expect(run(p, () => crm.addLead(lead({ ...cases[3], force: true }))).status).toBe('created');
     expect(run(p, () => crm.findDuplicates({ name: 'ромашка' }))).toHaveLength(2);
     // A new deal for the existing client, no second card.
-    const again = run(p, () => crm.addLead({ ...lead(), existingClientId: 'C-000001', title: 'Вторая поставка' }));
+    const again = run(p, () =>
+      crm.addLead({ ...lead(), existingClientId: 'C-000001', title: 'Вторая поставка' }),
+    );
     expect(again).toMatchObject({ status: 'created', clientId: 'C-000001', clientCreated: false });
     expect(values(p, 'Клиенты')).toHaveLength(3);
   });
@@ -108,7 +154,19 @@ describe('addLead', () => {
     ];
     payloads.forEach((text, i) => {
       const r = run(p, () =>
-        crm.addLead(lead({ clientName: `${text}`, contactName: text, need: text, firstConversation: text, nextStep: text, phone: `+7 495 100-00-${String(i).padStart(2, '0')}`, email: '', inn: '', force: true })),
+        crm.addLead(
+          lead({
+            clientName: `${text}`,
+            contactName: text,
+            need: text,
+            firstConversation: text,
+            nextStep: text,
+            phone: `+7 495 100-00-${String(i).padStart(2, '0')}`,
+            email: '',
+            inn: '',
+            force: true,
+          }),
+        ),
       );
       expect(r.status).toBe('created');
     });
@@ -127,7 +185,9 @@ describe('addLead', () => {
 describe('deal and client updates', () => {
   function withDeal() {
     const p = setUpProject();
-    run(p, () => crm.addLead(lead({ stage: 'Квалификация', amount: 100000, expectedClose: '2026-12-10' })));
+    run(p, () =>
+      crm.addLead(lead({ stage: 'Квалификация', amount: 100000, expectedClose: '2026-12-10' })),
+    );
     const deal = () => run(p, () => crm.updateDeal({ id: 'D-000001', changes: {} })).record;
     return { p, deal };
   }
@@ -136,8 +196,14 @@ describe('deal and client updates', () => {
     const { p, deal } = withDeal();
     const seen = deal().updatedAt;
     p.emulator.clock.advance(5_000);
-    run(p, () => crm.updateDeal({ id: 'D-000001', expectedUpdatedAt: seen, changes: { title: 'Первое' } }));
-    const e = thrown(() => run(p, () => crm.updateDeal({ id: 'D-000001', expectedUpdatedAt: seen, changes: { title: 'Второе' } })));
+    run(p, () =>
+      crm.updateDeal({ id: 'D-000001', expectedUpdatedAt: seen, changes: { title: 'Первое' } }),
+    );
+    const e = thrown(() =>
+      run(p, () =>
+        crm.updateDeal({ id: 'D-000001', expectedUpdatedAt: seen, changes: { title: 'Второе' } }),
+      ),
+    );
     expect(e).toMatchObject({ key: 'error.stale', params: { id: 'D-000001' } });
     expect(rows(p, 'Сделки')[0]['Сделка']).toBe('Первое');
   });
@@ -148,62 +214,139 @@ describe('deal and client updates', () => {
     run(p, () => crm.updateDeal({ id: 'D-000001', changes: { expectedClose: '15.12.2026' } }));
     run(p, () => crm.updateDeal({ id: 'D-000001', changes: { expectedClose: '2027-01-15' } }));
     expect(deal().closeDatePushes).toBe(2);
-    const e = thrown(() => run(p, () => crm.updateDeal({ id: 'D-000001', changes: { amount: '' } })));
+    const e = thrown(() =>
+      run(p, () => crm.updateDeal({ id: 'D-000001', changes: { amount: '' } })),
+    );
     expect(e.fields?.[0]).toMatchObject({ field: 'amount', key: 'crm.field.amountForStage' });
-    expect(thrown(() => run(p, () => crm.updateDeal({ id: 'D-404', changes: {} })))).toMatchObject({ key: 'error.notFound' });
-    const e2 = thrown(() => run(p, () => crm.updateDeal({ id: 'D-000001', changes: { probability: 140, nextStepDate: '31.02.2026' } })));
+    expect(thrown(() => run(p, () => crm.updateDeal({ id: 'D-404', changes: {} })))).toMatchObject({
+      key: 'error.notFound',
+    });
+    const e2 = thrown(() =>
+      run(p, () =>
+        crm.updateDeal({
+          id: 'D-000001',
+          changes: { probability: 140, nextStepDate: '31.02.2026' },
+        }),
+      ),
+    );
     expect((e2.fields ?? []).map((f) => f.field).sort()).toEqual(['nextStepDate', 'probability']);
   });
 
   it('updates a client and the client name its deals show', () => {
     const { p } = withDeal();
-    const r = run(p, () => crm.updateClient({ id: 'C-000001', changes: { name: 'ООО «Ромашка+»', phone: '8 800 555 35 35' } }));
+    const r = run(p, () =>
+      crm.updateClient({
+        id: 'C-000001',
+        changes: { name: 'ООО «Ромашка+»', phone: '8 800 555 35 35' },
+      }),
+    );
     expect(r.record).toMatchObject({ name: 'ООО «Ромашка+»', phone: '+78005553535' });
     expect(rows(p, 'Сделки')[0]['Клиент']).toBe('ООО «Ромашка+»');
-    const e = thrown(() => run(p, () => crm.updateClient({ id: 'C-000001', changes: { email: 'not-an-email', manager: 'who@firm.ru' } })));
+    const e = thrown(() =>
+      run(p, () =>
+        crm.updateClient({
+          id: 'C-000001',
+          changes: { email: 'not-an-email', manager: 'who@firm.ru' },
+        }),
+      ),
+    );
     expect((e.fields ?? []).map((f) => f.field).sort()).toEqual(['email', 'manager']);
   });
 
   it('logs an activity onto the deal and the client', () => {
     const { p } = withDeal();
     p.emulator.clock.advance(3_600_000);
-    const r = run(p, () => crm.logActivity({ dealId: 'D-000001', type: 'meeting', summary: 'Презентация прошла', nextStep: 'Договор', nextStepDate: '05.12.2026' }));
+    const r = run(p, () =>
+      crm.logActivity({
+        dealId: 'D-000001',
+        type: 'meeting',
+        summary: 'Презентация прошла',
+        nextStep: 'Договор',
+        nextStepDate: '05.12.2026',
+      }),
+    );
     expect(r.activityId).toBe('A-000002');
     expect(r.deal).toMatchObject({ lastDiscussed: 'Презентация прошла', nextStep: 'Договор' });
     const act = rows(p, 'Активности')[1];
-    expect(act).toMatchObject({ Тип: 'Встреча', 'ID клиента': 'C-000001', 'ID сделки': 'D-000001' });
-    expect(thrown(() => run(p, () => crm.logActivity({ dealId: 'D-000001', type: 'fax' as never, summary: '' }))).fields?.map((f) => f.field).sort()).toEqual(['summary', 'type']);
-    expect(thrown(() => run(p, () => crm.logActivity({ type: 'call', summary: 'x' }))).key).toBe('crm.noDealOrClient');
-    expect(thrown(() => run(p, () => crm.logActivity({ dealId: 'D-000009', type: 'call', summary: 'x' }))).key).toBe('error.notFound');
+    expect(act).toMatchObject({
+      Тип: 'Встреча',
+      'ID клиента': 'C-000001',
+      'ID сделки': 'D-000001',
+    });
+    expect(
+      thrown(() =>
+        run(p, () => crm.logActivity({ dealId: 'D-000001', type: 'fax' as never, summary: '' })),
+      )
+        .fields?.map((f) => f.field)
+        .sort(),
+    ).toEqual(['summary', 'type']);
+    expect(thrown(() => run(p, () => crm.logActivity({ type: 'call', summary: 'x' }))).key).toBe(
+      'crm.noDealOrClient',
+    );
+    expect(
+      thrown(() =>
+        run(p, () => crm.logActivity({ dealId: 'D-000009', type: 'call', summary: 'x' })),
+      ).key,
+    ).toBe('error.notFound');
     // A client-level activity (no deal) updates the client's last contact.
-    run(p, () => crm.logActivity({ clientId: 'C-000001', type: 'email', summary: 'Отправили каталог' }));
+    run(p, () =>
+      crm.logActivity({ clientId: 'C-000001', type: 'email', summary: 'Отправили каталог' }),
+    );
     expect(rows(p, 'Активности')).toHaveLength(3);
   });
 
   it('moves stages with history, closes won and lost, reopens', () => {
     const { p, deal } = withDeal();
     run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Встреча / презентация' }));
-    expect(thrown(() => run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Нет такого' }))).fields?.[0].key).toBe('crm.field.unknownStage');
-    expect(thrown(() => run(p, () => crm.closeLost({ id: 'D-000001', reason: '' }))).fields?.[0].key).toBe('crm.field.lostReason');
+    expect(
+      thrown(() => run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Нет такого' }))).fields?.[0]
+        .key,
+    ).toBe('crm.field.unknownStage');
+    expect(
+      thrown(() => run(p, () => crm.closeLost({ id: 'D-000001', reason: '' }))).fields?.[0].key,
+    ).toBe('crm.field.lostReason');
     run(p, () => crm.closeLost({ id: 'D-000001', reason: 'Дорого' }));
     expect(deal()).toMatchObject({ stage: 'Проиграна', lostReason: 'Дорого' });
     expect(deal().closedAt).not.toBeNull();
     expect(thrown(() => run(p, () => crm.closeWon({ id: 'D-000001' }))).key).toBe('crm.dealClosed');
     run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Согласование договора' }));
-    expect(deal()).toMatchObject({ stage: 'Согласование договора', closedAt: null, lostReason: '' });
+    expect(deal()).toMatchObject({
+      stage: 'Согласование договора',
+      closedAt: null,
+      lostReason: '',
+    });
     run(p, () => crm.closeWon({ id: 'D-000001', amount: '150 000' }));
     expect(deal()).toMatchObject({ stage: 'Успешно', amount: 15_000_000 });
     const history = rows(p, 'История этапов').map((h) => `${h['Из этапа']}>${h['В этап']}`);
-    expect(history).toEqual(['>Квалификация', 'Квалификация>Встреча / презентация', 'Встреча / презентация>Проиграна', 'Проиграна>Согласование договора', 'Согласование договора>Успешно']);
+    expect(history).toEqual([
+      '>Квалификация',
+      'Квалификация>Встреча / презентация',
+      'Встреча / презентация>Проиграна',
+      'Проиграна>Согласование договора',
+      'Согласование договора>Успешно',
+    ]);
   });
 
   it('snoozes deals and clients with a reason, and lifts it', () => {
     const { p, deal } = withDeal();
-    expect(thrown(() => run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: '10.12.2026' }))).fields?.[0].field).toBe('snoozeReason');
-    expect(thrown(() => run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: '01.01.2020', reason: 'x' }))).fields?.[0].field).toBe('snoozedUntil');
-    run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: '10.12.2026', reason: 'Клиент в отпуске' }));
+    expect(
+      thrown(() => run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: '10.12.2026' })))
+        .fields?.[0].field,
+    ).toBe('snoozeReason');
+    expect(
+      thrown(() =>
+        run(p, () =>
+          crm.snooze({ kind: 'deal', id: 'D-000001', until: '01.01.2020', reason: 'x' }),
+        ),
+      ).fields?.[0].field,
+    ).toBe('snoozedUntil');
+    run(p, () =>
+      crm.snooze({ kind: 'deal', id: 'D-000001', until: '10.12.2026', reason: 'Клиент в отпуске' }),
+    );
     expect(deal()).toMatchObject({ snoozeReason: 'Клиент в отпуске' });
-    const c = run(p, () => crm.snooze({ kind: 'client', id: 'C-000001', until: '2026-12-20', reason: 'Переезд' }));
+    const c = run(p, () =>
+      crm.snooze({ kind: 'client', id: 'C-000001', until: '2026-12-20', reason: 'Переезд' }),
+    );
     expect(c.record).toMatchObject({ snoozeReason: 'Переезд' });
     run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: null }));
     expect(deal()).toMatchObject({ snoozedUntil: null, snoozeReason: '' });
@@ -211,13 +354,40 @@ describe('deal and client updates', () => {
 
   it('adds invoices and registers payments', () => {
     const { p } = withDeal();
-    expect(thrown(() => run(p, () => crm.addInvoice({ dealId: 'D-000001', issuedAt: '10.12.2026', dueDate: '01.12.2026', amount: '100' }))).fields?.[0].key).toBe('crm.field.dueBeforeIssue');
-    expect(thrown(() => run(p, () => crm.addInvoice({ dueDate: '01.12.2026', amount: '100' }))).key).toBe('crm.noDealOrClient');
-    const inv = run(p, () => crm.addInvoice({ dealId: 'D-000001', dueDate: '20.12.2026', amount: '100 000,00' })).record;
-    expect(inv).toMatchObject({ id: 'I-000001', number: 'I-000001', clientId: 'C-000001', amount: 10_000_000, paidAmount: 0 });
+    expect(
+      thrown(() =>
+        run(p, () =>
+          crm.addInvoice({
+            dealId: 'D-000001',
+            issuedAt: '10.12.2026',
+            dueDate: '01.12.2026',
+            amount: '100',
+          }),
+        ),
+      ).fields?.[0].key,
+    ).toBe('crm.field.dueBeforeIssue');
+    expect(
+      thrown(() => run(p, () => crm.addInvoice({ dueDate: '01.12.2026', amount: '100' }))).key,
+    ).toBe('crm.noDealOrClient');
+    const inv = run(p, () =>
+      crm.addInvoice({ dealId: 'D-000001', dueDate: '20.12.2026', amount: '100 000,00' }),
+    ).record;
+    expect(inv).toMatchObject({
+      id: 'I-000001',
+      number: 'I-000001',
+      clientId: 'C-000001',
+      amount: 10_000_000,
+      paidAmount: 0,
+    });
     run(p, () => crm.registerPayment({ invoiceId: 'I-000001', amount: '40 000' }));
-    expect(thrown(() => run(p, () => crm.registerPayment({ invoiceId: 'I-000001', amount: '60 000,01' }))).fields?.[0].key).toBe('crm.field.paymentTooLarge');
-    const paid = run(p, () => crm.registerPayment({ invoiceId: 'I-000001', amount: 60000, paidAt: '15.12.2026' })).record;
+    expect(
+      thrown(() =>
+        run(p, () => crm.registerPayment({ invoiceId: 'I-000001', amount: '60 000,01' })),
+      ).fields?.[0].key,
+    ).toBe('crm.field.paymentTooLarge');
+    const paid = run(p, () =>
+      crm.registerPayment({ invoiceId: 'I-000001', amount: 60000, paidAt: '15.12.2026' }),
+    ).record;
     expect(paid.paidAmount).toBe(10_000_000);
     expect(rows(p, 'Счета')[0]['Оплачено']).toBe(100000);
   });
@@ -228,8 +398,25 @@ describe('spreadsheet calls do not grow with the rows', () => {
     const p = setUpProject();
     const clients = sheet(p, 'Клиенты');
     const deals = sheet(p, 'Сделки');
-    const cRows = Array.from({ length: n }, (_, i) => [`C-${String(i + 1).padStart(6, '0')}`, `Клиент ${i}`, '', '', `+7495${String(i).padStart(7, '0')}`, '', '', 'ivan@firm.ru']);
-    const dRows = Array.from({ length: n }, (_, i) => [`D-${String(i + 1).padStart(6, '0')}`, `C-${String(i + 1).padStart(6, '0')}`, `Клиент ${i}`, 'Сделка', 'ivan@firm.ru', 'Квалификация', 1000]);
+    const cRows = Array.from({ length: n }, (_, i) => [
+      `C-${String(i + 1).padStart(6, '0')}`,
+      `Клиент ${i}`,
+      '',
+      '',
+      `+7495${String(i).padStart(7, '0')}`,
+      '',
+      '',
+      'ivan@firm.ru',
+    ]);
+    const dRows = Array.from({ length: n }, (_, i) => [
+      `D-${String(i + 1).padStart(6, '0')}`,
+      `C-${String(i + 1).padStart(6, '0')}`,
+      `Клиент ${i}`,
+      'Сделка',
+      'ivan@firm.ru',
+      'Квалификация',
+      1000,
+    ]);
     // Room below the data in both cases, so neither run has to grow the sheet.
     clients.insertRowsAfter(clients.getMaxRows(), n + 100);
     deals.insertRowsAfter(deals.getMaxRows(), n + 100);
@@ -241,9 +428,23 @@ describe('spreadsheet calls do not grow with the rows', () => {
   }
 
   it.each([
-    ['addLead', (p: Project) => run(p, () => crm.addLead(lead({ phone: '+7 999 000 00 00', email: '', inn: '', clientName: 'Новый' })))],
-    ['logActivity', (p: Project) => run(p, () => crm.logActivity({ dealId: 'D-000005', type: 'call', summary: 'Созвонились' }))],
-    ['moveStage', (p: Project) => run(p, () => crm.moveStage({ id: 'D-000005', stage: 'Встреча / презентация' }))],
+    [
+      'addLead',
+      (p: Project) =>
+        run(p, () =>
+          crm.addLead(lead({ phone: '+7 999 000 00 00', email: '', inn: '', clientName: 'Новый' })),
+        ),
+    ],
+    [
+      'logActivity',
+      (p: Project) =>
+        run(p, () => crm.logActivity({ dealId: 'D-000005', type: 'call', summary: 'Созвонились' })),
+    ],
+    [
+      'moveStage',
+      (p: Project) =>
+        run(p, () => crm.moveStage({ id: 'D-000005', stage: 'Встреча / презентация' })),
+    ],
   ])('%s: the same calls for 10 and 1,000 rows', (_name, op) => {
     const small = calls(10, op);
     const big = calls(1000, op);

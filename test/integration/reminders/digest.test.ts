@@ -134,7 +134,7 @@ describe('a daily run on hand-built data', () => {
   it("lists exactly the manager's own items, with counts and row links", () => {
     const [anna] = mail('anna@example.com');
     const gid = p.emulator.spreadsheet.getSheetByName(DEALS.ru)!.getSheetId();
-    expect(anna.subject).toBe('ROP Desk: 5 задач(и) на 27.11.2026');
+    expect(anna.subject).toBe('ROP Desk: 5 задач на 27.11.2026');
     const invGid = p.emulator.spreadsheet.getSheetByName('Счета')!.getSheetId();
     expect(anna.body).toContain('Просроченные счета клиентов (1)');
     expect(anna.body).toMatch(

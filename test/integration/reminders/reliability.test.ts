@@ -102,6 +102,38 @@ describe('crashes', () => {
   });
 });
 
+describe('a sheet that refuses the sent mark', () => {
+  it('keeps the fact in the journal; the rerun marks it sent without sending it again', () => {
+    const p = book(4);
+    // After the 2nd email leaves, Sheets times out on every write for a while (6 attempts).
+    p.emulator.interleave(
+      'MailApp.sendEmail',
+      () => {
+        for (let i = 0; i < 6; i++) {
+          p.emulator.interleave('Range.setValues', () => {
+            throw new Error('Service Spreadsheets timed out while accessing document with id 1.');
+          });
+        }
+      },
+      { nth: 2, when: 'after' },
+    );
+    p.emulator.fireTimeTrigger(uid(p));
+    const [, second] = recipients(p);
+    expect(recipients(p)).toHaveLength(2);
+    expect(statusOf(p, second)).toEqual(['sending']);
+    expect(
+      [...p.emulator.properties.document.keys()].filter((k) => k.startsWith('ropdesk.sent.')),
+    ).toHaveLength(1);
+    p.emulator.clock.advance(60_000);
+    p.emulator.fireTimeTrigger(uid(p)); // within the lease: the journal is proof enough
+    expect(statusOf(p, second)).toEqual(['sent']);
+    expectEachOnce(p, 4);
+    expect(
+      [...p.emulator.properties.document.keys()].filter((k) => k.startsWith('ropdesk.sent.')),
+    ).toHaveLength(0);
+  });
+});
+
 describe('quota', () => {
   it('quota runs out mid-run: head first, rest deferred, no error; the next day completes it', () => {
     const p = book(6, { mailQuota: 3 });

@@ -97,7 +97,7 @@ export function deal(n: number, managerEmail: string, now: Date, over: Row = {})
 
 /** Outgoing mail by kind, from the subject. */
 export function kindOf(subject: string): 'digest' | 'summary' | 'weekly' | 'monthly' | '?' {
-  if (/задач|item\(s\)/.test(subject)) return 'digest';
+  if (/задач|item/.test(subject)) return 'digest';
   if (/сводка|summary/.test(subject)) return 'summary';
   if (/недельный|weekly/.test(subject)) return 'weekly';
   if (/итоги|results/.test(subject)) return 'monthly';

@@ -84,7 +84,7 @@ describe('housekeeping and language', () => {
     const p = setup({ Язык: 'en' }, 'Qualification');
     p.run('menuRunRemindersNow');
     const digest = p.emulator.outbox.find((m) => m.to === 'anna@example.com')!;
-    expect(digest.subject).toBe('ROP Desk: 1 item(s) for 27.11.2026');
+    expect(digest.subject).toBe('ROP Desk: 1 item for 27.11.2026');
     expect(digest.body).toContain('Forgotten deals (1)');
     expect(digest.body).toContain('Hello Анна,');
   });

@@ -149,3 +149,15 @@ describe('forgotten clients', () => {
     expect(snoozed.map((i) => i.record.id)).toEqual(['C-4']);
   });
 });
+
+describe('unprocessed leads beyond the first stage', () => {
+  it('does not count a deal someone already moved on', () => {
+    const moved = deal({ stage: 'Встреча / презентация', createdAt: msk(2026, 11, 20, 10) });
+    const fresh = deal({ stage: 'Новая заявка', createdAt: msk(2026, 11, 20, 10) });
+    const { items } = unprocessedLeads(
+      workbook({ deals: [moved, fresh] }),
+      asOfInstant(msk(2026, 11, 27, 10), moscow),
+    );
+    expect(items.map((i) => i.record.id)).toEqual([fresh.id]);
+  });
+});

@@ -26,13 +26,78 @@ const ctx: FunctionContext = {
 /** A date cell as Sheets hands it over: midnight in the spreadsheet's zone. */
 const cell = (y: number, m: number, d: number): Date => new Date(msk(y, m, d));
 
-const DEAL_HEAD = ['ID', 'ID клиента', 'Клиент', 'Сделка', 'Менеджер', 'Этап', 'Сумма', 'Валюта', 'Создана', 'Ожидаемое закрытие', 'Дата закрытия', 'Переносов даты'];
+const DEAL_HEAD = [
+  'ID',
+  'ID клиента',
+  'Клиент',
+  'Сделка',
+  'Менеджер',
+  'Этап',
+  'Сумма',
+  'Валюта',
+  'Создана',
+  'Ожидаемое закрытие',
+  'Дата закрытия',
+  'Переносов даты',
+];
 const deals = [
   DEAL_HEAD,
-  ['D-000001', 'C-000001', 'Ромашка', 'Трубы', 'ivan@firm.ru', 'Успешно', 400000, '', new Date(msk(2026, 11, 1, 10)), '', cell(2026, 11, 11), 0],
-  ['D-000002', 'C-000001', 'Ромашка', 'Краны', 'ivan@firm.ru', 'Проиграна', 100000, '', new Date(msk(2026, 11, 2, 10)), '', cell(2026, 11, 12), 0],
-  ['D-000003', 'C-000001', 'Ромашка', 'Насосы', 'ivan@firm.ru', 'Коммерческое предложение', 500000, '', new Date(msk(2026, 11, 3, 10)), cell(2026, 11, 30), '', 3],
-  ['D-000004', 'C-000001', 'Ромашка', 'Фитинги', 'olga@firm.ru', 'Успешно', 1000, 'USD', new Date(msk(2026, 11, 5, 10)), '', cell(2026, 11, 20), 0],
+  [
+    'D-000001',
+    'C-000001',
+    'Ромашка',
+    'Трубы',
+    'ivan@firm.ru',
+    'Успешно',
+    400000,
+    '',
+    new Date(msk(2026, 11, 1, 10)),
+    '',
+    cell(2026, 11, 11),
+    0,
+  ],
+  [
+    'D-000002',
+    'C-000001',
+    'Ромашка',
+    'Краны',
+    'ivan@firm.ru',
+    'Проиграна',
+    100000,
+    '',
+    new Date(msk(2026, 11, 2, 10)),
+    '',
+    cell(2026, 11, 12),
+    0,
+  ],
+  [
+    'D-000003',
+    'C-000001',
+    'Ромашка',
+    'Насосы',
+    'ivan@firm.ru',
+    'Коммерческое предложение',
+    500000,
+    '',
+    new Date(msk(2026, 11, 3, 10)),
+    cell(2026, 11, 30),
+    '',
+    3,
+  ],
+  [
+    'D-000004',
+    'C-000001',
+    'Ромашка',
+    'Фитинги',
+    'olga@firm.ru',
+    'Успешно',
+    1000,
+    'USD',
+    new Date(msk(2026, 11, 5, 10)),
+    '',
+    cell(2026, 11, 20),
+    0,
+  ],
   ['', '', '', '', '', '', '', '', '', '', '', ''],
 ];
 const plans = [
@@ -44,19 +109,71 @@ const plans = [
 describe('SALES_PLAN_FACT', () => {
   it('returns managers and a total, money in roubles, percents with one decimal', () => {
     const t = salesPlanFact(ctx, plans, deals, '2026-11', '', cell(2026, 11, 27)) as unknown[][];
-    expect(t[0]).toEqual(['Менеджер', 'План', 'Факт', 'Выполнение, %', 'Отклонение', 'Прогноз по темпу', 'Нужно в день', 'Взвешенная воронка', 'Прогноз (факт + воронка)', 'Покрытие', 'Раб. дней прошло', 'Раб. дней всего']);
+    expect(t[0]).toEqual([
+      'Менеджер',
+      'План',
+      'Факт',
+      'Выполнение, %',
+      'Отклонение',
+      'Прогноз по темпу',
+      'Нужно в день',
+      'Взвешенная воронка',
+      'Прогноз (факт + воронка)',
+      'Покрытие',
+      'Раб. дней прошло',
+      'Раб. дней всего',
+    ]);
     // Иван: 400 000 of 1 000 000; 19 of 20 working days; one day left; 500 000 x 60% in the pipeline.
-    expect(t[1]).toEqual(['Иван Петров', 1000000, 400000, 40, -600000, 421052.63, 600000, 300000, 700000, 0.83, 19, 20]);
+    expect(t[1]).toEqual([
+      'Иван Петров',
+      1000000,
+      400000,
+      40,
+      -600000,
+      421052.63,
+      600000,
+      300000,
+      700000,
+      0.83,
+      19,
+      20,
+    ]);
     // Ольга: 1 000 USD x 90 = 90 000.
-    expect(t[2]).toEqual(['Ольга Смирнова', 100000, 90000, 90, -10000, 94736.84, 10000, 0, 90000, 0, 19, 20]);
+    expect(t[2]).toEqual([
+      'Ольга Смирнова',
+      100000,
+      90000,
+      90,
+      -10000,
+      94736.84,
+      10000,
+      0,
+      90000,
+      0,
+      19,
+      20,
+    ]);
     expect(t[3].slice(0, 4)).toEqual(['Итого', 1100000, 490000, 44.5]);
     expect(t).toHaveLength(4);
   });
 
   it('answers in English when the ranges have English headers', () => {
-    const en = [['ID', 'Client ID', 'Manager', 'Stage', 'Amount', 'Closed'], ['D-1', 'C-1', 'ivan@firm.ru', 'Won', 5000, cell(2026, 11, 2)]];
-    const enPlans = [['Level', 'Target', 'Period', 'Plan'], ['Company', '', '2026-11', 10000]];
-    const t = salesPlanFact(ctx, enPlans, en, '2026-11', 'company', cell(2026, 11, 30)) as unknown[][];
+    const en = [
+      ['ID', 'Client ID', 'Manager', 'Stage', 'Amount', 'Closed'],
+      ['D-1', 'C-1', 'ivan@firm.ru', 'Won', 5000, cell(2026, 11, 2)],
+    ];
+    const enPlans = [
+      ['Level', 'Target', 'Period', 'Plan'],
+      ['Company', '', '2026-11', 10000],
+    ];
+    const t = salesPlanFact(
+      ctx,
+      enPlans,
+      en,
+      '2026-11',
+      'company',
+      cell(2026, 11, 30),
+    ) as unknown[][];
     expect(t[0][0]).toBe('Who');
     expect(t[1].slice(0, 4)).toEqual(['Company', 10000, 5000, 50]);
   });
@@ -65,16 +182,29 @@ describe('SALES_PLAN_FACT', () => {
     expect(() => salesPlanFact(ctx, plans, deals, '2026-13')).toThrow(
       'Аргумент «period»: период пишется как «2026-11», «2026-Q4» или «2026», а не «2026-13»',
     );
-    expect(() => salesPlanFact(ctx, plans, deals, '2026-11', 'отдел продаж')).toThrow(/Аргумент «level»/);
+    expect(() => salesPlanFact(ctx, plans, deals, '2026-11', 'отдел продаж')).toThrow(
+      /Аргумент «level»/,
+    );
     expect(() => salesPlanFact(ctx, plans, 'D-1', '2026-11')).toThrow(
       'Аргумент «deals»: нужен диапазон вместе со строкой заголовков',
     );
-    expect(() => salesPlanFact(ctx, plans, [['ID', 'Сумма']], '2026-11')).toThrow(/нет столбца «ID клиента», «Менеджер», «Этап»/);
-    expect(() => salesPlanFact(ctx, plans, deals, '2026-11', '', 'вчера')).toThrow('Аргумент «asOf»: нужна дата, а не «вчера»');
+    expect(() => salesPlanFact(ctx, plans, [['ID', 'Сумма']], '2026-11')).toThrow(
+      /нет столбца «ID клиента», «Менеджер», «Этап»/,
+    );
+    expect(() => salesPlanFact(ctx, plans, deals, '2026-11', '', 'вчера')).toThrow(
+      'Аргумент «asOf»: нужна дата, а не «вчера»',
+    );
   });
 
   it('reads a period cell that Sheets turned into a date as its month', () => {
-    const t = salesPlanFact(ctx, plans, deals, cell(2026, 11, 1), 'company', cell(2026, 11, 27)) as unknown[][];
+    const t = salesPlanFact(
+      ctx,
+      plans,
+      deals,
+      cell(2026, 11, 1),
+      'company',
+      cell(2026, 11, 27),
+    ) as unknown[][];
     expect(t[1].slice(0, 3)).toEqual(['Компания', 1100000, 490000]);
   });
 });
@@ -84,7 +214,17 @@ describe('SALES_FORECAST', () => {
     const t = salesForecast(ctx, deals, plans, '2026-11', cell(2026, 11, 27)) as unknown[][];
     expect(t[0][8]).toBe('Нужное покрытие (1 / конверсия)');
     // Иван: won 1, lost 1 in the last 12 months -> win rate 50% -> coverage needed 2.
-    expect(t[1]).toEqual(['Иван Петров', 1000000, 400000, 300000, 700000, 421052.63, 500000, 0.83, 2]);
+    expect(t[1]).toEqual([
+      'Иван Петров',
+      1000000,
+      400000,
+      300000,
+      700000,
+      421052.63,
+      500000,
+      0.83,
+      2,
+    ]);
     expect(t[3][0]).toBe('Итого');
     expect(t[3][8]).toBe(1.5); // 2 won of 3 closed
   });
@@ -97,8 +237,21 @@ describe('SALES_FUNNEL', () => {
       ['D-000001', 'Новая заявка', 'Коммерческое предложение', new Date(msk(2026, 11, 5))],
       ['D-000001', 'Коммерческое предложение', 'Успешно', new Date(msk(2026, 11, 11))],
     ];
-    const t = salesFunnel(ctx, deals, history, cell(2026, 11, 1), cell(2026, 11, 30)) as unknown[][];
-    expect(t[0]).toEqual(['Этап', 'Дошли', 'Конверсия из предыдущего, %', 'Потери, %', 'От входа, %', 'Сумма']);
+    const t = salesFunnel(
+      ctx,
+      deals,
+      history,
+      cell(2026, 11, 1),
+      cell(2026, 11, 30),
+    ) as unknown[][];
+    expect(t[0]).toEqual([
+      'Этап',
+      'Дошли',
+      'Конверсия из предыдущего, %',
+      'Потери, %',
+      'От входа, %',
+      'Сумма',
+    ]);
     expect(t.slice(1, 8).map((r) => [r[0], r[1], r[2]])).toEqual([
       ['Новая заявка', 4, ''],
       ['Квалификация', 3, 75], // D-1 skipped it but reached КП; D-3 is in КП; D-4 won
@@ -138,7 +291,19 @@ describe('SALES_AGING', () => {
       ['I-2', 'C-000001', cell(2026, 11, 1), cell(2026, 12, 1), 20000, ''],
     ];
     const t = salesAging(ctx, invoices, cell(2026, 11, 27)) as unknown[][];
-    expect(t[1]).toEqual(['ООО «Ромашка»', 'Иван Петров', 2, 60000, 40000, 20000, 0, 40000, 0, 0, 48]);
+    expect(t[1]).toEqual([
+      'ООО «Ромашка»',
+      'Иван Петров',
+      2,
+      60000,
+      40000,
+      20000,
+      0,
+      40000,
+      0,
+      0,
+      48,
+    ]);
     expect(t[2].slice(0, 5)).toEqual(['Итого', '', 2, 60000, 40000]);
   });
 });
@@ -152,10 +317,23 @@ describe('SALES_BONUS', () => {
     ];
     const t = salesBonus(ctx, plans, deals, scheme, '2026-11') as unknown[][];
     expect(t[0][8]).toBe('Расчёт');
-    expect(t[1].slice(0, 8)).toEqual(['Иван Петров', 'Базовая', 1000000, 400000, 40, 0, 400000, 40000]);
-    expect(t[1][8]).toBe('0\u00a0%–100\u00a0% плана: 400\u00a0000,00\u00a0₽ × 10\u00a0% = 40\u00a0000,00\u00a0₽');
+    expect(t[1].slice(0, 8)).toEqual([
+      'Иван Петров',
+      'Базовая',
+      1000000,
+      400000,
+      40,
+      0,
+      400000,
+      40000,
+    ]);
+    expect(t[1][8]).toBe(
+      '0\u00a0%–100\u00a0% плана: 400\u00a0000,00\u00a0₽ × 10\u00a0% = 40\u00a0000,00\u00a0₽',
+    );
     expect(t[3]).toEqual(['Итого', '', '', '', '', '', '', 49000, '']);
-    expect(() => salesBonus(ctx, plans, deals, [['Что-то']], '2026-11')).toThrow(/Аргумент «scheme»: в диапазоне нет столбца «Схема»/);
+    expect(() => salesBonus(ctx, plans, deals, [['Что-то']], '2026-11')).toThrow(
+      /Аргумент «scheme»: в диапазоне нет столбца «Схема»/,
+    );
   });
 });
 
@@ -174,7 +352,18 @@ describe('SALES_STALE', () => {
     ];
     const t = salesStale(ctx, deals, activities, stages, cell(2026, 11, 27)) as unknown[][];
     expect(t).toHaveLength(2);
-    expect(t[1].slice(0, 10)).toEqual(['D-000003', 'Ромашка', 'Насосы', 'Иван Петров', 'Коммерческое предложение', 7, 5, 2, 'обычная', 'требует внимания']);
+    expect(t[1].slice(0, 10)).toEqual([
+      'D-000003',
+      'Ромашка',
+      'Насосы',
+      'Иван Петров',
+      'Коммерческое предложение',
+      7,
+      5,
+      2,
+      'обычная',
+      'требует внимания',
+    ]);
   });
 });
 
@@ -182,7 +371,9 @@ describe('WORKDAYS_RU', () => {
   it('counts working days by the Russian calendar, with extra holidays or a calendar table', () => {
     expect(workdaysRu(ctx, cell(2026, 11, 1), cell(2026, 11, 30))).toBe(20);
     expect(workdaysRu(ctx, cell(2026, 11, 30), cell(2026, 11, 1))).toBe(-20);
-    expect(workdaysRu(ctx, cell(2026, 12, 1), cell(2026, 12, 31), [[cell(2026, 12, 31)], ['']])).toBe(22);
+    expect(
+      workdaysRu(ctx, cell(2026, 12, 1), cell(2026, 12, 31), [[cell(2026, 12, 31)], ['']]),
+    ).toBe(22);
     const table = [
       ['Дата', 'Выходной', 'Примечание'],
       [cell(2026, 12, 31), true, 'перенос'],
@@ -190,6 +381,8 @@ describe('WORKDAYS_RU', () => {
     ];
     expect(workdaysRu(ctx, cell(2026, 12, 1), cell(2026, 12, 31), table)).toBe(23);
     expect(workdaysRu(ctx, '01.11.2026', '2026-11-30')).toBe(20);
-    expect(() => workdaysRu(ctx, '', cell(2026, 11, 30))).toThrow('Аргумент «start»: нужна дата, а не «»');
+    expect(() => workdaysRu(ctx, '', cell(2026, 11, 30))).toThrow(
+      'Аргумент «start»: нужна дата, а не «»',
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import {
   runEngine,
+  withRetry,
   type EnginePorts,
   type Envelope,
   type SentLogPort,
@@ -258,5 +259,46 @@ describe('sending engine', () => {
     const r = run(w, envs);
     expect(r.skipped.map((k) => k.recipient)).toEqual(['m1@x.ru']);
     expect(w.outbox).toEqual(['m0@x.ru', 'm2@x.ru']);
+  });
+});
+
+describe('withRetry', () => {
+  it('retries transient errors with 1, 2, 4 s waits and rethrows the rest at once', () => {
+    let t = 0;
+    let calls = 0;
+    const clock = { now: () => t, sleep: (ms: number) => void (t += ms) };
+    const value = withRetry(
+      () => {
+        if (++calls < 4) throw new Error('Service Spreadsheets timed out');
+        return 'ok';
+      },
+      clock,
+      { startedAt: 0, budgetMs: 60_000 },
+    );
+    expect([value, calls, t]).toEqual(['ok', 4, 7000]);
+    expect(() =>
+      withRetry(
+        () => {
+          throw new Error('Authorization is required to perform that action.');
+        },
+        clock,
+        { startedAt: 0, budgetMs: 60_000 },
+      ),
+    ).toThrow(/Authorization/);
+  });
+
+  it('does not wait past the time budget', () => {
+    let t = 0;
+    const clock = { now: () => t, sleep: (ms: number) => void (t += ms) };
+    expect(() =>
+      withRetry(
+        () => {
+          throw new Error('error.busy');
+        },
+        clock,
+        { startedAt: 0, budgetMs: 5_000 },
+      ),
+    ).toThrow('error.busy');
+    expect(t).toBe(3000); // 1 s + 2 s; the 4 s wait would pass the budget
   });
 });

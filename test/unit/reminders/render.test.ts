@@ -185,7 +185,7 @@ describe('digest rendering', () => {
       }),
     ]);
     const mail = renderDigest(d, ctx(), 25);
-    expect(mail.subject).toBe('ROP Desk: 3 задач(и) на 27.11.2026');
+    expect(mail.subject).toBe('ROP Desk: 3 задачи на 27.11.2026');
     expect(mail.html).toContain(
       'https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&amp;range=A12',
     );
@@ -208,7 +208,7 @@ describe('digest rendering', () => {
 
   it('speaks English when asked', () => {
     const mail = renderDigest(digest([item()]), ctx({ lang: 'en' }), 25);
-    expect(mail.subject).toBe('ROP Desk: 1 item(s) for 27.11.2026');
+    expect(mail.subject).toBe('ROP Desk: 1 item for 27.11.2026');
     expect(mail.text).toContain('Forgotten deals (1)');
     expect(mail.text).toContain('RUB\u00a0150,000');
   });
@@ -252,5 +252,23 @@ describe('bars', () => {
     expect(barHtml(100, 150, 200, 'x')).not.toContain('width="0%"');
     expect(barText(100, 25)).toBe('[#####...............]');
     expect(barText(0, 0)).toBe('[....................]');
+  });
+});
+
+describe('plural forms', () => {
+  it('says 1 задача, 3 задачи, 5 задач, 11 задач, 21 задача; 1 item, 2 items', () => {
+    const subject = (n: number, lang: 'ru' | 'en' = 'ru') =>
+      renderDigest(
+        digest(Array.from({ length: n }, (_, i) => item({ id: `D-${i}` }))),
+        ctx({ lang }),
+        1,
+      ).subject;
+    expect(subject(1)).toBe('ROP Desk: 1 задача на 27.11.2026');
+    expect(subject(3)).toBe('ROP Desk: 3 задачи на 27.11.2026');
+    expect(subject(5)).toBe('ROP Desk: 5 задач на 27.11.2026');
+    expect(subject(11)).toBe('ROP Desk: 11 задач на 27.11.2026');
+    expect(subject(21)).toBe('ROP Desk: 21 задача на 27.11.2026');
+    expect(subject(1, 'en')).toBe('ROP Desk: 1 item for 27.11.2026');
+    expect(subject(2, 'en')).toBe('ROP Desk: 2 items for 27.11.2026');
   });
 });
