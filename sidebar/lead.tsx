@@ -241,7 +241,7 @@ function Duplicates(props: { items: DuplicateClient[]; busy: boolean; onAddAnywa
               })}
               {d.manager ? ` · ${tr('sb.lead.dupOwner', { name: d.manager })}` : ''}
             </div>
-            <OpenClient id={d.id} />
+            {d.canOpen ? <OpenClient id={d.id} /> : null}
           </li>
         ))}
       </ul>

@@ -65,8 +65,9 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
     const v = await save.run(() => call('saveSettings', form));
     if (v) {
       apply(v);
-      setFlash(tr('sb.saved'));
+      // The language may have just changed: switch first, then say it in the new one.
       onSaved(v.settings);
+      setFlash(tr('sb.saved'));
     }
   }
 

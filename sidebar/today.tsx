@@ -38,9 +38,16 @@ interface Props {
 
 export function TodayPanel({ boot, view, onView }: Props) {
   const [flash, setFlash] = useState('');
+  const reload = useCall();
   const done = (v: TodayView, message: string) => {
     onView(v);
     setFlash(message);
+  };
+  // People also work in the sheet itself: the lists can be re-read without reopening the panel.
+  const refresh = async () => {
+    setFlash('');
+    const v = await reload.run(() => call('today', {}));
+    if (v) onView(v);
   };
   const empty =
     !view.forgotten.length &&
@@ -49,7 +56,19 @@ export function TodayPanel({ boot, view, onView }: Props) {
     !view.overdueInvoices.length;
   return (
     <div class="today">
-      <div class="muted small">{tr('sb.today.asOf', { date: day(view.asOf) })}</div>
+      <div class="today-head">
+        <span class="muted small">{tr('sb.today.asOf', { date: day(view.asOf) })}</span>
+        <button
+          type="button"
+          class="btn small"
+          data-testid="today-refresh"
+          disabled={reload.busy}
+          onClick={() => void refresh()}
+        >
+          {reload.busy ? tr('sb.loading') : tr('sb.refresh')}
+        </button>
+      </div>
+      {reload.error ? <ErrorBox error={reload.error} onRetry={() => void refresh()} /> : null}
       {flash ? <Notice text={flash} /> : null}
       {empty ? <p class="all-clear">{tr('sb.today.allClear')}</p> : null}
       <DealSection
@@ -236,6 +255,7 @@ function DealCard(props: {
       {mode ? (
         <div id={formId}>
           <ActionForm
+            key={mode}
             mode={mode}
             deal={deal}
             boot={boot}

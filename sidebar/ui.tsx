@@ -1,7 +1,7 @@
 /**
  * Small building blocks: labelled fields with their error text, status and error boxes, progress
  * bars. Preact renders every string as a text node, so data never becomes markup here; nothing in
- * the sidebar uses dangerouslySetInnerHTML.
+ * the sidebar sets raw HTML (a browser test scans these files for it).
  */
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';

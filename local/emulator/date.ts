@@ -13,6 +13,14 @@ type DateArgs = [] | [number | string | Date] | number[];
 const NO_ZONE_TEXT = /(Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*(\(.*\))?$/i;
 const DATE_ONLY_ISO = /^[+-]?\d{4,6}(-\d{2}(-\d{2})?)?$/;
 
+const RAW = Symbol('raw Date class');
+
+/** The class behind the callable `Date` proxy: constructing through a Proxy is slow, and the
+ * emulator creates hundreds of thousands of Dates for getValues. */
+export function constructibleDate(D: DateConstructor): DateConstructor {
+  return (D as unknown as Record<symbol, DateConstructor | undefined>)[RAW] ?? D;
+}
+
 export function makeZonedDate(
   Base: DateConstructor,
   timeZone: string,
@@ -175,6 +183,7 @@ export function makeZonedDate(
       return Base.prototype.toLocaleTimeString.call(this, locales, { timeZone, ...opts });
     }
   }
+  Object.defineProperty(ZonedDate, RAW, { value: ZonedDate });
   // `Date()` called without `new` returns the current time as a string.
   return new Proxy(ZonedDate, {
     apply: () => new ZonedDate().toString(),

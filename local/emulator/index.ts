@@ -23,7 +23,7 @@ import { Session } from './services/session';
 import { clockEvent, nextFire, type TriggerRec } from './services/triggers';
 import { Utilities } from './services/utilities';
 import { SpreadsheetApp } from './spreadsheet/app';
-import { ChartType } from './spreadsheet/recorded';
+import { ChartType } from './spreadsheet/charts';
 import { Spreadsheet } from './spreadsheet/spreadsheet';
 import { UiLog } from './spreadsheet/ui';
 
@@ -68,6 +68,7 @@ export interface ExecutionRunner {
 
 export interface CallCounter {
   byMethod(): Record<string, number>;
+  /** Calls whose name is `prefix` or starts with it ('Range', 'Range.get', 'Range.getValues'). */
   count(prefix?: string): number;
   reset(): void;
 }
@@ -129,6 +130,8 @@ export interface Emulator {
   formatDate(date: Date | number, timeZone: string, pattern: string): string;
 }
 
+/** createAddonMenu's title: the add-on's name, whatever the file is called. */
+const ADDON_NAME = 'ROP Desk';
 const DEFAULT_NOW = Date.parse('2026-11-27T09:00:00+03:00');
 export const SPREADSHEET_ID = '1RoPDeskEmuLatedSpreadsheet0000000000000000';
 export const SCRIPT_ID = '1RoPDeskEmuLatedScript000000000000000000000000000000000';
@@ -193,7 +196,7 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
   const scriptTimeZone = opts.scriptTimeZone ?? manifest.timeZone ?? 'Europe/Moscow';
   const book = new Spreadsheet(
     rt,
-    SPREADSHEET_ID,
+    opts.spreadsheetId ?? SPREADSHEET_ID,
     opts.spreadsheetName ?? 'ROP Desk',
     opts.spreadsheetTimeZone ?? 'Europe/Moscow',
   );
@@ -226,13 +229,7 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
   };
 
   const services = {
-    SpreadsheetApp: new SpreadsheetApp(
-      rt,
-      book,
-      ui,
-      opts.spreadsheetName ?? 'ROP Desk',
-      hasActiveDoc,
-    ),
+    SpreadsheetApp: new SpreadsheetApp(rt, book, ui, ADDON_NAME, hasActiveDoc),
     PropertiesService: new PropertiesService(rt, stores),
     LockService: new LockService(rt, locks, () => (hasActiveDoc() ? book._id : null)),
     CacheService: new CacheService(rt, caches),
@@ -272,15 +269,11 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     calls: {
       byMethod: () => Object.fromEntries(rt.counts),
       count(prefix?: string) {
+        // 'Range' counts every Range method, 'Range.get' every getter, 'Range.getValues' one.
+        const match = (k: string) =>
+          !prefix || k === prefix || k.startsWith(prefix.includes('.') ? prefix : `${prefix}.`);
         let n = 0;
-        for (const [k, v] of rt.counts)
-          if (
-            !prefix ||
-            k === prefix ||
-            k.startsWith(prefix.endsWith('.') ? prefix : prefix + '.') ||
-            k.startsWith(prefix)
-          )
-            n += v;
+        for (const [k, v] of rt.counts) if (match(k)) n += v;
         return n;
       },
       reset: () => rt.counts.clear(),

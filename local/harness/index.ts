@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createEmulator, type Emulator, type TriggerRec } from '../emulator';
+import { constructibleDate } from '../emulator/date';
 import { GasError, MSG } from '../emulator/errors';
 import type { AuthModeName, Execution, ExecutionKind } from '../emulator/runtime';
 import type { Range } from '../emulator/spreadsheet/range';
@@ -106,6 +107,7 @@ export function loadProject(opts: LoadOptions = {}): Project {
   }
   const rt = emulator.runtime;
   let lastCalls: Record<string, number> = {};
+  let templateScope: Record<string, unknown> | null = null;
 
   function execute<T>(
     kind: ExecutionKind,
@@ -118,25 +120,25 @@ export function loadProject(opts: LoadOptions = {}): Project {
     const global = context as Record<string, unknown>;
     const RealmDate = vm.runInContext('Date', context) as DateConstructor;
     const ZonedDate = emulator.makeDate(RealmDate);
-    const realm = vmRealm(context, ZonedDate);
+    const realm = vmRealm(context, constructibleDate(ZonedDate));
     Object.assign(global, emulator.globals(), { Date: ZonedDate });
     const ex = rt.begin({ kind, authMode, user, effectiveUser, realm });
-    const prevScope = emulator;
+    // Nested executions (interleave) restore the outer one's scope when they end.
+    const outerScope = templateScope;
+    templateScope = global;
     emulator.setTemplateScope(global);
     try {
+      const loadError = () =>
+        new Error(
+          `Loading ${path.basename(bundlePath)} called ${ex.loadViolation}: Apps Script forbids service calls at load time`,
+        );
       try {
         script.runInContext(context);
       } catch (e) {
-        if (ex.loadViolation)
-          throw new Error(
-            `Loading ${path.basename(bundlePath)} called ${ex.loadViolation}: Apps Script forbids service calls at load time`,
-          );
-        throw hostError(e);
+        throw ex.loadViolation ? loadError() : hostError(e);
       }
-      if (ex.loadViolation)
-        throw new Error(
-          `Loading ${path.basename(bundlePath)} called ${ex.loadViolation}: Apps Script forbids service calls at load time`,
-        );
+      // Even when the bundle caught the refusal, loading it was wrong.
+      if (ex.loadViolation) throw loadError();
       ex.phase = 'call';
       let result: T;
       try {
@@ -151,8 +153,8 @@ export function loadProject(opts: LoadOptions = {}): Project {
     } finally {
       lastCalls = { ...ex.calls };
       rt.end(ex);
-      void prevScope;
-      emulator.setTemplateScope(null);
+      templateScope = outerScope;
+      emulator.setTemplateScope(outerScope);
     }
   }
 
@@ -178,7 +180,7 @@ export function loadProject(opts: LoadOptions = {}): Project {
   });
 
   function fireInstallable(type: TriggerRec['eventType'], event: Record<string, unknown>): void {
-    for (const t of emulator.triggers.list())
+    for (const t of [...emulator.triggers.list()])
       if (t.eventType === type && (t.sourceId === null || t.sourceId === book._id))
         fireRec(t, { ...event, triggerUid: t.uid, authMode: 'FULL' });
   }

@@ -194,8 +194,10 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await page.locator('#tab-outbox').click();
     const managerMail = page.locator('#mail-list li', { hasText: manager }).first();
     if (await managerMail.count()) await managerMail.click();
+    await page.locator('#panel-toggle').click();
     await settle(page);
     await shot(page, pg, page.locator('section.panel'), lang, 'digest');
+    await page.locator('#panel-toggle').click();
     await showSheet(page, sheets.clients, true);
     await shot(page, pg, page, lang, 'playground-outbox');
   } finally {

@@ -12,6 +12,7 @@ import { isUserError, UserError } from '../core/errors';
 import { t, type MessageKey } from '../core/i18n';
 import type { Role } from '../core/types';
 import type { Method, RpcError, RpcErrorCode, RpcReply } from '../shared/contract';
+import { appendLog } from '../gas/log';
 import { callerContext, type Ctx, type WithLang } from './rpc/context';
 import { METHODS } from './rpc/methods';
 import { runUpload } from './rpc/upload';
@@ -76,14 +77,23 @@ function toRpcError(e: unknown, ctx: Ctx | null, method: string): RpcError {
       field: f.field,
       message: t(lang, f.key, f.params ?? {}),
     }));
-    const code = CODES[e.key] ?? (fields.length ? 'invalid' : 'invalid');
+    // Every other person-facing error is about the request: bad input, a closed deal, a bad period.
+    const code = CODES[e.key] ?? 'invalid';
     return { code, message: t(lang, e.key, params), fields };
   }
   const text = e instanceof Error ? e.message : String(e);
   if (/lock timeout|too many lockservice/i.test(text)) {
     return { code: 'conflict', message: t(lang, 'error.busy'), fields: [] };
   }
-  // Not a person's mistake: keep the details for the log, show a plain message.
-  console.error(`rpc ${method} failed: ${e instanceof Error ? (e.stack ?? text) : text}`);
+  // Not a person's mistake: keep the details in the Log sheet (nobody is emailed about add-on
+  // failures) and the execution log, show a plain message.
+  const detail = `rpc ${String(method).slice(0, 60)} failed: ${e instanceof Error ? (e.stack ?? text) : text}`;
+  console.error(detail);
+  if (ctx)
+    appendLog(
+      ctx.ss,
+      { level: 'error', job: 'sidebar', message: detail, user: ctx.me.email },
+      lang,
+    );
   return { code: 'internal', message: t(lang, 'error.internal'), fields: [] };
 }

@@ -30,7 +30,6 @@ import {
 import type { RawRecord } from '../core/crm/tables';
 import type { Plan } from '../core/types';
 import { findSheet, openTable } from './sheets/table';
-import { windowedZone } from './sheets/zone-cache';
 import { zoneOf } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,7 +63,7 @@ export function readWorkbookWithZone(
   ss: Spreadsheet,
   which?: readonly SheetKey[],
 ): { data: WorkbookData; zone: Zone } {
-  const zone = windowedZone(zoneOf(ss.getSpreadsheetTimeZone()));
+  const zone = zoneOf(ss.getSpreadsheetTimeZone());
   const settings = readSettings(ss, zone);
   const wanted = new Set<SheetKey>(which ?? DATA_SHEETS);
   const read = (key: DataSheetKey): RawRecord[] =>

@@ -178,6 +178,8 @@ export interface DuplicateClient {
   manager: string;
   /** What matched: 'inn' | 'phone' | 'email' | 'name'. */
   matchedOn: string[];
+  /** Whether the caller may open it (a manager: only their own clients). */
+  canOpen: boolean;
 }
 
 export interface AddLeadRequest {

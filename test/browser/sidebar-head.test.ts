@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { CLIENTS } from '../../src/core/schema';
 import { mapHeaders } from '../../src/core/table';
@@ -66,6 +67,15 @@ test('the head gets every tab; the team view shows each manager against the plan
   // The previous month comes from the server too.
   await page.click('[aria-label="Предыдущий период"]');
   await page.waitForSelector('.period strong >> text=2026-10');
+  // Quarters and years too (plans are kept per month, quarter and year).
+  await page.selectOption('select[name="periodKind"]', 'quarter');
+  await page.waitForSelector('.period strong >> text=2026-Q4');
+  await page.click('[aria-label="Следующий период"]');
+  await page.waitForSelector('.period strong >> text=2027-Q1');
+  await page.selectOption('select[name="periodKind"]', 'year');
+  await page.waitForSelector('.period strong >> text=2027');
+  await page.selectOption('select[name="periodKind"]', 'month');
+  await page.waitForSelector('.period strong >> text=2027-01');
 });
 
 test('refresh the dashboard and send the weekly report from the team view', async () => {
@@ -180,15 +190,30 @@ test('English: team, import and settings', async () => {
     expect(await e.page.locator('#h-managers').textContent()).toBe('Managers');
     await shot(e.page, 'team-en');
     await openTab(e.page, 'import');
+    // An Excel file this time: the bytes cross google.script.run's form upload intact.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Leads');
+    sheet.addRows([
+      ['Company', 'Phone', 'Email', 'Need'],
+      ['New Horizon LLC', '+7 916 700-00-02', 'hi@horizon.com', 'Racks'],
+      ['', 'abc', '', ''],
+    ]);
     await e.page.setInputFiles('.import input[type="file"]', {
-      name: 'leads.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        'Company,Phone,Email,Need\nNew Horizon LLC,+7 916 700-00-02,hi@horizon.com,Racks\n,abc,,\n',
-      ),
+      name: 'leads.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
     });
     await e.page.click('.import >> text=Check');
     await e.page.waitForSelector('.import-report[data-mode="preview"]');
+    expect(await e.page.locator('.import-report .notice').textContent()).toBe(
+      'Rows: 2. To add: 1, to merge with duplicates: 0, to reject: 1.',
+    );
+    expect(await e.page.locator('.mapping td:first-child').allTextContents()).toEqual([
+      'Company',
+      'Phone',
+      'Email',
+      'Need',
+    ]);
     await shot(e.page, 'import-preview-en');
     await openTab(e.page, 'settings');
     await e.page.waitForSelector('.settings form');

@@ -6,7 +6,16 @@
  * Needs `npm run build` first (`npm test` does it).
  */
 import type { Browser, Page } from 'playwright-core';
-import { IVAN, XSS, XSS_NOTE, seedTeam, STRANGER, type Seeded } from '../integration/rpc/seed';
+import {
+  IVAN,
+  XSS,
+  XSS_NOTE,
+  ok,
+  rpc,
+  seedTeam,
+  STRANGER,
+  type Seeded,
+} from '../integration/rpc/seed';
 import {
   assertNoXss,
   launch,
@@ -124,6 +133,34 @@ test('moving the stage, then closing won', async () => {
   await assertNoXss(s);
 });
 
+test('a deal someone changed after it was shown is not overwritten; Refresh shows the change', async () => {
+  const { alpha } = seeded.deals;
+  const form = await act(alpha, 'snooze');
+  await form.locator('input[name="reason"]').fill('Ждём бюджет');
+  // Meanwhile a colleague moves the deal on (its updated-at stamp moves).
+  const fresh = ok(rpc(seeded.project, IVAN, 'today', {})).forgotten.find((d) => d.id === alpha);
+  ok(
+    rpc(seeded.project, IVAN, 'moveStage', {
+      dealId: alpha,
+      updatedAt: fresh?.updatedAt ?? null,
+      stage: 'Квалификация',
+      amount: '',
+    }),
+  );
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.error-box').waitFor();
+  expect(await form.locator('.error-box').textContent()).toContain('изменил кто-то другой');
+  expect(await form.locator('input[name="reason"]').inputValue()).toBe('Ждём бюджет');
+  await page.click('[data-testid="today-refresh"]');
+  await page.waitForFunction(
+    (id) =>
+      document
+        .querySelector(`li[data-id="${id}"] .card-sub`)
+        ?.textContent?.includes('Квалификация'),
+    alpha,
+  );
+});
+
 test('closing lost requires a reason', async () => {
   const { alpha } = seeded.deals;
   const form = await act(alpha, 'lost');
@@ -183,6 +220,7 @@ test('a failed call keeps everything typed', async () => {
   expect(await form.locator('textarea[name="summary"]').inputValue()).toBe(
     'Оставил заявку на сайте',
   );
+  await shot(page, 'lead-error-ru');
   s.host.setUser(IVAN);
   await form.locator('button[type="submit"]').click();
   await page.waitForSelector('.lead-form .notice.ok');

@@ -4,6 +4,8 @@
  * (Date and DOM nodes refused, a form only as the sole argument, "_" names unreachable) and a
  * file reaching the server as a Blob.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { HEAD, seedTeam, type Seeded } from '../integration/rpc/seed';
 import { launch, openSidebar, type Sidebar } from './sidebar-support';
@@ -112,4 +114,16 @@ test('a form goes only as the sole argument, its file input arriving as a Blob',
     ok: true,
     value: { ok: true, data: { mode: 'preview', fileName: 'leads.csv', totalRows: 1, added: 1 } },
   });
+});
+
+test('the sidebar code never builds markup from strings (data is always text)', () => {
+  const dir = path.resolve(__dirname, '../../sidebar');
+  const offenders = readdirSync(dir)
+    .filter((f) => /\.tsx?$/.test(f))
+    .filter((f) =>
+      /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/.test(
+        readFileSync(path.join(dir, f), 'utf8'),
+      ),
+    );
+  expect(offenders).toEqual([]);
 });

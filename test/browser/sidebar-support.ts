@@ -19,8 +19,6 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The browser's own widgets (date inputs, the file picker) in Russian, as a Russian user sees them.
-  '--lang=ru-RU',
 ];
 export const SHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
 

@@ -30,9 +30,15 @@ describe('save and load', () => {
       );
     const settings = ss.getSheetByName('Настройки')!;
     settings.getRange('Y2:Y3').setValues([['Анна'], ['Борис']]);
-    deals.getRange('G2:G100').setDataValidation(
-      em.app.newDataValidation().requireValueInRange(settings.getRange('Y2:Y3')).setAllowInvalid(false).build(),
-    );
+    deals
+      .getRange('G2:G100')
+      .setDataValidation(
+        em.app
+          .newDataValidation()
+          .requireValueInRange(settings.getRange('Y2:Y3'))
+          .setAllowInvalid(false)
+          .build(),
+      );
     deals.setFrozenRows(1);
     deals.getRange('F1').setFormula('=SUM(C2:C3)');
     ss.setNamedRange('ROP_DEALS', deals.getRange('A1:E3'));
@@ -69,7 +75,10 @@ describe('save and load', () => {
   });
 
   it('writes dates as serials of their wall time in the spreadsheet zone', async () => {
-    const em = createEmulator({ spreadsheetTimeZone: 'Asia/Vladivostok' });
+    const em = createEmulator({
+      spreadsheetTimeZone: 'Asia/Vladivostok',
+      spreadsheetId: 'sheet-42',
+    });
     em.spreadsheet.getSheets()[0].getRange('A1').setValue('27.11.2026');
     const file = path.join(tmp(), 'd.xlsx');
     await em.save(file);
@@ -78,6 +87,12 @@ describe('save and load', () => {
     const v = wb.worksheets[0].getCell('A1').value as Date;
     // exceljs reads serials back as UTC: the wall date is 27.11.2026 00:00.
     expect(v.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    const back = await loadEmulator(file);
+    expect(back.spreadsheet.getId()).toBe('sheet-42');
+    expect(back.spreadsheet.getSpreadsheetTimeZone()).toBe('Asia/Vladivostok');
+    expect((back.spreadsheet.getSheets()[0].getRange('A1').getValue() as Date).toISOString()).toBe(
+      '2026-11-26T14:00:00.000Z',
+    );
   });
 
   it('loads a plain .xlsx without a sidecar, with list validations', async () => {

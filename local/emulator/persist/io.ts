@@ -5,7 +5,7 @@ import type { CacheStores } from '../services/cache';
 import type { MailState } from '../services/mail';
 import type { PropertyStores } from '../services/properties';
 import type { ScriptState } from '../services/script-app';
-import type { RangeRef } from '../spreadsheet/recorded';
+import type { RangeRef } from '../spreadsheet/refs';
 import type { Spreadsheet } from '../spreadsheet/spreadsheet';
 import type { ValidationSpec } from '../spreadsheet/validation';
 import {

@@ -5,12 +5,10 @@
  */
 import type { NamedRangeRec, Spreadsheet } from '../spreadsheet/spreadsheet';
 import type { MetaRecord } from '../spreadsheet/metadata';
-import type {
-  ChartSpec,
-  ConditionalRuleSpec,
-  ProtectionSpec,
-  RangeRef,
-} from '../spreadsheet/recorded';
+import type { ChartSpec } from '../spreadsheet/charts';
+import type { ConditionalRuleSpec } from '../spreadsheet/conditional';
+import type { ProtectionSpec } from '../spreadsheet/protection';
+import type { RangeRef } from '../spreadsheet/refs';
 import type { Sheet, StyleOp } from '../spreadsheet/sheet';
 import type { ValidationSpec } from '../spreadsheet/validation';
 import type { SentMail } from '../services/mail';

@@ -22,7 +22,13 @@ export class WorkbookFormatError extends Error {
 }
 
 export async function writeXlsx(book: Spreadsheet, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer uses native zlib and keeps no cell objects around: several times
+  // faster than Workbook.xlsx.writeFile on a workbook of tens of thousands of rows.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   wb.creator = 'ROP Desk emulator';
   const zone = book._zone();
   for (const sheet of book._sheets) {
@@ -34,10 +40,11 @@ export async function writeXlsx(book: Spreadsheet, file: string): Promise<void> 
           ? [{ state: 'frozen', ySplit: sheet._frozenRows, xSplit: sheet._frozenCols }]
           : [],
     });
-    writeCells(sheet, ws, zone);
     writeLists(sheet, ws);
+    writeCells(sheet, ws, zone);
+    ws.commit();
   }
-  await wb.xlsx.writeFile(file);
+  await wb.commit();
 }
 
 function argb(color: string): string {
@@ -57,13 +64,14 @@ function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
     const fx = sheet._formulas[r];
     const fm = sheet._formats[r];
     const width = Math.max(vals?.length ?? 0, fx?.length ?? 0, fm?.length ?? 0);
+    let row: ExcelJS.Row | undefined;
     for (let c = 0; c < width; c++) {
       const v: Cell | undefined = vals?.[c];
       const f = fx?.[c];
       const fmt = fm?.[c];
       // Formats of empty cells stay in the sidecar only: styling empty cells costs exceljs time.
       if ((v === undefined || v === '') && !f) continue;
-      const cell = ws.getCell(r + 1, c + 1);
+      const cell = (row ??= ws.getRow(r + 1)).getCell(c + 1);
       const value = v === undefined || v === '' ? null : typeof v === 'object' ? shift(v, zone) : v;
       if (f)
         cell.value = {
@@ -74,6 +82,7 @@ function writeCells(sheet: Sheet, ws: ExcelJS.Worksheet, zone: ZoneInfo): void {
       if (fmt) cell.numFmt = fmt;
       else if (typeof v === 'object') cell.numFmt = 'dd.mm.yyyy hh:mm:ss';
     }
+    if (row) row.commit();
   }
 }
 

@@ -16,7 +16,7 @@ interface Entry {
   expires: number;
 }
 
-export class Cache extends Svc {
+export class Cache extends Svc implements GoogleAppsScript.Cache.Cache {
   constructor(
     rt: Runtime,
     private readonly _map: Map<string, Entry>,
@@ -78,7 +78,7 @@ export class CacheStores {
   readonly user = new Map<string, Map<string, Entry>>();
 }
 
-export class CacheService extends Svc {
+export class CacheService extends Svc implements GoogleAppsScript.Cache.CacheService {
   constructor(
     rt: Runtime,
     private readonly _stores: CacheStores,

@@ -20,7 +20,7 @@ export class LockTable {
   }
 }
 
-export class Lock extends Svc {
+export class Lock extends Svc implements GoogleAppsScript.Lock.Lock {
   constructor(
     rt: Runtime,
     private readonly _table: LockTable,
@@ -61,7 +61,11 @@ export class Lock extends Svc {
 }
 instrument(Lock, 'Lock');
 
-export class LockService extends Svc {
+// getDocumentLock may return null (no document), which the typings do not admit.
+export class LockService
+  extends Svc
+  implements Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getUserLock'>
+{
   constructor(
     rt: Runtime,
     private readonly _table: LockTable,

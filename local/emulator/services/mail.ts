@@ -65,7 +65,10 @@ function addresses(list: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export class MailApp extends Svc {
+export class MailApp
+  extends Svc
+  implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'>
+{
   constructor(
     rt: Runtime,
     private readonly _state: MailState,

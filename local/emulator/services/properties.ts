@@ -10,7 +10,7 @@ export const STORE_LIMIT = 500 * 1024;
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-export class Properties extends Svc {
+export class Properties extends Svc implements GoogleAppsScript.Properties.Properties {
   constructor(
     rt: Runtime,
     readonly _map: Map<string, string>,
@@ -78,7 +78,10 @@ export class PropertyStores {
   }
 }
 
-export class PropertiesService extends Svc {
+export class PropertiesService
+  extends Svc
+  implements GoogleAppsScript.Properties.PropertiesService
+{
   constructor(
     rt: Runtime,
     private readonly _stores: PropertyStores,

@@ -5,7 +5,14 @@ export interface User {
   getEmail(): string;
 }
 
-export class Session extends Svc {
+export class Session
+  extends Svc
+  implements
+    Pick<
+      GoogleAppsScript.Base.Session,
+      'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+    >
+{
   constructor(
     rt: Runtime,
     private readonly _scriptTimeZone: () => string,

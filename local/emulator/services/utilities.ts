@@ -119,7 +119,14 @@ const DIGESTS: Record<string, string> = {
   SHA_512: 'sha512',
 };
 
-export class Utilities extends Svc {
+export class Utilities
+  extends Svc
+  implements
+    Pick<
+      GoogleAppsScript.Utilities.Utilities,
+      'formatDate' | 'formatString' | 'getUuid' | 'sleep' | 'parseCsv'
+    >
+{
   readonly Charset = { US_ASCII: 'US-ASCII', UTF_8: 'UTF-8' } as const;
   readonly DigestAlgorithm = {
     MD2: 'MD2',

@@ -1,7 +1,8 @@
 /** The SpreadsheetApp global. */
 import { GasError } from '../errors';
 import { Svc, instrument, type Runtime } from '../runtime';
-import { ChartType, ConditionalFormatRuleBuilder } from './recorded';
+import { ChartType } from './charts';
+import { ConditionalFormatRuleBuilder } from './conditional';
 import type { Spreadsheet } from './spreadsheet';
 import { Ui, UiLog, Button, ButtonSet } from './ui';
 import { DataValidationBuilder, DataValidationCriteria } from './validation';

@@ -6,7 +6,8 @@
 import { MSG, fail } from '../errors';
 import { Svc, instrument } from '../runtime';
 import { a1Of } from './a1';
-import type { Protection, RangeRef } from './recorded';
+import type { Protection } from './protection';
+import type { RangeRef } from './refs';
 import type { Sheet, StyleProp } from './sheet';
 import { DataValidation, violates, type ValidationSpec } from './validation';
 import { DATETIME_FORMAT, displayValue, fastStore, writeValue, type Cell } from './values';

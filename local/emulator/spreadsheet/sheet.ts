@@ -6,15 +6,11 @@ import { MSG, fail } from '../errors';
 import { Svc, instrument } from '../runtime';
 import { parseA1 } from './a1';
 import type { MetaRecord } from './metadata';
+import { deleteCols, deleteRows, insertCols, insertRows, sortRect } from './grid-edit';
 import { Range } from './range';
-import {
-  ConditionalFormatRule,
-  EmbeddedChart,
-  EmbeddedChartBuilder,
-  type ChartSpec,
-  type ConditionalRuleSpec,
-  type Protection,
-} from './recorded';
+import { EmbeddedChart, EmbeddedChartBuilder, type ChartSpec } from './charts';
+import { ConditionalFormatRule, type ConditionalRuleSpec } from './conditional';
+import type { Protection } from './protection';
 import type { Spreadsheet } from './spreadsheet';
 import type { ValidationSpec } from './validation';
 import { PLAIN_TEXT, type Cell } from './values';
@@ -45,15 +41,31 @@ export interface StyleOp {
 
 type Row<T> = Array<T | undefined>;
 
-/** Inserts n fresh items at index `at` without spreading huge argument lists. */
-function spliceIn(arr: unknown[], at: number, n: number, make: () => unknown): void {
-  const tail = arr.splice(at);
-  for (let i = 0; i < n; i++) arr.push(make());
-  for (let i = 0; i < tail.length; i++) arr.push(tail[i]);
-}
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-export class Sheet extends Svc {
+type SheetApi = Pick<
+  GoogleAppsScript.Spreadsheet.Sheet,
+  | 'getName'
+  | 'getSheetName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'getFrozenRows'
+  | 'getFrozenColumns'
+  | 'setFrozenRows'
+  | 'setFrozenColumns'
+  | 'isSheetHidden'
+  | 'insertRows'
+  | 'insertColumns'
+  | 'deleteRows'
+  | 'deleteColumns'
+  | 'getColumnWidth'
+>;
+
+export class Sheet extends Svc implements SheetApi {
   _values: Cell[][] = [];
   _formulas: Array<Row<string> | undefined> = [];
   _formats: Array<Row<string> | undefined> = [];
@@ -262,140 +274,19 @@ export class Sheet extends Svc {
   }
 
   _sortRect(range: Range, specs: Array<number | { column: number; ascending?: boolean }>): void {
-    const keys = specs.map((s) =>
-      typeof s === 'number' ? { column: s, ascending: true } : { ascending: true, ...s },
-    );
-    const r0 = range._r - 1;
-    const rows: Array<{ v: Cell[]; f: Row<string> | undefined; m: Row<string> | undefined }> = [];
-    for (let i = 0; i < range._nr; i++) {
-      const v = this._rowOf(r0 + i);
-      rows.push({
-        v: v.slice(),
-        f: this._formulas[r0 + i]?.slice(),
-        m: this._formats[r0 + i]?.slice(),
-      });
-    }
-    const cmp = (a: Cell, b: Cell): number => {
-      if (a === b) return 0;
-      if (a === '') return 1;
-      if (b === '') return -1;
-      const rank = (x: Cell) =>
-        typeof x === 'number' || typeof x === 'object' ? 0 : typeof x === 'string' ? 1 : 2;
-      if (rank(a) !== rank(b)) return rank(a) - rank(b);
-      if (typeof a === 'string') return a.localeCompare(b as string);
-      return Number(a) - Number(b);
-    };
-    rows.sort((x, y) => {
-      for (const k of keys) {
-        const d = cmp(x.v[k.column - 1] ?? '', y.v[k.column - 1] ?? '');
-        if (d !== 0) return k.ascending === false ? -d : d;
-      }
-      return 0;
-    });
-    const c0 = range._c - 1;
-    rows.forEach((src, i) => {
-      const row = this._rowOf(r0 + i);
-      for (let j = c0; j < c0 + range._nc; j++) {
-        row[j] = src.v[j] ?? '';
-        this._setFormula(r0 + i, j, src.f?.[j]);
-        this._setFormat(r0 + i, j, src.m?.[j]);
-      }
-    });
-    this._touched();
+    sortRect(this, range, specs);
   }
-
-  private _shiftRows(at0: number, delta: number): void {
-    // Everything at or below row index at0 (0-based) moves by delta rows.
-    const book = this._book;
-    for (const m of book._meta)
-      if (
-        m.location.sheetId === this._id &&
-        m.location.type === 'ROW' &&
-        m.location.index !== null
-      ) {
-        if (m.location.index - 1 >= at0) m.location.index += delta;
-      }
-    for (const n of book._named.values())
-      if (n.sheetId === this._id && n.row - 1 >= at0) n.row += delta;
-    for (const s of this._styles) if (s.r - 1 >= at0) s.r += delta;
-  }
-  private _shiftCols(at0: number, delta: number): void {
-    for (const m of this._book._meta)
-      if (
-        m.location.sheetId === this._id &&
-        m.location.type === 'COLUMN' &&
-        m.location.index !== null
-      ) {
-        if (m.location.index - 1 >= at0) m.location.index += delta;
-      }
-    for (const n of this._book._named.values())
-      if (n.sheetId === this._id && n.col - 1 >= at0) n.col += delta;
-    for (const s of this._styles) if (s.c - 1 >= at0) s.c += delta;
-  }
-
   _insertRows(at0: number, n: number): void {
-    const grids = [this._values, this._formulas, this._formats, this._validations] as unknown[][];
-    for (const g of grids)
-      if (g.length > at0) spliceIn(g, at0, n, g === this._values ? () => [] : () => undefined);
-    this._maxRows += n;
-    this._shiftRows(at0, n);
-    this._touched();
+    insertRows(this, at0, n);
   }
   _deleteRows(at0: number, n: number): void {
-    for (let i = at0; i < at0 + n; i++) {
-      const row = this._validations[i];
-      if (row) for (const v of row) if (v !== undefined) this._validationCount--;
-    }
-    for (const g of [this._values, this._formulas, this._formats, this._validations] as unknown[][])
-      if (g.length > at0) g.splice(at0, n);
-    this._maxRows -= n;
-    const book = this._book;
-    book._meta.splice(
-      0,
-      book._meta.length,
-      ...book._meta.filter(
-        (m) =>
-          !(
-            m.location.sheetId === this._id &&
-            m.location.type === 'ROW' &&
-            m.location.index !== null &&
-            m.location.index - 1 >= at0 &&
-            m.location.index - 1 < at0 + n
-          ),
-      ),
-    );
-    this._shiftRows(at0 + n, -n);
-    this._touched();
+    deleteRows(this, at0, n);
   }
   _insertCols(at0: number, n: number): void {
-    for (const g of [
-      this._values,
-      this._formulas,
-      this._formats,
-      this._validations,
-    ] as unknown[][][])
-      for (const row of g)
-        if (row !== undefined && row.length > at0)
-          spliceIn(row, at0, n, g === (this._values as unknown) ? () => '' : () => undefined);
-    this._maxCols += n;
-    this._shiftCols(at0, n);
-    this._touched();
+    insertCols(this, at0, n);
   }
   _deleteCols(at0: number, n: number): void {
-    for (const row of this._validations)
-      if (row)
-        for (let j = at0; j < at0 + n && j < row.length; j++)
-          if (row[j] !== undefined) this._validationCount--;
-    for (const g of [
-      this._values,
-      this._formulas,
-      this._formats,
-      this._validations,
-    ] as unknown[][][])
-      for (const row of g) if (row !== undefined && row.length > at0) row.splice(at0, n);
-    this._maxCols -= n;
-    this._shiftCols(at0 + n, -n);
-    this._touched();
+    deleteCols(this, at0, n);
   }
 
   // ---- public API ----

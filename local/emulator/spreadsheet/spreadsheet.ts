@@ -14,7 +14,8 @@ import {
   type MetaRecord,
 } from './metadata';
 import type { Range } from './range';
-import { Protection, type ProtectionSpec, type RangeRef } from './recorded';
+import { Protection, type ProtectionSpec } from './protection';
+import type { RangeRef } from './refs';
 import { Sheet } from './sheet';
 import type { DisplayContext } from './values';
 
@@ -69,7 +70,22 @@ instrument(NamedRange, 'NamedRange');
 
 const NAMED = /^[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF]*$/;
 
-export class Spreadsheet extends Svc implements MetaHost {
+type SpreadsheetApi = Pick<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  | 'getId'
+  | 'getUrl'
+  | 'getName'
+  | 'rename'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+  | 'getNumSheets'
+  | 'removeNamedRange'
+  | 'toast'
+>;
+
+export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
   _sheets: Sheet[] = [];
   _active: Sheet | null = null;
   readonly _named = new Map<string, NamedRangeRec>();
@@ -304,7 +320,7 @@ export class Spreadsheet extends Svc implements MetaHost {
   getProtections(type: string): Protection[] {
     return this._protections(String(type));
   }
-  toast(message: string, title?: string, timeoutSeconds?: number): void {
+  toast(message: string, title?: string, timeoutSeconds?: number | null): void {
     this._toasts.push({
       message: String(message),
       title: title === undefined ? '' : String(title),

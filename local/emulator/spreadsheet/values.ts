@@ -129,7 +129,9 @@ export function fastStore(v: unknown, format: string | undefined): Cell | undefi
     const c = v.charCodeAt(0);
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
     if (!letter || format === PLAIN_TEXT) return format === PLAIN_TEXT ? v : undefined;
-    if (v.length === 4 || v.length === 5) return undefined; // maybe TRUE / FALSE
+    // Maybe TRUE / FALSE (any case): the general path decides.
+    if ((v.length === 4 || v.length === 5) && (c | 32) !== 116 && (c | 32) !== 102) return v;
+    if (v.length === 4 || v.length === 5) return undefined;
     return v;
   }
   if (typeof v === 'boolean') return v;

@@ -51,6 +51,8 @@ const TEXT = {
     of: 'из',
     saved: 'Сохранено',
     saving: 'Сохранение…',
+    bigger: 'Развернуть панель',
+    smaller: 'Свернуть панель',
     saveFailed: 'Не удалось сохранить',
     reloadSidebar: 'Обновить панель',
     emptyLog: 'Журнал пуст.',
@@ -89,6 +91,8 @@ const TEXT = {
     of: 'of',
     saved: 'Saved',
     saving: 'Saving…',
+    bigger: 'Enlarge the panel',
+    smaller: 'Shrink the panel',
     saveFailed: 'Save failed',
     reloadSidebar: 'Reload panel',
     emptyLog: 'The log is empty.',
@@ -791,6 +795,14 @@ function init(): void {
       bottomTab = key;
       void renderBottom();
     });
+  });
+  const toggle = $('panel-toggle');
+  toggle.title = TEXT.bigger;
+  toggle.addEventListener('click', () => {
+    const max = document.body.classList.toggle('panel-max');
+    toggle.textContent = max ? '⬇' : '⬆';
+    toggle.title = max ? TEXT.smaller : TEXT.bigger;
+    toggle.setAttribute('aria-pressed', String(max));
   });
   $('lang-switch').textContent = lang === 'ru' ? 'EN' : 'RU';
   $('lang-switch').addEventListener('click', () => {

@@ -33,6 +33,7 @@ import {
 import { clientAfterActivity, dealAfterActivity, nextStamp } from '../../core/crm/ops';
 import { safeCellText } from '../../core/crm/sanitize';
 import { findStage } from '../../core/crm/settings';
+import { amountRequired } from '../../core/crm/validate';
 import { locateHeader } from '../../core/crm/tables';
 import type { MessageKey } from '../../core/i18n';
 import { withDocumentLock } from '../../gas/lock';
@@ -187,6 +188,15 @@ function processBlock(b: Block, settings: Settings): void {
         if (stage.kind !== 'open' && closed === null)
           set(r, 'closedAt', dayOfInstant(b.now, b.zone));
         if (stage.kind === 'open' && closed !== null) set(r, 'closedAt', null);
+        // What the stage needs but the row lacks is flagged where it is missing.
+        const amount =
+          changes.get(r)?.get('amount') ?? readCell('money', cell(r, 'amount'), b.zone);
+        if (amountRequired(stage, settings.stages) && amount === null)
+          note(r, 'amount', 'crm.edit.amountForStage');
+        else if (!b.edited.has('amount')) note(r, 'amount', '');
+        if (stage.kind === 'lost' && isBlankCell(cell(r, 'lostReason')))
+          note(r, 'lostReason', 'crm.edit.lostReason');
+        else note(r, 'lostReason', '');
       }
     }
     if (b.def.key === 'deals' && b.edited.has('expectedClose') && b.single) {
@@ -442,10 +452,14 @@ function applyActivities(b: Block, rows: number[], changes: Changes): void {
     const at = typeof get(r, 'at') === 'number' ? (get(r, 'at') as number) : null;
     const deal = dealId ? deals.find(dealId) : null;
     if (!type || (!deal && !clientId) || at === null) continue;
+    const fillIn = (key: string, v: unknown) =>
+      (fill.get(r) ?? fill.set(r, new Map()).get(r))?.set(key, v);
     if (deal && !clientId) {
       clientId = String(deal.cells.clientId ?? '');
-      (fill.get(r) ?? fill.set(r, new Map()).get(r))?.set('clientId', clientId);
+      fillIn('clientId', clientId);
     }
+    // Simple triggers often do not know who typed: the deal's manager is the best guess.
+    if (deal && !get(r, 'manager') && deal.cells.manager) fillIn('manager', deal.cells.manager);
     if (deal) {
       const d = deal.cells as {
         firstActivityAt: number | null;

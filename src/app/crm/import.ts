@@ -28,7 +28,7 @@ import type {
   LeadInput,
 } from '../../core/crm/types';
 import { STAGE_HISTORY } from '../../core/schema';
-import { appendByHeader, appendRecords } from '../../gas/sheets/table';
+import { appendByHeader, appendRecords, requireHeader } from '../../gas/sheets/table';
 import { locked, readOnly, type CrmSession } from './session';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -194,6 +194,8 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
   }
 
   if (write) {
+    s.table('deals');
+    requireHeader(s.ss, STAGE_HISTORY, s.lang);
     appendRecords(clientsTable, newClients);
     appendRecords(s.table('deals'), newDeals);
     appendByHeader(s.ss, STAGE_HISTORY, s.zone, history, s.lang);

@@ -50,6 +50,7 @@ import {
   appendRecords,
   appendWithIds,
   findById,
+  requireHeader,
   updateRecord,
   type Table,
 } from '../../gas/sheets/table';
@@ -139,6 +140,10 @@ export function addLeadIn(
     });
     if (dups.length) return { status: 'duplicates', duplicates: dups };
   }
+  // Every sheet this writes to must be whole before the first write.
+  s.table('deals');
+  requireHeader(s.ss, STAGE_HISTORY, s.lang);
+  if (input.firstConversation) requireHeader(s.ss, ACTIVITIES, s.lang);
   const manager = requested || (existing ? existing.manager : nextAssignee(s, ''));
   const draft = draftLead(input, manager, ctx, existing, opts);
   return writeLead(s, draft, existing);
@@ -338,6 +343,7 @@ function applyMove(
   deal: Deal,
   move: ReturnType<typeof moveDealStage>,
 ): Deal {
+  if (move.history) requireHeader(s.ss, STAGE_HISTORY, s.lang);
   const record = write(table, deal, {
     ...move.changes,
     updatedAt: nextStamp(deal.updatedAt, s.now),

@@ -14,7 +14,6 @@ import { withDocumentLock } from '../../gas/lock';
 import { storedLang } from '../../gas/settings-lang';
 import { openTable, type Table } from '../../gas/sheets/table';
 import { readSettings } from '../../gas/workbook';
-import { windowedZone } from '../../gas/sheets/zone-cache';
 import { zoneOf } from '../../gas/zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,7 +30,7 @@ export class CrmSession {
     readonly ss: Spreadsheet,
     readonly user: string,
   ) {
-    this.zone = windowedZone(zoneOf(ss.getSpreadsheetTimeZone()));
+    this.zone = zoneOf(ss.getSpreadsheetTimeZone());
     this.now = Date.now();
     this.today = dayOfInstant(this.now, this.zone);
     this.settings = readSettings(ss, this.zone, safeStoredLang());

@@ -76,6 +76,7 @@ function view(ctx: Ctx, hits: DuplicateCandidate[]): DuplicateClient[] {
       contactName: visible ? (contacts.get(h.clientId) ?? '') : '',
       manager: managers.get(h.manager) || h.manager,
       matchedOn: h.matchedOn,
+      canOpen: visible,
     };
   });
 }

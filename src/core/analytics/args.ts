@@ -3,13 +3,13 @@
  * cells as their values (a date as a Date at midnight in the spreadsheet's zone). Bad arguments
  * become a UserError naming the argument, which the shell shows in the user's language.
  */
-import { MissingColumns, readTable, type RawRecord } from '../crm/tables';
-import { parseDay } from '../crm/normalize';
+import { locateHeader, MissingColumns, readTable, type RawRecord } from '../crm/tables';
+import { parseDay, parseInstant } from '../crm/normalize';
 import { UserError } from '../errors';
 import { normalizeHeader } from '../table';
 import type { SheetDef } from '../schema';
 import type { Day, Zone } from '../time';
-import type { Lang, PlanLevel } from '../types';
+import type { Activity, Lang, PlanLevel } from '../types';
 import { parsePeriod, periodContaining, type Period } from './period';
 
 export type Grid = unknown[][];
@@ -152,4 +152,48 @@ export function headerLang(value: unknown, def: SheetDef): Lang | null {
   }
   if (ru === en) return null;
   return en > ru ? 'en' : 'ru';
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * Activities for "days since the last touch" only (SALES_STALE): when, which deal, which client.
+ * A range of half a million activities is read column by column without the full record parse
+ * (emails, types, texts), which would take most of a custom function's 30 seconds.
+ */
+export function activityTouchesArg(
+  r: ArgReader,
+  name: string,
+  value: unknown,
+  def: SheetDef,
+): Activity[] {
+  if (!isGrid(value)) throw badArgument(name, r.problem('an.arg.notRange'));
+  const found = locateHeader(value, def.columns);
+  if ('missing' in found) {
+    const columns = found.missing.map((c) => (r.lang === 'en' ? c.en : c.ru)).join('», «');
+    throw badArgument(name, r.problem('an.arg.missingColumns', { columns }));
+  }
+  const { at, dealId, clientId } = found.map.index;
+  const id = (v: unknown): string =>
+    v === '' || v === null || v === undefined ? '' : String(v).trim().toUpperCase();
+  const out: Activity[] = [];
+  for (let i = found.headerRow + 1; i < value.length; i++) {
+    const row = value[i];
+    const cell = row[at];
+    const when = isDate(cell) ? cell.getTime() : cell === '' ? null : parseInstant(cell, r.zone);
+    if (when === null || !Number.isFinite(when)) continue;
+    out.push({
+      row: i + 1,
+      id: '',
+      at: when,
+      manager: '',
+      type: '',
+      clientId: clientId === undefined ? '' : id(row[clientId]),
+      dealId: dealId === undefined ? '' : id(row[dealId]),
+      summary: '',
+      nextStep: '',
+      nextStepDate: null,
+    });
+  }
+  return out;
 }

@@ -46,14 +46,21 @@ export class MoneyConverter {
     }
   }
 
+  /** Raw cell text -> factor to the base currency (null: no rate); cells repeat a few codes. */
+  private readonly factors = new Map<string, number | null>();
+
   /** The amount in the workbook currency, or null when there is no rate for it. */
   convert(amount: Kopecks, currency: string): Kopecks | null {
-    const c = normalizeCurrency(currency) || this.base;
-    if (c === this.base) return amount;
-    const from = this.rates.get(c);
-    const to = this.rates.get(this.base);
-    if (from === undefined || to === undefined) return null;
-    return scaleKopecks(amount, from / to);
+    let f = this.factors.get(currency);
+    if (f === undefined) {
+      const c = normalizeCurrency(currency) || this.base;
+      const from = this.rates.get(c);
+      const to = this.rates.get(this.base);
+      f = c === this.base ? 1 : from === undefined || to === undefined ? null : from / to;
+      this.factors.set(currency, f);
+    }
+    if (f === null) return null;
+    return f === 1 ? amount : scaleKopecks(amount, f);
   }
 }
 

@@ -82,39 +82,49 @@ export interface Completeness {
 const has = (v: unknown): boolean =>
   v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '');
 
-function check(fields: Array<[string, unknown]>): Completeness {
-  const missing = fields.filter(([, v]) => !has(v)).map(([k]) => k);
-  return { filled: fields.length - missing.length, required: fields.length, missing };
+/** Counts filled fields; names the missing ones only when asked (the per-manager mean does not). */
+class Checker {
+  filled = 0;
+  required = 0;
+  missing: string[] = [];
+  constructor(private readonly names: boolean) {}
+  field(key: string, value: unknown): this {
+    this.required++;
+    if (has(value)) this.filled++;
+    else if (this.names) this.missing.push(key);
+    else this.missing.length = 1;
+    return this;
+  }
+  result(): Completeness {
+    return { filled: this.filled, required: this.required, missing: this.missing };
+  }
 }
 
-export function dealCompleteness(d: Deal, stages: StageIndex): Completeness {
+export function dealCompleteness(d: Deal, stages: StageIndex, names = true): Completeness {
   const kind = stages.kindOf(d.stage);
-  const fields: Array<[string, unknown]> = [
-    ['clientId', d.clientId],
-    ['title', d.title],
-    ['source', d.source],
-    ['need', d.need],
-  ];
+  const c = new Checker(names)
+    .field('clientId', d.clientId)
+    .field('title', d.title)
+    .field('source', d.source)
+    .field('need', d.need);
   if (kind === 'open') {
-    fields.push(
-      ['nextStep', d.nextStep],
-      ['nextStepDate', d.nextStepDate],
-      ['expectedClose', d.expectedClose],
-    );
-    if (stages.openPosition(d.stage) !== 0) fields.push(['amount', d.amount]);
-  } else if (kind === 'won') fields.push(['amount', d.amount], ['closedAt', d.closedAt]);
-  else fields.push(['lostReason', d.lostReason], ['closedAt', d.closedAt]);
-  return check(fields);
+    c.field('nextStep', d.nextStep)
+      .field('nextStepDate', d.nextStepDate)
+      .field('expectedClose', d.expectedClose);
+    if (stages.openPosition(d.stage) !== 0) c.field('amount', d.amount);
+  } else if (kind === 'won') c.field('amount', d.amount).field('closedAt', d.closedAt);
+  else c.field('lostReason', d.lostReason).field('closedAt', d.closedAt);
+  return c.result();
 }
 
-export function clientCompleteness(c: Client): Completeness {
-  return check([
-    ['name', c.name],
-    ['contactName', c.contactName],
-    ['phone', c.phone || c.email],
-    ['source', c.source],
-    ['need', c.need],
-  ]);
+export function clientCompleteness(c: Client, names = true): Completeness {
+  return new Checker(names)
+    .field('name', c.name)
+    .field('contactName', c.contactName)
+    .field('phone', c.phone || c.email)
+    .field('source', c.source)
+    .field('need', c.need)
+    .result();
 }
 
 export interface CompletenessRow {
@@ -141,8 +151,8 @@ export function crmCompleteness(data: WorkbookData): {
     a.n++;
     if (c.missing.length) a.bad++;
   };
-  for (const d of data.deals) add(d.manager, dealCompleteness(d, stages));
-  for (const c of data.clients) add(c.manager, clientCompleteness(c));
+  for (const d of data.deals) add(d.manager, dealCompleteness(d, stages, false));
+  for (const c of data.clients) add(c.manager, clientCompleteness(c, false));
   const names = new Map(
     data.managers.map((m) => [m.email.trim().toLowerCase(), m.name || m.email]),
   );

@@ -8,7 +8,7 @@
  * Date cells, blanks where a figure is undefined (no plan, no closed deals...).
  */
 import { locateSettingsTables, parseSettings } from '../crm/settings';
-import { toActivity, toDeal, toInvoice, toPlan, toStageChange } from '../crm/records';
+import { toDeal, toInvoice, toPlan, toStageChange } from '../crm/records';
 import { t, type MessageKey, type MessageParams } from '../i18n';
 import { isUserError, UserError } from '../errors';
 import { ACTIVITIES, DEALS, INVOICES, PLANS, STAGE_HISTORY } from '../schema';
@@ -20,6 +20,7 @@ import {
   dayArg,
   headerLang,
   levelArg,
+  activityTouchesArg,
   periodArg,
   tableArg,
   textArg,
@@ -503,7 +504,7 @@ export function salesStale(
     ],
     (run) => {
       const list = readDeals(run, deals, 'stale');
-      const acts = tableArg(run, 'activities', activities, ACTIVITIES).map(toActivity);
+      const acts = activityTouchesArg(run, 'activities', activities, ACTIVITIES);
       if (!isGrid(settings))
         throw new UserError('error.badArgument', {
           name: 'settings',

@@ -75,8 +75,12 @@ export function writeCell(kind: CellKind, value: unknown, zone: Zone): Cell {
   switch (kind) {
     case 'id':
     case 'phone':
-    case 'inn':
-      return plainTextCell(String(value));
+    case 'inn': {
+      // Normalised values go in verbatim (the column is plain text). Anything else is unexpected
+      // here; it is quoted too, in case the column lost its plain-text format.
+      const text = String(value);
+      return /^\+?\d+$|^[A-Z]-\d+$/.test(text) ? plainTextCell(text) : safeCellText(text);
+    }
     case 'money':
       return typeof value === 'number' ? fromKopecks(value) : safeCellText(String(value));
     case 'number':

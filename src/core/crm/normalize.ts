@@ -15,6 +15,17 @@ import { dayFromYmd, validYmd, type Day, type Instant, type Zone } from '../time
 export function normalizePhone(value: unknown): string | null {
   if (typeof value === 'number') value = String(Math.round(value));
   if (typeof value !== 'string') return null;
+  const one = onePhone(value);
+  if (one !== null || !/[,;/]|\s(или|or)\s/i.test(value)) return one;
+  // Several numbers in one cell ("8 916 ..., 8 495 ..."): the first one that is a number.
+  for (const part of value.split(/[,;/]|\s(?:или|or)\s/i)) {
+    const p = onePhone(part);
+    if (p) return p;
+  }
+  return null;
+}
+
+function onePhone(value: string): string | null {
   // An extension ("доб. 123", "ext 5", "#12") is not part of the number.
   const text = value.replace(/(доб\.?|ext\.?|вн\.?|#).*$/i, '').trim();
   if (!text || /[a-zа-я]/i.test(text)) return null;
@@ -52,10 +63,11 @@ export function formatPhone(e164: string): string {
 
 export function normalizeEmail(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const text = value
+  // "Иван Петров <ivan@firm.ru>" and "mailto:" links carry the address inside.
+  const inner = /<([^<>]+)>/.exec(value)?.[1] ?? value;
+  const text = inner
     .trim()
     .replace(/^mailto:/i, '')
-    .replace(/^<(.*)>$/, '$1')
     .toLowerCase();
   return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/.test(text) && !text.includes('..')
     ? text

@@ -12,8 +12,6 @@ export const ru = {
   'crm.field.date': 'Поле «{field}»: «{value}» не похоже на дату. Пример: 27.11.2026.',
   'crm.field.unknownManager': 'Поле «{field}»: {value} нет среди активных на листе «Менеджеры».',
   'crm.field.unknownStage': 'Поле «{field}»: этапа «{value}» нет в воронке (лист «Настройки»).',
-  'crm.field.unknownClient': 'Поле «{field}»: клиента {value} нет на листе «Клиенты».',
-  'crm.field.unknownDeal': 'Поле «{field}»: сделки {value} нет на листе «Сделки».',
   'crm.field.amountForStage': 'Поле «{field}» обязательно на этапе «{stage}».',
   'crm.field.contactRequired': 'Укажите хотя бы телефон или email клиента.',
   'crm.field.lostReason': 'Поле «{field}»: укажите причину проигрыша.',
@@ -25,7 +23,6 @@ export const ru = {
     'Сделка {id} уже закрыта ({stage}). Откройте её заново, переведя на открытый этап.',
   'crm.noAssignee':
     'Некому назначить лид: на листе «Менеджеры» нет активных менеджеров. Укажите менеджера.',
-  'crm.duplicates': 'Похоже, такой клиент уже есть: {list}.',
   'crm.noDealOrClient': 'Укажите сделку или клиента.',
   'crm.dealClientMismatch': 'Сделка {deal} относится к другому клиенту ({client}).',
   'crm.setup.created': 'Создан лист «{sheet}».',
@@ -53,17 +50,16 @@ export const ru = {
   'crm.import.badFile': 'Файл «{name}» не удалось прочитать: {problem}.',
   'crm.import.reject.noName': 'нет названия клиента и контакта',
   'crm.import.reject.noContact': 'нет ни телефона, ни email',
-  'crm.import.reject.duplicateInFile': 'повторяет строку {row} этого файла',
   'crm.import.done':
     'Импорт: добавлено {added}, объединено с существующими {merged}, отклонено {rejected}.',
-  'crm.form.noName': 'Ответ формы без названия клиента и контакта: записан как «{name}».',
   'crm.edit.badPhone': 'ROP Desk: не похоже на телефон. Формат: +7XXXXXXXXXX.',
   'crm.edit.badInn': 'ROP Desk: ИНН с неверными контрольными цифрами.',
   'crm.edit.badAmount': 'ROP Desk: не похоже на сумму.',
   'crm.edit.badEmail': 'ROP Desk: не похоже на email.',
   'crm.edit.badStage': 'ROP Desk: такого этапа нет в воронке.',
   'crm.edit.badDate': 'ROP Desk: не похоже на дату (дд.мм.гггг).',
-  'crm.edit.activityIncomplete': 'ROP Desk: укажите тип и сделку или клиента.',
+  'crm.edit.amountForStage': 'ROP Desk: на этом этапе нужна сумма сделки.',
+  'crm.edit.lostReason': 'ROP Desk: укажите причину проигрыша.',
   'crm.log.formSubmit': 'Лид из формы: клиент {client}, сделка {deal}, менеджер {manager}.',
 } as const;
 
@@ -82,8 +78,6 @@ export const en: Record<keyof typeof ru, string> = {
     'Field "{field}": {value} is not an active person on the Managers sheet.',
   'crm.field.unknownStage':
     'Field "{field}": stage "{value}" is not in the funnel (Settings sheet).',
-  'crm.field.unknownClient': 'Field "{field}": client {value} is not on the Clients sheet.',
-  'crm.field.unknownDeal': 'Field "{field}": deal {value} is not on the Deals sheet.',
   'crm.field.amountForStage': 'Field "{field}" is required at stage "{stage}".',
   'crm.field.contactRequired': "Give at least the client's phone or email.",
   'crm.field.lostReason': 'Field "{field}": give the reason the deal was lost.',
@@ -95,7 +89,6 @@ export const en: Record<keyof typeof ru, string> = {
     'Deal {id} is already closed ({stage}). Reopen it by moving it to an open stage.',
   'crm.noAssignee':
     'Nobody to assign the lead to: no active managers on the Managers sheet. Choose a manager.',
-  'crm.duplicates': 'This client seems to exist already: {list}.',
   'crm.noDealOrClient': 'Give a deal or a client.',
   'crm.dealClientMismatch': 'Deal {deal} belongs to another client ({client}).',
   'crm.setup.created': 'Created sheet "{sheet}".',
@@ -123,16 +116,15 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.import.badFile': 'File "{name}" could not be read: {problem}.',
   'crm.import.reject.noName': 'no client name and no contact',
   'crm.import.reject.noContact': 'neither phone nor email',
-  'crm.import.reject.duplicateInFile': 'repeats row {row} of this file',
   'crm.import.done':
     'Import: {added} added, {merged} merged with existing clients, {rejected} rejected.',
-  'crm.form.noName': 'Form response without a client name or contact: recorded as "{name}".',
   'crm.edit.badPhone': 'ROP Desk: not a phone number. Format: +7XXXXXXXXXX.',
   'crm.edit.badInn': 'ROP Desk: INN with wrong check digits.',
   'crm.edit.badAmount': 'ROP Desk: not an amount.',
   'crm.edit.badEmail': 'ROP Desk: not an email address.',
   'crm.edit.badStage': 'ROP Desk: this stage is not in the funnel.',
   'crm.edit.badDate': 'ROP Desk: not a date (dd.mm.yyyy).',
-  'crm.edit.activityIncomplete': 'ROP Desk: give the type and a deal or client.',
+  'crm.edit.amountForStage': 'ROP Desk: this stage needs the deal amount.',
+  'crm.edit.lostReason': 'ROP Desk: give the reason the deal was lost.',
   'crm.log.formSubmit': 'Lead from the form: client {client}, deal {deal}, manager {manager}.',
 };

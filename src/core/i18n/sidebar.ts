@@ -79,6 +79,9 @@ export const ru = {
   'sb.match.name': 'название',
 
   'sb.team.period': 'Период',
+  'sb.team.kind.month': 'Месяц',
+  'sb.team.kind.quarter': 'Квартал',
+  'sb.team.kind.year': 'Год',
   'sb.team.prev': 'Предыдущий период',
   'sb.team.next': 'Следующий период',
   'sb.team.company': 'Отдел',
@@ -265,6 +268,9 @@ export const en: Record<keyof typeof ru, string> = {
   'sb.match.name': 'name',
 
   'sb.team.period': 'Period',
+  'sb.team.kind.month': 'Month',
+  'sb.team.kind.quarter': 'Quarter',
+  'sb.team.kind.year': 'Year',
   'sb.team.prev': 'Previous period',
   'sb.team.next': 'Next period',
   'sb.team.company': 'Department',

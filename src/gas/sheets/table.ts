@@ -192,3 +192,20 @@ export function appendWithIds(
   sheet.getRange(start, 1, rows.length, width).setValues(rows);
   return withIds.map((r) => r.id);
 }
+
+/**
+ * Checks that a sheet exists with every required column, reading only its first rows. Operations
+ * call it for every sheet they will append to before writing anything, so that a broken sheet
+ * stops them before the first write rather than half-way.
+ */
+export function requireHeader(ss: Spreadsheet, def: SheetDef, lang: Lang = 'ru'): void {
+  const found = findSheet(ss, def);
+  if (!found) throw missingSheetError(def, lang);
+  const sheet = found.sheet;
+  const width = sheet.getLastColumn();
+  const head = width
+    ? sheet.getRange(1, 1, Math.min(20, Math.max(sheet.getLastRow(), 1)), width).getValues()
+    : [[]];
+  const header = locateHeader(head, def.columns);
+  if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
+}

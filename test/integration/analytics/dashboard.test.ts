@@ -81,6 +81,19 @@ describe('Refresh dashboard on the demo workbook', () => {
     ).toEqual(ids);
   });
 
+  it('recreates a chart the user deleted, once', () => {
+    const [gone, ...kept] = dash().getCharts();
+    dash().removeChart(gone);
+    p.run('menuRefreshDashboard');
+    const after = dash().getCharts();
+    expect(after).toHaveLength(3);
+    expect(after.map((c) => c.getChartId())).toEqual(
+      expect.arrayContaining(kept.map((c) => c.getChartId())),
+    );
+    p.run('menuRefreshDashboard');
+    expect(dash().getCharts()).toHaveLength(3);
+  });
+
   it('follows the period typed into B2', () => {
     dash().getRange('B2').setValue('2026-q4');
     p.run('menuRefreshDashboard');

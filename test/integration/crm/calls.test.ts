@@ -14,32 +14,28 @@ function seeded(n: number): Project {
   const ch = values(p, 'Клиенты')[0].map(String);
   const dh = values(p, 'Сделки')[0].map(String);
   const row = (h: string[], o: Record<string, unknown>) => h.map((k) => o[k] ?? '');
-  clients
-    .getRange(2, 1, n, ch.length)
-    .setValues(
-      Array.from({ length: n }, (_, i) =>
-        row(ch, {
-          ID: `C-${String(i + 1).padStart(6, '0')}`,
-          Клиент: `Клиент ${i}`,
-          Телефон: `+7495${String(i).padStart(7, '0')}`,
-          Менеджер: 'ivan@firm.ru',
-        }),
-      ),
-    );
-  deals
-    .getRange(2, 1, n, dh.length)
-    .setValues(
-      Array.from({ length: n }, (_, i) =>
-        row(dh, {
-          ID: `D-${String(i + 1).padStart(6, '0')}`,
-          'ID клиента': `C-${String(i + 1).padStart(6, '0')}`,
-          Сделка: 'Сделка',
-          Менеджер: 'ivan@firm.ru',
-          Этап: 'Квалификация',
-          Сумма: 1000,
-        }),
-      ),
-    );
+  clients.getRange(2, 1, n, ch.length).setValues(
+    Array.from({ length: n }, (_, i) =>
+      row(ch, {
+        ID: `C-${String(i + 1).padStart(6, '0')}`,
+        Клиент: `Клиент ${i}`,
+        Телефон: `+7495${String(i).padStart(7, '0')}`,
+        Менеджер: 'ivan@firm.ru',
+      }),
+    ),
+  );
+  deals.getRange(2, 1, n, dh.length).setValues(
+    Array.from({ length: n }, (_, i) =>
+      row(dh, {
+        ID: `D-${String(i + 1).padStart(6, '0')}`,
+        'ID клиента': `C-${String(i + 1).padStart(6, '0')}`,
+        Сделка: 'Сделка',
+        Менеджер: 'ivan@firm.ru',
+        Этап: 'Квалификация',
+        Сумма: 1000,
+      }),
+    ),
+  );
   p.emulator.calls.reset();
   return p;
 }

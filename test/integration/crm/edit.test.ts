@@ -48,7 +48,17 @@ describe('onEdit', () => {
     );
     p.edit('Сделки', `A2:${String.fromCharCode(64 + h.length)}2`, [row], { user: 'ivan@firm.ru' });
     p.edit('Сделки', a1(p, 'Сделки', 'Этап', 2), 'Квалификация', { user: 'ivan@firm.ru' });
+    const amountCell = sheet(p, 'Сделки').getRange(a1(p, 'Сделки', 'Сумма', 2));
+    expect(amountCell.getNote()).toContain('нужна сумма');
     p.edit('Сделки', a1(p, 'Сделки', 'Сумма', 2), '1 234,50 ₽', { user: 'ivan@firm.ru' });
+    expect(amountCell.getNote()).toBe('');
+    p.edit('Сделки', a1(p, 'Сделки', 'Этап', 2), 'Проиграна', { user: 'ivan@firm.ru' });
+    expect(
+      sheet(p, 'Сделки')
+        .getRange(a1(p, 'Сделки', 'Причина проигрыша', 2))
+        .getNote(),
+    ).toContain('причину');
+    expect(rows(p, 'Сделки')[0]['Дата закрытия']).not.toBe('');
     p.edit('Сделки', a1(p, 'Сделки', 'Этап', 2), 'Выдуманный', { user: 'ivan@firm.ru' });
     const [d] = rows(p, 'Сделки');
     expect(d).toMatchObject({ ID: 'D-000001', Сумма: 1234.5, Этап: 'Выдуманный' });
@@ -60,6 +70,7 @@ describe('onEdit', () => {
     expect(rows(p, 'История этапов').map((x) => `${x['Из этапа']}>${x['В этап']}`)).toEqual([
       '>Новая заявка',
       'Новая заявка>Квалификация',
+      'Квалификация>Проиграна',
     ]);
   });
 

@@ -452,3 +452,82 @@ describe('spreadsheet calls do not grow with the rows', () => {
     expect(small['Range.setValues']).toBeLessThanOrEqual(6);
   });
 });
+
+describe('broken sheets and other languages', () => {
+  it('a missing required column stops an operation before its first write', () => {
+    const p = setUpProject();
+    run(p, () => crm.addLead(lead({ stage: 'Квалификация', amount: 1000 })));
+    const history = sheet(p, 'История этапов');
+    const col = values(p, 'История этапов')[0].indexOf('В этап') + 1;
+    history.getRange(1, col).setValue('Куда-то');
+    const before = { clients: values(p, 'Клиенты'), deals: values(p, 'Сделки') };
+    const e = thrown(() =>
+      run(p, () =>
+        crm.addLead(lead({ clientName: 'Новый', phone: '+7 495 765 43 21', email: '', inn: '' })),
+      ),
+    );
+    expect(e).toMatchObject({
+      key: 'error.missingColumn',
+      params: { sheet: 'История этапов', column: 'В этап' },
+    });
+    expect(t('ru', e.key as never, e.params as never)).toBe(
+      'На листе «История этапов» нет обязательного столбца «В этап». Ничего не записано.',
+    );
+    const e2 = thrown(() =>
+      run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Встреча / презентация' })),
+    );
+    expect(e2.key).toBe('error.missingColumn');
+    expect({ clients: values(p, 'Клиенты'), deals: values(p, 'Сделки') }).toEqual(before);
+  });
+
+  it('speaks English in an English workbook', () => {
+    const p = setUpProject();
+    // Switch the workbook language on the Settings sheet, as the head of sales would.
+    const s = sheet(p, 'Настройки');
+    const v = s.getDataRange().getValues();
+    const r = v.findIndex((row) => row[0] === 'Язык');
+    s.getRange(r + 1, 2).setValue('en');
+    const e = thrown(() =>
+      run(p, () => crm.addLead(lead({ phone: 'call me', email: '', inn: '' }))),
+    );
+    expect(t('en', e.fields?.[0].key as never, e.fields?.[0].params as never)).toContain(
+      'Field "Phone": "call me" does not look like a phone number',
+    );
+    const ok = run(p, () => crm.addLead(lead({ firstConversationType: 'meeting' })));
+    expect(ok.status).toBe('created');
+    expect(rows(p, 'Активности')[0]['Тип']).toBe('Meeting');
+  });
+});
+
+describe('time zones', () => {
+  it('writes and reads calendar dates in the spreadsheet zone, not the script zone', () => {
+    const p = setUpProject({ spreadsheetTimeZone: 'Asia/Vladivostok' });
+    run(p, () => crm.addLead(lead({ nextStepDate: '01.12.2026', expectedClose: '2026-12-31' })));
+    const deals = sheet(p, 'Сделки');
+    const h = values(p, 'Сделки')[0];
+    expect(deals.getRange(2, h.indexOf('Дата следующего шага') + 1).getDisplayValue()).toBe(
+      '01.12.2026',
+    );
+    expect(deals.getRange(2, h.indexOf('Ожидаемое закрытие') + 1).getDisplayValue()).toBe(
+      '31.12.2026',
+    );
+    const record = run(p, () => crm.updateDeal({ id: 'D-000001', changes: {} })).record;
+    expect(record.nextStepDate).toBe(Math.floor(Date.UTC(2026, 11, 1) / 86_400_000));
+  });
+});
+
+describe('setup after demo data', () => {
+  it('changes nothing in a filled workbook', () => {
+    const p = setUpProject();
+    sheet(p, 'Менеджеры').getRange('A2:E10').clearContent();
+    p.run('menuSetupDemo');
+    const before = values(p, 'Сделки');
+    const named = p.emulator.spreadsheet.getNamedRanges().map((n) => n.getRange().getA1Notation());
+    p.run('menuSetupWorkbook');
+    expect(values(p, 'Сделки')).toEqual(before);
+    expect(
+      p.emulator.spreadsheet.getNamedRanges().map((n) => n.getRange().getA1Notation()),
+    ).toEqual(named);
+    expect(p.emulator.toasts.at(-1)?.message).toContain('ничего не изменено');
+  });
+});

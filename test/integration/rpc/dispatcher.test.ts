@@ -6,11 +6,12 @@
  * serialisation (no Date anywhere).
  */
 import { Blob } from '../../../local/emulator/services/utilities';
-import type { Project } from '../../../local/harness';
+import { loadProject, type Project } from '../../../local/harness';
+import { createEmulator } from '../../../local/emulator';
 import { DEALS, MANAGERS } from '../../../src/core/schema';
 import { mapHeaders } from '../../../src/core/table';
 import type { Method } from '../../../src/shared/contract';
-import { DIRECTOR, HEAD, IVAN, MARIA, STRANGER, ok, rpc, seedTeam, type Seeded } from './seed';
+import { DIRECTOR, HEAD, IVAN, MARIA, NOW, STRANGER, ok, rpc, seedTeam, type Seeded } from './seed';
 
 let seeded: Seeded;
 let project: Project;
@@ -181,6 +182,7 @@ describe('a manager sees and touches only their own records', () => {
         phone: '',
         email: '',
         inn: '',
+        canOpen: false,
       }),
     ]);
     const own = ok(
@@ -191,7 +193,7 @@ describe('a manager sees and touches only their own records', () => {
         email: '',
       }),
     );
-    expect(own[0].phone).toBe('+79031112233');
+    expect(own[0]).toMatchObject({ phone: '+79031112233', canOpen: true });
   });
 });
 
@@ -257,6 +259,20 @@ describe('requests are checked before anything runs', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+});
+
+describe('a workbook that is not set up', () => {
+  it('says which sheet is missing instead of failing with a stack trace', () => {
+    const bare = loadProject({ emulator: createEmulator({ now: NOW, activeUser: HEAD }) });
+    const r = bare.rpc('rpc', ['bootstrap', {}], { user: HEAD }) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
+    expect(r).toMatchObject({ ok: false, error: { code: 'setup' } });
+    expect(r.error.message).toBe(
+      'Нет листа «Менеджеры». Запустите «ROP Desk → Настроить таблицу».',
+    );
   });
 });
 

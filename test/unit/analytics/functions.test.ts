@@ -367,6 +367,27 @@ describe('SALES_STALE', () => {
   });
 });
 
+describe('SALES_STALE activities', () => {
+  const stages = [
+    ['Stage', 'Probability', 'Rotting days', 'Stage kind'],
+    ['Коммерческое предложение', 0.6, 5, 'Open'],
+    ['Успешно', 1, '', 'Won'],
+    ['Проиграна', 0, '', 'Lost'],
+  ];
+  it('reads activity times typed as text, and names a missing column', () => {
+    const typed = [
+      ['ID', 'Когда', 'Менеджер', 'Тип', 'ID сделки'],
+      ['A-1', '25.11.2026 11:00', 'ivan@firm.ru', 'Звонок', 'd-000003'],
+      ['A-2', '', 'ivan@firm.ru', 'Звонок', 'D-000003'],
+    ];
+    const t = salesStale(ctx, deals, typed, stages, cell(2026, 11, 27)) as unknown[][];
+    expect(t).toHaveLength(1); // 2 days since the call on 25.11: within the 5-day limit
+    expect(() => salesStale(ctx, deals, [['ID', 'Когда', 'ID сделки']], stages)).toThrow(
+      'Аргумент «activities»: в диапазоне нет столбца «Менеджер», «Тип»',
+    );
+  });
+});
+
 describe('WORKDAYS_RU', () => {
   it('counts working days by the Russian calendar, with extra holidays or a calendar table', () => {
     expect(workdaysRu(ctx, cell(2026, 11, 1), cell(2026, 11, 30))).toBe(20);

@@ -1,5 +1,8 @@
 import {
   activityNorms,
+  clientCompleteness,
+  dealCompleteness,
+  StageIndex,
   asOfInstant,
   crmCompleteness,
   dealKpis,
@@ -301,5 +304,43 @@ describe('discipline', () => {
     ]);
     expect(total.records).toBe(3);
     expect(crmCompleteness(workbook()).total.completeness).toBeNull();
+  });
+});
+
+describe('record completeness', () => {
+  it('names the empty required fields, depending on the stage', () => {
+    const stages = new StageIndex();
+    expect(
+      dealCompleteness(
+        deal({ stage: 'Новая заявка', clientId: 'C-1', title: 'X', source: 'Сайт', need: 'Y' }),
+        stages,
+      ),
+    ).toEqual({
+      filled: 4,
+      required: 7,
+      missing: ['nextStep', 'nextStepDate', 'expectedClose'], // no amount needed at the first stage
+    });
+    expect(dealCompleteness(deal({ stage: 'Успешно', amount: null }), stages).missing).toEqual([
+      'clientId',
+      'source',
+      'need',
+      'amount',
+      'closedAt',
+    ]);
+    expect(
+      clientCompleteness(
+        client({
+          id: 'C-1',
+          contactName: 'Анна',
+          phone: '+79001234567',
+          source: 'Сайт',
+          need: 'Трубы',
+        }),
+      ),
+    ).toEqual({
+      filled: 5,
+      required: 5,
+      missing: [],
+    });
   });
 });

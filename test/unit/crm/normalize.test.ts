@@ -30,6 +30,8 @@ describe('phones', () => {
     ['  +44 20 7946 0958 ', '+442079460958'],
     ['0049 30 1234567', '+49301234567'],
     ['+1 (212) 555-0100', '+12125550100'],
+    ['8 916 123-45-67, 8 495 111-22-33', '+79161234567'],
+    ['нет; +7 495 111-22-33', '+74951112233'],
   ])('normalises %s', (input, out) => {
     expect(normalizePhone(input)).toBe(out);
   });
@@ -63,6 +65,7 @@ describe('emails', () => {
     expect(normalizeEmail('  Ivan.Petrov@Romashka.RU ')).toBe('ivan.petrov@romashka.ru');
     expect(normalizeEmail('mailto:a@b.co')).toBe('a@b.co');
     expect(normalizeEmail('<a@b.ru>')).toBe('a@b.ru');
+    expect(normalizeEmail('Иван Петров <Ivan@Firm.ru>')).toBe('ivan@firm.ru');
     expect(normalizeEmail('a@b')).toBeNull();
     expect(normalizeEmail('a b@c.ru')).toBeNull();
     expect(normalizeEmail('a@@c.ru')).toBeNull();
