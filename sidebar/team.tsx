@@ -173,18 +173,20 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
         >
           {tr('sb.team.refresh')}
         </button>
-        <button
-          type="button"
-          class="btn"
-          disabled={action.busy}
-          onClick={async () => {
-            setFlash('');
-            const r = await action.run(() => call('sendWeeklyReport', {}));
-            if (r) setFlash(tr('sb.team.weeklySent', { sent: r.sent, skipped: r.skipped }));
-          }}
-        >
-          {tr('sb.team.weekly')}
-        </button>
+        {boot.can.weeklyReport ? (
+          <button
+            type="button"
+            class="btn"
+            disabled={action.busy}
+            onClick={async () => {
+              setFlash('');
+              const r = await action.run(() => call('sendWeeklyReport', {}));
+              if (r) setFlash(tr('sb.team.weeklySent', { sent: r.sent, skipped: r.skipped }));
+            }}
+          >
+            {tr('sb.team.weekly')}
+          </button>
+        ) : null}
       </div>
     </div>
   );

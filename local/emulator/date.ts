@@ -184,6 +184,7 @@ export function makeZonedDate(
     }
   }
   Object.defineProperty(ZonedDate, RAW, { value: ZonedDate });
+  Object.defineProperty(ZonedDate, 'name', { value: 'Date' });
   // `Date()` called without `new` returns the current time as a string.
   return new Proxy(ZonedDate, {
     apply: () => new ZonedDate().toString(),

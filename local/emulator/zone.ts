@@ -55,6 +55,7 @@ function makeZone(id: string): ZoneInfo {
   const cache = new Map<number, number>();
   const offsetMs = (at: number): number => {
     if (fmt === null) return fixed ?? 0;
+    if (!Number.isFinite(at)) return 0; // invalid Dates stay invalid: NaN + 0
     const bucket = Math.floor(at / HOUR);
     let off = cache.get(bucket);
     if (off === undefined) {

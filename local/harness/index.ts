@@ -12,6 +12,7 @@ import { createEmulator, type Emulator, type TriggerRec } from '../emulator';
 import { constructibleDate } from '../emulator/date';
 import { GasError, MSG } from '../emulator/errors';
 import type { AuthModeName, Execution, ExecutionKind } from '../emulator/runtime';
+import { Blob } from '../emulator/services/utilities';
 import type { Range } from '../emulator/spreadsheet/range';
 import type { Sheet } from '../emulator/spreadsheet/sheet';
 import { isCallableName, serializeArgs, serializeResult } from './bridge';
@@ -30,6 +31,13 @@ export interface RunOptions {
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
 }
 
+/** A file chosen in a form's file input. */
+export interface FormFile {
+  name: string;
+  type: string;
+  content: string | Uint8Array;
+}
+
 export interface EditOptions {
   user?: string;
 }
@@ -45,6 +53,14 @@ export interface Project {
   run(name: string, args?: unknown[], opts?: RunOptions): unknown;
   /** google.script.run: serialised arguments and result, `_` names and unknown names refused. */
   rpc(name: string, args?: unknown[], opts?: { user?: string }): unknown;
+  /** google.script.run with a `<form>` as the sole argument: the server gets an object of the
+   * form's fields, file inputs as Blobs (`{ name, type, content }` here, content a string or
+   * bytes). Other rules as for `rpc`. */
+  rpcForm(
+    name: string,
+    fields: Record<string, string | FormFile>,
+    opts?: { user?: string },
+  ): unknown;
   /** A cell calling a custom function: read-only Sheets, no MailApp/ScriptApp, user ''. */
   customFunction(name: string, args?: unknown[]): unknown;
   /** Opening the spreadsheet: simple onOpen (default LIMITED) then installable ON_OPEN triggers. */
@@ -208,6 +224,17 @@ export function loadProject(opts: LoadOptions = {}): Project {
       const sent = serializeArgs(args);
       const user = userOf(o.user);
       const result = execute('rpc', 'FULL', user, user, (g, ex) => callGlobal(g, name, sent, ex));
+      return serializeResult(result);
+    },
+    rpcForm(name, fields, o = {}) {
+      if (!isCallableName(name, publicFunctions))
+        throw new TypeError(`google.script.run.${name} is not a function`);
+      // File inputs arrive as Blobs (made directly: the browser's upload is not a script call).
+      const form: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(fields))
+        form[k] = typeof v === 'string' ? v : new Blob(rt, Buffer.from(v.content), v.type, v.name);
+      const user = userOf(o.user);
+      const result = execute('rpc', 'FULL', user, user, (g, ex) => callGlobal(g, name, [form], ex));
       return serializeResult(result);
     },
     customFunction(name, args = []) {

@@ -14,7 +14,12 @@
  *     the server as an object of its named fields, a file input as a Blob;
  *   - the server-side rules (Date in a return value -> null, names ending in "_" refused...) are
  *     the harness's own `project.rpc` rules: this host passes Dates and functions through to it
- *     unchanged so that it can refuse them exactly as Google does.
+ *     unchanged so that it can refuse them exactly as Google does. A form call goes to
+ *     `project.rpcForm` (the same rules; file inputs become Blobs there).
+ *
+ * Also exported for hosts of their own (the playground): `shimSource()` (the injected script),
+ * `injectShim(html, extraBody)` (the page with it) and the `/__rpc` message format
+ * (POST {name, args} -> {ok: true, value} | {ok: false, error: {message}}).
  *
  * API:
  *   const host = await startSidebarHost({ project });   // project from loadProject()
@@ -24,19 +29,10 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Blob } from '../emulator/services/utilities';
-import { isCallableName, serializeResult } from './bridge';
-import type { Project } from './index';
+import type { FormFile, Project } from './index';
 
 /** The part of the harness Project the host uses. */
-export type RpcProject = Pick<Project, 'rpc' | 'run' | 'publicFunctions' | 'emulator'>;
-
-/** A file from a form, as it reaches the host; `makeBlob` turns it into the server's Blob. */
-export interface UploadedFile {
-  name: string;
-  contentType: string;
-  bytes: Uint8Array;
-}
+export type RpcProject = Pick<Project, 'rpc' | 'rpcForm'>;
 
 export interface CallRecord {
   name: string;
@@ -194,49 +190,39 @@ interface Tagged {
   [k: string]: unknown;
 }
 
-function decode(v: unknown, makeBlob: (f: UploadedFile) => unknown): unknown {
-  if (Array.isArray(v)) return v.map((x) => decode(x, makeBlob));
+function decode(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => decode(x));
   if (v === null || typeof v !== 'object') return v;
   const t = v as Tagged;
-  switch (t.__rpc) {
-    case 'Date':
-      return new Date(Number(t.time));
-    case 'Function':
-      return function client() {};
-    case 'File':
-      return makeBlob({
-        name: String(t.name),
-        contentType: String(t.type),
-        bytes: new Uint8Array(Buffer.from(String(t.base64), 'base64')),
-      });
-    case 'Form': {
-      const fields = (t.fields ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(fields).map(([k, x]) => [k, decode(x, makeBlob)]));
+  if (t.__rpc === 'Date') return new Date(Number(t.time));
+  if (t.__rpc === 'Function') return function client() {};
+  return Object.fromEntries(Object.entries(t).map(([k, x]) => [k, decode(x)]));
+}
+
+/** A form's fields as the harness takes them: text as is, a file input as its file. */
+function formFields(form: unknown): Record<string, string | FormFile> {
+  const fields = ((form as Tagged).fields ?? {}) as Record<string, unknown>;
+  const out: Record<string, string | FormFile> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    const f = v as Tagged | null;
+    if (f && typeof f === 'object' && f.__rpc === 'File') {
+      out[k] = {
+        name: String(f.name),
+        type: String(f.type),
+        content: new Uint8Array(Buffer.from(String(f.base64), 'base64')),
+      };
+    } else if (f === null) {
+      // An empty file input: Google sends an empty, nameless blob.
+      out[k] = { name: '', type: 'application/octet-stream', content: new Uint8Array(0) };
+    } else {
+      out[k] = String(v);
     }
   }
-  return Object.fromEntries(Object.entries(t).map(([k, x]) => [k, decode(x, makeBlob)]));
+  return out;
 }
 
 function isForm(raw: unknown[]): boolean {
   return raw.length === 1 && (raw[0] as Tagged | null)?.__rpc === 'Form';
-}
-
-/**
- * A form as the sole argument. The harness's `rpc` accepts plain values only (a Blob is not one),
- * so this applies google.script.run's other rules itself: the name must be a callable top-level
- * function not ending in "_", the call is one FULL execution as the caller, and the result is
- * serialised exactly as `rpc` would (`serializeResult`).
- */
-function callWithForm(
-  project: RpcProject,
-  name: string,
-  form: unknown,
-  who: { user?: string },
-): unknown {
-  if (!isCallableName(name, project.publicFunctions)) {
-    throw new TypeError(`google.script.run.${name} is not a function`);
-  }
-  return serializeResult(project.run(name, [form], { ...who, authMode: 'FULL' }));
 }
 
 /** The page with the shim placed before the first script, so the app finds google.script.run. */
@@ -268,9 +254,6 @@ export async function startSidebarHost(opts: SidebarHostOptions): Promise<Sideba
   const htmlPath = opts.htmlPath ?? DEFAULT_HTML;
   let user = opts.user;
   const calls: CallRecord[] = [];
-  // A file input reaches the server as a Blob, as in Apps Script.
-  const makeBlob = (f: UploadedFile): unknown =>
-    new Blob(opts.project.emulator.runtime, Buffer.from(f.bytes), f.contentType, f.name);
 
   async function handleRpc(body: string, res: http.ServerResponse): Promise<void> {
     let name = '?';
@@ -280,11 +263,11 @@ export async function startSidebarHost(opts: SidebarHostOptions): Promise<Sideba
       const msg = JSON.parse(body) as { name: string; args: unknown[] };
       name = String(msg.name);
       const raw = Array.isArray(msg.args) ? msg.args : [];
-      const args = raw.map((a) => decode(a, makeBlob));
+      const args = raw.map((a) => decode(a));
       if (opts.latencyMs) await sleep(opts.latencyMs);
       const who = user === undefined ? {} : { user };
       const value = isForm(raw)
-        ? callWithForm(opts.project, name, args[0], who)
+        ? opts.project.rpcForm(name, formFields(raw[0]), who)
         : opts.project.rpc(name, args, who);
       record = { name, user, ok: true, ms: Date.now() - started };
       // undefined (a void server function) reaches the page as null, like Google's.

@@ -374,7 +374,11 @@ function formatNumberCell(value: number, fmt: string, seps: Separators): Formatt
   } else if (value === 0 && sections.length >= 3 && sections[2] !== '') {
     section = sections[2];
   }
-  if (/general/i.test(section)) return { text: automaticNumber(value, seps), align: 'r' };
+  // "General", and Excel's long-hand for it ("0.###############", what .xlsx files carry for
+  // an unformatted cell), show as Sheets' Automatic.
+  if (/general/i.test(section) || /^0\.#{10,}$/.test(section.trim())) {
+    return { text: automaticNumber(value, seps), align: 'r' };
+  }
   const text = formatNumber(v, section, seps, negativeSection);
   return { text, align: 'r' };
 }

@@ -71,13 +71,10 @@ export class Playground {
   private listeners: Array<(event: 'change' | 'saved') => void> = [];
   private dirty = false;
   private saving: Promise<void> | null = null;
-  private savedVersion = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private notices: string[] = [];
   private menu: Array<MenuItem | null> = [];
   private sidebarVersion = 0;
-  /** Who sent each outbox entry (the effective user of the execution that sent it). */
-  private senders = new Map<number, string>();
 
   private constructor(
     private session: BridgeSession,
@@ -168,7 +165,7 @@ export class Playground {
       workbookPath: this.workbookPath,
       savedAt: this.savedAt,
       saveError: this.saveError,
-      saving: this.savedVersion < this.version || this.saving !== null,
+      saving: this.dirty || this.saving !== null,
       user: this.session.user,
       users: this.users(),
       now,
@@ -333,7 +330,8 @@ export class Playground {
   mail(index: number): OutboxMail {
     const m = this.session.emulator.outbox[index];
     if (!m) throw new Error(`No mail #${index}`);
-    const sender = this.senders.get(index) ?? '';
+    // MailApp sends as the effective user: the trigger's owner, or whoever ran the function.
+    const sender = m.from ?? '';
     const from = m.name ? `${m.name}${sender ? ` <${sender}>` : ''}` : sender;
     return {
       index,
@@ -419,7 +417,6 @@ export class Playground {
     fn: string,
     body: () => T,
   ): { ok: boolean; value?: T; error?: string } {
-    const before = this.session.emulator.outbox.length;
     const callsBefore = this.session.emulator.calls.count();
     const started = Date.now();
     const run: Execution = {
@@ -443,8 +440,6 @@ export class Playground {
     }
     run.ms = Date.now() - started;
     run.calls = this.session.emulator.calls.count() - callsBefore;
-    for (let i = before; i < this.session.emulator.outbox.length; i++)
-      this.senders.set(i, run.user);
     this.runs.push(run);
     if (this.runs.length > MAX_EXECUTIONS) this.runs.splice(0, this.runs.length - MAX_EXECUTIONS);
     this.notices.push(...this.session.takeNotices());
@@ -535,11 +530,9 @@ export class Playground {
   }
 
   private async save(): Promise<void> {
-    const version = this.version;
     try {
       await saveSession(this.session, this.workbookPath);
       this.savedAt = Date.now();
-      this.savedVersion = version;
       this.saveError = null;
     } catch (e) {
       this.saveError = (e as Error).message;

@@ -93,6 +93,10 @@ async function shot(
 ): Promise<void> {
   // A picture without passing toasts, and with the save finished.
   for (let i = 0; i < 100 && pg.state().saving; i++) await page.waitForTimeout(100);
+  await page
+    .locator('#save-status.busy')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
   const file = path.join(OUT, lang, `${name}.png`);

@@ -98,7 +98,7 @@ async function writeOutbox(
       .slice(0, 60);
     const file = path.join(dir, `${String(n).padStart(4, '0')}-${stamp}-${to}.eml`);
     const eml = toEml(m, {
-      from: sender || 'rop-desk@localhost',
+      from: m.from || sender || 'rop-desk@localhost',
       messageId: `${m.at}.${n}@rop-desk.local`,
     });
     await fs.writeFile(file, eml);

@@ -137,7 +137,7 @@ export interface Bootstrap {
   lostReasons: Choice[];
   activityTypes: Choice[];
   /** Which tabs the role may open (the server checks again on every call). */
-  can: { team: boolean; import: boolean; settings: boolean };
+  can: { team: boolean; import: boolean; settings: boolean; weeklyReport: boolean };
 }
 
 // ---- New lead ----------------------------------------------------------------------------------

@@ -169,6 +169,12 @@ test('the director sees the team, not settings or import; the server refuses the
         .locator('[data-tab]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-tab'))),
     ).toEqual(['today', 'lead', 'team']);
+    await openTab(d.page, 'team');
+    await d.page.waitForSelector('.team .company');
+    // Refreshing the dashboard is theirs too; the weekly report is the head's to send.
+    expect(await d.page.locator('.team-actions button').allTextContents()).toEqual([
+      'Обновить дашборд',
+    ]);
     const refused = rpc(
       demo.project,
       demo.director,

@@ -66,3 +66,24 @@ describe('google.script.run bridge', () => {
     expect(serializeResult(NaN)).toBeNull();
   });
 });
+
+describe('a form as the sole argument', () => {
+  it('hands the server the fields, file inputs as Blobs', () => {
+    const { project: p, emulator } = project(`
+      function upload(form) {
+        return [form.mode, form.file.getName(), form.file.getContentType(), form.file.getDataAsString()];
+      }`);
+    emulator.calls.reset();
+    expect(
+      p.rpcForm('upload', {
+        mode: 'preview',
+        file: { name: 'leads.csv', type: 'text/csv', content: 'ИНН;Имя' },
+      }),
+    ).toEqual(['preview', 'leads.csv', 'text/csv', 'ИНН;Имя']);
+    expect(p.lastCalls).toEqual({
+      'Blob.getName': 1,
+      'Blob.getContentType': 1,
+      'Blob.getDataAsString': 1,
+    });
+  });
+});

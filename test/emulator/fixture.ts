@@ -3,7 +3,7 @@
  * top-level functions, written to a temp folder (with a manifest and an HTML file) and loaded by
  * the real harness, so the rules are tested without depending on the product's code.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../local/emulator';
@@ -17,8 +17,20 @@ export const SCOPES = [
   'https://www.googleapis.com/auth/userinfo.email',
 ];
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder removed after the test file. */
+export function tempDir(prefix = 'emu-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 export function bundleDir(code: string, html: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'emu-bundle-'));
+  const dir = tempDir('emu-bundle-');
   writeFileSync(path.join(dir, 'Code.js'), code);
   writeFileSync(
     path.join(dir, 'appsscript.json'),

@@ -93,3 +93,15 @@ describe('locks that really exclude', () => {
     expect(inner).toEqual([false, true]);
   });
 });
+
+describe('test code as another process', () => {
+  it('blocks executions while the test holds the document lock', () => {
+    const { project: p, emulator } = project(CODE);
+    const lockService = emulator.globals().LockService as GoogleAppsScript.Lock.LockService;
+    const lock = lockService.getDocumentLock();
+    expect(lock.tryLock(0)).toBe(true);
+    expect(p.run('book', ['job'])).toBe('job: busy');
+    lock.releaseLock();
+    expect(p.run('book', ['job'])).toBe('job: 1');
+  });
+});

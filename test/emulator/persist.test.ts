@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createEmulator, loadEmulator } from '../../local/emulator';
+import { tempDir } from './fixture';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'emu-save-'));
+const tmp = () => tempDir('emu-save-');
 
 describe('save and load', () => {
   it('round-trips the workbook and the state through .xlsx + sidecar', async () => {

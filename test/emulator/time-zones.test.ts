@@ -77,3 +77,47 @@ describe('time zones and the clock', () => {
     expect(sh.getRange('A1').getDisplayValue()).toBe('01.12.2026');
   });
 });
+
+describe('the script-zone Date', () => {
+  const CODE2 = `
+    function dst() {
+      var d = new Date(2026, 2, 8, 12, 0); // the US switches to summer time that night
+      var before = new Date(2026, 2, 7, 12, 0);
+      d.setDate(d.getDate() + 1);
+      return [before.getTimezoneOffset(), d.getTimezoneOffset(), d.getHours(), d.toISOString()];
+    }
+    function parse() {
+      return [new Date('2026-11-27').toISOString(), new Date('2026-11-27T10:00:00').toISOString(),
+              new Date('2026-11-27T10:00:00Z').toISOString(), Date.parse('Nov 27 2026 10:00'),
+              new Date(Date.UTC(2026, 10, 27)).getDate(), String(new Date(Date.UTC(2026, 10, 27)))];
+    }
+    function setters() {
+      var d = new Date(2026, 0, 31);
+      d.setMonth(1);
+      var e = new Date(2026, 10, 27, 23, 30);
+      e.setHours(24);
+      return [d.getMonth(), d.getDate(), e.getDate(), e.getHours(), new Date(NaN).getDate()];
+    }`;
+
+  it('follows daylight saving time of the script zone', () => {
+    const { project: p } = project(CODE2, { scriptTimeZone: 'America/New_York' });
+    expect(p.run('dst')).toEqual([300, 240, 12, '2026-03-09T16:00:00.000Z']);
+  });
+
+  it('parses like V8: date-only ISO as UTC, zone-less date-times as local', () => {
+    const { project: p } = project(CODE2, { scriptTimeZone: 'Asia/Yekaterinburg' });
+    expect(p.run('parse')).toEqual([
+      '2026-11-27T00:00:00.000Z',
+      '2026-11-27T05:00:00.000Z',
+      '2026-11-27T10:00:00.000Z',
+      Date.parse('2026-11-27T05:00:00.000Z'),
+      27,
+      'Fri Nov 27 2026 05:00:00 GMT+0500 (Yekaterinburg Standard Time)',
+    ]);
+  });
+
+  it('rolls over in setters like V8', () => {
+    const { project: p } = project(CODE2, { scriptTimeZone: 'Europe/Moscow' });
+    expect(p.run('setters')).toEqual([2, 3, 28, 0, NaN]);
+  });
+});

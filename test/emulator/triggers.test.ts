@@ -119,3 +119,37 @@ describe('triggers and event objects', () => {
     });
   });
 });
+
+describe('schedules and add-on rules', () => {
+  const CODE2 = `
+    function weekly() { return ScriptApp.newTrigger('tick').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).nearMinute(0).create().getUniqueId(); }
+    function often() { return ScriptApp.newTrigger('tick').timeBased().everyMinutes(30).create().getUniqueId(); }
+    function daily() { return ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(9).create().getUniqueId(); }
+    function tick(e) {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var p = PropertiesService.getUserProperties();
+      p.setProperty('ticks', (p.getProperty('ticks') || '') + (ss ? 'S' : '-') + e['day-of-week']);
+    }`;
+
+  it('fires weekly and every-30-minutes schedules at the right instants', () => {
+    const { project: p, emulator } = project(CODE2, {
+      now: Date.parse('2026-11-27T09:00:00+03:00'),
+    });
+    p.run('weekly');
+    p.run('often');
+    const fired = emulator.runDueTriggers(Date.parse('2026-12-01T09:00:00+03:00'));
+    const weekly = fired.filter((f) => f.uid === emulator.triggers.list()[0].uid);
+    expect(weekly.map((f) => new Date(f.at).toISOString())).toEqual(['2026-11-30T05:00:00.000Z']);
+    expect(fired.length - weekly.length).toBe(4 * 48);
+    expect(fired.every((f) => f.error === undefined)).toBe(true);
+  });
+
+  it('gives an add-on no active spreadsheet in time-driven triggers and one trigger per type', () => {
+    const { project: p, emulator } = project(CODE2, { addon: true });
+    expect(() => p.run('often')).toThrow('more often than once an hour');
+    const uid = p.run('daily') as string;
+    expect(() => p.run('daily')).toThrow('already created a trigger of this type');
+    emulator.fireTimeTrigger(uid);
+    expect(emulator.properties.user('head@example.com').get('ticks')).toBe('-5');
+  });
+});

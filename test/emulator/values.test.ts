@@ -209,3 +209,36 @@ describe('Range values', () => {
     expect(em.calls.count('Range')).toBe(2);
   });
 });
+
+describe('dates are numbers with a date format, as in Sheets', () => {
+  it('reads a serial written under a date format as a Date, and a date under a number format as its serial', () => {
+    const em = createEmulator();
+    const sh = em.spreadsheet.getSheets()[0];
+    sh.getRange('A1:A2').setNumberFormat('dd.MM.yyyy');
+    sh.getRange('A1').setValue(46353); // 2026-11-27
+    expect((sh.getRange('A1').getValue() as Date).toISOString()).toBe('2026-11-26T21:00:00.000Z');
+    expect(sh.getRange('A1').getDisplayValue()).toBe('27.11.2026');
+    sh.getRange('A1').setNumberFormat('0');
+    expect(sh.getRange('A1').getValue()).toBe(46353);
+    sh.getRange('B1').setValue(46353);
+    sh.getRange('B1').setNumberFormat('yyyy-mm-dd');
+    expect(sh.getRange('B1').getDisplayValue()).toBe('2026-11-27');
+    expect(sh.getRange('B1').getValue()).toBeInstanceOf(Date);
+  });
+
+  it('formats a written Date as a date, or date and time when it is not midnight', () => {
+    const em = createEmulator();
+    const sh = em.spreadsheet.getSheets()[0];
+    sh.getRange('A1:A2').setValues([
+      [new Date('2026-11-27T00:00:00+03:00')],
+      [new Date('2026-11-27T09:30:00+03:00')],
+    ]);
+    expect(sh.getRange('A1:A2').getDisplayValues()).toEqual([
+      ['27.11.2026'],
+      ['27.11.2026 9:30:00'],
+    ]);
+    sh.getRange('B1').setNumberFormat('0.00');
+    sh.getRange('B1').setValue(new Date('2026-11-27T00:00:00+03:00'));
+    expect(sh.getRange('B1').getNumberFormat()).toBe('dd.MM.yyyy');
+  });
+});

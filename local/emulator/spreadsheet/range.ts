@@ -10,7 +10,16 @@ import type { Protection } from './protection';
 import type { RangeRef } from './refs';
 import type { Sheet, StyleProp } from './sheet';
 import { DataValidation, violates, type ValidationSpec } from './validation';
-import { DATETIME_FORMAT, displayValue, fastStore, writeValue, type Cell } from './values';
+import {
+  displayValue,
+  fastStore,
+  impliedDateFormat,
+  instantOfSerial,
+  isDateFormat,
+  reinterpret,
+  writeValue,
+  type Cell,
+} from './values';
 
 type ValuesApi = Pick<
   GoogleAppsScript.Spreadsheet.Range,
@@ -220,21 +229,27 @@ export class Range extends Svc implements ValuesApi {
       for (let j = 0; j < this._nc; j++) {
         const v = src[j];
         const c = c0 + j;
+        const fmt = fmts === undefined ? undefined : fmts[c];
         if (typeof v === 'number' && !asFormulas) {
-          // The common case (amounts, ids, serials) without the general path.
-          row[c] = Number.isFinite(v) ? v : '#NUM!';
+          // The common case (amounts, ids, serials) without the general path; a number under
+          // a date format is a date serial.
+          row[c] = !Number.isFinite(v)
+            ? '#NUM!'
+            : fmt !== undefined && isDateFormat(fmt)
+              ? new Date(instantOfSerial(v, zone))
+              : v;
           if (fx !== undefined && fx[c] !== undefined) fx[c] = undefined;
           continue;
         }
-        const fmt = fmts === undefined ? undefined : fmts[c];
         if (!asFormulas) {
           // Plain text and dates without the general path (no per-cell result objects).
           const stored = fastStore(v, fmt);
           if (stored !== undefined) {
             row[c] = stored;
             if (fx !== undefined && fx[c] !== undefined) fx[c] = undefined;
-            if (fmt === undefined && typeof stored === 'object')
-              sh._setFormat(r0 + i, c, DATETIME_FORMAT);
+            // A date lands in a cell that shows numbers: the cell becomes a date cell.
+            if (typeof stored === 'object' && (fmt === undefined || !isDateFormat(fmt)))
+              sh._setFormat(r0 + i, c, impliedDateFormat(stored.getTime(), zone));
             continue;
           }
         }
@@ -245,7 +260,11 @@ export class Range extends Svc implements ValuesApi {
         row[c] = w.value;
         if (w.formula !== undefined) sh._setFormula(r0 + i, c, w.formula);
         else if (fx !== undefined && fx[c] !== undefined) fx[c] = undefined;
-        if (w.format !== undefined && fmt === undefined) sh._setFormat(r0 + i, c, w.format);
+        if (
+          w.format !== undefined &&
+          (fmt === undefined || (typeof w.value === 'object' && !isDateFormat(fmt)))
+        )
+          sh._setFormat(r0 + i, c, w.format);
       }
     }
     sh._touched();
@@ -323,15 +342,22 @@ export class Range extends Svc implements ValuesApi {
   setNumberFormat(format: string): this {
     const f = String(format);
     for (let i = 0; i < this._nr; i++)
-      for (let j = 0; j < this._nc; j++)
-        this._sheet._setFormat(this._r - 1 + i, this._c - 1 + j, f);
+      for (let j = 0; j < this._nc; j++) this._formatCell(this._r - 1 + i, this._c - 1 + j, f);
     return this;
+  }
+  /** Sets a number format; a value stored as number or date follows the new kind. */
+  private _formatCell(r0: number, c0: number, format: string): void {
+    const sh = this._sheet;
+    sh._setFormat(r0, c0, format);
+    const row = sh._values[r0];
+    const v = row === undefined ? undefined : row[c0];
+    if (v !== undefined && v !== '') row[c0] = reinterpret(v, format, sh._book._zone());
   }
   setNumberFormats(formats: string[][]): this {
     this._checkShape(formats);
     for (let i = 0; i < this._nr; i++)
       for (let j = 0; j < this._nc; j++)
-        this._sheet._setFormat(this._r - 1 + i, this._c - 1 + j, String(formats[i][j]));
+        this._formatCell(this._r - 1 + i, this._c - 1 + j, String(formats[i][j]));
     return this;
   }
 

@@ -62,6 +62,14 @@ function dateFrom(
   };
 }
 
+/** The format Sheets gives a cell a Date object is written to: a date, or date and time. */
+export function impliedDateFormat(ms: number, zone: ZoneInfo): string {
+  const f = localFields(ms, zone);
+  return f.hour === 0 && f.minute === 0 && f.second === 0 && f.ms === 0
+    ? DATE_FORMAT
+    : DATETIME_FORMAT;
+}
+
 /** What typing `text` into a cell with number format `format` stores (spreadsheet locale ru_RU). */
 export function parseTyped(text: string, format: string | undefined, zone: ZoneInfo): Written {
   if (format === PLAIN_TEXT) return { value: text, formula: undefined, format: undefined };
@@ -164,7 +172,7 @@ export function writeValue(v: unknown, format: string | undefined, zone: ZoneInf
         if (Number.isNaN(t)) return { value: '', formula: undefined, format: undefined };
         if (format === PLAIN_TEXT)
           return { value: String(v), formula: undefined, format: undefined };
-        return { value: new Date(t), formula: undefined, format: DATETIME_FORMAT };
+        return { value: new Date(t), formula: undefined, format: impliedDateFormat(t, zone) };
       }
       return parseTyped(String(v), format, zone);
     default:
@@ -176,8 +184,28 @@ export function writeValue(v: unknown, format: string | undefined, zone: ZoneInf
 
 const DATE_TOKENS = /[dy]|[hH]{1,2}|ss|mmm/;
 
-function isDateFormat(format: string): boolean {
-  return DATE_TOKENS.test(format.replace(/"[^"]*"|\\./g, ''));
+const dateFormats = new Map<string, boolean>();
+
+/** True for number formats that show a date or time (cached: called per cell). */
+export function isDateFormat(format: string): boolean {
+  let yes = dateFormats.get(format);
+  if (yes === undefined) {
+    yes = format !== PLAIN_TEXT && DATE_TOKENS.test(format.replace(/"[^"]*"|\\./g, ''));
+    dateFormats.set(format, yes);
+  }
+  return yes;
+}
+
+/**
+ * A cell's value after its number format changed: Sheets stores dates as serial numbers, so a
+ * number under a date format reads as a Date and a date under a number format reads as its
+ * serial.
+ */
+export function reinterpret(v: Cell, format: string, zone: ZoneInfo): Cell {
+  if (typeof v === 'number' && isDateFormat(format)) return new Date(instantOfSerial(v, zone));
+  if (typeof v === 'object' && format !== PLAIN_TEXT && !isDateFormat(format))
+    return serialOf(v.getTime(), zone);
+  return v;
 }
 
 /** Sheets date format ("dd.mm.yyyy hh:mm") to a Java pattern ("dd.MM.yyyy HH:mm"). */

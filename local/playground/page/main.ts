@@ -319,7 +319,7 @@ function renderSaveStatus(s: PlaygroundState): void {
       ? TEXT.saving
       : s.savedAt
         ? `${TEXT.saved} ${new Date(s.savedAt).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB')}`
-        : '';
+        : (s.workbookPath.split(/[\\/]/).pop() ?? '');
   status.title = s.saveError ?? s.workbookPath;
 }
 

@@ -12,6 +12,8 @@ import { storedLang } from '../../gas/settings-lang';
 import { readWorkbook } from '../../gas/workbook';
 import { zoneOf } from '../../gas/zone';
 
+const REST = ['clients', 'deals', 'activities', 'stageHistory', 'plans', 'invoices'] as const;
+
 export interface Ctx {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   zone: Zone;
@@ -53,7 +55,8 @@ export function callerContext(): Ctx {
     now,
     today: dayOfInstant(now, zone),
     data() {
-      cache ??= readWorkbook(ss);
+      // The Managers sheet was read for the role check a moment ago; CRM operations never write it.
+      cache ??= { ...readWorkbook(ss, REST), managers: head.managers };
       return cache;
     },
     reread() {

@@ -99,6 +99,7 @@ function bootstrap(ctx: Ctx): Bootstrap {
       team: allowed('team', role),
       import: HEAD.includes(role),
       settings: allowed('getSettings', role),
+      weeklyReport: allowed('sendWeeklyReport', role),
     },
   };
 }

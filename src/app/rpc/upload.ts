@@ -32,9 +32,12 @@ export function runUpload(form: unknown, ctx: Ctx): ImportReport {
   const fields = (typeof form === 'object' && form !== null ? form : {}) as Record<string, unknown>;
   const mode: UploadMode = fields[UPLOAD_FIELDS.mode] === 'import' ? 'import' : 'preview';
   const file = fields[UPLOAD_FIELDS.file];
-  if (!isBlob(file)) throw new UserError('rpc.noFile', {}, [{ field: 'file', key: 'rpc.noFile' }]);
-  const name = file.getName() || 'file';
+  const noFile = () => new UserError('rpc.noFile', {}, [{ field: 'file', key: 'rpc.noFile' }]);
+  if (!isBlob(file)) throw noFile();
   const bytes = file.getBytes();
+  // An empty file input arrives as an empty, nameless blob.
+  if (!bytes.length && !file.getName()) throw noFile();
+  const name = file.getName() || 'file';
   if (!bytes.length || bytes.length > MAX_BYTES) throw new UserError('rpc.badFile', { name });
   const input = { name, base64: Utilities.base64Encode(bytes) };
   if (mode === 'preview') return fromPreview(crm.previewImport(input), ctx);

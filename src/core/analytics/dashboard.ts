@@ -194,8 +194,10 @@ export function buildDashboard(
     notes: [],
   });
 
-  const inconsistencies = checkPlanConsistency(book).filter(
-    (i) => i.metric === 'revenue' && i.period.startsWith(String(period.year)),
+  const year = String(period.year);
+  const inconsistencies = checkPlanConsistency(
+    book,
+    (p) => (p.metric || 'revenue') === 'revenue' && p.period.startsWith(year),
   );
   if (inconsistencies.length) {
     block({

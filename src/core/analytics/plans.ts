@@ -165,10 +165,15 @@ export interface PlanInconsistency {
  * quarter or year with the same target's months (quarters); levels compare a company or team
  * with its teams or managers in the same period (children rolled up from their own months).
  */
-export function checkPlanConsistency(book: PlanBook): PlanInconsistency[] {
+export function checkPlanConsistency(
+  book: PlanBook,
+  /** Which written plans to check (the dashboard checks its period's year only). */
+  only: (p: Plan) => boolean = () => true,
+): PlanInconsistency[] {
   const out: PlanInconsistency[] = [];
   const seen = new Set<string>();
   for (const p of book.plans) {
+    if (!only(p)) continue;
     const period = parsePeriod(p.period);
     if (!period) continue;
     const metric = p.metric || 'revenue';

@@ -22,6 +22,9 @@ describe('formatCell (Sheets display rules)', () => {
     expect(formatCell(0.25, '0%', ru).text).toBe('25%');
     expect(formatCell(0.125, '0.0%', ru).text).toBe('12,5%');
     expect(formatCell(2.5, '0.##', ru).text).toBe('2,5');
+    // Sheets keeps the separator when optional decimals are all blank.
+    expect(formatCell(24600000, '#,##0.##', ru).text).toBe('24\u00a0600\u00a0000,');
+    expect(formatCell(5, '0.###############', ru).text).toBe('5');
   });
 
   it('formats dates and date-times in the spreadsheet zone', () => {
