@@ -28,6 +28,8 @@ child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 // If whoever started us goes away without a signal reaching us (npm killed with SIGTERM does not
 // always pass it on), stop the server too instead of leaving it running orphaned.
 const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) child.kill('SIGTERM');
-}, 1000).unref();
+globalThis
+  .setInterval(() => {
+    if (process.ppid !== parent) child.kill('SIGTERM');
+  }, 1000)
+  .unref();

@@ -22,6 +22,14 @@ export interface TriggerInfo {
   owner: string;
   /** Time-driven: can be fired from the page (others fire on their event). */
   clock: boolean;
+  /** On form submit: the page can send a Google Form response to it. */
+  form: boolean;
+}
+
+/** The questions of the simulated Google Form, in the workbook's language. */
+export interface FormQuestions {
+  sheet: string;
+  questions: string[];
 }
 
 export interface SheetTab {
@@ -49,6 +57,7 @@ export interface PlaygroundState {
   activeSheet: string;
   menu: Array<MenuItem | null>;
   triggers: TriggerInfo[];
+  form: FormQuestions;
   outboxCount: number;
   /** Alerts and toasts the last execution showed (Ui.alert, Spreadsheet.toast). */
   notices: string[];
@@ -58,10 +67,12 @@ export interface PlaygroundState {
 
 export interface SheetPage {
   name: string;
-  /** Rows and columns with content (getLastRow / getLastColumn). */
+  /** Rows with content (getLastRow), and the columns shown (getLastColumn and a few empty). */
   rows: number;
   cols: number;
   frozenRows: number;
+  /** Empty rows shown after the last one (on the last page), to type new rows into. */
+  blankRows: number;
   /** Pixel widths per column (Sheets' defaults when unknown). */
   widths: number[];
   /** 1-based sheet row of cells[0] for the body; frozen rows come first and are not paged. */

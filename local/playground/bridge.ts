@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createEmulator, loadEmulator, type Emulator, type TriggerRec } from '../emulator';
 import { clockEvent } from '../emulator/services/triggers';
 import { loadProject, type Project } from '../harness';
-import type { MenuItem, TriggerInfo } from './api';
+import { LANG_KEY } from '../../src/gas/settings-lang';
+import type { FormQuestions, MenuItem, TriggerInfo } from './api';
 import { formatCell } from './format';
 import { checkSaved, saveAtomically, WorkbookFileError } from './store';
 
@@ -142,6 +143,7 @@ export function listTriggers(s: BridgeSession): TriggerInfo[] {
     description: describe(t, tz),
     owner: t.owner,
     clock: t.eventType === 'CLOCK',
+    form: t.eventType === 'ON_FORM_SUBMIT',
   }));
 }
 
@@ -156,6 +158,28 @@ export function fireTrigger(
     .find((t) => t.handler === which.handler && t.eventType === 'CLOCK');
   if (installed) return s.emulator.fireTimeTrigger(installed.uid);
   return s.project.run(which.handler, [clockEvent('', s.emulator.clock.now())]);
+}
+
+/**
+ * A Google Form linked to the spreadsheet, as Sheets names its responses sheet and as a lead form
+ * asks (the product maps the questions by their wording, like an import's columns).
+ */
+export function formQuestions(s: BridgeSession): FormQuestions {
+  const en = s.emulator.properties.document.get(LANG_KEY) === 'en';
+  return en
+    ? {
+        sheet: 'Form Responses 1',
+        questions: ['Company', 'Contact name', 'Phone', 'Email', 'Need'],
+      }
+    : {
+        sheet: 'Ответы на форму (1)',
+        questions: ['Компания', 'Контактное лицо', 'Телефон', 'Email', 'Потребность'],
+      };
+}
+
+/** A response lands in the responses sheet, then the installable form-submit triggers fire. */
+export function submitForm(s: BridgeSession, answers: Record<string, string>): void {
+  s.project.submitForm(formQuestions(s).sheet, answers);
 }
 
 /** A person typing into one cell: the value is stored as typed, then the simple onEdit runs. */

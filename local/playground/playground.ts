@@ -30,10 +30,12 @@ import {
   createSession,
   fireEdit,
   fireTrigger,
+  formQuestions,
   listTriggers,
   menuFromUi,
   openSession,
   saveSession,
+  submitForm,
   type BridgeSession,
 } from './bridge';
 import { LANG_KEY } from '../../src/gas/settings-lang';
@@ -58,6 +60,8 @@ export interface PlaygroundOptions {
 
 const DEFAULT_WIDTH = 100;
 const SAVE_DELAY_MS = 200;
+const EXTRA_ROWS = 20;
+const EXTRA_COLS = 2;
 const MAX_EXECUTIONS = 200;
 
 export class Playground {
@@ -180,6 +184,7 @@ export class Playground {
       activeSheet: this.ss.getActiveSheet().getName(),
       menu: this.menu,
       triggers: listTriggers(this.session),
+      form: formQuestions(this.session),
       outboxCount: this.session.emulator.outbox.length,
       notices: this.notices,
       sidebarVersion: this.sidebarVersion,
@@ -237,15 +242,20 @@ export class Playground {
     const size = Math.max(1, Math.min(limit, 1000));
     const first = Math.max(frozenRows + 1, offset ?? frozenRows + 1);
     const count = Math.max(0, Math.min(size, rows - first + 1));
+    // Like Sheets, a few empty columns and rows past the data, to type new rows into.
+    const shownCols = Math.max(1, Math.min(cols + EXTRA_COLS, sheet.getMaxColumns()));
+    const atEnd = first + count > rows;
+    const blankRows = atEnd ? Math.max(0, Math.min(EXTRA_ROWS, sheet.getMaxRows() - rows)) : 0;
     const widths: number[] = [];
-    for (let c = 1; c <= cols; c++) widths.push(columnWidth(sheet, c));
+    for (let c = 1; c <= shownCols; c++) widths.push(columnWidth(sheet, c));
     const none = { cells: [], align: [], looks: [] };
     const frozen = frozenRows && cols ? this.formatBlock(sheet, 1, frozenRows, cols) : none;
     const body = count && cols ? this.formatBlock(sheet, first, count, cols) : none;
     return {
       name,
       rows,
-      cols,
+      cols: shownCols,
+      blankRows,
       frozenRows,
       widths,
       offset: first,
@@ -496,6 +506,13 @@ export class Playground {
           : which.handler;
       return this.execute('trigger', name, () => fireTrigger(this.session, which)).ok;
     });
+  }
+
+  /** A Google Form response: appended to the responses sheet, then onFormSubmit's trigger runs. */
+  submitForm(answers: Record<string, string>): Promise<boolean> {
+    return this.mutate(
+      () => this.execute('trigger', 'onFormSubmit', () => submitForm(this.session, answers)).ok,
+    );
   }
 
   setUser(email: string): Promise<string> {

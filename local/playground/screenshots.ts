@@ -46,7 +46,10 @@ async function settle(page: Page): Promise<void> {
 async function showSheet(page: Page, name: string, last = false): Promise<void> {
   await page.locator(`.tab[data-sheet="${name}"]`).click();
   await page.locator(`#grid-table[data-sheet="${name}"]`).waitFor();
-  if (last) await page.locator('#last').click();
+  if (last) {
+    await page.locator('#last').click();
+    await page.locator('#next:disabled').waitFor();
+  }
   await settle(page);
 }
 
@@ -213,15 +216,16 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const langs = process.argv.slice(2).filter((a): a is Lang => a === 'ru' || a === 'en');
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
     args: ARGS,
   });
   try {
-    const langs = (process.argv.slice(2).filter((a) => a === 'ru' || a === 'en') as Lang[]) || [];
-    for (const lang of langs.length ? langs : (['ru', 'en'] as Lang[]))
+    for (const lang of langs.length ? langs : (['ru', 'en'] as Lang[])) {
       await forLanguage(browser, lang);
+    }
   } finally {
     await browser.close();
   }

@@ -212,6 +212,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
               str(body.value, 'value'),
             ),
           );
+        case '/api/form': {
+          const answers = body.answers;
+          if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {
+            throw new HttpError(400, '"answers" must be an object');
+          }
+          const clean: Record<string, string> = {};
+          for (const [k, v] of Object.entries(answers)) clean[k] = str(v, k);
+          return ok(await pg.submitForm(clean));
+        }
         case '/api/user':
           return ok(await pg.setUser(str(body.email, 'email')));
         case '/api/clock':

@@ -29,6 +29,8 @@ const SHOTS = path.join(__dirname, '../../artifacts/playground');
 jest.setTimeout(120_000);
 
 let dir: string;
+/** Uncaught errors in the page or the sidebar: asserted empty after each test. */
+const pageErrors: string[] = [];
 let browser: Browser;
 let pg: Playground;
 let server: RunningServer;
@@ -49,6 +51,11 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
   await start();
 }, 120_000);
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+  pageErrors.length = 0;
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -73,9 +80,7 @@ async function settled<T>(
 
 async function openPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}?lang=ru`);
   await page.locator('#grid-table').waitFor();
   return page;
@@ -93,6 +98,8 @@ async function showSheet(page: Page, name: string): Promise<void> {
   await page.locator(`.tab[data-sheet="${name}"]`).click();
   await page.locator(`#grid-table[data-sheet="${name}"]`).waitFor();
   await page.locator('#last').click();
+  // At the last page the "next" button is disabled.
+  await page.locator('#next:disabled').waitFor();
 }
 
 async function signInAs(page: Page, role: 'manager' | 'head'): Promise<string> {
@@ -248,7 +255,7 @@ test('typing into a cell goes through the emulator and fires the bundle onEdit',
   const cols = header.split('\t').map((s) => s.trim());
   const phoneCol = cols.indexOf('Телефон'); // column index in the row (0 = row number)
   expect(phoneCol).toBeGreaterThan(0);
-  const lastRow = page.locator('#grid-table tbody tr').last();
+  const lastRow = page.locator('#grid-table tbody tr', { hasText: /C-\d{6}/ }).last();
   const r = Number(await lastRow.getAttribute('data-row'));
   const cell = page.locator(`td[data-r="${r}"][data-c="${phoneCol}"]`);
   await cell.dblclick();
@@ -270,5 +277,34 @@ test('typing into a cell goes through the emulator and fires the bundle onEdit',
       (v) => v.includes('onEdit'),
     ),
   ).toContain('onEdit');
+  await page.close();
+});
+
+test('a Google Form response sent from the page becomes a client through onFormSubmit', async () => {
+  const page = await openPage();
+  const clientsBefore = pg.sheetPage('Клиенты', null, 1).rows;
+  await page.locator('#triggers-button').click();
+  await page.locator('[data-form-trigger]').first().click();
+  const dialog = page.locator('#form-dialog');
+  await dialog.locator('[name="Компания"]').fill('ООО «Форма Тест»');
+  await dialog.locator('[name="Телефон"]').fill('+7 916 555-66-77');
+  await dialog.locator('[name="Потребность"]').fill('Нужен расчёт на 10 мест');
+  await page.locator('#form-send').click();
+  expect(
+    await settled(
+      () => pg.sheetPage('Клиенты', null, 1).rows,
+      (n) => n === clientsBefore + 1,
+    ),
+  ).toBe(clientsBefore + 1);
+  await showSheet(page, 'Клиенты');
+  const row = page.locator('#grid-table tbody tr', { hasText: 'Форма Тест' });
+  expect(
+    await settled(
+      () => row.count(),
+      (n) => n === 1,
+    ),
+  ).toBe(1);
+  expect(await row.innerText()).toContain('+79165556677');
+  expect(pg.state().sheets.map((s) => s.name)).toContain('Ответы на форму (1)');
   await page.close();
 });

@@ -52,6 +52,10 @@ const TEXT = {
     saved: 'Сохранено',
     saving: 'Сохранение…',
     bigger: 'Развернуть панель',
+    formResponse: 'Ответ формы…',
+    formTitle: 'Ответ Google Формы',
+    send: 'Отправить',
+    cancel: 'Отмена',
     smaller: 'Свернуть панель',
     saveFailed: 'Не удалось сохранить',
     reloadSidebar: 'Обновить панель',
@@ -92,6 +96,10 @@ const TEXT = {
     saved: 'Saved',
     saving: 'Saving…',
     bigger: 'Enlarge the panel',
+    formResponse: 'Form response…',
+    formTitle: 'Google Form response',
+    send: 'Send',
+    cancel: 'Cancel',
     smaller: 'Shrink the panel',
     saveFailed: 'Save failed',
     reloadSidebar: 'Reload panel',
@@ -287,7 +295,19 @@ function renderHeader(s: PlaygroundState): void {
                   },
                   TEXT.runTrigger,
                 )
-              : null,
+              : t.form
+                ? h(
+                    'button',
+                    {
+                      'data-form-trigger': t.uid,
+                      onclick: () => {
+                        closeMenus();
+                        openFormDialog();
+                      },
+                    },
+                    TEXT.formResponse,
+                  )
+                : null,
           ),
         )
       : [h('p', { class: 'muted' }, TEXT.noTriggers)]),
@@ -321,6 +341,40 @@ function renderSaveStatus(s: PlaygroundState): void {
         ? `${TEXT.saved} ${new Date(s.savedAt).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB')}`
         : (s.workbookPath.split(/[\\/]/).pop() ?? '');
   status.title = s.saveError ?? s.workbookPath;
+}
+
+/** A Google Form response, as a respondent would send it: the form-submit trigger does the rest. */
+function openFormDialog(): void {
+  if (!state) return;
+  const dialog = $('form-dialog') as HTMLDialogElement;
+  $('form-title').textContent = `${TEXT.formTitle}: ${state.form.sheet}`;
+  $('form-fields').replaceChildren(
+    ...state.form.questions.map((q, i) =>
+      h(
+        'label',
+        {},
+        q,
+        i === state!.form.questions.length - 1
+          ? h('textarea', { name: q, rows: 3 })
+          : h('input', { name: q, autocomplete: 'off' }),
+      ),
+    ),
+  );
+  dialog.showModal();
+}
+
+function setupFormDialog(): void {
+  const dialog = $('form-dialog') as HTMLDialogElement;
+  $('form-send').textContent = TEXT.send;
+  $('form-cancel').textContent = TEXT.cancel;
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue !== 'send') return;
+    const answers: Record<string, string> = {};
+    dialog.querySelectorAll<HTMLInputElement>('#form-fields [name]').forEach((el) => {
+      answers[el.name] = el.value;
+    });
+    void act(() => api('/api/form', { answers }));
+  });
 }
 
 function closeMenus(): void {
@@ -372,6 +426,8 @@ function renderGrid(p: SheetPage): void {
   p.cells.forEach((row, i) =>
     tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', p.looks[i] ?? [], cols, false)),
   );
+  const after = p.offset + p.cells.length;
+  for (let i = 0; i < p.blankRows; i++) tbody.append(rowEl(after + i, [], '', [], cols, false));
   table.append(tbody);
   const wrap = $('grid');
   const keep = wrap.dataset.sheet === p.name ? wrap.scrollTop : 0;
@@ -751,6 +807,10 @@ async function refreshOnce(): Promise<void> {
     page = await api<SheetPage>(q);
     pageOffset = page.offset;
     renderGrid(page);
+    // The formula bar follows the selected cell's new content.
+    if (selected && document.activeElement?.id !== 'formula') {
+      await selectCell(selected.row, selected.col);
+    }
   }
   await renderBottom();
   document.body.dataset.version = String(s.version);
@@ -855,6 +915,7 @@ function init(): void {
     if (e.origin === location.origin && e.data === 'rop-desk:changed') void refresh();
   });
   setupGridEvents();
+  setupFormDialog();
   listenForChanges();
   void refresh();
 }

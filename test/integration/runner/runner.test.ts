@@ -82,7 +82,8 @@ test('sets up the demo workbook in a new file and saves it with its state', asyn
 }, 60_000);
 
 test('calls the sidebar RPC as a chosen user and prints the result as JSON', async () => {
-  const r = await local('--user', headOfSales, 'rpc', 'bootstrap', '{}');
+  // --rpc: as the sidebar calls it, through google.script.run's serialisation.
+  const r = await local('--user', headOfSales, '--rpc', 'rpc', 'bootstrap', '{}');
   expect(r.code).toBe(0);
   const reply = JSON.parse(r.stdout) as {
     ok: boolean;
