@@ -197,7 +197,7 @@ let mailView: 'html' | 'text' = 'html';
 let sidebarVersion = -1;
 let sidebarUser = '';
 let lastNoticeVersion = -1;
-let lastActiveSheet = '';
+let lastActiveSheet: string | null = null;
 
 function colName(n: number): string {
   let s = '';
@@ -782,7 +782,11 @@ async function refresh(): Promise<void> {
 async function refreshOnce(): Promise<void> {
   const s = await api<PlaygroundState>('/api/state');
   state = s;
-  if (s.activeSheet !== lastActiveSheet) {
+  if (lastActiveSheet === null) {
+    // First view: the pipeline, the sheet people work in most (else the first one).
+    lastActiveSheet = s.activeSheet;
+    currentSheet = s.sheets.find((x) => /^(Сделки|Deals)$/.test(x.name))?.name ?? '';
+  } else if (s.activeSheet !== lastActiveSheet) {
     // A script activated a sheet (e.g. "open the row" in the sidebar): show it, as Sheets does.
     lastActiveSheet = s.activeSheet;
     if (s.activeSheet !== currentSheet) {
