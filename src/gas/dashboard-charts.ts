@@ -29,12 +29,8 @@ export function syncCharts(
     const block = blocks.find((b) => b.key === model.block);
     if (!block) continue;
     // Header row + data rows (at least one, so an empty block still makes a valid range).
-    const range = sheet.getRange(
-      block.row + 1,
-      block.column,
-      1 + Math.max(1, block.rows.length),
-      model.columns,
-    );
+    const rows = Math.max(1, Math.min(block.rows.length, model.rows ?? block.rows.length));
+    const range = sheet.getRange(block.row + 1, block.column, 1 + rows, model.columns);
     const key = CHART_META_PREFIX + model.key;
     const id = meta.get(key)?.getValue() ?? '';
     const chart = id ? byId.get(id) : undefined;

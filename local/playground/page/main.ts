@@ -807,6 +807,11 @@ async function refreshOnce(): Promise<void> {
     for (const n of s.notices) toast(n);
   }
   if (currentSheet) {
+    // Whoever was looking at the end of a sheet keeps seeing its end as rows are added.
+    const tab = s.sheets.find((x) => x.name === currentSheet);
+    if (page && tab && page.name === currentSheet && page.offset + page.cells.length > page.rows) {
+      pageOffset = Math.max(page.offset, tab.rows - PAGE_SIZE + 1);
+    }
     const q = `/api/sheet?sheet=${encodeURIComponent(currentSheet)}&limit=${PAGE_SIZE}${pageOffset > 0 ? `&offset=${pageOffset}` : ''}`;
     page = await api<SheetPage>(q);
     pageOffset = page.offset;

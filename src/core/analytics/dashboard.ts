@@ -47,6 +47,8 @@ export interface DashBlock {
   header: string[];
   rows: Cell[][];
   formats: ColFormat[];
+  /** Per data row format of the last column (a metric / value list mixes money and counts). */
+  rowFormats?: ColFormat[];
   notes: string[];
   /** Sheet position of the title row (1-based), set by the layout. */
   row: number;
@@ -61,6 +63,8 @@ export interface ChartModel {
   /** The block whose header + rows feed the chart, and how many leading columns. */
   block: BlockKey;
   columns: number;
+  /** Data rows to chart (the aging chart leaves out its total row); all when absent. */
+  rows?: number;
   type: 'COLUMN' | 'BAR';
   /** Sheet position of the chart's top-left corner. */
   row: number;
@@ -241,6 +245,18 @@ export function buildDashboard(
       [h('an.kpi.dso'), d.dso ?? ''],
     ],
     formats: ['text', 'number'],
+    rowFormats: [
+      'int',
+      'int',
+      'number',
+      'number',
+      'money',
+      'number',
+      'number',
+      'money',
+      'int',
+      'number',
+    ],
     notes: [],
   });
 
@@ -469,6 +485,7 @@ export function buildDashboard(
       title: h('an.chart.aging'),
       block: 'agingBuckets',
       columns: 2,
+      rows: AGING_BUCKETS.length,
       type: 'COLUMN',
       row: FIRST_BLOCK_ROW + 40,
       column: chartCol,
@@ -526,8 +543,10 @@ export function blockFormats(b: DashBlock, currency: string): string[][] {
     number: '0.##',
   };
   const values = blockValues(b);
+  const last = b.formats.length - 1;
   return values.map((_, i) => {
-    const dataRow = i >= 2 && i < 2 + Math.max(1, b.rows.length) && b.rows.length > 0;
-    return b.formats.map((f) => (dataRow ? of[f] : '@'));
+    const dataRow = i >= 2 && i < 2 + b.rows.length;
+    const rowFormat = dataRow ? b.rowFormats?.[i - 2] : undefined;
+    return b.formats.map((f, c) => (!dataRow ? '@' : of[c === last && rowFormat ? rowFormat : f]));
   });
 }

@@ -64,6 +64,8 @@ describe('Refresh dashboard on the demo workbook', () => {
     const managers = titles(v).indexOf('Менеджер') + 1; // 1-based row of the block title
     const a1 = charts.map((c) => c.getRanges()[0].getA1Notation());
     expect(a1).toContain(`A${managers + 1}:C${managers + 1 + (range(p, 'Менеджеры').length - 3)}`);
+    const aging = titles(v).indexOf('Дебиторская задолженность по срокам, 27.11.2026') + 1;
+    expect(a1).toContain(`A${aging + 1}:B${aging + 6}`); // header + 5 buckets, not the total
   });
 
   it('updates the same charts on every refresh, never duplicating them', () => {

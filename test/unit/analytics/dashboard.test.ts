@@ -84,3 +84,24 @@ describe('dashboard model', () => {
     }
   });
 });
+
+describe('dashboard formats', () => {
+  it('formats the KPI list row by row: counts, money, numbers', () => {
+    const m = buildDashboard(workbook(), nov, asOf, 'ru');
+    const kpi = m.blocks.find((b) => b.key === 'kpi')!;
+    const f = blockFormats(kpi, 'RUB');
+    expect(f[0]).toEqual(['@', '@']);
+    expect(f.slice(2, 12).map((r) => r[1])).toEqual([
+      '0',
+      '0',
+      '0.##',
+      '0.##',
+      '#,##0.00 "₽"',
+      '0.##',
+      '0.##',
+      '#,##0.00 "₽"',
+      '0',
+      '0.##',
+    ]);
+  });
+});
