@@ -29,7 +29,10 @@ export function formatOf(kind: CellKind, key: string): string | null {
     case 'percent':
       return '0%';
     case 'number':
-      return key === 'value' || key === 'rate' || key === 'multiplier' ? '#,##0.##' : '0';
+      // Whole plan figures read "24 600 000", not "24 600 000," as '#,##0.##' shows them.
+      if (key === 'value') return '#,##0';
+      if (key === 'rate') return '#,##0.00##';
+      return key === 'multiplier' ? '0.0#' : '0';
     default:
       return null;
   }
