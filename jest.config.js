@@ -29,6 +29,7 @@ module.exports = {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/retry.ts'],
       testTimeout: 60000,
     },
   ],

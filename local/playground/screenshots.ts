@@ -4,7 +4,8 @@
  * Each language gets its own demo workbook (set up in that language) on a fixed date, so the
  * pictures only change when the product does.
  */
-import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../harness/chromium';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,15 +16,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'docs/guide/img');
 // Friday 27.11.2026 09:00 in Moscow: the demo data's "today".
 const START = Date.parse('2026-11-27T09:00:00+03:00');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Lang = 'ru' | 'en';
 
@@ -217,11 +209,7 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
 
 async function main(): Promise<void> {
   const langs = process.argv.slice(2).filter((a): a is Lang => a === 'ru' || a === 'en');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-  });
+  const browser = await launchChromium();
   try {
     for (const lang of langs.length ? langs : (['ru', 'en'] as Lang[])) {
       await forLanguage(browser, lang);

@@ -5,23 +5,14 @@
  * still there. Screenshots go to artifacts/playground/ (look at them).
  * Needs `npm run build` first (`npm test` does it).
  */
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../../local/harness/chromium';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Playground } from '../../local/playground/playground';
 import { startServer, type RunningServer } from '../../local/playground/server';
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Friday 27.11.2026 09:00 in Moscow.
 const START = Date.parse('2026-11-27T09:00:00+03:00');
 const SHOTS = path.join(__dirname, '../../artifacts/playground');
@@ -48,7 +39,7 @@ async function stop(): Promise<void> {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'rop-playground-'));
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  browser = await launchChromium();
   await start();
 }, 120_000);
 

@@ -6,25 +6,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../local/harness/chromium';
 import { startSidebarHost, type SidebarHost } from '../../local/harness/sidebar-host';
 import type { Project } from '../../local/harness';
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const SHOTS = path.resolve(__dirname, '../../artifacts/screenshots');
 
 export async function launch(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  return launchChromium();
 }
 
 export interface Sidebar {

@@ -812,8 +812,14 @@ async function refreshOnce(): Promise<void> {
     if (page && tab && page.name === currentSheet && page.offset + page.cells.length > page.rows) {
       pageOffset = Math.max(page.offset, tab.rows - PAGE_SIZE + 1);
     }
-    const q = `/api/sheet?sheet=${encodeURIComponent(currentSheet)}&limit=${PAGE_SIZE}${pageOffset > 0 ? `&offset=${pageOffset}` : ''}`;
-    page = await api<SheetPage>(q);
+    const sheet = currentSheet;
+    const wanted = pageOffset;
+    const q = `/api/sheet?sheet=${encodeURIComponent(sheet)}&limit=${PAGE_SIZE}${wanted > 0 ? `&offset=${wanted}` : ''}`;
+    const fetched = await api<SheetPage>(q);
+    // A click on another tab or page while this was loading wins: it queued another pass
+    // (refresh's `again`), which must start from what was asked, not from this stale page.
+    if (sheet !== currentSheet || wanted !== pageOffset) return;
+    page = fetched;
     pageOffset = page.offset;
     renderGrid(page);
     // The formula bar follows the selected cell's new content.
