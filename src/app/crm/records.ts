@@ -5,6 +5,7 @@
  */
 import { UserError } from '../../core/errors';
 import { ACTIVITIES, CLIENTS, DEALS, STAGE_HISTORY } from '../../core/schema';
+import type { Instant } from '../../core/time';
 import type { Client, Deal, Invoice } from '../../core/types';
 import { assignLead } from '../../core/crm/assign';
 import { DuplicateIndex } from '../../core/crm/duplicates';
@@ -73,18 +74,47 @@ function requireId(id: unknown): string {
   return text;
 }
 
-function dealOf(s: CrmSession, id: unknown): { table: Table; deal: Deal } {
+/**
+ * The deal to change, refused when someone changed it after the caller read it (`expected` is
+ * the updatedAt the caller saw; leaving it out skips the check, as for triggers).
+ */
+function dealOf(
+  s: CrmSession,
+  id: unknown,
+  expected?: Instant | null,
+): { table: Table; deal: Deal } {
   const table = s.table('deals');
   const raw = findById(table, requireId(id));
   if (!raw) throw notFound(id);
-  return { table, deal: toDeal(raw) };
+  const deal = toDeal(raw);
+  if (isStale(deal.updatedAt, expected)) throw staleError(deal.id);
+  return { table, deal };
 }
 
-function clientOf(s: CrmSession, id: unknown): { table: Table; client: Client } {
+/** As dealOf, and the deal must still be open (won and lost deals are not closed again). */
+function openDealOf(
+  s: CrmSession,
+  id: unknown,
+  expected?: Instant | null,
+): { table: Table; deal: Deal } {
+  const found = dealOf(s, id, expected);
+  if (isClosed(found.deal, s.settings.stages)) {
+    throw new UserError('crm.dealClosed', { id: found.deal.id, stage: found.deal.stage });
+  }
+  return found;
+}
+
+function clientOf(
+  s: CrmSession,
+  id: unknown,
+  expected?: Instant | null,
+): { table: Table; client: Client } {
   const table = s.table('clients');
   const raw = findById(table, requireId(id));
   if (!raw) throw notFound(id);
-  return { table, client: toClient(raw) };
+  const client = toClient(raw);
+  if (isStale(client.updatedAt, expected)) throw staleError(client.id);
+  return { table, client };
 }
 
 /** Writes changes to a record read in this session and keeps the in-memory copy in step. */
@@ -232,8 +262,7 @@ function writeLead(
 
 export function updateClient(input: UpdateClientInput): ClientResult {
   return locked((s) => {
-    const { table, client } = clientOf(s, input.id);
-    if (isStale(client.updatedAt, input.expectedUpdatedAt)) throw staleError(client.id);
+    const { table, client } = clientOf(s, input.id, input.expectedUpdatedAt);
     const changes = clientChanges(input.changes ?? {}, s.ctx());
     const record = write(table, client, {
       ...changes,
@@ -253,8 +282,7 @@ export function updateClient(input: UpdateClientInput): ClientResult {
 
 export function updateDeal(input: UpdateDealInput): DealResult {
   return locked((s) => {
-    const { table, deal } = dealOf(s, input.id);
-    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const changes = dealChanges(deal, input.changes ?? {}, s.ctx());
     return {
       record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
@@ -275,8 +303,7 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   let deal: Deal | null = null;
   let dealTable: Table | null = null;
   if (input.dealId) {
-    ({ deal, table: dealTable } = dealOf(s, input.dealId));
-    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    ({ deal, table: dealTable } = dealOf(s, input.dealId, input.expectedUpdatedAt));
   }
   const clientId = deal ? deal.clientId : requireId(input.clientId);
   if (deal && input.clientId && requireId(input.clientId) !== deal.clientId) {
@@ -325,8 +352,7 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
 
 export function moveStage(input: MoveStageInput): DealResult {
   return locked((s) => {
-    const { table, deal } = dealOf(s, input.id);
-    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const move = moveDealStage(
       deal,
       input.stage,
@@ -359,10 +385,7 @@ function closingStage(s: CrmSession, kind: 'won' | 'lost'): string {
 
 export function closeWon(input: CloseWonInput): DealResult {
   return locked((s) => {
-    const { table, deal } = dealOf(s, input.id);
-    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
-    if (isClosed(deal, s.settings.stages))
-      throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
+    const { table, deal } = openDealOf(s, input.id, input.expectedUpdatedAt);
     const move = moveDealStage(
       deal,
       closingStage(s, 'won'),
@@ -375,10 +398,7 @@ export function closeWon(input: CloseWonInput): DealResult {
 
 export function closeLost(input: CloseLostInput): DealResult {
   return locked((s) => {
-    const { table, deal } = dealOf(s, input.id);
-    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
-    if (isClosed(deal, s.settings.stages))
-      throw new UserError('crm.dealClosed', { id: deal.id, stage: deal.stage });
+    const { table, deal } = openDealOf(s, input.id, input.expectedUpdatedAt);
     const move = moveDealStage(
       deal,
       closingStage(s, 'lost'),
@@ -395,15 +415,13 @@ export function closeLost(input: CloseLostInput): DealResult {
 export function snooze(input: SnoozeInput): DealResult | ClientResult {
   return locked((s) => {
     if (input.kind === 'client') {
-      const { table, client } = clientOf(s, input.id);
-      if (isStale(client.updatedAt, input.expectedUpdatedAt)) throw staleError(client.id);
+      const { table, client } = clientOf(s, input.id, input.expectedUpdatedAt);
       const changes = snoozeChanges(input.until, input.reason, s.ctx(), CLIENTS.columns);
       return {
         record: write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) }),
       };
     }
-    const { table, deal } = dealOf(s, input.id);
-    if (isStale(deal.updatedAt, input.expectedUpdatedAt)) throw staleError(deal.id);
+    const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const changes = snoozeChanges(input.until, input.reason, s.ctx(), DEALS.columns);
     return {
       record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
