@@ -150,7 +150,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     let base: string;
     do {
       base = rnd.chance(0.5)
-        ? `${rnd.pick(W.COMPANY_A)} ${rnd.pick(W.COMPANY_N)}`
+        ? `${rnd.pick(W.COMPANY_A)} ${rnd.pick(W.COMPANY_N_MASC)}`
         : `${rnd.pick(W.COMPANY_WORD)}-${rnd.pick(W.COMPANY_N)}`;
       if (names.has(base)) base = `${base} ${rnd.pick(W.CITIES)}`;
       if (names.has(base)) base = `${base} ${names.size}`;
@@ -393,10 +393,23 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const key = `${level}|${target}|${period}`;
     sums.set(key, (sums.get(key) ?? 0) + value);
   };
+  // A quarter or year plan only where every month of it is planned: the window's first, partial
+  // year must not get a "year plan" the size of one month.
+  const planned = new Set(months);
+  const monthsOfQuarter = (q: string) =>
+    [1, 2, 3].map(
+      (i) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + i).padStart(2, '0')}`,
+    );
+  const monthsOfYear = (y: string) =>
+    Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
+  const whole = (ms: string[]) => ms.every((x) => planned.has(x));
   for (const month of months) {
+    const periods = [month];
+    if (whole(monthsOfQuarter(quarterOf(month)))) periods.push(quarterOf(month));
+    if (whole(monthsOfYear(month.slice(0, 4)))) periods.push(month.slice(0, 4));
     for (const m of sales) {
       const v = managerMonthly.get(m.email) as number;
-      for (const period of [month, quarterOf(month), month.slice(0, 4)]) {
+      for (const period of periods) {
         add('manager', m.email, period, v);
         add('team', m.team, period, v);
         add('company', '', period, v);

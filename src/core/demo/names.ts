@@ -140,6 +140,10 @@ export const COMPANY_N = [
   'Лес',
   'Авто',
 ];
+/** The masculine nouns of COMPANY_N, the only ones a masculine adjective agrees with. */
+export const COMPANY_N_MASC = COMPANY_N.filter(
+  (n) => !['Логистика', 'Техника', 'Мебель', 'Энерго', 'Агро', 'Электро', 'Авто'].includes(n),
+);
 export const COMPANY_WORD = [
   'Вектор',
   'Ромашка',
