@@ -137,6 +137,25 @@ function workbook(run: FunctionRun, over: Partial<WorkbookData>): WorkbookData {
   };
 }
 
+/**
+ * Plans and deals as the plan-based functions read them. Fact is always won deals by close date
+ * here: payments are not among these functions' arguments (the dashboard follows the setting).
+ */
+function planData(
+  run: FunctionRun,
+  plans: unknown,
+  deals: unknown,
+  over: Partial<Omit<WorkbookData, 'settings'>> & { settings?: Partial<Settings> } = {},
+): WorkbookData {
+  const { settings, ...rest } = over;
+  return workbook(run, {
+    ...rest,
+    settings: { ...run.ctx.settings, ...settings, factBasis: 'won' },
+    plans: readPlans(run, plans),
+    deals: readDeals(run, deals, 'figures'),
+  });
+}
+
 const readPlans = (run: FunctionRun, value: unknown): Plan[] =>
   tableArg(run, 'plans', value, PLANS)
     .map(toPlan)
@@ -184,11 +203,7 @@ export function salesPlanFact(
       [plans, PLANS],
     ],
     (run) => {
-      const data = workbook(run, {
-        settings: { ...ctx.settings, factBasis: 'won' },
-        plans: readPlans(run, plans),
-        deals: readDeals(run, deals, 'figures'),
-      });
+      const data = planData(run, plans, deals);
       const p = periodArg(run, 'period', period);
       const lvl = levelArg(run, 'level', level, 'manager');
       const at = run.asOf('asOf', asOf);
@@ -248,11 +263,7 @@ export function salesForecast(
       [plans, PLANS],
     ],
     (run) => {
-      const data = workbook(run, {
-        settings: { ...ctx.settings, factBasis: 'won' },
-        plans: readPlans(run, plans),
-        deals: readDeals(run, deals, 'figures'),
-      });
+      const data = planData(run, plans, deals);
       const p = periodArg(run, 'period', period);
       const at = run.asOf('asOf', asOf);
       const rows = planFact(data, p, 'manager', at.day, { zone: run.zone });
@@ -472,10 +483,8 @@ export function salesBonus(
         });
       }
       const bonus = parseSettings(scheme, run.zone, run.lang).bonus;
-      const data = workbook(run, {
-        settings: { ...ctx.settings, factBasis: 'won', bonus },
-        plans: readPlans(run, plans),
-        deals: readDeals(run, deals, 'figures'),
+      const data = planData(run, plans, deals, {
+        settings: { bonus },
         invoices: isBlank(invoices)
           ? []
           : tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice),
