@@ -210,6 +210,28 @@ describe('Range values', () => {
   });
 });
 
+describe('Range notes', () => {
+  it('reads and writes a block of notes in one call each, shaped like setValues', () => {
+    const em = createEmulator();
+    const sheet = em.spreadsheet.insertSheet('N');
+    sheet.getRange('B2').setNote('one');
+    const block = sheet.getRange('A1:B2');
+    expect(block.getNotes()).toEqual([
+      ['', ''],
+      ['', 'one'],
+    ]);
+    block.setNotes([
+      ['a', null],
+      ['', 'two'],
+    ]);
+    expect(sheet.getRange('A1').getNote()).toBe('a');
+    expect(sheet.getRange('B2').getNote()).toBe('two');
+    expect(() => block.setNotes([['x', 'y']])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+  });
+});
+
 describe('dates are numbers with a date format, as in Sheets', () => {
   it('reads a serial written under a date format as a Date, and a date under a number format as its serial', () => {
     const em = createEmulator();

@@ -497,6 +497,36 @@ export class Range extends Svc implements ValuesApi {
   getNote(): string {
     return (this._styleOf('note') as string | undefined) ?? '';
   }
+  /** One call for a block's notes, as Google's batch form; '' where a cell has none. */
+  getNotes(): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i < this._nr; i++) {
+      const row: string[] = [];
+      for (let j = 0; j < this._nc; j++) {
+        const note = this._sheet._styleAt(this._r + i, this._c + j, 'note') as string | undefined;
+        row.push(note ?? '');
+      }
+      out.push(row);
+    }
+    return out;
+  }
+  /** Sets every cell's note in one call; the grid must match the range like setValues. */
+  setNotes(notes: unknown[][]): this {
+    this._checkShape(notes);
+    notes.forEach((row, i) =>
+      row.forEach((note, j) =>
+        this._sheet._styles.push({
+          r: this._r + i,
+          c: this._c + j,
+          nr: 1,
+          nc: 1,
+          prop: 'note',
+          value: note == null ? '' : String(note),
+        }),
+      ),
+    );
+    return this;
+  }
   merge(): this {
     return this._style('merge', true);
   }

@@ -348,19 +348,29 @@ function writeChanges(b: Block, changes: Changes): void {
 
 /**
  * Flags (notes) on cells that could not be read; only our own notes are ever replaced or cleared.
- * Cell by cell: a paste flags few cells, and a user's note on any other cell is never touched.
+ * Per flagged column: one getNotes over the edited rows and one setNotes when anything changes,
+ * so a large paste costs two calls a column, not two a cell; a user's note is written back as it
+ * was.
  */
 function writeNotes(b: Block, notes: Notes): void {
-  for (const [r, byKey] of notes) {
-    for (const [key, wanted] of byKey) {
-      const col = b.index[key];
-      if (col === undefined) continue;
-      const cell = b.sheet.getRange(b.firstRow + r, col + 1);
-      const current = cell.getNote();
-      if (wanted === current) continue;
-      if (wanted === '' && !current.startsWith(NOTE_PREFIX)) continue;
-      cell.setNote(wanted);
-    }
+  const keys = new Set<string>();
+  for (const byKey of notes.values()) for (const key of byKey.keys()) keys.add(key);
+  for (const key of keys) {
+    const col = b.index[key];
+    if (col === undefined) continue;
+    const offsets = [...notes.keys()].filter((r) => notes.get(r)?.has(key));
+    const lo = Math.min(...offsets);
+    const range = b.sheet.getRange(b.firstRow + lo, col + 1, Math.max(...offsets) - lo + 1, 1);
+    const current = range.getNotes();
+    let changed = false;
+    const next = current.map(([note], i) => {
+      const wanted = notes.get(lo + i)?.get(key);
+      if (wanted === undefined || wanted === note) return [note];
+      if (wanted === '' && !note.startsWith(NOTE_PREFIX)) return [note];
+      changed = true;
+      return [wanted];
+    });
+    if (changed) range.setNotes(next);
   }
 }
 

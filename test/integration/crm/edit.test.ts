@@ -164,4 +164,43 @@ describe('onEdit', () => {
     p.edit('Настройки', 'Z50', 'просто заметка');
     expect(p.emulator.ui.alerts).toEqual([]);
   });
+
+  it("flags a large paste with a constant number of note calls and keeps users' own notes", () => {
+    const notesCalls = (n: number) => {
+      const p = setUpProject();
+      const h = header(p, 'Клиенты');
+      const phoneCell = (row: number) =>
+        sheet(p, 'Клиенты').getRange(a1(p, 'Клиенты', 'Телефон', row));
+      // A person's own note on a cell whose pasted value is fine.
+      phoneCell(4).setNote('личный номер');
+      const pasted = Array.from({ length: n }, (_, i) =>
+        h.map(
+          (name) =>
+            (
+              ({
+                Клиент: `Клиент ${i}`,
+                Телефон: i === 2 ? '+7 495 111-22-33' : 'позвонить',
+                Менеджер: 'anna@firm.ru',
+              }) as Record<string, string>
+            )[name] ?? '',
+        ),
+      );
+      const end = String.fromCharCode(64 + h.length);
+      p.edit('Клиенты', `A2:${end}${n + 1}`, pasted, { user: 'anna@firm.ru' });
+      expect(phoneCell(2).getNote()).toContain('ROP Desk');
+      expect(phoneCell(3).getNote()).toContain('ROP Desk');
+      // Row 4's phone was good: the user's note there is left alone.
+      expect(phoneCell(4).getNote()).toBe('личный номер');
+      const calls = p.lastCalls;
+      return (
+        (calls['Range.getNote'] ?? 0) +
+        (calls['Range.setNote'] ?? 0) +
+        (calls['Range.getNotes'] ?? 0) +
+        (calls['Range.setNotes'] ?? 0)
+      );
+    };
+    const few = notesCalls(5);
+    expect(few).toBeGreaterThan(0);
+    expect(notesCalls(200)).toBe(few);
+  });
 });
