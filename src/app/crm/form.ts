@@ -25,6 +25,7 @@ import { toClient } from '../../core/crm/records';
 import type { LeadInput } from '../../core/crm/types';
 import { appendLog } from '../../gas/log';
 import { addLeadIn } from './records';
+import { Workbook } from '../../gas/workbook';
 import { locked } from './session';
 
 const OUR_SHEETS = [
@@ -46,6 +47,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   const answers = answersOf(e);
   try {
     const result = locked(
+      new Workbook(ss),
       (s) => {
         const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
         const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
@@ -79,7 +81,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
         }
         return { created, lang: s.lang };
       },
-      { ss, user: '' },
+      '',
     );
     if (result.created.status === 'created') {
       appendLog(

@@ -27,8 +27,7 @@ import type {
   ImportRowProblem,
   LeadInput,
 } from '../../core/crm/types';
-import { STAGE_HISTORY } from '../../core/schema';
-import { appendByHeader, appendRecords, requireHeader } from '../../gas/sheets/table';
+import type { Workbook } from '../../gas/workbook';
 import { locked, readOnly, type CrmSession } from './session';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -195,10 +194,10 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 
   if (write) {
     s.table('deals');
-    requireHeader(s.ss, STAGE_HISTORY, s.lang);
-    appendRecords(clientsTable, newClients);
-    appendRecords(s.table('deals'), newDeals);
-    appendByHeader(s.ss, STAGE_HISTORY, s.zone, history, s.lang);
+    s.wb.requireHeader('stageHistory');
+    s.wb.append('clients', newClients);
+    s.wb.append('deals', newDeals);
+    s.wb.append('stageHistory', history);
     if (last !== lastBefore) props.setProperty(ASSIGN_KEY, last);
   }
   return {
@@ -223,11 +222,11 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 }
 
 /** What an import of this file would do, without writing anything. */
-export function previewImport(file: ImportFileInput): ImportPreview {
-  return readOnly((s) => process(s, file, false).preview);
+export function previewImport(wb: Workbook, file: ImportFileInput): ImportPreview {
+  return readOnly(wb, (s) => process(s, file, false).preview);
 }
 
 /** Imports the file: one append per sheet; the report lists every row not added. */
-export function runImport(file: ImportFileInput): ImportReport {
-  return locked((s) => process(s, file, true).report);
+export function runImport(wb: Workbook, file: ImportFileInput): ImportReport {
+  return locked(wb, (s) => process(s, file, true).report);
 }

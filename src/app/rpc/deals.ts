@@ -86,9 +86,12 @@ function stamp(iso: string | null): number | null {
 
 /** Runs the CRM operation, then answers with the caller's fresh Today lists. */
 function act(ctx: Ctx, dealId: string, names: Record<string, string>, op: () => void): TodayView {
-  ownDeal(ctx, dealId);
-  renameFields(op, names);
-  ctx.reread();
+  // The whole read-check-write runs under the lock, so the ownership check and the stale check
+  // see what the write is based on; the answer is computed from the same reads after the write.
+  ctx.wb.locked(() => {
+    ownDeal(ctx, dealId);
+    renameFields(op, names);
+  });
   return todayView(ctx);
 }
 
@@ -100,7 +103,7 @@ export function logActivity(r: LogActivityRequest, ctx: Ctx): TodayView {
     ['nextStepDate', r.nextStepDate, 'sb.f.nextStepDate'],
   ]);
   return act(ctx, r.dealId, {}, () => {
-    crm.logActivity({
+    crm.logActivity(ctx.wb, {
       dealId: r.dealId,
       type: r.type,
       summary: r.summary,
@@ -117,7 +120,7 @@ export function snooze(r: SnoozeRequest, ctx: Ctx): TodayView {
     ['reason', r.reason, 'sb.f.snoozeReason'],
   ]);
   return act(ctx, r.dealId, {}, () => {
-    crm.snooze({
+    crm.snooze(ctx.wb, {
       kind: 'deal',
       id: r.dealId,
       until: r.until || null,
@@ -129,7 +132,7 @@ export function snooze(r: SnoozeRequest, ctx: Ctx): TodayView {
 
 export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
   return act(ctx, r.dealId, {}, () => {
-    crm.moveStage({
+    crm.moveStage(ctx.wb, {
       id: r.dealId,
       stage: r.stage,
       amount: r.amount || null,
@@ -140,13 +143,21 @@ export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
 
 export function closeWon(r: CloseRequest, ctx: Ctx): TodayView {
   return act(ctx, r.dealId, {}, () => {
-    crm.closeWon({ id: r.dealId, amount: r.amount || null, expectedUpdatedAt: stamp(r.updatedAt) });
+    crm.closeWon(ctx.wb, {
+      id: r.dealId,
+      amount: r.amount || null,
+      expectedUpdatedAt: stamp(r.updatedAt),
+    });
   });
 }
 
 export function closeLost(r: CloseRequest, ctx: Ctx): TodayView {
   requireFields(ctx, [['reason', r.reason, 'sb.f.lostReason']]);
   return act(ctx, r.dealId, { lostReason: 'reason' }, () => {
-    crm.closeLost({ id: r.dealId, reason: r.reason, expectedUpdatedAt: stamp(r.updatedAt) });
+    crm.closeLost(ctx.wb, {
+      id: r.dealId,
+      reason: r.reason,
+      expectedUpdatedAt: stamp(r.updatedAt),
+    });
   });
 }

@@ -100,7 +100,7 @@ export function addLead(req: AddLeadRequest, ctx: Ctx): AddLeadResult {
   ]);
   const result = renameFields(
     () =>
-      crm.addLead({
+      crm.addLead(ctx.wb, {
         clientName: l.clientName,
         inn: l.inn,
         contactName: l.contactName,
@@ -121,7 +121,6 @@ export function addLead(req: AddLeadRequest, ctx: Ctx): AddLeadResult {
   );
   if (result.status === 'duplicates')
     return { status: 'duplicates', duplicates: view(ctx, result.duplicates) };
-  ctx.reread();
   return {
     status: 'added',
     clientId: result.clientId,

@@ -19,7 +19,6 @@ import type {
   StageOption,
 } from '../../shared/contract';
 import { storeLang } from '../../gas/settings-lang';
-import { withDocumentLock } from '../../gas/lock';
 import * as reminders from '../reminders';
 import * as check from './check';
 import type { Ctx } from './context';
@@ -197,10 +196,10 @@ function validate(f: SettingsForm, base: Settings): Settings {
 export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
   const before = ctx.data().settings;
   const next = validate(f, before);
-  withDocumentLock(() => writeSettings(ctx.ss, ctx.zone, next));
+  ctx.wb.locked(() => writeSettings(ctx.ss, ctx.zone, next));
   if (next.lang !== before.lang) storeLang(next.lang);
-  ctx.reread();
-  const saved = ctx.data().settings;
+  ctx.wb.settingsWritten(next);
+  const saved = next;
   // A new reminder hour moves the running trigger; reminders stay as they were otherwise.
   const status = remindersView(ctx);
   if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(true);
