@@ -31,6 +31,12 @@ export interface Ctx {
   today: Day;
   /** The workbook as the core sees it; each sheet read at most once per call, writes included. */
   data(which?: readonly DataSheetKey[]): WorkbookData;
+  /**
+   * Runs a write under the document lock, after reading (under it) every sheet the answer will
+   * need: the write then appends to what was read, and the answer is computed from the same
+   * reads, so no sheet is read twice.
+   */
+  write<T>(fn: () => T, answerNeeds?: readonly DataSheetKey[]): T;
 }
 
 function fallbackLang(): Lang {
@@ -58,6 +64,11 @@ export function callerContext(wb?: Workbook): Ctx {
     now,
     today: dayOfInstant(now, book.zone),
     data: (which = ALL) => book.data(which),
+    write: (fn, answerNeeds = ALL) =>
+      book.locked(() => {
+        book.data(answerNeeds);
+        return fn();
+      }),
   };
 }
 

@@ -88,7 +88,7 @@ function stamp(iso: string | null): number | null {
 function act(ctx: Ctx, dealId: string, names: Record<string, string>, op: () => void): TodayView {
   // The whole read-check-write runs under the lock, so the ownership check and the stale check
   // see what the write is based on; the answer is computed from the same reads after the write.
-  ctx.wb.locked(() => {
+  ctx.write(() => {
     ownDeal(ctx, dealId);
     renameFields(op, names);
   });

@@ -98,26 +98,28 @@ export function addLead(req: AddLeadRequest, ctx: Ctx): AddLeadResult {
     ['nextStep', l.nextStep, 'sb.f.nextStep'],
     ['nextStepDate', l.nextStepDate, 'sb.f.nextStepDate'],
   ]);
-  const result = renameFields(
-    () =>
-      crm.addLead(ctx.wb, {
-        clientName: l.clientName,
-        inn: l.inn,
-        contactName: l.contactName,
-        phone: l.phone,
-        email: l.email,
-        source: l.source,
-        manager: ctx.me.role === 'manager' ? ctx.me.email : '',
-        need: l.need,
-        title: l.dealTitle,
-        amount: l.amount || null,
-        firstConversation: l.summary,
-        firstConversationType: l.activityType || undefined,
-        nextStep: l.nextStep,
-        nextStepDate: l.nextStepDate || null,
-        force: req.force,
-      }),
-    LEAD_FIELDS,
+  const result = ctx.write(() =>
+    renameFields(
+      () =>
+        crm.addLead(ctx.wb, {
+          clientName: l.clientName,
+          inn: l.inn,
+          contactName: l.contactName,
+          phone: l.phone,
+          email: l.email,
+          source: l.source,
+          manager: ctx.me.role === 'manager' ? ctx.me.email : '',
+          need: l.need,
+          title: l.dealTitle,
+          amount: l.amount || null,
+          firstConversation: l.summary,
+          firstConversationType: l.activityType || undefined,
+          nextStep: l.nextStep,
+          nextStepDate: l.nextStepDate || null,
+          force: req.force,
+        }),
+      LEAD_FIELDS,
+    ),
   );
   if (result.status === 'duplicates')
     return { status: 'duplicates', duplicates: view(ctx, result.duplicates) };
