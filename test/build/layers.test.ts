@@ -5,6 +5,7 @@
  * (no Apps Script types) through the TypeScript compiler API over a virtual file.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -35,6 +36,8 @@ const FORBIDDEN_IMPORTS: [string, string][] = [
   ['src/core/crm/x.ts', '../../gas/lock'],
   ['src/core/crm/x.ts', '../../app/rpc'],
   ['src/core/x.ts', '../Code'],
+  // The deepest folder the config covers (MAX_DEPTH in eslint.config.mjs).
+  ['src/core/a/b/c/d/e/x.ts', '../../../../../../gas/lock'],
   ['src/core/i18n/x.ts', '../../../sidebar/i18n'],
   ['src/core/x.ts', '../../local/emulator/index'],
   ['src/shared/x.ts', '../gas/lock'],
@@ -90,6 +93,18 @@ describe('ESLint layer rules', () => {
       expect(results[i]).toEqual([]);
     },
   );
+
+  it('covers every folder of the layers (the config has one entry per depth, up to 5)', () => {
+    const depth = (dir: string): number =>
+      Math.max(
+        0,
+        ...readdirSync(path.join(root, dir), { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => 1 + depth(path.join(dir, e.name))),
+      );
+    const layers = ['src/core', 'src/shared', 'src/gas', 'src/app', 'sidebar'];
+    expect(layers.filter((layer) => depth(layer) > 5)).toEqual([]);
+  });
 
   it('forbids Google services in src/core, src/shared and src/app, and allows them in src/gas', () => {
     const [core, shared, app, gas] = results.slice(-4);
