@@ -17,8 +17,8 @@ import {
   unprocessedLeads,
 } from './forgotten';
 import { excludedNote, formatMoney } from './format';
-import { bonusCalculationText } from './functions-bonus';
-import type { Cell } from './functions';
+import { bonusCalculationText } from './tables/bonus-text';
+import type { Cell } from './tables/table';
 import { stageFunnel } from './funnel';
 import { dealKpis } from './kpi';
 import type { Period } from './period';
