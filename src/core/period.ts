@@ -78,6 +78,9 @@ export function parsePeriod(value: unknown, zone?: Zone): Period | null {
   }
   if (typeof value === 'number') return Number.isInteger(value) ? year(value) : null;
   if (typeof value !== 'string') return null;
+  // Labels the core wrote itself come back most often (plans are keyed by them): no rewriting.
+  let m = CANONICAL.exec(value);
+  if (m) return m[2] ? month(+m[1], +m[2]) : m[3] ? quarter(+m[1], +m[3]) : year(+m[1]);
   const s = value
     .trim()
     .toLowerCase()
@@ -85,7 +88,7 @@ export function parsePeriod(value: unknown, zone?: Zone): Period | null {
     .replace(/\s+/g, ' ')
     // "2026 г.", "2026 года": the year word adds nothing.
     .replace(/(\d{4}) ?(?:г\.?|года?)$/, '$1');
-  let m = /^(\d{4})$/.exec(s);
+  m = /^(\d{4})$/.exec(s);
   if (m) return year(+m[1]);
   m = /^(\d{4})[-./ ](\d{1,2})$/.exec(s);
   if (m) return month(+m[1], +m[2]);
@@ -104,6 +107,7 @@ export function parsePeriod(value: unknown, zone?: Zone): Period | null {
   return null;
 }
 
+const CANONICAL = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/;
 // "q", "кв.", "квартал"... and the quarter's number, Arabic or Roman ("IV квартал 2026").
 const Q = '(?:q|qtr|quarter|к|кв|кварт|квартал)\\.?';
 const N = '([1-4]|i{1,3}|iv)';
