@@ -1,6 +1,6 @@
 /**
  * The Dashboard sheet as data (see dashboard/model.ts). The figures come from the analytics
- * modules (planfact, kpi, funnel, receivables, bonus-report, forgotten, discipline...); each
+ * modules (planfact, kpi, funnel, receivables, bonus-report, team-discipline...); each
  * block's presentation is its own builder in dashboard/; this file only composes them in order.
  */
 import { t, type MessageKey } from '../i18n';
@@ -14,9 +14,10 @@ import type { Period } from './period';
 import { PlanBook } from './plans';
 import { planFact } from './planfact';
 import { dso, receivables } from './receivables';
+import { teamDiscipline } from './team-discipline';
 import { bonusBlock } from './dashboard/bonus';
 import { consistencyBlock } from './dashboard/consistency';
-import { disciplineBlock, disciplineFigures } from './dashboard/discipline';
+import { disciplineBlock } from './dashboard/discipline';
 import { funnelBlock } from './dashboard/funnel';
 import { kpiBlock } from './dashboard/kpi';
 import { chartsBeside, layoutBlocks } from './dashboard/layout';
@@ -24,7 +25,17 @@ import type { BlockDraft, DashboardModel, DashInput } from './dashboard/model';
 import { managersBlock, planFactBlock } from './dashboard/plan-fact';
 import { agingBlock, debtorsBlock } from './dashboard/receivables';
 
-export * from './dashboard/model';
+export {
+  FIRST_BLOCK_ROW,
+  PERIOD_CELL,
+  type BlockKey,
+  type ChartKey,
+  type ChartModel,
+  type ColFormat,
+  type DashBlock,
+  type DashboardModel,
+  type DashboardSummary,
+} from './dashboard/model';
 export { blockFormats, blockValues } from './dashboard/render';
 
 export function buildDashboard(
@@ -69,7 +80,7 @@ export function buildDashboard(
   add(agingBlock(input, rec));
   add(debtorsBlock(input, rec));
   add(bonusBlock(input, bonusStatements(data, period, asOf.day, { zone, book, rows: managers })));
-  const discipline = disciplineFigures(input, k.pushedDeals);
+  const discipline = teamDiscipline(data, period, asOf, k.pushedDeals);
   add(disciplineBlock(input, managers, discipline));
 
   const { blocks, width, lastRow } = layoutBlocks(drafts);

@@ -3,8 +3,7 @@ import type { MessageKey } from '../../i18n';
 import { DEALS, PLANS } from '../../schema';
 import { periodArg } from '../args';
 import { roubles } from '../format';
-import { winRatesByManager } from '../kpi';
-import { planFact, type PlanFactRow } from '../planfact';
+import { forecastReport, type ForecastLine } from '../forecast';
 import { planData } from './inputs';
 import { runFunction, type FunctionContext } from './run';
 import { notes, rect } from './shape';
@@ -27,12 +26,7 @@ export function salesForecast(
       const data = planData(run, plans, deals);
       const p = periodArg(run, 'period', period);
       const at = run.asOf('asOf', asOf);
-      const rows = planFact(data, p, 'manager', at.day, { zone: run.zone });
-      const [company] = planFact(data, p, 'company', at.day, { zone: run.zone });
-      // Win rate over the last 12 months up to the as-of day: the coverage a period needs.
-      const rates = winRatesByManager(data.deals, at.day - 364, at.day, data.settings);
-      const needed = (rate: number | null | undefined): Cell =>
-        rate ? Math.round((1 / rate) * 100) / 100 : '';
+      const f = forecastReport(data, p, at.day, run.zone);
       const header = [
         'an.col.manager',
         'an.col.plan',
@@ -44,7 +38,7 @@ export function salesForecast(
         'an.col.coverage',
         'an.col.neededCoverage',
       ].map((k) => run.h(k as MessageKey));
-      const line = (r: PlanFactRow, name: string, rate: number | null | undefined): Cell[] => [
+      const line = ({ row: r, neededCoverage }: ForecastLine, name: string): Cell[] => [
         name,
         roubles(r.plan),
         roubles(r.fact),
@@ -53,13 +47,13 @@ export function salesForecast(
         r.runRateForecast === null ? '' : roubles(r.runRateForecast),
         roubles(r.openPipeline),
         r.coverage === null ? '' : Math.round(r.coverage * 100) / 100,
-        needed(rate),
+        neededCoverage === null ? '' : Math.round(neededCoverage * 100) / 100,
       ];
       return rect([
         header,
-        ...rows.map((r) => line(r, r.name, rates.byManager.get(r.target))),
-        line(company, run.h('an.total'), rates.total),
-        ...notes(run, company),
+        ...f.managers.map((m) => line(m, m.row.name)),
+        line(f.company, run.h('an.total')),
+        ...notes(run, f.company.row),
       ]);
     },
   );
