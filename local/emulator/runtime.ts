@@ -6,6 +6,7 @@
 import { types } from 'node:util';
 import type { Clock } from './clock';
 import { GasError, MSG } from './errors';
+import type { Identity } from './identity';
 import { policy } from './policy';
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
@@ -119,6 +120,8 @@ export class Runtime {
   /** When true, calls that need consent fail as in a trigger after new scopes were added. */
   authorizationRequired: () => boolean = () => false;
   defaultLatency = 0;
+  /** The script's owner and whether users share the owner's Workspace domain. */
+  identity: Identity = { owner: 'head@example.com', sameDomain: true };
 
   constructor(
     readonly clock: Clock,
