@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'artifacts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-parity/**',
+      'node_modules/**',
+      'coverage/**',
+      '.local/**',
+      'artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
