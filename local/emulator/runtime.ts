@@ -62,6 +62,9 @@ function hostCopy(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (types.isDate(v)) return new Date((v as Date).getTime());
   if (Array.isArray(v)) return v.map(hostCopy);
+  // Service objects (a Range among a rule's criteria values) are shared, not copied.
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = hostCopy((v as Record<string, unknown>)[k]);
   return out;
