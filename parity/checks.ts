@@ -146,6 +146,24 @@ export const CHECKS: Check[] = [
       }),
   },
   {
+    // The apostrophe that keeps text literal is not stored, but is it counted? ROP Desk's
+    // formula-injection guard adds one to text of up to 50,000 characters.
+    id: 'error-cell-apostrophe-counts',
+    context: 'script',
+    expected: error(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    ),
+    source: 'https://support.google.com/drive/answer/37603',
+    unverified: true,
+    run: (s) =>
+      failMessage(() => {
+        sheet(s)
+          .getRange('A1')
+          .setValue(`'=${'x'.repeat(49_999)}`);
+        SpreadsheetApp.flush();
+      }),
+  },
+  {
     id: 'error-cell-50000-fits',
     context: 'script',
     expected: value(50_000),
