@@ -38,7 +38,7 @@ export function claspConfigProblem(cwd) {
   if (!isScriptId(String(config.scriptId ?? ''))) {
     return `${CLASP_JSON} has no real scriptId ("${config.scriptId ?? ''}"): run \`npm run bind -- SCRIPT_ID --force\`.`;
   }
-  if (path.normalize(String(config.rootDir ?? '.')) !== ROOT_DIR) {
+  if (path.normalize(String(config.rootDir ?? '.')).replace(/[\\/]+$/, '') !== ROOT_DIR) {
     return `${CLASP_JSON} must have "rootDir": "${ROOT_DIR}" (it has "${config.rootDir ?? '.'}"), or clasp would push the sources instead of the build.`;
   }
   return null;
