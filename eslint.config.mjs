@@ -71,7 +71,16 @@ const APP_FILES_STILL_CALLING_GOOGLE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'artifacts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-parity/**',
+      'node_modules/**',
+      'coverage/**',
+      '.local/**',
+      'artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
