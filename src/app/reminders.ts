@@ -7,7 +7,7 @@ import { t } from '../core/i18n';
 import { isUserError, UserError } from '../core/errors';
 import type { MailKind } from '../core/reminders/types';
 import { currentUserEmail, spreadsheet } from '../gas/context';
-import { runReminders, JOB_NAME } from '../gas/job';
+import { runReminders, JOB_NAME } from './reminders/job';
 import { StateStore, triggerTarget, type RunSummary } from '../gas/job-state';
 import { appendLog } from '../gas/log';
 import { storedLang } from '../gas/settings-lang';

@@ -1,0 +1,12 @@
+/**
+ * The Apps Script runtime's small services a use-case needs without naming a Google global:
+ * waiting between retries and minting a run id.
+ */
+
+export function sleep(ms: number): void {
+  Utilities.sleep(ms);
+}
+
+export function newUuid(): string {
+  return Utilities.getUuid();
+}

@@ -1,0 +1,43 @@
+/**
+ * What a use-case needs to know about the spreadsheet itself (not its sheets): id, name, address,
+ * zone, the sheet ids that deep links point at, and the short toast in its corner.
+ */
+import type { SheetDef, SheetKey } from '../core/schema';
+import { findSheet } from './sheets/table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function spreadsheetId(ss: Spreadsheet): string {
+  return ss.getId();
+}
+
+export function spreadsheetName(ss: Spreadsheet): string {
+  return ss.getName();
+}
+
+/** The IANA name of the spreadsheet's zone (File > Settings), as Utilities.formatDate wants it. */
+export function spreadsheetTimeZone(ss: Spreadsheet): string {
+  return ss.getSpreadsheetTimeZone();
+}
+
+/** The spreadsheet's address and the gid of each of `defs` that exists, for links in mail. */
+export function sheetLinks(
+  ss: Spreadsheet,
+  defs: readonly SheetDef[],
+): { url: string; gids: Partial<Record<SheetKey, number>> } {
+  const gids: Partial<Record<SheetKey, number>> = {};
+  for (const def of defs) {
+    const found = findSheet(ss, def);
+    if (found) gids[def.key] = found.sheet.getSheetId();
+  }
+  return { url: ss.getUrl(), gids };
+}
+
+/** A toast in the spreadsheet's corner; silently nothing where there is no UI (a trigger). */
+export function toast(ss: Spreadsheet, text: string, seconds = 8): void {
+  try {
+    ss.toast(text, 'ROP Desk', seconds);
+  } catch {
+    // No UI in this context; the Log sheet has the line anyway.
+  }
+}
