@@ -41,3 +41,13 @@ export function toast(ss: Spreadsheet, text: string, seconds = 8): void {
     // No UI in this context; the Log sheet has the line anyway.
   }
 }
+
+/** The spreadsheet the script is bound to or opened from; null in an add-on's trigger run. */
+export function activeSpreadsheet(): Spreadsheet | null {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Opens a spreadsheet by id (needs the `spreadsheets` scope; see ARCHITECTURE.md). */
+export function openSpreadsheet(id: string): Spreadsheet {
+  return SpreadsheetApp.openById(id);
+}
