@@ -33,10 +33,15 @@ export function sheetLinks(
   return { url: ss.getUrl(), gids };
 }
 
+/** A toast in the spreadsheet's corner; throws where there is no UI. */
+export function showToast(ss: Spreadsheet, text: string, title: string, seconds: number): void {
+  ss.toast(text, title, seconds);
+}
+
 /** A toast in the spreadsheet's corner; silently nothing where there is no UI (a trigger). */
 export function toast(ss: Spreadsheet, text: string, seconds = 8): void {
   try {
-    ss.toast(text, 'ROP Desk', seconds);
+    showToast(ss, text, 'ROP Desk', seconds);
   } catch {
     // No UI in this context; the Log sheet has the line anyway.
   }

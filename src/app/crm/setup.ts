@@ -13,6 +13,8 @@ import { appendLog } from '../../gas/log';
 import { storedLang } from '../../gas/settings-lang';
 import { setupWorkbook as runSetup, type SetupReport } from '../../gas/setup';
 import { writeDemo, type DemoCounts } from '../../gas/setup-demo';
+import { showToast, spreadsheetTimeZone } from '../../gas/spreadsheet';
+import { alert } from '../../gas/ui';
 import { zoneOf } from '../../gas/zone';
 import { callerEmail } from './session';
 
@@ -36,7 +38,7 @@ export function setupDemo(opts: Partial<Omit<DemoOptions, 'today' | 'zone'>> = {
   const ss = spreadsheet();
   return withDocumentLock(() => {
     const setup = runSetup(ss, { lang: opts.lang });
-    const zone = zoneOf(ss.getSpreadsheetTimeZone());
+    const zone = zoneOf(spreadsheetTimeZone(ss));
     const demo = generateDemo({
       ...opts,
       lang: setup.lang,
@@ -62,7 +64,7 @@ function fromMenu(run: (lang: Lang) => string): void {
     // Properties unavailable: keep Russian.
   }
   try {
-    ss.toast(run(lang), t(lang, 'app.name'), 15);
+    showToast(ss, run(lang), t(lang, 'app.name'), 15);
   } catch (e) {
     const text = isUserError(e) ? t(lang, e.key, e.params) : t(lang, 'error.internal');
     if (!isUserError(e)) {
@@ -77,7 +79,7 @@ function fromMenu(run: (lang: Lang) => string): void {
         lang,
       );
     }
-    SpreadsheetApp.getUi().alert(text);
+    alert(text);
   }
 }
 

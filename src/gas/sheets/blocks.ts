@@ -68,3 +68,14 @@ export function updateNotes(
   const wanted = next(range.getNotes());
   if (wanted) range.setNotes(wanted);
 }
+
+/** The whole data range (one getValues). */
+export function readDataRange(sheet: Sheet): unknown[][] {
+  return sheet.getDataRange().getValues() as unknown[][];
+}
+
+/** Adds rows at the bottom so the sheet has at least `rows` (a write past the end would fail). */
+export function ensureMaxRows(sheet: Sheet, rows: number): void {
+  const max = sheet.getMaxRows();
+  if (rows > max) sheet.insertRowsAfter(max, rows - max);
+}
