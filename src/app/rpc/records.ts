@@ -7,6 +7,7 @@ import { UserError } from '../../core/errors';
 import { CLIENTS, DEALS, INVOICES } from '../../core/schema';
 import type { OpenRecordRequest, RecordSheet } from '../../shared/contract';
 import { findById, openTable } from '../../gas/sheets/table';
+import { selectRow } from '../../gas/spreadsheet';
 import type { Ctx } from './context';
 
 const DEFS = { clients: CLIENTS, deals: DEALS, invoices: INVOICES } as const;
@@ -20,8 +21,7 @@ export function openRecord(req: OpenRecordRequest, ctx: Ctx): { opened: boolean 
     // Same answer as for a missing record: a manager learns nothing about others' ids.
     throw new UserError('error.notFound', { id: req.id });
   }
-  ctx.ss.setActiveSheet(table.sheet);
-  table.sheet.getRange(rec.row, 1, 1, Math.max(1, table.width)).activate();
+  selectRow(ctx.ss, table.sheet, rec.row, table.width);
   return { opened: true };
 }
 
