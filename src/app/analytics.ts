@@ -22,7 +22,7 @@ import { t } from '../core/i18n';
 import { isUserError } from '../core/errors';
 import { parseSettings } from '../core/crm/settings';
 import { sheetDef } from '../core/schema';
-import { refreshDashboardSheet } from '../gas/dashboard';
+import { refreshDashboardSheet } from './dashboard';
 import { readSettings, readWorkbook, type DataSheetKey } from '../gas/workbook';
 import { zoneOf } from '../gas/zone';
 import { storedLang } from '../gas/settings-lang';

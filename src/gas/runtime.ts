@@ -10,3 +10,8 @@ export function sleep(ms: number): void {
 export function newUuid(): string {
   return Utilities.getUuid();
 }
+
+/** `ms` as text in an IANA zone with a Java SimpleDateFormat pattern (Utilities.formatDate). */
+export function formatInZone(ms: number, timeZone: string, pattern: string): string {
+  return Utilities.formatDate(new Date(ms), timeZone, pattern);
+}
