@@ -11,3 +11,17 @@ export function documentProperty(key: string): string | null {
 export function setDocumentProperty(key: string, value: string): void {
   PropertiesService.getDocumentProperties().setProperty(key, value);
 }
+
+/** The document's store opened once, for a use-case that reads and writes several keys. */
+export interface PropertyStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export function documentStore(): PropertyStore {
+  const props = PropertiesService.getDocumentProperties();
+  return {
+    get: (key) => props.getProperty(key),
+    set: (key, value) => props.setProperty(key, value),
+  };
+}

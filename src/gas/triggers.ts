@@ -97,3 +97,18 @@ export function removeTriggerByUid(uid: string): boolean {
   }
   return false;
 }
+
+/**
+ * The installable form-submit trigger that turns responses into leads, installed once per user
+ * and document (creating it twice would make two). True when it was created now.
+ */
+export function ensureFormSubmitTrigger(ss: Spreadsheet): boolean {
+  const exists = ScriptApp.getUserTriggers(ss).some(
+    (tr) =>
+      tr.getHandlerFunction() === 'onFormSubmit' &&
+      tr.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+  );
+  if (exists) return false;
+  ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
+  return true;
+}

@@ -19,7 +19,7 @@ import { normalizeHeader } from '../../core/table';
 import type { Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
 import { dateOfDay } from '../../gas/zone';
-import { ensureSettingsSheet } from '../../gas/setup-settings';
+import { ensureSettingsSheet } from '../setup/settings';
 import { ensureMaxRows, readDataRange, writeValues } from '../../gas/sheets/blocks';
 
 type Cell = string | number | boolean | Date;
