@@ -6,7 +6,7 @@
  */
 import { UserError } from '../core/errors';
 import { withDocumentLock as withJobLock } from './lock';
-import { forgetTriggerTarget, storeTriggerTarget } from './job-state';
+import { forgetTriggerTarget, storeTriggerTarget } from './job-store';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -20,7 +20,7 @@ import type { MailKind, RenderContext } from '../../core/reminders/types';
 import { CLIENTS, DEALS, INVOICES } from '../../core/schema';
 import { dayOfInstant, isoDay } from '../../core/time';
 import type { Lang } from '../../core/types';
-import { StateStore, type RunSummary } from '../../gas/job-state';
+import { StateStore, type RunSummary } from './state';
 import { appendLog } from '../../gas/log';
 import { mailPort } from '../../gas/mail';
 import { newUuid, sleep } from '../../gas/runtime';

@@ -16,7 +16,7 @@ import {
   type SentStatus,
 } from '../../core/reminders/sentlog';
 import { parseIsoDay } from '../../core/time';
-import type { StateStore } from '../../gas/job-state';
+import type { StateStore } from './state';
 import { withDocumentLock as withJobLock } from '../../gas/lock';
 import type { Located, SentLogSheet, Snapshot } from '../../gas/sent-log-sheet';
 
