@@ -20,7 +20,7 @@ import type { Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
 import { dateOfDay } from '../../gas/zone';
 import { ensureSettingsSheet } from '../setup/settings';
-import { ensureMaxRows, readDataRange, writeValues } from '../../gas/sheets/blocks';
+import { ensureMaxRows, writeValues } from '../../gas/sheets/blocks';
 
 type Cell = string | number | boolean | Date;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,8 +30,8 @@ export function writeSettings(
   zone: Zone,
   s: Settings,
 ): void {
-  const { sheet } = ensureSettingsSheet(ss, zone, s.lang, []);
-  const values = readDataRange(sheet);
+  // Setup reads the sheet (again after adding anything): its values are the current ones.
+  const { sheet, values } = ensureSettingsSheet(ss, zone, s.lang, []);
   const tables = locateSettingsTables(values);
   const yes = s.lang === 'ru' ? 'Да' : 'Yes';
   const no = s.lang === 'ru' ? 'Нет' : 'No';

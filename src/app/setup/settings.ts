@@ -52,6 +52,8 @@ const NAMED_RANGE_ROWS = 100;
 
 export interface SettingsSetup {
   sheet: Sheet;
+  /** The sheet's data range as it is after setup (what a writer of the sheet starts from). */
+  values: unknown[][];
   settings: Settings;
   tables: Partial<Record<SettingsTableKey, LocatedTable>>;
 }
@@ -188,7 +190,7 @@ export function ensureSettingsSheet(
   const located = locateSettingsTables(values);
   if (!found) setFrozenRows(sheet, 1);
   ensureNamedRanges(ss, sheet, located, changes);
-  return { sheet, settings: parseSettings(values, zone, lang), tables: located };
+  return { sheet, values, settings: parseSettings(values, zone, lang), tables: located };
 }
 
 function ensureNamedRanges(
