@@ -79,6 +79,8 @@ export interface Execution {
   phase: 'load' | 'call';
   realm: Realm;
   readonly calls: Record<string, number>;
+  /** Range.getValues calls per sheet name: the "each sheet read at most once" budget. */
+  readonly reads: Record<string, number>;
   /** Set once the budget is exceeded: later calls throw again, and the harness fails the
    * execution even if the code caught the first error. */
   killed: boolean;
@@ -152,6 +154,7 @@ export class Runtime {
       phase: 'load',
       realm: opts.realm ?? hostRealm,
       calls: {},
+      reads: {},
       killed: false,
       loadViolation: null,
       locks: new Set(),

@@ -56,14 +56,3 @@ export function activeSpreadsheet(): Spreadsheet | null {
 export function openSpreadsheet(id: string): Spreadsheet {
   return SpreadsheetApp.openById(id);
 }
-
-/** Shows the sheet and selects one row's first `width` cells (moves the user's cursor there). */
-export function selectRow(
-  ss: Spreadsheet,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  row: number,
-  width: number,
-): void {
-  ss.setActiveSheet(sheet);
-  sheet.getRange(row, 1, 1, Math.max(1, width)).activate();
-}

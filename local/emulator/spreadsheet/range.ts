@@ -127,6 +127,8 @@ export class Range extends Svc implements ValuesApi {
 
   // ---- values ----
   getValues(): Cell[][] {
+    const ex = this._rt.exec;
+    if (ex) ex.reads[this._sheet._name] = (ex.reads[this._sheet._name] ?? 0) + 1;
     return this._rt.realm.block(
       this._sheet._values,
       this._r - 1,

@@ -26,6 +26,7 @@ import type { LeadInput } from '../../core/crm/types';
 import { formSubmission } from '../../gas/form-event';
 import { appendLog } from '../../gas/log';
 import { addLeadIn } from './records';
+import { Workbook } from '../../gas/workbook';
 import { locked } from './session';
 
 const OUR_SHEETS = [
@@ -45,6 +46,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
   try {
     const result = locked(
+      new Workbook(ss),
       (s) => {
         const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
         const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
@@ -78,7 +80,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
         }
         return { created, lang: s.lang };
       },
-      { ss, user: '' },
+      '',
     );
     if (result.created.status === 'created') {
       appendLog(

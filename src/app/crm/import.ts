@@ -27,10 +27,9 @@ import type {
   ImportRowProblem,
   LeadInput,
 } from '../../core/crm/types';
-import { STAGE_HISTORY } from '../../core/schema';
 import { base64Decode, unzipTexts } from '../../gas/files';
-import { documentProperty, setDocumentProperty } from '../../gas/properties';
-import { appendByHeader, appendRecords, requireHeader } from '../../gas/sheets/table';
+import { getDocProperty, setDocProperty } from '../../gas/properties';
+import type { Workbook } from '../../gas/workbook';
 import { locked, readOnly, type CrmSession } from './session';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -101,7 +100,7 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
     'D',
     s.table('deals').records.map((r) => r.cells.id),
   );
-  let last = documentProperty(ASSIGN_KEY) ?? '';
+  let last = getDocProperty(ASSIGN_KEY) ?? '';
   const lastBefore = last;
 
   const newClients: Array<Record<string, unknown>> = [];
@@ -182,11 +181,11 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 
   if (write) {
     s.table('deals');
-    requireHeader(s.ss, STAGE_HISTORY, s.lang);
-    appendRecords(clientsTable, newClients);
-    appendRecords(s.table('deals'), newDeals);
-    appendByHeader(s.ss, STAGE_HISTORY, s.zone, history, s.lang);
-    if (last !== lastBefore) setDocumentProperty(ASSIGN_KEY, last);
+    s.wb.requireHeader('stageHistory');
+    s.wb.append('clients', newClients);
+    s.wb.append('deals', newDeals);
+    s.wb.append('stageHistory', history);
+    if (last !== lastBefore) setDocProperty(ASSIGN_KEY, last);
   }
   return {
     preview: {
@@ -210,11 +209,11 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 }
 
 /** What an import of this file would do, without writing anything. */
-export function previewImport(file: ImportFileInput): ImportPreview {
-  return readOnly((s) => process(s, file, false).preview);
+export function previewImport(wb: Workbook, file: ImportFileInput): ImportPreview {
+  return readOnly(wb, (s) => process(s, file, false).preview);
 }
 
 /** Imports the file: one append per sheet; the report lists every row not added. */
-export function runImport(file: ImportFileInput): ImportReport {
-  return locked((s) => process(s, file, true).report);
+export function runImport(wb: Workbook, file: ImportFileInput): ImportReport {
+  return locked(wb, (s) => process(s, file, true).report);
 }

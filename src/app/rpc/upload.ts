@@ -27,8 +27,8 @@ export function runUpload(form: unknown, ctx: Ctx): ImportReport {
   const name = file.name || 'file';
   if (!bytes.length || bytes.length > MAX_BYTES) throw new UserError('rpc.badFile', { name });
   const input = { name, base64: base64Encode(bytes) };
-  if (mode === 'preview') return fromPreview(crm.previewImport(input), ctx);
-  return fromReport(name, crm.runImport(input));
+  if (mode === 'preview') return fromPreview(crm.previewImport(ctx.wb, input), ctx);
+  return fromReport(name, crm.runImport(ctx.wb, input));
 }
 
 /** The field a column maps to, as its header reads in the user's language. */

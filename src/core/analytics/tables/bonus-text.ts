@@ -1,12 +1,8 @@
-/** SALES_BONUS's table and the bonus statement's text (shared with the dashboard). */
-import { t, type MessageKey } from '../i18n';
-import type { Day } from '../time';
-import type { Lang, WorkbookData } from '../types';
-import type { BonusStatement } from './bonus';
-import { bonusStatements } from './bonus-report';
-import { formatMoney, formatPercent, pct, roubles } from './format';
-import type { Cell, FunctionRun, Table } from './functions';
-import type { Period } from './period';
+/** A bonus statement's calculation in words, shared by SALES_BONUS and the dashboard. */
+import { t } from '../../i18n';
+import type { Lang } from '../../types';
+import type { BonusStatement } from '../bonus';
+import { formatMoney, formatPercent } from '../format';
 
 /** "0–100 % плана: 609 000,00 ₽ × 10 % = 60 900,00 ₽; ..." */
 export function bonusCalculationText(s: BonusStatement, lang: Lang): string {
@@ -51,40 +47,4 @@ export function bonusCalculationText(s: BonusStatement, lang: Lang): string {
     );
   }
   return parts.join('; ');
-}
-
-export function computeBonusTable(
-  run: FunctionRun,
-  data: WorkbookData,
-  period: Period,
-  asOf: Day,
-): Table {
-  const rows = bonusStatements(data, period, asOf, { zone: run.zone });
-  const header = [
-    'an.col.manager',
-    'an.col.scheme',
-    'an.col.plan',
-    'an.col.fact',
-    'an.col.completion',
-    'an.col.overdueDebt',
-    'an.col.base',
-    'an.col.bonus',
-    'an.col.calculation',
-  ].map((k) => run.h(k as MessageKey));
-  let total = 0;
-  const body = rows.map((r): Cell[] => {
-    total += r.bonus;
-    return [
-      r.name,
-      r.scheme,
-      roubles(r.plan),
-      roubles(r.fact),
-      pct(r.completion),
-      roubles(r.overdue),
-      roubles(r.base),
-      roubles(r.bonus),
-      bonusCalculationText(r, run.lang),
-    ];
-  });
-  return [header, ...body, [run.h('an.total'), '', '', '', '', '', '', roubles(total), '']];
 }
