@@ -21,7 +21,7 @@ import {
 import { t } from '../core/i18n';
 import { isUserError } from '../core/errors';
 import { parseSettings } from '../core/crm/settings';
-import { refreshDashboardSheet } from '../gas/dashboard';
+import { refreshDashboardSheet } from './dashboard';
 import { activeSpreadsheetOrNull } from '../gas/context';
 import { Workbook, type DataSheetKey } from '../gas/workbook';
 import { zoneOf } from '../gas/zone';

@@ -50,7 +50,7 @@ export function formOf(s: Settings): SettingsForm {
   };
 }
 
-function remindersView(ctx: Ctx, status = reminders.remindersStatus()): RemindersView {
+function remindersView(ctx: Ctx, status = reminders.remindersStatus(ctx.ss)): RemindersView {
   const r = status.lastResult;
   return {
     on: status.enabled,
@@ -159,10 +159,10 @@ export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
   const saved = next;
   // A new reminder hour moves the running trigger; reminders stay as they were otherwise.
   const status = remindersView(ctx);
-  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(true);
+  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(ctx.ss, true);
   return { settings: formOf(saved), reminders: remindersView(ctx) };
 }
 
 export function setReminders(r: RemindersRequest, ctx: Ctx): RemindersView {
-  return remindersView(ctx, reminders.setReminders(r.on));
+  return remindersView(ctx, reminders.setReminders(ctx.ss, r.on));
 }

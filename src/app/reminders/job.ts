@@ -5,28 +5,35 @@
  * stops before the time limit and defers on an empty quota. Writes one line to the Log sheet and
  * the run's result to the document's properties for the sidebar.
  */
-import { isUserError } from '../core/errors';
-import { t } from '../core/i18n';
-import { classifyError } from '../core/reminders/classify';
+import { isUserError } from '../../core/errors';
+import { t } from '../../core/i18n';
+import { classifyError } from '../../core/reminders/classify';
 import {
   DEFAULT_BUDGET_MS,
   runEngine,
   withRetry,
   type EngineResult,
-} from '../core/reminders/engine';
-import { kindsForDay, planEnvelopes, recipientsOf } from '../core/reminders/plan';
-import { dayContent } from '../core/reminders/source';
-import type { LinkContext, MailKind, RenderContext } from '../core/reminders/types';
-import { CLIENTS, DEALS, INVOICES, type SheetKey, type SheetDef } from '../core/schema';
-import { dayOfInstant, isoDay } from '../core/time';
-import type { Lang } from '../core/types';
-import { SentLogSheet } from './job-sentlog';
-import { StateStore, type RunSummary } from './job-state';
-import { appendLog } from './log';
-import { mailPort } from './mail';
-import { findSheet } from './sheets/table';
-import { readWorkbookWithZone } from './workbook';
-import { zoneOf } from './zone';
+} from '../../core/reminders/engine';
+import { kindsForDay, planEnvelopes, recipientsOf } from '../../core/reminders/plan';
+import { dayContent } from '../../core/reminders/source';
+import type { MailKind, RenderContext } from '../../core/reminders/types';
+import { CLIENTS, DEALS, INVOICES } from '../../core/schema';
+import { dayOfInstant, isoDay } from '../../core/time';
+import type { Lang } from '../../core/types';
+import { StateStore, type RunSummary } from './state';
+import { appendLog } from '../../gas/log';
+import { mailPort } from '../../gas/mail';
+import { newUuid, sleep } from '../../gas/runtime';
+import {
+  sheetLinks,
+  spreadsheetId,
+  spreadsheetName,
+  spreadsheetTimeZone,
+} from '../../gas/spreadsheet';
+import { SentLogSheet } from '../../gas/sent-log-sheet';
+import { readWorkbookWithZone } from '../../gas/workbook';
+import { zoneOf } from '../../gas/zone';
+import { SentLog } from './sent-log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -44,16 +51,6 @@ export interface RunOptions {
   budgetMs?: number;
 }
 
-function linkContext(ss: Spreadsheet): LinkContext {
-  const gids: Partial<Record<SheetKey, number>> = {};
-  const defs: SheetDef[] = [DEALS, CLIENTS, INVOICES];
-  for (const def of defs) {
-    const found = findSheet(ss, def);
-    if (found) gids[def.key] = found.sheet.getSheetId();
-  }
-  return { url: ss.getUrl(), gids };
-}
-
 function summaryOf(day: string, r: EngineResult, invalid: number): RunSummary {
   return {
     day,
@@ -69,12 +66,14 @@ function summaryOf(day: string, r: EngineResult, invalid: number): RunSummary {
   };
 }
 
-/** Runs the job on `ss`. Never throws for mail, quota or time problems; returns the summary. */
+/**
+ * Runs the job on `ss`, which the caller opened (the entry point decides which file a trigger
+ * serves). Never throws for mail, quota or time problems; returns the summary. */
 export function runReminders(ss: Spreadsheet, opts: RunOptions = {}): RunSummary {
   const startedAt = opts.startedAt ?? Date.now();
-  const state = new StateStore(ss.getId());
+  const state = new StateStore(spreadsheetId(ss));
   let lang: Lang = 'ru';
-  let day = isoDay(dayOfInstant(startedAt, zoneOf(ss.getSpreadsheetTimeZone())));
+  let day = isoDay(dayOfInstant(startedAt, zoneOf(spreadsheetTimeZone(ss))));
   try {
     const { data, zone } = readWorkbookWithZone(ss);
     lang = data.settings.lang;
@@ -87,16 +86,16 @@ export function runReminders(ss: Spreadsheet, opts: RunOptions = {}): RunSummary
     if (opts.only) kinds = opts.only.slice();
 
     const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
-    const clock = { now: () => Date.now(), sleep: (ms: number) => Utilities.sleep(ms) };
+    const clock = { now: () => Date.now(), sleep };
     const retry = <T>(fn: () => T): T => withRetry(fn, clock, { startedAt, budgetMs });
-    const sentLog = new SentLogSheet(ss, zone, lang, state);
+    const sentLog = new SentLog(new SentLogSheet(ss, zone, lang), state);
     const entries = retry(() => sentLog.load(now, today));
     const recipients = recipientsOf(data.managers, data.settings.reportRecipients);
     const ctx: RenderContext = {
       lang,
       currency: data.settings.currency || 'RUB',
-      links: linkContext(ss),
-      spreadsheetName: ss.getName(),
+      links: sheetLinks(ss, [DEALS, CLIENTS, INVOICES]),
+      spreadsheetName: spreadsheetName(ss),
       maxBytes: MAX_MAIL_BYTES,
     };
     const planned = planEnvelopes({
@@ -110,7 +109,7 @@ export function runReminders(ss: Spreadsheet, opts: RunOptions = {}): RunSummary
     });
     retry(() => sentLog.supersede(planned.superseded, `superseded by ${day}`, now));
 
-    const runId = Utilities.getUuid();
+    const runId = newUuid();
     const result = runEngine(
       planned.envelopes,
       { ...clock, log: sentLog, mail: mailPort },

@@ -2,14 +2,15 @@
  * Writes generated demo data into a set-up workbook: one setValues per sheet. Only into empty
  * data sheets, so a real workbook is never mixed with invented clients.
  */
-import { UserError } from '../core/errors';
-import { sheetDef } from '../core/schema';
-import type { Zone } from '../core/time';
-import type { Lang } from '../core/types';
-import type { DemoData } from '../core/demo/generate';
-import { activityCells, managerCells, planCells } from '../core/crm/records';
-import { appendRecords, openTable, type Table } from './sheets/table';
-import { DATA_SHEETS, type DataSheetKey } from './workbook';
+import { UserError } from '../../core/errors';
+import { sheetDef } from '../../core/schema';
+import type { Zone } from '../../core/time';
+import type { Lang } from '../../core/types';
+import type { DemoData } from '../../core/demo/generate';
+import { activityCells, managerCells, planCells } from '../../core/crm/records';
+import { sheetName } from '../../gas/sheets/blocks';
+import { appendRecords, openTable, type Table } from '../../gas/sheets/table';
+import { DATA_SHEETS, type DataSheetKey } from '../../gas/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,7 +29,7 @@ export function writeDemo(ss: Spreadsheet, demo: DemoData, lang: Lang, zone: Zon
   for (const key of DATA_SHEETS) {
     const table = openTable(ss, sheetDef(key), zone, lang);
     if (table.records.length) {
-      throw new UserError('crm.demo.notEmpty', { sheet: table.sheet.getName() });
+      throw new UserError('crm.demo.notEmpty', { sheet: sheetName(table.sheet) });
     }
     tables[key] = table;
   }

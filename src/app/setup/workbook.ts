@@ -4,10 +4,11 @@
  * re-applies formats, dropdowns, conditional formatting and header protection, and never deletes,
  * moves or rewrites user data. Running it twice changes nothing the second time; the report lists
  * what it changed. The schema version lives in document properties; an older workbook is brought
- * forward by the same additive repair plus the version steps in MIGRATIONS.
+ * forward by the same additive repair plus the version steps in MIGRATIONS. This decides what to
+ * create or repair; src/gas/setup-sheets.ts makes each change on the spreadsheet.
  */
-import { UserError } from '../core/errors';
-import { t } from '../core/i18n';
+import { UserError } from '../../core/errors';
+import { t } from '../../core/i18n';
 import {
   ACTIVITIES,
   CLIENTS,
@@ -22,20 +23,41 @@ import {
   STAGE_HISTORY,
   type ColumnDef,
   type SheetDef,
-} from '../core/schema';
-import { mapHeaders, type HeaderMap } from '../core/table';
-import type { Lang } from '../core/types';
-import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from '../core/crm/enums';
-import { columnLetter, formatOf, quoteSheet } from '../core/crm/layout';
-import type { LocatedTable, SettingsTableKey } from '../core/crm/settings';
-import { storedLang, storeLang, LANG_KEY } from './settings-lang';
-import { ensureSettingsSheet } from './setup-settings';
-import { findSheet } from './sheets/table';
-import { zoneOf } from './zone';
+} from '../../core/schema';
+import { mapHeaders, type HeaderMap } from '../../core/table';
+import type { Lang } from '../../core/types';
+import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from '../../core/crm/enums';
+import { columnLetter, formatOf, quoteSheet } from '../../core/crm/layout';
+import type { LocatedTable, SettingsTableKey } from '../../core/crm/settings';
+import { documentStore } from '../../gas/properties';
+import { storedLang, storeLang, LANG_KEY } from '../../gas/settings-lang';
+import {
+  appendSheet,
+  dataRowCount as dataRows,
+  deleteSheet,
+  ensureMaxColumns,
+  formatColumn,
+  frozenRows,
+  protectHeaderOnce,
+  rangeOf,
+  replaceConditionalRules,
+  setFrozenRows,
+  shadeHeader,
+  sheetCount,
+  sheetsOf,
+  type ConditionalRule,
+  type Range,
+  type ValidationSpec,
+} from '../../gas/setup-sheets';
+import { readValues, sheetExtent, sheetName, writeValues } from '../../gas/sheets/blocks';
+import { findSheet } from '../../gas/sheets/table';
+import { spreadsheetId, spreadsheetTimeZone } from '../../gas/spreadsheet';
+import { ensureFormSubmitTrigger } from '../../gas/triggers';
+import { zoneOf } from '../../gas/zone';
+import { ensureSettingsSheet } from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export const SCHEMA_VERSION_KEY = 'ropdesk.schemaVersion';
 export const SPREADSHEET_ID_KEY = 'ropdesk.spreadsheetId';
@@ -81,18 +103,18 @@ interface PlacedTable {
 }
 
 export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): SetupReport {
-  const props = PropertiesService.getDocumentProperties();
-  const stored = Number(props.getProperty(SCHEMA_VERSION_KEY) || '0');
+  const props = documentStore();
+  const stored = Number(props.get(SCHEMA_VERSION_KEY) || '0');
   if (stored > SCHEMA_VERSION) {
     throw new UserError('crm.setup.newerSchema', { found: stored, known: SCHEMA_VERSION });
   }
-  const zone = zoneOf(ss.getSpreadsheetTimeZone());
+  const zone = zoneOf(spreadsheetTimeZone(ss));
   const changes: string[] = [];
   const warnings: string[] = [];
   const requested = opts.lang ?? storedLang();
   const settings = ensureSettingsSheet(ss, zone, requested, changes);
   const lang = settings.settings.lang;
-  const existingSheets = ss.getSheets();
+  const existingSheets = sheetsOf(ss);
 
   const placed: Partial<Record<SheetDef['key'], PlacedTable>> = {};
   for (const def of SHEET_ORDER) {
@@ -111,17 +133,16 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
     if (stored < m.to) changes.push(...m.run(ss));
   }
   if (stored !== SCHEMA_VERSION) {
-    props.setProperty(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
+    props.set(SCHEMA_VERSION_KEY, String(SCHEMA_VERSION));
     if (stored > 0) {
       changes.push(t(lang, 'crm.setup.migrated', { from: stored, to: SCHEMA_VERSION }));
     }
   }
   ensureFormTrigger(ss, lang, changes, warnings);
   removeBlankDefaultSheet(ss, existingSheets);
-  if (props.getProperty(LANG_KEY) !== lang) storeLang(lang);
-  if (props.getProperty(SPREADSHEET_ID_KEY) !== ss.getId()) {
-    props.setProperty(SPREADSHEET_ID_KEY, ss.getId());
-  }
+  if (props.get(LANG_KEY) !== lang) storeLang(lang);
+  const id = spreadsheetId(ss);
+  if (props.get(SPREADSHEET_ID_KEY) !== id) props.set(SPREADSHEET_ID_KEY, id);
   return { lang, schemaVersion: SCHEMA_VERSION, changes, warnings };
 }
 
@@ -137,22 +158,21 @@ function ensureTable(
   const found = findSheet(ss, def);
   const headers = def.columns.map((c) => c[found ? found.lang : lang]);
   if (!found) {
-    const sheet = ss.insertSheet(def[lang], ss.getSheets().length);
+    const sheet = appendSheet(ss, def[lang]);
     changes.push(t(lang, 'crm.setup.created', { sheet: def[lang] }));
     if (!def.columns.length) return null;
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    writeValues(sheet, 1, 1, [headers]);
     return placedAt(def, sheet, 1, headers.length);
   }
   const sheet = found.sheet;
   if (!def.columns.length) return null;
-  const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
+  const { lastRow, lastCol } = sheetExtent(sheet);
   if (lastRow === 0) {
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
-    changes.push(t(lang, 'crm.setup.headerAdded', { sheet: sheet.getName() }));
+    writeValues(sheet, 1, 1, [headers]);
+    changes.push(t(lang, 'crm.setup.headerAdded', { sheet: sheetName(sheet) }));
     return placedAt(def, sheet, 1, headers.length);
   }
-  const head = sheet.getRange(1, 1, Math.min(lastRow, 20), lastCol).getValues();
+  const head = readValues(sheet, 1, 1, Math.min(lastRow, 20), lastCol);
   let best: { row: number; map: HeaderMap; hits: number } | null = null;
   head.forEach((row, r) => {
     const map = mapHeaders(row, def.columns);
@@ -160,7 +180,7 @@ function ensureTable(
     if (hits > 0 && (!best || hits > best.hits)) best = { row: r, map, hits };
   });
   if (!best) {
-    warnings.push(t(lang, 'crm.setup.unrecognised', { sheet: sheet.getName() }));
+    warnings.push(t(lang, 'crm.setup.unrecognised', { sheet: sheetName(sheet) }));
     return null;
   }
   const { row, map } = best as { row: number; map: HeaderMap };
@@ -168,17 +188,14 @@ function ensureTable(
   const missing: ColumnDef[] = def.columns.filter((c) => index[c.key] === undefined);
   let width = lastCol;
   if (missing.length) {
-    const maxCols = sheet.getMaxColumns();
-    if (lastCol + missing.length > maxCols) {
-      sheet.insertColumnsAfter(maxCols, lastCol + missing.length - maxCols);
-    }
+    ensureMaxColumns(sheet, lastCol + missing.length);
     const names = missing.map((c) => c[found.lang]);
-    sheet.getRange(row + 1, lastCol + 1, 1, names.length).setValues([names]);
+    writeValues(sheet, row + 1, lastCol + 1, [names]);
     missing.forEach((c, i) => (index[c.key] = lastCol + i));
     width = lastCol + missing.length;
     changes.push(
       t(lang, 'crm.setup.columnsAdded', {
-        sheet: sheet.getName(),
+        sheet: sheetName(sheet),
         columns: names.map((n) => `«${n}»`).join(', '),
       }),
     );
@@ -197,28 +214,15 @@ function columnRange(table: PlacedTable, key: string): Range | null {
   const col = table.index[key];
   if (col === undefined) return null;
   const rows = dataRows(table.sheet, table.headerRow);
-  return table.sheet.getRange(table.headerRow + 1, col + 1, rows, 1);
-}
-
-function dataRows(sheet: Sheet, headerRow: number): number {
-  const max = sheet.getMaxRows();
-  if (max - headerRow < 1) {
-    sheet.insertRowsAfter(max, 999);
-    return max + 999 - headerRow;
-  }
-  return max - headerRow;
+  return rangeOf(table.sheet, table.headerRow + 1, col + 1, rows, 1);
 }
 
 function removeBlankDefaultSheet(ss: Spreadsheet, before: Sheet[]): void {
   // A new spreadsheet comes with an empty "Sheet1"/"Лист1": drop it only when it is still empty.
   for (const sheet of before) {
-    if (
-      /^(Sheet|Лист)\s?1$/.test(sheet.getName()) &&
-      sheet.getLastRow() === 0 &&
-      sheet.getLastColumn() === 0
-    ) {
-      if (ss.getSheets().length > 1) ss.deleteSheet(sheet);
-    }
+    if (!/^(Sheet|Лист)\s?1$/.test(sheetName(sheet))) continue;
+    const { lastRow, lastCol } = sheetExtent(sheet);
+    if (lastRow === 0 && lastCol === 0 && sheetCount(ss) > 1) deleteSheet(ss, sheet);
   }
 }
 
@@ -238,7 +242,8 @@ function validationSources(
   const col = (key: SettingsTableKey, field: string): Range | null => {
     const table = tables[key];
     if (!table || table.map.index[field] === undefined) return null;
-    return settingsSheet.getRange(
+    return rangeOf(
+      settingsSheet,
       table.headerRow + 2,
       table.startCol + table.map.index[field] + 1,
       100,
@@ -252,18 +257,12 @@ function validationSources(
   };
 }
 
-function listRule(values: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation()
-    .requireValueInList(values, true)
-    .setAllowInvalid(true)
-    .build();
+function listRule(values: string[]): ValidationSpec {
+  return { kind: 'list', values };
 }
 
-function rangeRule(range: Range): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation()
-    .requireValueInRange(range, true)
-    .setAllowInvalid(true)
-    .build();
+function rangeRule(range: Range): ValidationSpec {
+  return { kind: 'range', range };
 }
 
 function ruleFor(
@@ -271,8 +270,8 @@ function ruleFor(
   c: ColumnDef,
   lang: Lang,
   src: ValidationSources,
-): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  if (c.kind === 'bool') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+): ValidationSpec | null {
+  if (c.kind === 'bool') return { kind: 'checkbox' };
   if (c.key === 'manager' && src.manager) return rangeRule(src.manager);
   switch (`${sheetKey}.${c.key}`) {
     case 'managers.role':
@@ -298,29 +297,22 @@ function ruleFor(
 function decorate(table: PlacedTable, lang: Lang, src: ValidationSources): void {
   const { sheet, headerRow, def } = table;
   const rows = dataRows(sheet, headerRow);
-  sheet
-    .getRange(headerRow, 1, 1, table.width)
-    .setFontWeight('bold')
-    .setBackground('#e8eaed')
-    .setWrap(true);
-  if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
+  shadeHeader(sheet, headerRow, 1, table.width, true);
+  if (frozenRows(sheet) !== headerRow) setFrozenRows(sheet, headerRow);
   for (const c of def.columns) {
     const col = table.index[c.key];
     if (col === undefined) continue;
-    const range = sheet.getRange(headerRow + 1, col + 1, rows, 1);
     const format = formatOf(c.kind, c.key);
-    if (format) range.setNumberFormat(format);
-    const rule = ruleFor(def.key, c, lang, src);
-    if (rule) range.setDataValidation(rule);
+    formatColumn(
+      sheet,
+      headerRow + 1,
+      col + 1,
+      rows,
+      format || null,
+      ruleFor(def.key, c, lang, src),
+    );
   }
-  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
-  if (!protections.some((p) => p.getDescription() === PROTECTION_NOTE)) {
-    sheet
-      .getRange(headerRow, 1, 1, table.width)
-      .protect()
-      .setDescription(PROTECTION_NOTE)
-      .setWarningOnly(true);
-  }
+  protectHeaderOnce(sheet, headerRow, table.width, PROTECTION_NOTE);
 }
 
 // ---- Conditional formatting -----------------------------------------------------------------
@@ -333,7 +325,7 @@ function conditionalFormats(
   const stages = tables.stages;
   const deals = placed.deals;
   if (deals) {
-    const rules: Array<{ formula: string; range: Range; color: string }> = [];
+    const rules: ConditionalRule[] = [];
     const cell = (key: string) =>
       deals.index[key] === undefined
         ? null
@@ -355,25 +347,25 @@ function conditionalFormats(
       closed &&
       stages.map.index.rottingDays !== undefined
     ) {
-      const s = quoteSheet(settingsSheet.getName());
+      const s = quoteSheet(sheetName(settingsSheet));
       const stageCol = columnLetter(stages.startCol + stages.map.index.stage + 1);
       const rotCol = columnLetter(stages.startCol + stages.map.index.rottingDays + 1);
       const limit = `IFERROR(INDEX(INDIRECT("${s.replace(/"/g, '""')}!${rotCol}:${rotCol}"),MATCH(${stage},INDIRECT("${s.replace(/"/g, '""')}!${stageCol}:${stageCol}"),0)),"")`;
       const notSnoozed = snoozed ? `OR(${snoozed}="",${snoozed}<TODAY()),` : '';
       rules.push({
         formula: `=AND(${CF_MARK},${stage}<>"",${closed}="",${notSnoozed}ISNUMBER(${limit}),TODAY()-INT(IF(${last}<>"",${last},${created}))>${limit})`,
-        range: deals.sheet.getRange(deals.headerRow + 1, 1, rows, deals.width),
+        range: rangeOf(deals.sheet, deals.headerRow + 1, 1, rows, deals.width),
         color: '#fce8e6',
       });
     }
     if (next && closed) {
       rules.push({
         formula: `=AND(${CF_MARK},${next}<>"",${closed}="",${next}<TODAY())`,
-        range: deals.sheet.getRange(deals.headerRow + 1, deals.index.nextStepDate + 1, rows, 1),
+        range: rangeOf(deals.sheet, deals.headerRow + 1, deals.index.nextStepDate + 1, rows, 1),
         color: '#f4c7c3',
       });
     }
-    applyRules(deals.sheet, rules);
+    replaceConditionalRules(deals.sheet, rules, CF_MARK);
   }
   const inv = placed.invoices;
   if (inv) {
@@ -383,55 +375,20 @@ function conditionalFormats(
         : `$${columnLetter(inv.index[key] + 1)}${inv.headerRow + 1}`;
     const [due, amount, paid] = [cell('dueDate'), cell('amount'), cell('paidAmount')];
     if (due && amount && paid) {
-      applyRules(inv.sheet, [
-        {
-          formula: `=AND(${CF_MARK},${due}<>"",${due}<TODAY(),N(${paid})<N(${amount}))`,
-          range: inv.sheet.getRange(
-            inv.headerRow + 1,
-            1,
-            dataRows(inv.sheet, inv.headerRow),
-            inv.width,
-          ),
-          color: '#fce8e6',
-        },
-      ]);
+      const rule: ConditionalRule = {
+        formula: `=AND(${CF_MARK},${due}<>"",${due}<TODAY(),N(${paid})<N(${amount}))`,
+        range: rangeOf(
+          inv.sheet,
+          inv.headerRow + 1,
+          1,
+          dataRows(inv.sheet, inv.headerRow),
+          inv.width,
+        ),
+        color: '#fce8e6',
+      };
+      replaceConditionalRules(inv.sheet, [rule], CF_MARK);
     }
   }
-}
-
-/** Replaces our rules on the sheet (marked by CF_MARK) and keeps the user's own. */
-function applyRules(
-  sheet: Sheet,
-  ours: Array<{ formula: string; range: Range; color: string }>,
-): void {
-  const existing = sheet.getConditionalFormatRules();
-  const formulaOf = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string => {
-    const c = r.getBooleanCondition();
-    const v = c ? c.getCriteriaValues() : [];
-    return typeof v[0] === 'string' ? v[0] : '';
-  };
-  const mine = existing.filter((r) => formulaOf(r).includes(CF_MARK));
-  const same =
-    mine.length === ours.length &&
-    ours.every((o, i) => {
-      const r = mine[i];
-      const ranges = r.getRanges();
-      return (
-        formulaOf(r) === o.formula &&
-        ranges.length === 1 &&
-        ranges[0].getA1Notation() === o.range.getA1Notation()
-      );
-    });
-  if (same) return;
-  const kept = existing.filter((r) => !formulaOf(r).includes(CF_MARK));
-  const built = ours.map((o) =>
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(o.formula)
-      .setBackground(o.color)
-      .setRanges([o.range])
-      .build(),
-  );
-  sheet.setConditionalFormatRules([...kept, ...built]);
 }
 
 // ---- Lead intake from a linked Google Form ------------------------------------------------------
@@ -447,14 +404,7 @@ function ensureFormTrigger(
   warnings: string[],
 ): void {
   try {
-    const exists = ScriptApp.getUserTriggers(ss).some(
-      (tr) =>
-        tr.getHandlerFunction() === 'onFormSubmit' &&
-        tr.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
-    );
-    if (exists) return;
-    ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
-    changes.push(t(lang, 'crm.setup.formTrigger'));
+    if (ensureFormSubmitTrigger(ss)) changes.push(t(lang, 'crm.setup.formTrigger'));
   } catch (e) {
     warnings.push(
       t(lang, 'crm.setup.formTriggerFailed', { problem: String((e as Error)?.message ?? e) }),

@@ -2,29 +2,39 @@
  * The Settings sheet during setup: created with every table and its defaults side by side, or, on
  * an existing sheet, only the missing tables (placed to the right of what is there) and the missing
  * key/value rows are added. Nothing the user typed is changed. Named ranges ROP_STAGES,
- * ROP_CALENDAR, ROP_BONUS, ROP_RATES (and ROP_LISTS) point at the tables for formulas.
+ * ROP_CALENDAR, ROP_BONUS, ROP_RATES (and ROP_LISTS) point at the tables for formulas. The sheet
+ * is read here (one getValues, a second after writing) and written through src/gas/setup-sheets.
  */
-import { t } from '../core/i18n';
-import { SETTINGS_VALUES } from '../core/schema';
-import { startOfDay, type Zone } from '../core/time';
-import type { Lang, Settings } from '../core/types';
+import { t } from '../../core/i18n';
+import { SETTINGS_VALUES } from '../../core/schema';
+import { startOfDay, type Zone } from '../../core/time';
+import type { Lang, Settings } from '../../core/types';
 import {
   columnLetter,
   DATE_FORMAT,
   settingsBlocks,
   TEXT_FORMAT,
   type TableCell,
-} from '../core/crm/layout';
-import { parseDateText } from '../core/crm/normalize';
+} from '../../core/crm/layout';
+import { parseDateText } from '../../core/crm/normalize';
 import {
   locateSettingsTables,
   parseSettings,
   SETTING_ROWS,
   type LocatedTable,
   type SettingsTableKey,
-} from '../core/crm/settings';
-import { normalizeHeader } from '../core/table';
-import { findSheet } from './sheets/table';
+} from '../../core/crm/settings';
+import { normalizeHeader } from '../../core/table';
+import { ensureMaxRows, readDataRange, sheetName, writeValues } from '../../gas/sheets/blocks';
+import { findSheet } from '../../gas/sheets/table';
+import {
+  insertSheet,
+  namedRange,
+  setFrozenRows,
+  setNamedRange,
+  setNumberFormat,
+  shadeHeader,
+} from '../../gas/setup-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,6 +52,8 @@ const NAMED_RANGE_ROWS = 100;
 
 export interface SettingsSetup {
   sheet: Sheet;
+  /** The sheet's data range as it is after setup (what a writer of the sheet starts from). */
+  values: unknown[][];
   settings: Settings;
   tables: Partial<Record<SettingsTableKey, LocatedTable>>;
 }
@@ -74,7 +86,7 @@ function writeBlock(
 ): void {
   const width = rows[0].length;
   for (const [offset, format] of Object.entries(blockFormats(key))) {
-    sheet.getRange(row + 1, col + Number(offset), NAMED_RANGE_ROWS, 1).setNumberFormat(format);
+    setNumberFormat(sheet, row + 1, col + Number(offset), NAMED_RANGE_ROWS, 1, format);
   }
   const cells: Array<Array<TableCell | Date>> = rows.map((r, i) =>
     r.map((v, j) => {
@@ -85,8 +97,8 @@ function writeBlock(
       return v;
     }),
   );
-  sheet.getRange(row, col, cells.length, width).setValues(cells);
-  sheet.getRange(row, col, 1, width).setFontWeight('bold').setBackground('#e8eaed');
+  writeValues(sheet, row, col, cells);
+  shadeHeader(sheet, row, col, width, false);
 }
 
 /** Creates or completes the Settings sheet. `changes` receives what was done, in `lang`. */
@@ -100,12 +112,12 @@ export function ensureSettingsSheet(
   let sheet: Sheet;
   let values: unknown[][];
   if (!found) {
-    sheet = ss.insertSheet(SETTINGS_VALUES[lang]);
+    sheet = insertSheet(ss, SETTINGS_VALUES[lang]);
     changes.push(t(lang, 'crm.setup.created', { sheet: SETTINGS_VALUES[lang] }));
     values = [];
   } else {
     sheet = found.sheet;
-    values = sheet.getDataRange().getValues() as unknown[][];
+    values = readDataRange(sheet);
   }
   const current = parseSettings(values, zone, lang);
   const tables = locateSettingsTables(values);
@@ -120,7 +132,7 @@ export function ensureSettingsSheet(
     if (found) {
       changes.push(
         t(lang, 'crm.setup.settingsAdded', {
-          sheet: sheet.getName(),
+          sheet: sheetName(sheet),
           table: block.rows[0].join(' / '),
         }),
       );
@@ -153,13 +165,18 @@ export function ensureSettingsSheet(
         .slice(start, start + rows.length)
         .every((r) => r.slice(vt.startCol, vt.endCol + 1).every((v) => v === ''));
       if (free) {
-        sheet
-          .getRange(start + 1, vt.startCol + 1 + vt.map.index.value, rows.length, 1)
-          .setNumberFormat(TEXT_FORMAT);
-        sheet.getRange(start + 1, vt.startCol + 1, rows.length, rows[0].length).setValues(rows);
+        setNumberFormat(
+          sheet,
+          start + 1,
+          vt.startCol + 1 + vt.map.index.value,
+          rows.length,
+          1,
+          TEXT_FORMAT,
+        );
+        writeValues(sheet, start + 1, vt.startCol + 1, rows);
         changes.push(
           t(lang, 'crm.setup.settingsAdded', {
-            sheet: sheet.getName(),
+            sheet: sheetName(sheet),
             table: missing.map((m) => m[lang]).join(', '),
           }),
         );
@@ -168,12 +185,12 @@ export function ensureSettingsSheet(
     }
   }
   if (wrote) {
-    values = sheet.getDataRange().getValues() as unknown[][];
+    values = readDataRange(sheet);
   }
   const located = locateSettingsTables(values);
-  if (!found) sheet.setFrozenRows(1);
+  if (!found) setFrozenRows(sheet, 1);
   ensureNamedRanges(ss, sheet, located, changes);
-  return { sheet, settings: parseSettings(values, zone, lang), tables: located };
+  return { sheet, values, settings: parseSettings(values, zone, lang), tables: located };
 }
 
 function ensureNamedRanges(
@@ -189,22 +206,10 @@ function ensureNamedRanges(
     const a1 = `${columnLetter(table.startCol + 1)}${table.headerRow + 1}:${columnLetter(
       table.endCol + 1,
     )}${table.headerRow + rows}`;
-    const existing = ss.getRangeByName(name);
-    if (
-      existing &&
-      existing.getSheet().getName() === sheet.getName() &&
-      existing.getA1Notation() === a1
-    ) {
-      continue;
-    }
-    ensureRowsFor(sheet, table.headerRow + rows);
-    if (existing) ss.removeNamedRange(name);
-    ss.setNamedRange(name, sheet.getRange(a1));
-    changes.push(`${name} → ${sheet.getName()}!${a1}`);
+    const existing = namedRange(ss, name);
+    if (existing && existing.sheetName === sheetName(sheet) && existing.a1 === a1) continue;
+    ensureMaxRows(sheet, table.headerRow + rows);
+    setNamedRange(ss, name, sheet, a1, existing !== null);
+    changes.push(`${name} → ${sheetName(sheet)}!${a1}`);
   }
-}
-
-function ensureRowsFor(sheet: Sheet, lastRow: number): void {
-  const max = sheet.getMaxRows();
-  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
