@@ -7,7 +7,9 @@ import { toKopecks } from '../money';
 import type { Activity, Client, Deal, Invoice, Lang, Manager, Plan, StageChange } from '../types';
 import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from './enums';
 import { normalizePeriod } from './period';
-import type { RawRecord } from './tables';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY } from '../schema';
+import type { Zone } from '../time';
+import { readTyped, type RawRecord, type ReadOptions } from './tables';
 
 type Cells = Record<string, unknown>;
 
@@ -161,3 +163,30 @@ export function planCells(p: Omit<Plan, 'row'>, lang: Lang): Cells {
     value: p.metric === 'revenue' ? p.value / 100 : p.value,
   };
 }
+
+// ---- Straight from a sheet's values (one parser per column, no intermediate records) --------
+
+type Values = readonly (readonly unknown[])[];
+
+/** Deals from the Deals sheet's values; `opts.keys` limits parsing to the columns a job uses. */
+export const readDeals = (values: Values, zone: Zone, opts?: ReadOptions): Deal[] =>
+  readTyped(values, DEALS, zone, toDeal, opts);
+
+export const readActivities = (values: Values, zone: Zone, opts?: ReadOptions): Activity[] =>
+  readTyped(values, ACTIVITIES, zone, toActivity, opts);
+
+export const readClients = (values: Values, zone: Zone, opts?: ReadOptions): Client[] =>
+  readTyped(values, CLIENTS, zone, toClient, opts);
+
+export const readManagers = (values: Values, zone: Zone, opts?: ReadOptions): Manager[] =>
+  readTyped(values, MANAGERS, zone, toManager, opts);
+
+export const readStageHistory = (values: Values, zone: Zone, opts?: ReadOptions): StageChange[] =>
+  readTyped(values, STAGE_HISTORY, zone, toStageChange, opts);
+
+/** Plans that can be understood (see toPlan); the others are left out. */
+export const readPlans = (values: Values, zone: Zone, opts?: ReadOptions): Plan[] =>
+  readTyped(values, PLANS, zone, toPlan, opts);
+
+export const readInvoices = (values: Values, zone: Zone, opts?: ReadOptions): Invoice[] =>
+  readTyped(values, INVOICES, zone, toInvoice, opts);
