@@ -23,30 +23,18 @@ import {
   type FunctionContext,
 } from '../src/core/analytics/functions';
 import { parseSettings } from '../src/core/crm/settings';
-import { readTable } from '../src/core/crm/tables';
 import {
-  toActivity,
-  toClient,
-  toDeal,
-  toInvoice,
-  toManager,
-  toPlan,
-  toStageChange,
+  readActivities,
+  readClients,
+  readDeals,
+  readInvoices,
+  readManagers,
+  readPlans,
+  readStageHistory,
 } from '../src/core/crm/records';
-import {
-  ACTIVITIES,
-  CLIENTS,
-  DEALS,
-  INVOICES,
-  MANAGERS,
-  PLANS,
-  STAGE_HISTORY,
-  SETTINGS_VALUES,
-  sheetDef,
-  type SheetDef,
-} from '../src/core/schema';
+import { SETTINGS_VALUES, sheetDef } from '../src/core/schema';
 import { startOfDay } from '../src/core/time';
-import type { Plan, WorkbookData } from '../src/core/types';
+import type { WorkbookData } from '../src/core/types';
 import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
 
 declare const gc: (() => void) | undefined;
@@ -100,20 +88,15 @@ function measure(fn: (probe: () => void) => unknown, runs = 6): Measure {
 
 /** Parsing the sheets' values into records, as readWorkbook does after its getValues. */
 function parseWorkbook(g: Grids): WorkbookData {
-  const read = <T>(
-    values: unknown[][],
-    def: SheetDef,
-    to: (r: ReturnType<typeof readTable>['records'][number]) => T,
-  ) => readTable(values, def, ZONE).records.map(to);
   return {
     settings: parseSettings(g.settings, ZONE, 'ru'),
-    managers: read(g.managers, MANAGERS, toManager),
-    clients: read(g.clients, CLIENTS, toClient),
-    deals: read(g.deals, DEALS, toDeal),
-    activities: read(g.activities, ACTIVITIES, toActivity),
-    stageHistory: read(g.stageHistory, STAGE_HISTORY, toStageChange),
-    plans: read(g.plans, PLANS, toPlan).filter((p): p is Plan => p !== null),
-    invoices: read(g.invoices, INVOICES, toInvoice),
+    managers: readManagers(g.managers, ZONE),
+    clients: readClients(g.clients, ZONE),
+    deals: readDeals(g.deals, ZONE),
+    activities: readActivities(g.activities, ZONE),
+    stageHistory: readStageHistory(g.stageHistory, ZONE),
+    plans: readPlans(g.plans, ZONE),
+    invoices: readInvoices(g.invoices, ZONE),
   };
 }
 
