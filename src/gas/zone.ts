@@ -32,7 +32,12 @@ export function segmentedOffsets(probe: Probe, step: number): Probe {
   };
   // Per block: its constant offset, or the change instant with the offsets either side.
   const blocks = new Map<number, number | { at: number; before: number; after: number }>();
+  // Rows of a sheet are often near one another in time: the last constant block answers first.
+  let hitFrom = 0;
+  let hitTo = -1;
+  let hitOffset = 0;
   return (at: number): number => {
+    if (at >= hitFrom && at < hitTo) return hitOffset;
     const b = Math.floor(at / step);
     let block = blocks.get(b);
     if (block === undefined) {
@@ -53,7 +58,11 @@ export function segmentedOffsets(probe: Probe, step: number): Probe {
       }
       blocks.set(b, block);
     }
-    return typeof block === 'number' ? block : at < block.at ? block.before : block.after;
+    if (typeof block !== 'number') return at < block.at ? block.before : block.after;
+    hitFrom = b * step;
+    hitTo = hitFrom + step;
+    hitOffset = block;
+    return block;
   };
 }
 
@@ -82,14 +91,14 @@ function intlProbe(timeZone: string): Probe | null {
   };
 }
 
-/** Intl's changes nearest to `at` on each side (up to `count` each), within two years. */
+/** Intl's changes nearest to `at` on each side (up to `count` each), within a year. */
 function nearestChanges(offset: Probe, at: number, count: number): number[] {
   const found: number[] = [];
   const start = Math.floor(at / MINUTE) * MINUTE; // bisection stays on whole minutes
   for (const dir of [-1, 1]) {
     let n = 0;
     let t = start;
-    for (let w = 0; w < 104 && n < count; w++) {
+    for (let w = 0; w < 53 && n < count; w++) {
       const next = t + dir * WEEK;
       if (offset(next) !== offset(t)) {
         let lo = Math.min(t, next);
