@@ -8,8 +8,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createEmulator } from '../local/emulator';
-import { loadProject, type Project } from '../local/harness';
+import type { Project } from '../local/harness';
 import { asOfInstant, buildDashboard, parsePeriod } from '../src/core/analytics';
 import {
   salesAging,
@@ -32,9 +31,9 @@ import {
   readPlans,
   readStageHistory,
 } from '../src/core/crm/records';
-import { SETTINGS_VALUES, sheetDef } from '../src/core/schema';
 import { startOfDay } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
+import { loadIntoEmulator, sheetCalls } from './emulated';
 import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
 
 declare const gc: (() => void) | undefined;
@@ -100,44 +99,6 @@ function parseWorkbook(g: Grids): WorkbookData {
   };
 }
 
-function loadIntoEmulator(g: Grids): Project {
-  const emulator = createEmulator({ now: NOW });
-  const project = loadProject({ emulator });
-  project.run('menuSetupWorkbook');
-  const ss = emulator.spreadsheet;
-  const put = (name: string, values: unknown[][]): void => {
-    const sheet = ss.getSheetByName(name)!;
-    sheet.clear();
-    if (sheet.getMaxRows() < values.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
-    if (sheet.getMaxColumns() < values[0].length)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), values[0].length - sheet.getMaxColumns());
-    sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
-  };
-  const keys = [
-    'managers',
-    'clients',
-    'deals',
-    'activities',
-    'stageHistory',
-    'plans',
-    'invoices',
-  ] as const;
-  for (const k of keys) put(sheetDef(k).ru, g[k]);
-  put(SETTINGS_VALUES.ru, g.settings);
-  emulator.calls.reset();
-  return project;
-}
-
-/** Spreadsheet service calls only (Utilities, Lock, Properties, Cache are not the sheet). */
-function sheetCalls(calls: Record<string, number>): number {
-  return Object.entries(calls)
-    .filter(([k]) =>
-      /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)\b/.test(k),
-    )
-    .reduce((s, [, n]) => s + n, 0);
-}
-
 interface Row {
   what: string;
   pure: Measure;
@@ -168,7 +129,7 @@ function main(): void {
       clients: data.clients,
       lang: 'ru',
     };
-    const project = WITH_EMULATOR ? loadIntoEmulator(g) : null;
+    const project = WITH_EMULATOR ? loadIntoEmulator(g, NOW) : null;
     const rows: Row[] = [];
     const emulated = (
       name: string,

@@ -78,6 +78,28 @@ function grid<T extends { row: number }>(
   ];
 }
 
+/**
+ * What getValues returns for a written grid: a leading apostrophe (written so that Sheets keeps
+ * "2026-11" or "-" as text) is not part of the stored value.
+ */
+function readBack(grid: Grid): Grid {
+  return grid.map((r) =>
+    r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)),
+  );
+}
+
+export const TABLES = [
+  'managers',
+  'clients',
+  'deals',
+  'activities',
+  'stageHistory',
+  'plans',
+  'invoices',
+] as const;
+export type TableKey = (typeof TABLES)[number];
+
+/** Each sheet's values as a range argument or getValues delivers them (and as written). */
 export interface Grids {
   managers: Grid;
   clients: Grid;
@@ -90,6 +112,8 @@ export interface Grids {
   settings: Grid;
   stages: Grid;
   bonus: Grid;
+  /** What setValues was given (apostrophes included), to load the emulator's sheets. */
+  written: Record<TableKey | 'settings', Grid>;
 }
 
 export function grids(data: WorkbookData): Grids {
@@ -105,7 +129,7 @@ export function grids(data: WorkbookData): Grids {
     sub[b.key] = b.rows;
     col += b.rows[0].length + 1;
   }
-  return {
+  const written: Record<TableKey | 'settings', Grid> = {
     managers: grid(MANAGERS, data.managers, (m) => managerCells(m, 'ru')),
     clients: grid(CLIENTS, data.clients),
     deals: grid(DEALS, data.deals),
@@ -114,7 +138,16 @@ export function grids(data: WorkbookData): Grids {
     plans: grid(PLANS, data.plans, (p) => planCells(p, 'ru')),
     invoices: grid(INVOICES, data.invoices),
     settings,
-    stages: sub.stages,
-    bonus: sub.bonus,
+  };
+  const read = Object.fromEntries(TABLES.map((k) => [k, readBack(written[k])])) as Record<
+    TableKey,
+    Grid
+  >;
+  return {
+    ...read,
+    settings: readBack(settings),
+    stages: readBack(sub.stages),
+    bonus: readBack(sub.bonus),
+    written,
   };
 }
