@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const opt = (name: string, def: string): string =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 const DEALS_N = Number(opt('deals', '20000'));
-const RUNS = Number(opt('runs', '7'));
+const RUNS = Number(opt('runs', '5'));
 
 const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000;
 const asOfCell = new Date(startOfDay(TODAY, ZONE));

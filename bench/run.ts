@@ -34,6 +34,7 @@ import {
 import { startOfDay } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 import { loadIntoEmulator, sheetCalls } from './emulated';
+import { referencePlanFact } from './reference';
 import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
 
 declare const gc: (() => void) | undefined;
@@ -99,6 +100,33 @@ function parseWorkbook(g: Grids): WorkbookData {
   };
 }
 
+/** The same records in new arrays (what a new execution's read would give). */
+function fresh(data: WorkbookData): WorkbookData {
+  return {
+    ...data,
+    managers: [...data.managers],
+    clients: [...data.clients],
+    deals: [...data.deals],
+    activities: [...data.activities],
+    stageHistory: [...data.stageHistory],
+    plans: [...data.plans],
+    invoices: [...data.invoices],
+  };
+}
+
+function referenceOpts(data: WorkbookData): Parameters<typeof referencePlanFact>[2] {
+  return {
+    period: '2026-11',
+    start: PERIOD.start,
+    asOf: TODAY,
+    end: PERIOD.end,
+    offsetMinutes: 180,
+    stages: new Map(data.settings.stages.map((s) => [s.name, s])),
+    managerLabel: 'Менеджер',
+    revenueLabel: 'Выручка',
+  };
+}
+
 interface Row {
   what: string;
   pure: Measure;
@@ -144,7 +172,8 @@ function main(): void {
     const dash = emulated('dashboard', (p) => p.run('menuRefreshDashboard'));
     rows.push({
       what: 'Dashboard: compute (core)',
-      pure: measure((probe) => buildDashboard(data, PERIOD, asOf, 'ru', { probe })),
+      // Fresh lists each run: computations keep indexes per list identity within a job.
+      pure: measure((probe) => buildDashboard(fresh(data), PERIOD, asOf, 'ru', { probe })),
       calls: null,
       emulatedMs: null,
     });
@@ -168,6 +197,12 @@ function main(): void {
       () => [g.plans, g.deals, '2026-11', 'manager', asOfCell],
       () => salesPlanFact(ctx, g.plans, g.deals, '2026-11', 'manager', asOfCell),
     );
+    rows.push({
+      what: 'one-pass reference plan-fact, same arrays (bench/reference.ts)',
+      pure: measure(() => referencePlanFact(g.plans, g.deals, referenceOpts(data))),
+      calls: null,
+      emulatedMs: null,
+    });
     fn(
       'SALES_FORECAST',
       'SALES_FORECAST',
@@ -227,6 +262,12 @@ function main(): void {
         `| ${r.what} | ${r.pure.coldMs.toFixed(0)} / ${r.pure.ms.toFixed(0)} / ${r.pure.minMs.toFixed(0)} | ${r.pure.heapMb.toFixed(0)} | ${r.calls ?? '—'} | ${r.emulatedMs === null ? '—' : r.emulatedMs.toFixed(0)} |`,
       );
     }
+    const pf = rows.find((r) => r.what.startsWith('SALES_PLAN_FACT'))!.pure;
+    const ref = rows.find((r) => r.what.startsWith('one-pass reference'))!.pure;
+    console.log(
+      `\nSALES_PLAN_FACT / reference: ${(pf.ms / ref.ms).toFixed(1)}x warm median, ` +
+        `${(pf.minMs / ref.minMs).toFixed(1)}x fastest, ${(pf.coldMs / ref.coldMs).toFixed(1)}x cold`,
+    );
   }
 }
 
