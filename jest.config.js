@@ -24,6 +24,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'],
     },
     { ...base, displayName: 'build', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
+    { ...base, displayName: 'deploy', testMatch: ['<rootDir>/test/deploy/**/*.test.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     {
       ...base,

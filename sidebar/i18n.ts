@@ -5,9 +5,7 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import * as common from '../src/core/i18n/common';
-import * as crm from '../src/core/i18n/crm';
-import * as sidebar from '../src/core/i18n/sidebar';
+import { common, crm, sidebar } from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
 export type SidebarKey = keyof typeof common.ru | keyof typeof crm.ru | keyof typeof sidebar.ru;

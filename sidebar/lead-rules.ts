@@ -12,7 +12,7 @@ import {
   normalizePhone,
   parseAmount,
   parseDateText,
-} from '../src/core/crm/normalize';
+} from '../src/shared/normalize';
 import type { LeadForm } from '../src/shared/contract';
 import { tr, type SidebarKey } from './i18n';
 

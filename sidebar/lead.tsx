@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Bootstrap, DuplicateClient, LeadForm, TodayView } from '../src/shared/contract';
-import { formatPhone } from '../src/core/crm/normalize';
+import { formatPhone } from '../src/shared/normalize';
 import { currencySign } from './format';
 import { call } from './rpc';
 import { tr } from './i18n';

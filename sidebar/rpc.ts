@@ -1,20 +1,21 @@
 /**
  * A typed promise wrapper around google.script.run. Every server call goes through the one
- * dispatcher `rpc(method, payload)`, whose request and response types come from the shared
- * contract, so `call('snooze', {...})` is checked against the server's own table at compile time.
+ * dispatcher `rpc(method, payload)`. Methods and their request types come from the method table
+ * (src/shared/methods.ts: the schemas the server parses with), responses from the shared contract,
+ * so `call('snooze', {...})` is checked against the server's own table at compile time. Type-only
+ * imports: the schemas' code stays on the server.
  * Failures reject with a `CallError` carrying the server's message (already in the user's
  * language) and field problems, or a network/internal error when the call never got an answer.
  */
 import type {
   FieldError,
   ImportReport,
-  Method,
-  Request,
   Response,
   RpcError,
   RpcErrorCode,
   RpcReply,
 } from '../src/shared/contract';
+import type { Method, Request } from '../src/shared/methods';
 
 /** The part of google.script.run this page uses (Google publishes no types for it). */
 export interface ScriptRunner {

@@ -9,44 +9,21 @@ import type { SidebarKey as MessageKey } from './i18n';
 import { call } from './rpc';
 import { tr } from './i18n';
 import { money, percent } from './format';
+import { parsePeriod, periodContaining, shiftPeriod, type PeriodKind } from '../src/shared/period';
 import { Bar, ErrorBox, Loading, Notice, useCall } from './ui';
 
-type Kind = 'month' | 'quarter' | 'year';
-
-/** A period label ("2026-11", "2026-Q4", "2026") as a year and an index within it. */
-function parse(period: string): { kind: Kind; year: number; index: number } | null {
-  let m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return { kind: 'month', year: Number(m[1]), index: Number(m[2]) };
-  m = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (m) return { kind: 'quarter', year: Number(m[1]), index: Number(m[2]) };
-  m = /^(\d{4})$/.exec(period);
-  return m ? { kind: 'year', year: Number(m[1]), index: 1 } : null;
-}
-
-function label(kind: Kind, year: number, index: number): string {
-  if (kind === 'year') return String(year);
-  const per = kind === 'month' ? 12 : 4;
-  const n = year * per + (index - 1);
-  const y = Math.floor(n / per);
-  const i = (n % per) + 1;
-  return kind === 'month' ? `${y}-${String(i).padStart(2, '0')}` : `${y}-Q${i}`;
-}
+type Kind = PeriodKind;
 
 /** The neighbouring period of the same kind. */
-function shiftPeriod(period: string, by: number): string {
-  const p = parse(period);
-  if (!p) return period;
-  return p.kind === 'year' ? String(p.year + by) : label(p.kind, p.year, p.index + by);
+function shiftLabel(period: string, by: number): string {
+  const p = parsePeriod(period);
+  return p ? shiftPeriod(p, by).label : period;
 }
 
 /** The period of another kind that contains this one's start. */
 function periodAs(period: string, kind: Kind): string {
-  const p = parse(period);
-  if (!p) return period;
-  const month = p.kind === 'month' ? p.index : p.kind === 'quarter' ? p.index * 3 - 2 : 1;
-  if (kind === 'month') return label('month', p.year, month);
-  if (kind === 'quarter') return label('quarter', p.year, Math.ceil(month / 3));
-  return String(p.year);
+  const p = parsePeriod(period);
+  return p ? periodContaining(p.start, kind).label : period;
 }
 
 export function TeamPanel({ boot }: { boot: Bootstrap }) {
@@ -75,7 +52,7 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
         <select
           aria-label={tr('sb.team.period')}
           name="periodKind"
-          value={view ? (parse(view.period)?.kind ?? 'month') : 'month'}
+          value={view ? (parsePeriod(view.period)?.kind ?? 'month') : 'month'}
           disabled={!view || load.busy}
           onChange={(e) =>
             view &&
@@ -91,7 +68,7 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
           class="btn small"
           aria-label={tr('sb.team.prev')}
           disabled={!view || load.busy}
-          onClick={() => view && setPeriod(shiftPeriod(view.period, -1))}
+          onClick={() => view && setPeriod(shiftLabel(view.period, -1))}
         >
           ‹
         </button>
@@ -103,7 +80,7 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
           class="btn small"
           aria-label={tr('sb.team.next')}
           disabled={!view || load.busy}
-          onClick={() => view && setPeriod(shiftPeriod(view.period, 1))}
+          onClick={() => view && setPeriod(shiftLabel(view.period, 1))}
         >
           ›
         </button>

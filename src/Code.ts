@@ -59,7 +59,7 @@ global.menuRunRemindersNow = () => reminders.menuRunRemindersNow();
 // ---- Sidebar RPC (google.script.run): one allow-listed dispatcher, each method role-checked ----
 
 /** @preserve Sidebar call: `method` names an allow-listed operation, `payload` is its request. */
-global.rpc = (method: string, payload: unknown) => rpcApi.dispatch(method, payload);
+global.rpc = (method: unknown, payload: unknown) => rpcApi.dispatch(method, payload);
 
 /** @preserve Sidebar file upload: a form whose file input holds a CSV or .xlsx (sole argument). */
 global.rpcUpload = (form: unknown) => rpcApi.upload(form);

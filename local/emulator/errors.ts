@@ -31,6 +31,9 @@ export const MSG = {
   columnTooSmall: 'The starting column of the range is too small.',
   sheetDeleted: 'The sheet has been deleted.',
   authRequired: 'Authorization is required to perform that action.',
+  cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
+  protectedCell:
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   // paraphrased
   rangeOutOfBounds: 'Range not found',
   sheetExists: (name: string) =>

@@ -11,6 +11,7 @@ import { createClock, type Clock } from './clock';
 import { makeZonedDate } from './date';
 import { formatDate } from './format-date';
 import { readState, restore, saveTo, sidecarOf, type Internals } from './persist/io';
+import { emailVisible, type Identity } from './identity';
 import { Runtime, type InterleaveOptions, type Execution } from './runtime';
 import { CacheService, CacheStores } from './services/cache';
 import { HtmlService } from './services/html';
@@ -33,6 +34,7 @@ export type { TriggerRec } from './services/triggers';
 export type { MenuSpec, MenuEntry, HtmlShown, AlertShown } from './spreadsheet/ui';
 export type { LogEntry } from './services/logger';
 export { MSG } from './errors';
+export { emailVisible, type Identity } from './identity';
 export { formatDate } from './format-date';
 export { WorkbookFormatError, sidecarOf } from './persist/io';
 
@@ -59,6 +61,12 @@ export interface EmulatorOptions {
   printLogs?: boolean;
   /** The spreadsheet's id (default a fixed fake id). */
   spreadsheetId?: string;
+  /** The script's and spreadsheet's owner (default: the initial active user). */
+  owner?: string;
+  /** True (default): users are in the owner's Workspace domain. False: consumer accounts or
+   * another domain: simple triggers see '' for everyone but the owner, and domain-editable
+   * protections admit only their listed editors. */
+  sameDomain?: boolean;
 }
 
 /** Runs bundle functions for the emulator (installed by the harness). */
@@ -106,6 +114,11 @@ export interface Emulator {
   };
   readonly runtime: Runtime;
   setActiveUser(email: string): void;
+  /** The owner and whether users share the owner's Workspace domain (see EmulatorOptions). */
+  readonly identity: Readonly<Identity>;
+  setSameDomain(same: boolean): void;
+  /** The email a simple trigger's event `user` carries for `email` ('' outside the domain). */
+  simpleTriggerEmail(email: string): string;
   setAuthorizationRequired(required: boolean): void;
   /** Simulated cost in fake ms per call ('Range.setValue': 50) or for every call ('*'). */
   setLatency(costs: Record<string, number>): void;
@@ -193,6 +206,7 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     opts.oauthScopes === undefined ? (manifest.oauthScopes ?? null) : opts.oauthScopes;
   const rt = new Runtime(clock, () => scopes);
   let activeUser = opts.activeUser ?? 'head@example.com';
+  rt.identity = { owner: opts.owner ?? activeUser, sameDomain: opts.sameDomain ?? true };
   const scriptTimeZone = opts.scriptTimeZone ?? manifest.timeZone ?? 'Europe/Moscow';
   const book = new Spreadsheet(
     rt,
@@ -323,6 +337,13 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     setActiveUser(email) {
       activeUser = email;
     },
+    get identity() {
+      return rt.identity;
+    },
+    setSameDomain(same) {
+      rt.identity = { ...rt.identity, sameDomain: same };
+    },
+    simpleTriggerEmail: (email) => (emailVisible(rt.identity, email) ? email : ''),
     setAuthorizationRequired(required) {
       script.authorizationRequired = required;
     },

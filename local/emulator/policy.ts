@@ -20,6 +20,16 @@ const SHEETS = new Set([
 ]);
 const SHEET_READ = /^(get|is|can|has|find|new|createDeveloperMetadataFinder|flush)/;
 const UI_BUILD = new Set(['Ui.createMenu', 'Ui.createAddonMenu']);
+/** What a simple trigger may not show: the user has not authorized script.container.ui for it
+ * ("Simple triggers … cannot access services that require authorization",
+ * https://developers.google.com/apps-script/guides/triggers#restrictions). */
+const UI_SHOW = new Set([
+  'showSidebar',
+  'showModalDialog',
+  'showModelessDialog',
+  'alert',
+  'prompt',
+]);
 const TRIGGER_ADMIN = /^ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)$/;
 
 /** The scope a call needs beyond the script's own (null = none). */
@@ -80,6 +90,7 @@ export function policy(
   if (ex.authMode === 'LIMITED') {
     // Simple triggers and add-on onOpen: the current document, no services needing consent.
     if (cls === 'MailApp' || TRIGGER_ADMIN.test(name)) return deny(name, scope);
+    if (cls === 'Ui' && UI_SHOW.has(method)) return deny(name, scope);
     if (name === 'SpreadsheetApp.openById' || name === 'SpreadsheetApp.openByUrl')
       return deny(name, scope);
   }

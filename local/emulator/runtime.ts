@@ -6,6 +6,7 @@
 import { types } from 'node:util';
 import type { Clock } from './clock';
 import { GasError, MSG } from './errors';
+import type { Identity } from './identity';
 import { policy } from './policy';
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
@@ -61,6 +62,9 @@ function hostCopy(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (types.isDate(v)) return new Date((v as Date).getTime());
   if (Array.isArray(v)) return v.map(hostCopy);
+  // Service objects (a Range among a rule's criteria values) are shared, not copied.
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = hostCopy((v as Record<string, unknown>)[k]);
   return out;
@@ -79,6 +83,8 @@ export interface Execution {
   phase: 'load' | 'call';
   realm: Realm;
   readonly calls: Record<string, number>;
+  /** Range.getValues calls per sheet name: the "each sheet read at most once" budget. */
+  readonly reads: Record<string, number>;
   /** Set once the budget is exceeded: later calls throw again, and the harness fails the
    * execution even if the code caught the first error. */
   killed: boolean;
@@ -119,6 +125,8 @@ export class Runtime {
   /** When true, calls that need consent fail as in a trigger after new scopes were added. */
   authorizationRequired: () => boolean = () => false;
   defaultLatency = 0;
+  /** The script's owner and whether users share the owner's Workspace domain. */
+  identity: Identity = { owner: 'head@example.com', sameDomain: true };
 
   constructor(
     readonly clock: Clock,
@@ -152,6 +160,7 @@ export class Runtime {
       phase: 'load',
       realm: opts.realm ?? hostRealm,
       calls: {},
+      reads: {},
       killed: false,
       loadViolation: null,
       locks: new Set(),

@@ -48,6 +48,8 @@ export interface Project {
   readonly publicFunctions: ReadonlyArray<string>;
   /** Service calls made by the last execution. */
   readonly lastCalls: Record<string, number>;
+  /** Range.getValues calls per sheet made by the last execution. */
+  readonly lastReads: Record<string, number>;
   /** One execution of a top-level function (menu item / editor run): FULL by default; with
    * NONE or LIMITED it runs as a simple trigger would (30 s, no consent-needing services). */
   run(name: string, args?: unknown[], opts?: RunOptions): unknown;
@@ -123,6 +125,7 @@ export function loadProject(opts: LoadOptions = {}): Project {
   }
   const rt = emulator.runtime;
   let lastCalls: Record<string, number> = {};
+  let lastReads: Record<string, number> = {};
   let templateScope: Record<string, unknown> | null = null;
 
   function execute<T>(
@@ -168,6 +171,7 @@ export function loadProject(opts: LoadOptions = {}): Project {
       return result;
     } finally {
       lastCalls = { ...ex.calls };
+      lastReads = { ...ex.reads };
       rt.end(ex);
       templateScope = outerScope;
       emulator.setTemplateScope(outerScope);
@@ -212,6 +216,9 @@ export function loadProject(opts: LoadOptions = {}): Project {
     publicFunctions,
     get lastCalls() {
       return lastCalls;
+    },
+    get lastReads() {
+      return lastReads;
     },
     run(name, args = [], o = {}) {
       const mode = o.authMode ?? 'FULL';

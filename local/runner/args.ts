@@ -16,6 +16,8 @@ export interface RunnerOptions {
   save: boolean;
   /** Force google.script.run semantics (serialised arguments and result). */
   rpc: boolean;
+  /** Print the execution's service calls by method to stderr. */
+  calls: boolean;
   help: boolean;
 }
 
@@ -35,6 +37,8 @@ Options:
   -a, --auth-mode MODE   NONE, LIMITED or FULL (default FULL, as from the script editor)
   -o, --outbox DIR       where sent emails go as .eml (default: outbox/ beside the workbook)
       --rpc              call as the sidebar would (google.script.run serialisation)
+      --calls            print the execution's service calls by method, and their total,
+                         to stderr (each is a round trip in Apps Script)
       --no-save          do not write the workbook back
   -h, --help             this text
 
@@ -42,7 +46,8 @@ Examples:
   npm run local -- menuSetupDemo
   npm run local -- --user rop@example.com rpc '"today"' '{}'
   npm run local -- SALES_AGING "Счета!A1:J500" '"2026-11-27"'
-  npm run local -- --now 2026-12-07T09:30 runScheduledJob '{}'`;
+  npm run local -- --now 2026-12-07T09:30 runScheduledJob '{}'
+  npm run local -- --calls --no-save --rpc rpc '"today"' '{}'`;
 
 export class UsageError extends Error {}
 
@@ -70,6 +75,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     outbox: null,
     save: true,
     rpc: false,
+    calls: false,
     help: false,
   };
   let i = 0;
@@ -87,6 +93,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     if (flag === '-h' || flag === '--help') o.help = true;
     else if (flag === '--no-save') o.save = false;
     else if (flag === '--rpc') o.rpc = true;
+    else if (flag === '--calls') o.calls = true;
     else if (flag in VALUE_OPTIONS) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`Option ${flag} needs a value.`);

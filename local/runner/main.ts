@@ -9,6 +9,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseA1, type A1Ref } from './a1';
 import { parseArgValue, parseRunnerArgs, USAGE, UsageError, type RunnerOptions } from './args';
+import { callsBetween, formatCalls } from './calls';
 import { toEml } from './eml';
 import {
   createSession,
@@ -169,6 +170,8 @@ export async function runCli(
     return 2;
   }
   const outboxBefore = session.emulator.outbox.length;
+  // Taken after the arguments are read: the ranges a custom function gets cost it no call.
+  const callsBefore = session.emulator.calls.byMethod();
   let value: unknown;
   let failure: Error | null = null;
   try {
@@ -177,6 +180,10 @@ export async function runCli(
     else value = session.project.run(o.fn, args, { authMode: o.authMode, user: session.user });
   } catch (e) {
     failure = e instanceof Error ? e : new Error(String(e));
+  }
+  if (o.calls) {
+    const made = callsBetween(callsBefore, session.emulator.calls.byMethod());
+    io.err.write(formatCalls(o.fn, made));
   }
   const outboxDir = path.resolve(o.outbox ?? path.join(path.dirname(file), 'outbox'));
   const files = await writeOutbox(session, outboxBefore, outboxDir, session.user);

@@ -21,37 +21,27 @@ import {
 import { t } from '../core/i18n';
 import { isUserError } from '../core/errors';
 import { parseSettings } from '../core/crm/settings';
-import { sheetDef } from '../core/schema';
-import { refreshDashboardSheet } from '../gas/dashboard';
-import { readSettings, readWorkbook, type DataSheetKey } from '../gas/workbook';
+import { refreshDashboardSheet } from './dashboard';
+import { activeSpreadsheetOrNull } from '../gas/context';
+import { Workbook, type DataSheetKey } from '../gas/workbook';
 import { zoneOf } from '../gas/zone';
 import { storedLang } from '../gas/settings-lang';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DEFAULT_ZONE = 'Europe/Moscow';
 
 /** What a custom function may read once per call; sheets that do not exist are simply empty. */
 function context(extra: readonly DataSheetKey[] = []): FunctionContext {
-  let ss: Spreadsheet | null = null;
-  try {
-    ss = SpreadsheetApp.getActiveSpreadsheet();
-  } catch {
-    ss = null;
-  }
-  const zone = zoneOf(ss?.getSpreadsheetTimeZone() || DEFAULT_ZONE);
+  const ss = activeSpreadsheetOrNull();
   const now = Date.now();
   if (!ss) {
+    const zone = zoneOf(DEFAULT_ZONE);
     const settings = parseSettings([], zone);
     return { zone, now, settings, managers: [], clients: [], lang: settings.lang };
   }
-  const book = ss;
-  const wanted = (['managers', ...extra] as DataSheetKey[]).filter((k) => {
-    const def = sheetDef(k);
-    return book.getSheetByName(def.ru) !== null || book.getSheetByName(def.en) !== null;
-  });
+  const wb = new Workbook(ss);
+  const zone = wb.zone;
   try {
-    const data = readWorkbook(ss, wanted);
+    const data = wb.data(wb.present(['managers', ...extra]));
     return {
       zone,
       now,
@@ -62,7 +52,7 @@ function context(extra: readonly DataSheetKey[] = []): FunctionContext {
     };
   } catch {
     // A broken Managers/Clients sheet must not stop a formula: names and debts' owners fall back.
-    const settings = readSettings(ss, zone);
+    const settings = wb.settings;
     return { zone, now, settings, managers: [], clients: [], lang: settings.lang };
   }
 }

@@ -6,6 +6,7 @@
 import { t, type MessageKey } from '../core/i18n';
 import type { Lang } from '../core/types';
 import { storedLang } from '../gas/settings-lang';
+import { isAuthModeNone, showAddonMenu, showSidebar } from '../gas/ui';
 
 const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.open', 'menuOpenSidebar'],
@@ -20,7 +21,7 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
 ];
 
 function menuLang(e: { authMode?: GoogleAppsScript.Script.AuthMode } | undefined): Lang {
-  if (e && e.authMode === ScriptApp.AuthMode.NONE) return 'ru';
+  if (isAuthModeNone(e)) return 'ru';
   try {
     return storedLang();
   } catch {
@@ -31,15 +32,7 @@ function menuLang(e: { authMode?: GoogleAppsScript.Script.AuthMode } | undefined
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = menuLang(e);
-  const ui = SpreadsheetApp.getUi();
-  // createAddonMenu puts the items under Extensions for an add-on and as a top-level menu
-  // named after the project in a container-bound script.
-  const menu = ui.createAddonMenu();
-  for (const item of ITEMS) {
-    if (item) menu.addItem(t(lang, item[0]), item[1]);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
+  showAddonMenu(ITEMS.map((item) => (item ? ([t(lang, item[0]), item[1]] as const) : null)));
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -47,8 +40,5 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function openSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(
-    t(storedLang(), 'sidebar.title'),
-  );
-  SpreadsheetApp.getUi().showSidebar(html);
+  showSidebar(t(storedLang(), 'sidebar.title'));
 }

@@ -7,9 +7,11 @@ import { t } from '../core/i18n';
 import { isUserError, UserError } from '../core/errors';
 import type { MailKind } from '../core/reminders/types';
 import { currentUserEmail, spreadsheet } from '../gas/context';
-import { runReminders, JOB_NAME } from '../gas/job';
-import { StateStore, triggerTarget, type RunSummary } from '../gas/job-state';
+import { runReminders, JOB_NAME } from './reminders/job';
+import { triggerTarget } from '../gas/job-store';
+import { StateStore, type RunSummary } from './reminders/state';
 import { appendLog } from '../gas/log';
+import { effectiveUserEmail, isAuthorised } from '../gas/session';
 import { storedLang } from '../gas/settings-lang';
 import {
   installDailyTrigger,
@@ -17,6 +19,13 @@ import {
   removeJobTriggers,
   removeTriggerByUid,
 } from '../gas/triggers';
+import {
+  activeSpreadsheet,
+  openSpreadsheet,
+  spreadsheetId,
+  spreadsheetTimeZone,
+  toast,
+} from '../gas/spreadsheet';
 import { readSettings } from '../gas/workbook';
 import { zoneOf } from '../gas/zone';
 
@@ -41,17 +50,11 @@ export interface RemindersStatus {
 }
 
 function effectiveUser(): string {
-  const active = currentUserEmail();
-  if (active) return active;
-  try {
-    return (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
-  } catch {
-    return '';
-  }
+  return currentUserEmail() || effectiveUserEmail();
 }
 
 function statusOf(ss: Spreadsheet): RemindersStatus {
-  const s = new StateStore(ss.getId()).read();
+  const s = new StateStore(spreadsheetId(ss)).read();
   const now = Date.now();
   const since = s.lastSuccessAt || s.enabledAt;
   return {
@@ -67,8 +70,8 @@ function statusOf(ss: Spreadsheet): RemindersStatus {
   };
 }
 
-export function remindersStatus(): RemindersStatus {
-  return statusOf(spreadsheet());
+export function remindersStatus(ss: Spreadsheet): RemindersStatus {
+  return statusOf(ss);
 }
 
 /**
@@ -76,14 +79,13 @@ export function remindersStatus(): RemindersStatus {
  * owned by the caller; when another editor's trigger already serves the file, nothing is added.
  * Off: the caller's trigger goes now; another owner's trigger removes itself at its next run.
  */
-export function setReminders(on: boolean): RemindersStatus {
-  const ss = spreadsheet();
-  const store = new StateStore(ss.getId());
+export function setReminders(ss: Spreadsheet, on: boolean): RemindersStatus {
+  const store = new StateStore(spreadsheetId(ss));
   const user = effectiveUser();
   const state = store.read();
   if (on) {
     if (state.enabled && state.owner && user && state.owner !== user) return statusOf(ss);
-    const zone = zoneOf(ss.getSpreadsheetTimeZone());
+    const zone = zoneOf(spreadsheetTimeZone(ss));
     const hour = readSettings(ss, zone).reminderHour;
     const current = state.enabled && (state.owner === user || !state.owner) ? state.hour : -1;
     const res = installDailyTrigger(ss, Number.isFinite(hour) ? hour : 9, current);
@@ -102,16 +104,8 @@ export function setReminders(on: boolean): RemindersStatus {
 }
 
 /** Sends the weekly plan-fact report now (once per day: a second click sends nothing twice). */
-export function sendWeeklyReportNow(): RunSummary {
-  return runReminders(spreadsheet(), { manual: true, only: ['weekly'] as MailKind[] });
-}
-
-function toast(ss: Spreadsheet, text: string): void {
-  try {
-    ss.toast(text, 'ROP Desk', 8);
-  } catch {
-    // No UI in this context; the Log sheet has the line anyway.
-  }
+export function sendWeeklyReportNow(ss: Spreadsheet): RunSummary {
+  return runReminders(ss, { manual: true, only: ['weekly'] as MailKind[] });
 }
 
 /** Menu items show Apps Script's error box: a UserError becomes its text in the user's language. */
@@ -126,18 +120,20 @@ function menuAction(fn: () => void): void {
 
 export function menuRemindersOn(): void {
   menuAction(() => {
-    const s = setReminders(true);
+    const ss = spreadsheet();
+    const s = setReminders(ss, true);
     if (s.enabled && !s.mine && s.owner) {
       throw new UserError('rem.error.ownedByOther', { owner: s.owner });
     }
-    toast(spreadsheet(), `${t(storedLang(), 'menu.remindersOn')}: ${s.hour}:00`);
+    toast(ss, `${t(storedLang(), 'menu.remindersOn')}: ${s.hour}:00`);
   });
 }
 
 export function menuRemindersOff(): void {
   menuAction(() => {
-    setReminders(false);
-    toast(spreadsheet(), t(storedLang(), 'menu.remindersOff'));
+    const ss = spreadsheet();
+    setReminders(ss, false);
+    toast(ss, t(storedLang(), 'menu.remindersOff'));
   });
 }
 
@@ -164,20 +160,11 @@ function runNowFromMenu(): void {
   );
 }
 
-function authorised(): boolean {
-  try {
-    const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
-    return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
-  } catch {
-    return true;
-  }
-}
-
 /** The daily trigger. Decides itself whether there is anything to do today. */
 export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
   const startedAt = Date.now();
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
-  let ss: Spreadsheet | null = SpreadsheetApp.getActiveSpreadsheet();
+  let ss = activeSpreadsheet();
   if (!ss) {
     const id = uid ? triggerTarget(uid) : null;
     if (!id) {
@@ -188,9 +175,9 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
     }
     // Needs the `spreadsheets` scope (an add-on deployment; see docs/reminders.md). A failure
     // here fails the execution visibly and keeps the trigger: the file may be back tomorrow.
-    ss = SpreadsheetApp.openById(id);
+    ss = openSpreadsheet(id);
   }
-  const store = new StateStore(ss.getId());
+  const store = new StateStore(spreadsheetId(ss));
   const state = store.read();
   const lang = storedLang();
   // Without the document's store (an add-on run may get none) the switch cannot be read here:
@@ -201,7 +188,7 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
     appendLog(ss, { level: 'info', job: JOB_NAME, message: t(lang, 'rem.log.disabled') }, lang);
     return;
   }
-  if (!authorised()) {
+  if (!isAuthorised()) {
     const text = t(lang, 'rem.error.needsAuth');
     store.update({ lastRunAt: Date.now(), lastError: text });
     appendLog(ss, { level: 'error', job: JOB_NAME, message: text }, lang);

@@ -1,9 +1,11 @@
 /**
- * The sidebar's server side: ONE public entry `rpc(method, payload)` over an allow-list table in
- * which each method names the roles that may call it. google.script.run can reach every top-level
+ * The sidebar's server side: ONE public entry `rpc(method, payload)` over the method table
+ * (src/shared/methods.ts) in which each method names the roles that may call it and the schema of
+ * its request; nothing outside the table is reachable. google.script.run can reach every top-level
  * function, so this is where who-may-do-what is decided, on every call:
  *   - the caller is the Session's user; '' (unknown) is refused;
  *   - their role comes from the Managers sheet (an inactive or absent email is refused);
+ *   - the payload is parsed by the method's schema before the handler runs (src/app/rpc/check.ts);
  *   - a manager's lists hold only their own records (the handlers filter by `ctx.me.email`).
  * Answers are `RpcReply` envelopes (src/shared/contract.ts): expected failures carry a message in
  * the user's language and field problems; anything else is logged and reported as internal.
@@ -11,10 +13,13 @@
 import { isUserError, UserError } from '../core/errors';
 import { t, type MessageKey } from '../core/i18n';
 import type { Role } from '../core/types';
-import type { Method, RpcError, RpcErrorCode, RpcReply } from '../shared/contract';
+import type { RpcError, RpcErrorCode, RpcReply } from '../shared/contract';
+import { isMethod, METHODS, UPLOAD_ROLES, type Method, type MethodSpec } from '../shared/methods';
 import { appendLog } from '../gas/log';
+import { parseRequest } from './rpc/check';
 import { callerContext, type Ctx, type WithLang } from './rpc/context';
-import { METHODS } from './rpc/methods';
+import { renamed } from './rpc/fields';
+import { HANDLERS, type Handler } from './rpc/methods';
 import { runUpload } from './rpc/upload';
 
 const CODES: Partial<Record<MessageKey, RpcErrorCode>> = {
@@ -29,28 +34,42 @@ const CODES: Partial<Record<MessageKey, RpcErrorCode>> = {
   'rpc.unknownMethod': 'unknownMethod',
 };
 
-export function dispatch(method: string, payload: unknown): RpcReply<unknown> {
+export function dispatch(method: unknown, payload: unknown): RpcReply<unknown> {
   let ctx: Ctx | null = null;
   try {
-    if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method)) {
-      throw new UserError('rpc.unknownMethod', { method: String(method).slice(0, 60) });
+    if (!isMethod(method)) {
+      throw new UserError('rpc.unknownMethod', { method: nameOf(method) });
     }
-    const def = METHODS[method as Method];
     ctx = callerContext();
-    requireRole(ctx.me.role, def.roles);
-    // Each def checks its own payload shape before running; the cast is the table's invariant.
-    const run = def.run as (p: unknown, c: Ctx) => unknown;
-    return { ok: true, data: run(def.check(payload), ctx) };
+    requireRole(ctx.me.role, METHODS[method].roles);
+    return { ok: true, data: run(method, payload, ctx) };
   } catch (e) {
-    return { ok: false, error: toRpcError(e, ctx, method) };
+    return { ok: false, error: toRpcError(e, ctx, nameOf(method)) };
   }
+}
+
+function run<K extends Method>(method: K, payload: unknown, ctx: Ctx): unknown {
+  const req = parseRequest(method, payload, ctx.lang);
+  // The compiler cannot pair HANDLERS[K] with Request<K> through the mapped type; the table does.
+  const handler = HANDLERS[method] as Handler<K>;
+  try {
+    return handler(req, ctx);
+  } catch (e) {
+    const spec: MethodSpec = METHODS[method];
+    throw renamed(e, spec.fields);
+  }
+}
+
+/** A method name fit for a message or the log, whatever the page sent (String() may throw). */
+function nameOf(method: unknown): string {
+  return typeof method === 'string' ? method.slice(0, 60) : typeof method;
 }
 
 export function upload(form: unknown): RpcReply<unknown> {
   let ctx: Ctx | null = null;
   try {
     ctx = callerContext();
-    requireRole(ctx.me.role, ['head']);
+    requireRole(ctx.me.role, UPLOAD_ROLES);
     return { ok: true, data: runUpload(form, ctx) };
   } catch (e) {
     return { ok: false, error: toRpcError(e, ctx, 'upload') };
@@ -87,7 +106,7 @@ function toRpcError(e: unknown, ctx: Ctx | null, method: string): RpcError {
   }
   // Not a person's mistake: keep the details in the Log sheet (nobody is emailed about add-on
   // failures) and the execution log, show a plain message.
-  const detail = `rpc ${String(method).slice(0, 60)} failed: ${e instanceof Error ? (e.stack ?? text) : text}`;
+  const detail = `rpc ${method} failed: ${e instanceof Error ? (e.stack ?? text) : text}`;
   console.error(detail);
   if (ctx)
     appendLog(

@@ -23,3 +23,12 @@ export function spreadsheetZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Z
 export function currentUserEmail(): string {
   return (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
 }
+
+/** The active spreadsheet, or null where there is none or it may not be asked for. */
+export function activeSpreadsheetOrNull(): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+  try {
+    return SpreadsheetApp.getActiveSpreadsheet();
+  } catch {
+    return null;
+  }
+}

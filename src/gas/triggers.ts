@@ -6,7 +6,7 @@
  */
 import { UserError } from '../core/errors';
 import { withDocumentLock as withJobLock } from './lock';
-import { forgetTriggerTarget, storeTriggerTarget } from './job-state';
+import { forgetTriggerTarget, storeTriggerTarget } from './job-store';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -96,4 +96,19 @@ export function removeTriggerByUid(uid: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The installable form-submit trigger that turns responses into leads, installed once per user
+ * and document (creating it twice would make two). True when it was created now.
+ */
+export function ensureFormSubmitTrigger(ss: Spreadsheet): boolean {
+  const exists = ScriptApp.getUserTriggers(ss).some(
+    (tr) =>
+      tr.getHandlerFunction() === 'onFormSubmit' &&
+      tr.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+  );
+  if (exists) return false;
+  ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
+  return true;
 }

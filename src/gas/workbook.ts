@@ -1,23 +1,25 @@
 /**
- * Loading the workbook for a job: ONE getValues per sheet, parsed into core types.
+ * The one workbook object of an execution. Every entry point (RPC call, menu item, trigger,
+ * custom function) opens ONE `Workbook` and passes it down; it reads each sheet at most once,
+ * lazily, on first use (one getValues of the data range), parses it into core records once, and
+ * keeps what it read in step with what the execution writes through it, so nothing downstream
+ * ever has to read a sheet again to see its own writes.
  *
- * PUBLISHED CONTRACT (analytics, reminders and the sidebar call this; keep it stable):
- *   readWorkbook(ss, which?: SheetKey[]): WorkbookData
- * - `which` lists the data sheets to read ('managers', 'clients', 'deals', 'activities',
- *   'stageHistory', 'plans', 'invoices'); omitted = all of them. Sheets not listed come back as
- *   empty arrays. Settings are ALWAYS read (one small sheet; defaults when it is missing).
  * - Dates are Days and timestamps Instants in the SPREADSHEET's zone; money is kopecks; percents
- *   are fractions; emails are lower-case; enumerations are the core's English tokens; a plan row
- *   whose level/period cannot be read is skipped. `row` is the 1-based sheet row of each record.
- * - A listed sheet that is missing, or a missing required column, throws a UserError naming the
- *   sheet and column (error.missingSheet / error.missingColumn). Nothing is ever written here.
- * Also exported: `readWorkbookWithZone` when the caller needs the Zone it used.
+ *   are fractions; emails are lower-case; enumerations are the core's English tokens.
+ * - A sheet that is missing, or a missing required column, is a UserError naming it, raised on
+ *   first use, before anything is written.
+ * - Sheets that only grow (StageHistory, Activities when the execution does not need to read
+ *   them) can be appended to by their header alone: one getValues of the first rows, plus one of
+ *   the id column when new ids are needed; reading 200,000 activities to add one would cost
+ *   seconds. Once a sheet is read whole, appends use what was read.
+ * - `locked(fn)` holds the document lock around a read-modify-write. It is re-entrant within the
+ *   execution. Data sheets read BEFORE the lock was first taken are dropped and read again under
+ *   it, so that a write is never based on a read another user may have overtaken.
  */
-import type { SheetKey } from '../core/schema';
-import { sheetDef, SETTINGS_VALUES } from '../core/schema';
-import type { Zone } from '../core/time';
-import type { Lang, Settings, WorkbookData } from '../core/types';
-import { parseSettings } from '../core/crm/settings';
+import { UserError } from '../core/errors';
+import type { IdPrefix } from '../core/crm/ids';
+import { IdAllocator } from '../core/crm/ids';
 import {
   toActivity,
   toClient,
@@ -27,12 +29,40 @@ import {
   toPlan,
   toStageChange,
 } from '../core/crm/records';
-import type { RawRecord } from '../core/crm/tables';
-import type { Plan } from '../core/types';
-import { findSheet, openTable } from './sheets/table';
+import { locateHeader, type RawRecord } from '../core/crm/tables';
+import { recordToRow } from '../core/crm/cells';
+import { parseSettings } from '../core/crm/settings';
+import type { SheetDef, SheetKey } from '../core/schema';
+import { SETTINGS_VALUES, sheetDef } from '../core/schema';
+import type { Zone } from '../core/time';
+import type {
+  Activity,
+  Client,
+  Deal,
+  Invoice,
+  Lang,
+  Manager,
+  Plan,
+  Settings,
+  StageChange,
+  WorkbookData,
+} from '../core/types';
+import { withDocumentLock } from './lock';
+import { storedLang } from './settings-lang';
+import {
+  appendRecords,
+  ensureRows,
+  findSheet,
+  missingColumnError,
+  missingSheetError,
+  readSheet,
+  updateRecord,
+  type Table,
+} from './sheets/table';
 import { zoneOf } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type DataSheetKey =
   'managers' | 'clients' | 'deals' | 'activities' | 'stageHistory' | 'plans' | 'invoices';
@@ -47,38 +77,313 @@ export const DATA_SHEETS: readonly DataSheetKey[] = [
   'invoices',
 ];
 
-/** Settings from the Settings sheet (one getValues); defaults when the sheet is missing. */
-export function readSettings(ss: Spreadsheet, zone: Zone, fallbackLang: Lang = 'ru'): Settings {
-  const found = findSheet(ss, SETTINGS_VALUES);
-  if (!found) return parseSettings([], zone, fallbackLang);
-  const values = found.sheet.getDataRange().getValues() as unknown[][];
-  return parseSettings(values, zone, found.lang);
+interface Records {
+  managers: Manager;
+  clients: Client;
+  deals: Deal;
+  activities: Activity;
+  stageHistory: StageChange;
+  plans: Plan;
+  invoices: Invoice;
 }
 
+const PARSERS: { [K in DataSheetKey]: (raw: RawRecord) => Records[K] | null } = {
+  managers: toManager,
+  clients: toClient,
+  deals: toDeal,
+  activities: toActivity,
+  stageHistory: toStageChange,
+  plans: toPlan,
+  invoices: toInvoice,
+};
+
+/** What a header-only look at a sheet found: enough to append below its last row. */
+interface Head {
+  sheet: Sheet;
+  lang: Lang;
+  headerRow: number;
+  index: Record<string, number>;
+  width: number;
+  lastRow: number;
+  /** Ids present in the id column, read once when an append first needs new ids. */
+  ids: unknown[] | null;
+}
+
+function safeStoredLang(): Lang {
+  try {
+    return storedLang();
+  } catch {
+    return 'ru';
+  }
+}
+
+export class Workbook {
+  private zoneValue: Zone | null = null;
+  private settingsValue: Settings | null = null;
+  private readonly tables = new Map<SheetKey, Table>();
+  private readonly heads = new Map<SheetKey, Head>();
+  private readonly parsed = new Map<DataSheetKey, unknown[]>();
+  private lockDepth = 0;
+  private everLocked = false;
+
+  constructor(
+    readonly ss: Spreadsheet,
+    private readonly fallbackLang: () => Lang = safeStoredLang,
+  ) {}
+
+  get zone(): Zone {
+    this.zoneValue ??= zoneOf(this.ss.getSpreadsheetTimeZone());
+    return this.zoneValue;
+  }
+
+  /** Settings from the Settings sheet (one getValues); defaults when the sheet is missing. */
+  get settings(): Settings {
+    if (!this.settingsValue) {
+      const found = findSheet(this.ss, SETTINGS_VALUES);
+      this.settingsValue = found
+        ? parseSettings(found.sheet.getDataRange().getValues(), this.zone, found.lang)
+        : parseSettings([], this.zone, this.fallbackLang());
+    }
+    return this.settingsValue;
+  }
+
+  get lang(): Lang {
+    return this.settings.lang;
+  }
+
+  /** After the Settings sheet was rewritten: the next use parses what was written. */
+  settingsWritten(next: Settings): void {
+    this.settingsValue = next;
+  }
+
+  /** The sheet read whole (one getValues), with its header located. */
+  table(key: SheetKey): Table {
+    let t = this.tables.get(key);
+    if (!t) {
+      const def = sheetDef(key);
+      const found = findSheet(this.ss, def);
+      if (!found) throw missingSheetError(def, this.lang);
+      t = readSheet(found.sheet, def, this.zone, found.lang);
+      this.tables.set(key, t);
+    }
+    return t;
+  }
+
+  /** Whether the sheet was already read whole in this execution. */
+  isRead(key: SheetKey): boolean {
+    return this.tables.has(key);
+  }
+
+  /** A data sheet's records, parsed once (and again only after this execution wrote to it). */
+  list<K extends DataSheetKey>(key: K): Records[K][] {
+    let out = this.parsed.get(key) as Records[K][] | undefined;
+    if (!out) {
+      const parse = PARSERS[key];
+      out = [];
+      for (const raw of this.table(key).records) {
+        const rec = parse(raw);
+        if (rec !== null) out.push(rec);
+      }
+      this.parsed.set(key, out);
+    }
+    return out;
+  }
+
+  /**
+   * The workbook as the core sees it; sheets not listed come back as empty lists. Each listed
+   * sheet is read at most once per execution whatever the number of calls.
+   */
+  data(which: readonly DataSheetKey[] = DATA_SHEETS): WorkbookData {
+    const wanted = new Set(which);
+    const get = <K extends DataSheetKey>(key: K): Records[K][] =>
+      wanted.has(key) ? this.list(key) : [];
+    return {
+      settings: this.settings,
+      managers: get('managers'),
+      clients: get('clients'),
+      deals: get('deals'),
+      activities: get('activities'),
+      stageHistory: get('stageHistory'),
+      plans: get('plans'),
+      invoices: get('invoices'),
+    };
+  }
+
+  /** The data sheets of the workbook that exist (no read of their values). */
+  present(which: readonly DataSheetKey[] = DATA_SHEETS): DataSheetKey[] {
+    return which.filter((k) => this.tables.has(k) || findSheet(this.ss, sheetDef(k)) !== null);
+  }
+
+  // ---- Writes ---------------------------------------------------------------------------------
+
+  /** Appends records below the last row (one setValues); returns the first written row. */
+  append(key: SheetKey, records: ReadonlyArray<Record<string, unknown>>): number {
+    if (!records.length) return 0;
+    const t = this.tables.get(key);
+    if (t) {
+      const start = appendRecords(t, records);
+      this.changed(key);
+      return start;
+    }
+    return this.appendByHead(this.head(key), key, records);
+  }
+
+  /** Appends records that need new ids (continuing after the highest id present); the ids. */
+  appendWithIds(
+    key: SheetKey,
+    prefix: IdPrefix,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): string[] {
+    if (!records.length) return [];
+    const t = this.tables.get(key);
+    const ids = t
+      ? new IdAllocator(
+          prefix,
+          t.records.map((r) => r.cells.id),
+        )
+      : new IdAllocator(prefix, this.headIds(key));
+    const withIds = records.map((r) => ({ ...r, id: ids.take() }));
+    this.append(key, withIds);
+    const head = this.heads.get(key);
+    if (!t && head?.ids) head.ids.push(...withIds.map((r) => r.id));
+    return withIds.map((r) => r.id);
+  }
+
+  /** Writes the given fields of the record at `row` (one setValues per run of adjacent cells). */
+  update(key: SheetKey, row: number, changes: Record<string, unknown>): void {
+    updateRecord(this.table(key), row, changes);
+    this.changed(key);
+  }
+
+  /**
+   * Checks that a sheet exists with every required column (its header rows only, or what was
+   * already read). Operations call it for every sheet they will append to before the first
+   * write, so that a broken sheet stops them before anything is half-written.
+   */
+  requireHeader(key: SheetKey): void {
+    if (!this.tables.has(key)) this.head(key);
+  }
+
+  /** Runs `fn` under the document lock (re-entrant); writes are flushed before release. */
+  locked<T>(fn: () => T): T {
+    if (this.lockDepth > 0) return fn();
+    return withDocumentLock(() => {
+      if (!this.everLocked) this.dropUnlockedReads();
+      this.everLocked = true;
+      this.lockDepth++;
+      try {
+        return fn();
+      } finally {
+        this.lockDepth--;
+      }
+    });
+  }
+
+  // ---- Inside ---------------------------------------------------------------------------------
+
+  private changed(key: SheetKey): void {
+    this.parsed.delete(key as DataSheetKey);
+  }
+
+  /**
+   * Managers and Settings are never written by the operations that run under the lock, so a
+   * read of them (the role check) stays; any other sheet read before the lock is read again.
+   */
+  private dropUnlockedReads(): void {
+    for (const key of [...this.tables.keys()]) {
+      if (key === 'managers') continue;
+      this.tables.delete(key);
+      this.parsed.delete(key as DataSheetKey);
+    }
+    this.heads.clear();
+  }
+
+  private head(key: SheetKey): Head {
+    let h = this.heads.get(key);
+    if (h) return h;
+    const def: SheetDef = sheetDef(key);
+    const found = findSheet(this.ss, def);
+    if (!found) throw missingSheetError(def, this.lang);
+    const sheet = found.sheet;
+    const lastRow = sheet.getLastRow();
+    const width = sheet.getLastColumn();
+    const top = width
+      ? (sheet.getRange(1, 1, Math.min(20, Math.max(lastRow, 1)), width).getValues() as unknown[][])
+      : [[]];
+    const header = locateHeader(top, def.columns);
+    if ('missing' in header) {
+      throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
+    }
+    h = {
+      sheet,
+      lang: found.lang,
+      headerRow: header.headerRow + 1,
+      index: header.map.index,
+      width,
+      lastRow,
+      ids: null,
+    };
+    this.heads.set(key, h);
+    return h;
+  }
+
+  private headIds(key: SheetKey): unknown[] {
+    const h = this.head(key);
+    if (!h.ids) {
+      const idCol = h.index.id;
+      if (idCol === undefined)
+        throw new UserError('error.missingColumn', { sheet: key, column: 'ID' });
+      const rows = h.lastRow - h.headerRow;
+      h.ids =
+        rows > 0
+          ? h.sheet
+              .getRange(h.headerRow + 1, idCol + 1, rows, 1)
+              .getValues()
+              .map((r) => r[0])
+          : [];
+    }
+    return h.ids;
+  }
+
+  private appendByHead(
+    h: Head,
+    key: SheetKey,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): number {
+    const def = sheetDef(key);
+    const rows = records.map((r) => recordToRow(r, def.columns, h.index, h.width, this.zone));
+    const start = Math.max(h.lastRow, h.headerRow) + 1;
+    ensureRows(h.sheet, start + rows.length - 1);
+    h.sheet.getRange(start, 1, rows.length, h.width).setValues(rows);
+    h.lastRow = start + rows.length - 1;
+    return start;
+  }
+}
+
+/** The workbook of the active spreadsheet (or the stored one, for an add-on's trigger). */
+export function openWorkbook(ss: Spreadsheet): Workbook {
+  return new Workbook(ss);
+}
+
+/**
+ * For callers that have no Workbook of their own yet: each call is a fresh read. Prefer passing
+ * the execution's Workbook down.
+ */
 export function readWorkbook(ss: Spreadsheet, which?: readonly SheetKey[]): WorkbookData {
-  return readWorkbookWithZone(ss, which).data;
+  return new Workbook(ss).data(which as readonly DataSheetKey[] | undefined);
 }
 
 export function readWorkbookWithZone(
   ss: Spreadsheet,
   which?: readonly SheetKey[],
 ): { data: WorkbookData; zone: Zone } {
-  const zone = zoneOf(ss.getSpreadsheetTimeZone());
-  const settings = readSettings(ss, zone);
-  const wanted = new Set<SheetKey>(which ?? DATA_SHEETS);
-  const read = (key: DataSheetKey): RawRecord[] =>
-    wanted.has(key) ? openTable(ss, sheetDef(key), zone, settings.lang).records : [];
-  const data: WorkbookData = {
-    settings,
-    managers: read('managers').map(toManager),
-    clients: read('clients').map(toClient),
-    deals: read('deals').map(toDeal),
-    activities: read('activities').map(toActivity),
-    stageHistory: read('stageHistory').map(toStageChange),
-    plans: read('plans')
-      .map(toPlan)
-      .filter((p): p is Plan => p !== null),
-    invoices: read('invoices').map(toInvoice),
-  };
-  return { data, zone };
+  const wb = new Workbook(ss);
+  return { data: wb.data(which as readonly DataSheetKey[] | undefined), zone: wb.zone };
+}
+
+/** Settings from the Settings sheet (one getValues); defaults when the sheet is missing. */
+export function readSettings(ss: Spreadsheet, zone: Zone, fallbackLang: Lang = 'ru'): Settings {
+  const found = findSheet(ss, SETTINGS_VALUES);
+  if (!found) return parseSettings([], zone, fallbackLang);
+  return parseSettings(found.sheet.getDataRange().getValues() as unknown[][], zone, found.lang);
 }

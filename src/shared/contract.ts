@@ -10,8 +10,12 @@
  * the browser with their field problems, while unexpected ones are logged and reported as
  * internal errors. File imports go through `rpcUpload(form)` (a form is only allowed as the sole
  * argument of a call), answering an `RpcReply<ImportReport>`.
+ *
+ * Requests are not written here: they are the schemas' output in src/shared/methods.ts (the one
+ * definition of each method); the names below are kept for readability.
  */
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
+import type { Method, Request } from './methods';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -62,14 +66,9 @@ export interface Me {
   role: Role;
 }
 
-export interface StageOption {
-  name: string;
-  kind: StageKind;
-  /** 0..100 */
-  probability: number;
-  /** Days without activity before a deal in this stage counts as forgotten; null = never. */
-  rottingDays: number | null;
-}
+/** probability: 0..100; rottingDays: days without activity before a deal in this stage counts as
+ * forgotten, null = never. */
+export type StageOption = SettingsForm['stages'][number];
 
 export interface Choice {
   value: string;
@@ -77,7 +76,7 @@ export interface Choice {
 }
 
 /** Where a record lives in the sheet, for the "open in sheet" action. */
-export type RecordSheet = 'clients' | 'deals' | 'invoices';
+export type RecordSheet = OpenRecordRequest['sheet'];
 
 // ---- Today -------------------------------------------------------------------------------------
 
@@ -142,30 +141,11 @@ export interface Bootstrap {
 
 // ---- New lead ----------------------------------------------------------------------------------
 
-/** Exactly what the form holds: strings as typed; the server parses and normalises them. */
-export interface LeadForm {
-  clientName: string;
-  inn: string;
-  contactName: string;
-  phone: string;
-  email: string;
-  source: string;
-  need: string;
-  dealTitle: string;
-  amount: string;
-  /** The first conversation, captured in the same step. */
-  activityType: ActivityKind | '';
-  summary: string;
-  nextStep: string;
-  nextStepDate: IsoDay | '';
-}
+/** Exactly what the form holds: strings as typed; the server parses and normalises them. The
+ * first conversation (activityType, summary) is captured in the same step. */
+export type LeadForm = AddLeadRequest['lead'];
 
-export interface DuplicateQuery {
-  clientName: string;
-  inn: string;
-  phone: string;
-  email: string;
-}
+export type DuplicateQuery = Request<'findDuplicates'>;
 
 export interface DuplicateClient {
   id: string;
@@ -182,11 +162,8 @@ export interface DuplicateClient {
   canOpen: boolean;
 }
 
-export interface AddLeadRequest {
-  lead: LeadForm;
-  /** Save even though duplicates were shown. */
-  force: boolean;
-}
+/** `force`: save even though duplicates were shown. */
+export type AddLeadRequest = Request<'addLead'>;
 
 export type AddLeadResult =
   | { status: 'added'; clientId: string; dealId: string; today: TodayView }
@@ -196,40 +173,14 @@ export type AddLeadResult =
 
 /** Every action names the deal and the `updatedAt` stamp it was shown with: if someone changed
  * the deal since, the server refuses instead of overwriting their edit. */
-export interface DealAction {
-  dealId: string;
-  updatedAt: IsoInstant | null;
-}
-
-export interface LogActivityRequest extends DealAction {
-  type: ActivityKind;
-  summary: string;
-  nextStep: string;
-  nextStepDate: IsoDay | '';
-}
-
-export interface SnoozeRequest extends DealAction {
-  until: IsoDay | '';
-  reason: string;
-}
-
-export interface MoveStageRequest extends DealAction {
-  stage: string;
-  /** As typed; needed when the new stage requires an amount and the deal has none. */
-  amount: string;
-}
-
-export interface CloseRequest extends DealAction {
-  /** Required for lost, ignored for won. */
-  reason: string;
-  /** As typed; a won deal needs an amount when it has none. */
-  amount: string;
-}
-
-export interface OpenRecordRequest {
-  sheet: RecordSheet;
-  id: string;
-}
+export type DealAction = Pick<LogActivityRequest, 'dealId' | 'updatedAt'>;
+export type LogActivityRequest = Request<'logActivity'>;
+export type SnoozeRequest = Request<'snooze'>;
+/** `amount` as typed: needed when the new stage requires one and the deal has none. */
+export type MoveStageRequest = Request<'moveStage'>;
+/** `reason` is required for lost, ignored for won; `amount` as typed (a won deal needs one). */
+export type CloseRequest = Request<'closeWon'>;
+export type OpenRecordRequest = Request<'openRecord'>;
 
 // ---- Team --------------------------------------------------------------------------------------
 
@@ -274,10 +225,8 @@ export interface TeamView {
   receivables: { outstanding: number; overdue: number; aging: AgingBucket[] };
 }
 
-export interface TeamRequest {
-  /** "2026-11", "2026-Q4" or "2026"; '' = the current month. */
-  period: string;
-}
+/** period: "2026-11", "2026-Q4" or "2026"; '' = the current month. */
+export type TeamRequest = Request<'team'>;
 
 export interface WeeklyReportResult {
   /** Emails actually sent now. */
@@ -288,23 +237,10 @@ export interface WeeklyReportResult {
 
 // ---- Settings ----------------------------------------------------------------------------------
 
-export interface BonusTierView {
-  scheme: string;
-  kind: 'flat' | 'marginal' | 'threshold';
-  /** Percent of plan. */
-  from: number;
-  to: number | null;
-  /** Percent of fact. */
-  rate: number;
-  multiplier: number;
-  reduceByOverdue: boolean;
-}
+/** from, to: percent of plan; rate: percent of fact. */
+export type BonusTierView = SettingsForm['bonus'][number];
 
-export interface HolidayView {
-  day: IsoDay;
-  dayOff: boolean;
-  note: string;
-}
+export type HolidayView = SettingsForm['holidays'][number];
 
 export interface RemindersView {
   on: boolean;
@@ -316,26 +252,14 @@ export interface RemindersView {
   stale: boolean;
 }
 
-export interface SettingsForm {
-  lang: Lang;
-  currency: string;
-  factBasis: 'won' | 'payments';
-  responseLimitMinutes: number;
-  reminderHour: number;
-  reportRecipients: string[];
-  stages: StageOption[];
-  bonus: BonusTierView[];
-  holidays: HolidayView[];
-}
+export type SettingsForm = Request<'saveSettings'>;
 
 export interface SettingsView {
   settings: SettingsForm;
   reminders: RemindersView;
 }
 
-export interface RemindersRequest {
-  on: boolean;
-}
+export type RemindersRequest = Request<'setReminders'>;
 
 // ---- Import (rpcUpload) ------------------------------------------------------------------------
 
@@ -369,30 +293,28 @@ export interface ImportReport {
   merged: number;
 }
 
-// ---- The method table --------------------------------------------------------------------------
+// ---- The method table's answers ---------------------------------------------------------------
 
-type Empty = Record<string, never>;
-
-/** Each allow-listed method's request and response. The server's table adds the roles. */
-export interface Api {
-  bootstrap: { req: Empty; res: Bootstrap };
-  today: { req: Empty; res: TodayView };
-  findDuplicates: { req: DuplicateQuery; res: DuplicateClient[] };
-  addLead: { req: AddLeadRequest; res: AddLeadResult };
-  logActivity: { req: LogActivityRequest; res: TodayView };
-  snooze: { req: SnoozeRequest; res: TodayView };
-  moveStage: { req: MoveStageRequest; res: TodayView };
-  closeWon: { req: CloseRequest; res: TodayView };
-  closeLost: { req: CloseRequest; res: TodayView };
-  openRecord: { req: OpenRecordRequest; res: { opened: boolean } };
-  team: { req: TeamRequest; res: TeamView };
-  refreshDashboard: { req: Empty; res: { refreshedAt: IsoInstant } };
-  sendWeeklyReport: { req: Empty; res: WeeklyReportResult };
-  getSettings: { req: Empty; res: SettingsView };
-  saveSettings: { req: SettingsForm; res: SettingsView };
-  setReminders: { req: RemindersRequest; res: RemindersView };
+/** What each method of src/shared/methods.ts answers (produced by our own server code). */
+interface Responses {
+  bootstrap: Bootstrap;
+  today: TodayView;
+  findDuplicates: DuplicateClient[];
+  addLead: AddLeadResult;
+  logActivity: TodayView;
+  snooze: TodayView;
+  moveStage: TodayView;
+  closeWon: TodayView;
+  closeLost: TodayView;
+  openRecord: { opened: boolean };
+  team: TeamView;
+  refreshDashboard: { refreshedAt: IsoInstant };
+  sendWeeklyReport: WeeklyReportResult;
+  getSettings: SettingsView;
+  saveSettings: SettingsView;
+  setReminders: RemindersView;
 }
 
-export type Method = keyof Api;
-export type Request<K extends Method> = Api[K]['req'];
-export type Response<K extends Method> = Api[K]['res'];
+export type { Method, Request };
+/** Indexing fails to compile if a method of the table has no answer here. */
+export type Response<K extends Method> = Responses[K];

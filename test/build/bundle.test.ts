@@ -102,6 +102,18 @@ describe('dist/Code.js', () => {
     }
   });
 
+  it('keeps one copy of each custom function JSDoc: the stub, not the module body', () => {
+    const blocks = comments.filter((c) => c.type === 'Block' && /@customfunction/.test(c.value));
+    expect(blocks).toHaveLength(Object.keys(CUSTOM_FUNCTIONS).length);
+    const iifeStart = program.body.find((n) => n.type !== 'FunctionDeclaration')!.start;
+    for (const c of blocks) expect(c.end).toBeLessThan(iifeStart);
+  });
+
+  it('writes Russian text as UTF-8, not \\u04xx escapes (each load parses every byte)', () => {
+    expect(code).not.toMatch(/\\u04[0-9a-f]{2}/i);
+    expect(code).toMatch(/[А-Яа-яЁё]{4,}/);
+  });
+
   it('never names a public function with a trailing underscore', () => {
     for (const f of topFunctions) expect(f.id.name.endsWith('_')).toBe(false);
   });
@@ -115,6 +127,11 @@ describe('dist/Sidebar.html', () => {
     expect(sidebar).not.toMatch(/<link[^>]+href=/i);
     expect(sidebar).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(sidebar).not.toMatch(/@import\s+url/i);
+  });
+
+  it('carries Russian text as UTF-8, not \\u04xx escapes', () => {
+    expect(sidebar).not.toMatch(/\\u04[0-9a-f]{2}/i);
+    expect(sidebar).toMatch(/[А-Яа-яЁё]{4,}/);
   });
 });
 
@@ -137,7 +154,9 @@ describe('dist/appsscript.json', () => {
 
 describe('clasp', () => {
   it('would push exactly the three built files', () => {
-    const out = execFileSync('npx', ['clasp', 'show-file-status'], {
+    // The repository carries no .clasp.json (each clone binds its own); the example has the same
+    // rootDir, and clasp reads .claspignore from the folder of the project file given.
+    const out = execFileSync('npx', ['clasp', '-P', '.clasp.json.example', 'show-file-status'], {
       cwd: path.join(__dirname, '../..'),
       encoding: 'utf8',
       timeout: 60_000,

@@ -17,7 +17,13 @@ import {
   sheetState,
   type EmulatorState,
 } from './state';
-import { readXlsx, writeXlsx, WorkbookFormatError, type XlsxSheet } from './xlsx';
+import {
+  readWorkbook,
+  writeXlsx,
+  WorkbookFormatError,
+  type XlsxSheet,
+  type XlsxWorkbook,
+} from './xlsx';
 
 export { WorkbookFormatError } from './xlsx';
 
@@ -96,7 +102,8 @@ export async function restore(
 ): Promise<void> {
   if (!existsSync(xlsx)) throw new WorkbookFormatError(`${xlsx} does not exist`);
   const book = int.book;
-  const sheets: XlsxSheet[] = await readXlsx(xlsx, book._zone());
+  const read = await readWorkbook(xlsx, book._zone());
+  const sheets: XlsxSheet[] = read.sheets;
   for (const s of [...book._sheets]) s._deleted = true;
   book._sheets = [];
   book._active = null;
@@ -154,7 +161,10 @@ export async function restore(
     );
     sheet._validationCount = saved.validations.reduce((n, [, r0, r1]) => n + r1 - r0 + 1, 0);
   }
-  if (!state) return;
+  if (!state) {
+    restoreFromXlsxOnly(book, read);
+    return;
+  }
   book._name = state.spreadsheet.name;
   book._locale = state.spreadsheet.locale;
   Object.assign(book._ids, state.spreadsheet.counters);
@@ -174,4 +184,38 @@ export async function restore(
   int.script.nextUid = state.nextTriggerUid;
   int.mail.outbox = state.outbox;
   Object.assign(int.mail, state.mail);
+}
+
+/**
+ * Without a sidecar (a workbook from Excel or Google Sheets), what the .xlsx carried beyond
+ * inline lists: named ranges and dropdowns from a range. Conditional formats stay behind: the
+ * emulator does not render them and "Set up workbook" writes its own.
+ */
+function restoreFromXlsxOnly(book: Spreadsheet, read: XlsxWorkbook): void {
+  book._named.clear();
+  for (const [name, ref] of Object.entries(read.names)) {
+    const sheet = book._sheet(ref.sheet);
+    if (sheet) book._named.set(name, book._recOf(sheet._rangeA1(ref.a1)));
+  }
+  const specs = new Map<string, ValidationSpec>();
+  for (const x of read.sheets) {
+    const sheet = book._sheet(x.name);
+    if (!sheet) continue;
+    for (const l of x.rangeLists) {
+      const source = book._sheet(l.source.sheet);
+      if (!source) continue;
+      const key = `${l.source.sheet}!${l.source.a1}|${l.allowInvalid}|${l.helpText ?? ''}`;
+      let spec = specs.get(key);
+      if (!spec) {
+        spec = {
+          criteria: 'VALUE_IN_RANGE',
+          args: [source._rangeA1(l.source.a1), true],
+          allowInvalid: l.allowInvalid,
+          helpText: l.helpText,
+        };
+        specs.set(key, spec);
+      }
+      sheet._setValidation(l.r - 1, l.c - 1, spec);
+    }
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * The workbook <-> .xlsx (exceljs). Values, formulas, number formats, list validations, frozen
- * panes, tab colours, hidden sheets and sheet order go into the file, so it opens in Excel,
- * LibreOffice and Google Sheets. Date cells are written as serials of their wall time in the
+ * The workbook <-> .xlsx (exceljs). Values, formulas, number formats, dropdowns (inline lists and
+ * lists from a range), conditional formats, named ranges, frozen panes, tab colours, hidden
+ * sheets and sheet order go into the file, so it opens in Excel, LibreOffice and Google Sheets
+ * (see xlsx-rules.ts for what the format can carry). Date cells are written as serials of their wall time in the
  * spreadsheet's zone (exceljs turns a Date into a serial through UTC, so the Date handed to it
  * is shifted by the zone offset), and shifted back on reading.
  */
@@ -13,6 +14,7 @@ import type { Spreadsheet } from '../spreadsheet/spreadsheet';
 import type { ValidationSpec } from '../spreadsheet/validation';
 import type { Cell } from '../spreadsheet/values';
 import type { ZoneInfo } from '../zone';
+import { writeConditional, writeNames, xlsxValidation } from './xlsx-rules';
 
 export class WorkbookFormatError extends Error {
   constructor(message: string) {
@@ -41,9 +43,11 @@ export async function writeXlsx(book: Spreadsheet, file: string): Promise<void> 
           : [],
     });
     writeLists(sheet, ws);
+    writeConditional(sheet, ws);
     writeCells(sheet, ws, zone);
     ws.commit();
   }
+  writeNames(book, wb);
   await wb.commit();
 }
 
@@ -100,7 +104,7 @@ function writeLists(sheet: Sheet, ws: ExcelJS.Worksheet): void {
     for (let r = 0; r <= grid.length; r++) {
       const spec = r < grid.length ? grid[r]?.[c] : undefined;
       if (spec === cur) continue;
-      if (cur && cur.criteria === 'VALUE_IN_LIST') addList(ws, cur, c + 1, start + 1, r);
+      if (cur) addList(ws, cur, c + 1, start + 1, r);
       start = r;
       cur = spec;
     }
@@ -114,17 +118,10 @@ function addList(
   first: number,
   last: number,
 ): void {
-  const list = (rule.args[0] as string[]).join(',');
-  if (list.length > 255) return; // Excel's limit for an inline list
+  const dv = xlsxValidation(rule);
+  if (!dv) return;
   const letter = columnLetter(col);
   const address = first === last ? `${letter}${first}` : `${letter}${first}:${letter}${last}`;
-  const dv: ExcelJS.DataValidation = {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${list.replace(/"/g, '""')}"`],
-    showErrorMessage: !rule.allowInvalid,
-  };
-  if (rule.helpText) Object.assign(dv, { prompt: rule.helpText, showInputMessage: true });
   (
     ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
   ).dataValidations.add(address, dv);
@@ -154,9 +151,36 @@ export interface XlsxSheet {
     allowInvalid: boolean;
     helpText: string | null;
   }>;
+  /** Dropdowns whose items come from a range ('Sheet'!$A$2:$A$9). */
+  rangeLists: Array<{
+    r: number;
+    c: number;
+    source: { sheet: string; a1: string };
+    allowInvalid: boolean;
+    helpText: string | null;
+  }>;
+}
+
+/** 'Sheet name'!$A$1:$B$2 (or Sheet!A1) -> { sheet, a1 }, or null. */
+export function splitRef(ref: string): { sheet: string; a1: string } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(
+    ref.trim(),
+  );
+  if (!m) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), a1: m[3].replace(/\$/g, '') };
+}
+
+export interface XlsxWorkbook {
+  sheets: XlsxSheet[];
+  /** Workbook-level defined names that point at one range. */
+  names: Record<string, { sheet: string; a1: string }>;
 }
 
 export async function readXlsx(file: string, zone: ZoneInfo): Promise<XlsxSheet[]> {
+  return (await readWorkbook(file, zone)).sheets;
+}
+
+export async function readWorkbook(file: string, zone: ZoneInfo): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
@@ -166,7 +190,15 @@ export async function readXlsx(file: string, zone: ZoneInfo): Promise<XlsxSheet[
     );
   }
   if (wb.worksheets.length === 0) throw new WorkbookFormatError(`${file} has no sheets`);
-  return wb.worksheets.map((ws) => readSheet(ws, zone));
+  const names: XlsxWorkbook['names'] = {};
+  const model = (
+    wb.definedNames as unknown as { model?: Array<{ name: string; ranges: string[] }> }
+  ).model;
+  for (const d of model ?? []) {
+    const ref = d.ranges.length === 1 ? splitRef(d.ranges[0]) : null;
+    if (ref) names[d.name] = ref;
+  }
+  return { sheets: wb.worksheets.map((ws) => readSheet(ws, zone)), names };
 }
 
 function cellValue(raw: ExcelJS.CellValue, zone: ZoneInfo): { value: Cell; formula?: string } {
@@ -190,7 +222,11 @@ function cellValue(raw: ExcelJS.CellValue, zone: ZoneInfo): { value: Cell; formu
 }
 
 /** List validations live in the sheet's validation table, also for empty cells. */
-function readLists(ws: ExcelJS.Worksheet, lists: XlsxSheet['lists']): void {
+function readLists(
+  ws: ExcelJS.Worksheet,
+  lists: XlsxSheet['lists'],
+  rangeLists: XlsxSheet['rangeLists'],
+): void {
   const model = (
     ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }
   ).dataValidations?.model;
@@ -198,20 +234,17 @@ function readLists(ws: ExcelJS.Worksheet, lists: XlsxSheet['lists']): void {
   for (const [key, dv] of Object.entries(model)) {
     if (dv.type !== 'list' || !dv.formulae?.[0]) continue;
     const text = String(dv.formulae[0]);
-    if (!text.startsWith('"')) continue;
-    const values = text.slice(1, -1).replace(/""/g, '"').split(',');
+    const source = text.startsWith('"') ? null : splitRef(text);
+    if (!text.startsWith('"') && !source) continue;
+    const values = source ? [] : text.slice(1, -1).replace(/""/g, '"').split(',');
+    const common = { allowInvalid: !dv.showErrorMessage, helpText: dv.prompt ?? null };
     for (const ref of key.replace(/^range:/, '').split(/\s+/)) {
       const a = parseA1(ref);
       if (!a || a.row === null || a.col === null) continue;
       for (let r = a.row; r <= (a.lastRow ?? a.row); r++)
         for (let c = a.col; c <= (a.lastCol ?? a.col); c++)
-          lists.push({
-            r,
-            c,
-            values,
-            allowInvalid: !dv.showErrorMessage,
-            helpText: dv.prompt ?? null,
-          });
+          if (source) rangeLists.push({ r, c, source, ...common });
+          else lists.push({ r, c, values, ...common });
     }
   }
 }
@@ -221,6 +254,7 @@ function readSheet(ws: ExcelJS.Worksheet, zone: ZoneInfo): XlsxSheet {
   const formulas: XlsxSheet['formulas'] = [];
   const formats: XlsxSheet['formats'] = [];
   const lists: XlsxSheet['lists'] = [];
+  const rangeLists: XlsxSheet['rangeLists'] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -233,7 +267,7 @@ function readSheet(ws: ExcelJS.Worksheet, zone: ZoneInfo): XlsxSheet {
     values[r - 1] = vals;
   });
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
-  readLists(ws, lists);
+  readLists(ws, lists, rangeLists);
   const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
   const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
   return {
@@ -248,5 +282,6 @@ function readSheet(ws: ExcelJS.Worksheet, zone: ZoneInfo): XlsxSheet {
     formulas,
     formats,
     lists,
+    rangeLists,
   };
 }

@@ -1,4 +1,5 @@
 /** Session: who runs the code and in which zone. Empty email where Google would not tell. */
+import { emailVisible } from '../identity';
 import { Svc, instrument, type Runtime } from '../runtime';
 
 export interface User {
@@ -22,10 +23,13 @@ export class Session
   }
   getActiveUser(): User {
     const ex = this._rt.exec;
+    // Custom functions and NONE never tell; a simple trigger tells only the owner's domain.
     const email = ex
       ? ex.kind === 'custom' || ex.authMode === 'NONE'
         ? ''
-        : ex.user
+        : ex.kind === 'simple' && !emailVisible(this._rt.identity, ex.user)
+          ? ''
+          : ex.user
       : this._fallbackUser();
     return { getEmail: () => email };
   }

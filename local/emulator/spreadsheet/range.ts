@@ -19,6 +19,7 @@ import {
   reinterpret,
   writeValue,
   type Cell,
+  MAX_CELL_CHARS,
 } from './values';
 
 type ValuesApi = Pick<
@@ -127,6 +128,8 @@ export class Range extends Svc implements ValuesApi {
 
   // ---- values ----
   getValues(): Cell[][] {
+    const ex = this._rt.exec;
+    if (ex) ex.reads[this._sheet._name] = (ex.reads[this._sheet._name] ?? 0) + 1;
     return this._rt.realm.block(
       this._sheet._values,
       this._r - 1,
@@ -215,6 +218,11 @@ export class Range extends Svc implements ValuesApi {
   _write(values: unknown[][], asFormulas: boolean): void {
     this._checkShape(values);
     const sh = this._sheet;
+    sh._book._checkEditable(sh, this._r, this._c, this._nr, this._nc);
+    // Google refuses the whole write when one cell is too long: check before writing any.
+    for (const row of values)
+      for (const v of row)
+        if (typeof v === 'string' && v.length > MAX_CELL_CHARS) fail(MSG.cellTooLong);
     sh._ensureRows(this._r + this._nr - 1);
     const zone = sh._book._zone();
     const r0 = this._r - 1;

@@ -244,6 +244,7 @@ export class Sheet extends Svc implements SheetApi {
     nc: number,
     what: { contents?: boolean; formats?: boolean; validations?: boolean },
   ): void {
+    this._book._checkEditable(this, r, c, nr, nc);
     for (let i = r - 1; i < r - 1 + nr; i++) {
       for (let j = c - 1; j < c - 1 + nc; j++) {
         if (what.contents) {

@@ -3,6 +3,7 @@
  * named ranges, developer metadata, protections, time zone and locale, toasts.
  */
 import { MSG, fail } from '../errors';
+import { inOwnerDomain } from '../identity';
 import { Svc, instrument, type Runtime } from '../runtime';
 import { zoneInfo, type ZoneInfo } from '../zone';
 import { parseA1, splitSheet } from './a1';
@@ -199,6 +200,32 @@ export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
       },
       this._resolve,
     );
+  }
+  /**
+   * Refuses an execution's write into a protected sheet or range unless its user may edit it:
+   * the owner, a listed editor, or anyone in the owner's domain when the protection allows the
+   * domain. Warning-only protections let everyone write. Google's text is the one people see in
+   * the Sheets UI ("You are trying to edit a protected cell or object. …";
+   * https://developers.google.com/apps-script/reference/spreadsheet/protection). Test code
+   * outside executions writes as the owner.
+   */
+  _checkEditable(sheet: Sheet, r: number, c: number, nr: number, nc: number): void {
+    if (this._protectionSpecs.length === 0) return;
+    const ex = this._rt.exec;
+    if (!ex) return;
+    const id = this._rt.identity;
+    const user = ex.effectiveUser;
+    if (user !== '' && user === id.owner) return;
+    for (const p of this._protectionSpecs) {
+      if (p.sheetId !== sheet._id || p.warningOnly || p.editors.includes(user)) continue;
+      if (p.domainEdit && inOwnerDomain(id, user)) continue;
+      if (p.type === 'RANGE') {
+        const g = this._resolve(p.range);
+        const apart = r + nr <= g._r || g._r + g._nr <= r || c + nc <= g._c || g._c + g._nc <= c;
+        if (apart) continue;
+      }
+      fail(MSG.protectedCell);
+    }
   }
   _protections(type: string, sheet?: Sheet): Protection[] {
     const found = this._protectionSpecs.filter(

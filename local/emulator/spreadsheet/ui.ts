@@ -24,7 +24,11 @@ export interface MenuSpec {
 export interface HtmlShown {
   kind: 'sidebar' | 'modal' | 'modeless';
   title: string;
+  /** The page as Google serves it: the output's content without its own <meta name/http-equiv>
+   * tags, which Google ignores. */
   content: string;
+  /** The meta tags in effect: only those set with HtmlOutput.addMetaTag. */
+  metaTags: Array<{ name: string; content: string }>;
   width: number | null;
   height: number | null;
   at: number;
@@ -61,6 +65,7 @@ export class UiLog {
 export interface HtmlLike {
   getContent(): string;
   getTitle(): string;
+  _meta?: ReadonlyArray<{ name: string; content: string }>;
   _width?: number | null;
   _height?: number | null;
 }
@@ -100,6 +105,16 @@ export class Menu extends Svc {
 }
 instrument(Menu, 'Menu');
 
+/**
+ * "Meta tags included directly in an Apps Script HTML file are ignored"; only
+ * HtmlOutput.addMetaTag sets them (viewport, apple-mobile-web-app-capable,
+ * mobile-web-app-capable): https://developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String).
+ * <meta charset> stays: Google serves the page as UTF-8 anyway.
+ */
+export function withoutMetaTags(html: string): string {
+  return html.replace(/<meta\s+(?![^>]*\bcharset\s*=)[^>]*>\s*/gi, '');
+}
+
 export class Ui extends Svc {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -120,7 +135,8 @@ export class Ui extends Svc {
     this._log.shown.push({
       kind,
       title: title ?? html.getTitle(),
-      content: html.getContent(),
+      content: withoutMetaTags(html.getContent()),
+      metaTags: [...(html._meta ?? [])],
       width: html._width ?? null,
       height: html._height ?? null,
       at: this._rt.clock.now(),

@@ -6,7 +6,9 @@
  */
 import { types } from 'node:util';
 import { formatDate } from '../format-date';
+import { fail, MSG } from '../errors';
 import { localFields, zoneInfo, type ZoneInfo } from '../zone';
+import { typedFormula } from './typed-formula';
 
 export type Cell = string | number | boolean | Date;
 
@@ -70,8 +72,13 @@ export function impliedDateFormat(ms: number, zone: ZoneInfo): string {
     : DATETIME_FORMAT;
 }
 
+/** Sheets refuses longer cell contents ("Your input contains more than the maximum of 50000
+ * characters in a single cell.", https://support.google.com/drive/answer/37603). */
+export const MAX_CELL_CHARS = 50_000;
+
 /** What typing `text` into a cell with number format `format` stores (spreadsheet locale ru_RU). */
 export function parseTyped(text: string, format: string | undefined, zone: ZoneInfo): Written {
+  if (text.length > MAX_CELL_CHARS) fail(MSG.cellTooLong);
   if (format === PLAIN_TEXT) return { value: text, formula: undefined, format: undefined };
   if (text.length === 0) return { value: '', formula: undefined, format: undefined };
   const c = text.charCodeAt(0);
@@ -112,6 +119,10 @@ export function parseTyped(text: string, format: string | undefined, zone: ZoneI
     const w = dateFrom(zone, 1899, 12, 30, m[1], m[2], m[3]);
     if (w) return { ...w, format: TIME_FORMAT };
   }
+  if (c === 43 /* + */ || c === 45 /* - */) {
+    const f = typedFormula(text);
+    if (f) return { value: f.value, formula: f.formula, format: undefined };
+  }
   return { value: text, formula: undefined, format: undefined };
 }
 
@@ -134,6 +145,7 @@ function evaluateTrivial(formula: string): Cell {
 export function fastStore(v: unknown, format: string | undefined): Cell | undefined {
   if (typeof v === 'string') {
     if (v.length === 0) return '';
+    if (v.length > MAX_CELL_CHARS) return undefined;
     const c = v.charCodeAt(0);
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
     if (!letter || format === PLAIN_TEXT) return format === PLAIN_TEXT ? v : undefined;

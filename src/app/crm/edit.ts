@@ -18,7 +18,7 @@ import {
 } from '../../core/schema';
 import { dayOfInstant, type Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
-import { isBlankCell, readCell, updateRuns, writeCell, type Cell } from '../../core/crm/cells';
+import { isBlankCell, readCell, writeCell, type Cell } from '../../core/crm/cells';
 import { ACTIVITY_TYPES } from '../../core/crm/enums';
 import { maxIdNumber, formatId, type IdPrefix } from '../../core/crm/ids';
 import {
@@ -36,8 +36,25 @@ import { findStage } from '../../core/crm/settings';
 import { amountRequired } from '../../core/crm/validate';
 import { locateHeader } from '../../core/crm/tables';
 import type { MessageKey } from '../../core/i18n';
+import {
+  editBounds,
+  editedSheet,
+  editSpreadsheet,
+  editUser,
+  singleCellEdit,
+} from '../../gas/edit-range';
 import { withDocumentLock } from '../../gas/lock';
+import {
+  readColumnDown,
+  readValues,
+  readValuesAndFormulas,
+  sheetExtent,
+  updateNotes,
+  writeValues,
+} from '../../gas/sheets/blocks';
+import { LeanTable } from '../../gas/sheets/lean-table';
 import { appendByHeader } from '../../gas/sheets/table';
+import { spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { readSettings } from '../../gas/workbook';
 import { zoneOf } from '../../gas/zone';
 
@@ -79,32 +96,31 @@ interface Block {
 }
 
 function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
-  const range = e.range;
-  const sheet = range.getSheet();
-  const name = sheet.getName();
+  const edit = editedSheet(e);
+  if (!edit) return;
+  const { sheet, name } = edit;
   const def = [CLIENTS, DEALS, ACTIVITIES, INVOICES].find((d) => d.ru === name || d.en === name);
   if (!def) return;
-  const lastCol = sheet.getLastColumn();
-  const lastRow = sheet.getLastRow();
+  const { lastRow, lastCol } = sheetExtent(sheet);
   if (!lastCol || !lastRow) return;
-  const head = sheet.getRange(1, 1, Math.min(20, lastRow), lastCol).getValues();
+  const head = readValues(sheet, 1, 1, Math.min(20, lastRow), lastCol);
   const found = locateHeader(head, def.columns);
   if ('missing' in found) return;
   const headerRow = found.headerRow + 1;
-  const firstRow = Math.max(range.getRow(), headerRow + 1);
-  const endRow = Math.min(range.getLastRow(), lastRow);
+  const bounds = editBounds(e);
+  const firstRow = Math.max(bounds.row, headerRow + 1);
+  const endRow = Math.min(bounds.lastRow, lastRow);
   if (endRow < firstRow) return;
   const edited = new Set<string>();
   for (const c of def.columns) {
     const col = found.map.index[c.key];
-    if (col !== undefined && col + 1 >= range.getColumn() && col + 1 <= range.getLastColumn())
+    if (col !== undefined && col + 1 >= bounds.column && col + 1 <= bounds.lastColumn)
       edited.add(c.key);
   }
   if (!edited.size) return;
-  const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  const ss = editSpreadsheet(e);
   withDocumentLock(() => {
-    const block = sheet.getRange(firstRow, 1, endRow - firstRow + 1, lastCol);
+    const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
     const b: Block = {
       ss,
       sheet,
@@ -112,27 +128,17 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       index: found.map.index,
       headerRow,
       firstRow,
-      values: block.getValues(),
-      formulas: block.getFormulas(),
+      values: block.values,
+      formulas: block.formulas,
       edited,
-      zone: zoneOf(ss.getSpreadsheetTimeZone()),
+      zone: zoneOf(spreadsheetTimeZone(ss)),
       now: Date.now(),
-      user: userOf(e),
-      single:
-        range.getNumRows() === 1 && range.getNumColumns() === 1 ? { oldValue: e.oldValue } : null,
+      user: editUser(e),
+      single: singleCellEdit(e),
     };
     const settings = readSettings(ss, b.zone);
     processBlock(b, settings);
   }, EDIT_LOCK_MS);
-}
-
-function userOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
-  try {
-    const u = e.user as unknown as { getEmail?: () => string } | undefined;
-    return (u && typeof u.getEmail === 'function' ? u.getEmail() : '').trim().toLowerCase();
-  } catch {
-    return '';
-  }
 }
 
 type Changes = Map<number, Map<string, unknown>>; // row offset -> key -> core value
@@ -307,12 +313,8 @@ function normaliseTyped(
 /** One column of the data rows (for the highest id); one getValues. */
 function readColumn(b: Block, key: string): unknown[] {
   const col = b.index[key];
-  const last = b.sheet.getLastRow();
-  if (col === undefined || last <= b.headerRow) return [];
-  return b.sheet
-    .getRange(b.headerRow + 1, col + 1, last - b.headerRow, 1)
-    .getValues()
-    .map((r) => r[0]);
+  if (col === undefined) return [];
+  return readColumnDown(b.sheet, b.headerRow + 1, col + 1);
 }
 
 /** The cell as it must be re-written unchanged: its formula, or its value kept as text. */
@@ -342,7 +344,7 @@ function writeChanges(b: Block, changes: Changes): void {
       column.push([m?.has(c.key) ? writeCell(c.kind, m.get(c.key), b.zone) : keep(b, r, col, c)]);
       if (m?.has(c.key)) b.values[r][col] = m.get(c.key);
     }
-    b.sheet.getRange(b.firstRow + lo, col + 1, column.length, 1).setValues(column);
+    writeValues(b.sheet, b.firstRow + lo, col + 1, column);
   }
 }
 
@@ -360,81 +362,18 @@ function writeNotes(b: Block, notes: Notes): void {
     if (col === undefined) continue;
     const offsets = [...notes.keys()].filter((r) => notes.get(r)?.has(key));
     const lo = Math.min(...offsets);
-    const range = b.sheet.getRange(b.firstRow + lo, col + 1, Math.max(...offsets) - lo + 1, 1);
-    const current = range.getNotes();
-    let changed = false;
-    const next = current.map(([note], i) => {
-      const wanted = notes.get(lo + i)?.get(key);
-      if (wanted === undefined || wanted === note) return [note];
-      if (wanted === '' && !note.startsWith(NOTE_PREFIX)) return [note];
-      changed = true;
-      return [wanted];
+    const rows = Math.max(...offsets) - lo + 1;
+    updateNotes(b.sheet, b.firstRow + lo, col + 1, rows, (current) => {
+      let changed = false;
+      const next = current.map(([note], i) => {
+        const wanted = notes.get(lo + i)?.get(key);
+        if (wanted === undefined || wanted === note) return [note];
+        if (wanted === '' && !note.startsWith(NOTE_PREFIX)) return [note];
+        changed = true;
+        return [wanted];
+      });
+      return changed ? next : null;
     });
-    if (changed) range.setNotes(next);
-  }
-}
-
-/**
- * A sheet looked up by id without reading it whole: the header, the id column (one getValues),
- * then only the rows asked for. An edit trigger must stay fast on a 50,000-row Deals sheet.
- */
-class LeanTable {
-  private readonly sheet: Sheet;
-  private readonly index: Record<string, number>;
-  private readonly headerRow: number;
-  private ids: Map<string, number> | null = null;
-  private readonly width: number;
-
-  constructor(
-    ss: Spreadsheet,
-    private readonly def: SheetDef,
-    private readonly zone: Zone,
-  ) {
-    const sheet = ss.getSheetByName(def.ru) ?? ss.getSheetByName(def.en);
-    if (!sheet) throw new Error(`no sheet ${def.en}`);
-    this.sheet = sheet;
-    this.width = sheet.getLastColumn();
-    const head = sheet
-      .getRange(1, 1, Math.min(20, Math.max(sheet.getLastRow(), 1)), this.width)
-      .getValues();
-    const found = locateHeader(head, def.columns);
-    if ('missing' in found) throw new Error(`no header on ${def.en}`);
-    this.index = found.map.index;
-    this.headerRow = found.headerRow + 1;
-  }
-
-  /** The record's sheet row and core values, or null. */
-  find(id: string): { row: number; cells: Record<string, unknown> } | null {
-    if (!this.ids) {
-      this.ids = new Map();
-      const last = this.sheet.getLastRow();
-      if (last > this.headerRow) {
-        const col = this.sheet
-          .getRange(this.headerRow + 1, this.index.id + 1, last - this.headerRow, 1)
-          .getValues();
-        col.forEach((r, i) => {
-          const key = String(r[0] ?? '')
-            .trim()
-            .toUpperCase();
-          if (key && !this.ids?.has(key)) this.ids?.set(key, this.headerRow + 1 + i);
-        });
-      }
-    }
-    const row = this.ids.get(id);
-    if (row === undefined) return null;
-    const values = this.sheet.getRange(row, 1, 1, this.width).getValues()[0];
-    const cells: Record<string, unknown> = {};
-    for (const c of this.def.columns) {
-      const i = this.index[c.key];
-      if (i !== undefined) cells[c.key] = readCell(c.kind, values[i], this.zone);
-    }
-    return { row, cells };
-  }
-
-  update(row: number, changes: Record<string, unknown>): void {
-    for (const run of updateRuns(changes, this.def.columns, this.index, this.zone)) {
-      this.sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
-    }
   }
 }
 

@@ -23,8 +23,10 @@ import { DuplicateIndex } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
 import { toClient } from '../../core/crm/records';
 import type { LeadInput } from '../../core/crm/types';
+import { formSubmission } from '../../gas/form-event';
 import { appendLog } from '../../gas/log';
 import { addLeadIn } from './records';
+import { Workbook } from '../../gas/workbook';
 import { locked } from './session';
 
 const OUR_SHEETS = [
@@ -40,12 +42,11 @@ const OUR_SHEETS = [
 ];
 
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  const ss = e?.range ? e.range.getSheet().getParent() : SpreadsheetApp.getActiveSpreadsheet();
-  const sheetName = e?.range ? e.range.getSheet().getName() : '';
+  const { ss, sheetName, answers } = formSubmission(e);
   if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
-  const answers = answersOf(e);
   try {
     const result = locked(
+      new Workbook(ss),
       (s) => {
         const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
         const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
@@ -79,7 +80,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
         }
         return { created, lang: s.lang };
       },
-      { ss, user: '' },
+      '',
     );
     if (result.created.status === 'created') {
       appendLog(
@@ -105,16 +106,6 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     });
     throw err;
   }
-}
-
-function answersOf(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Record<string, string> {
-  const out: Record<string, string> = {};
-  const named = (e?.namedValues ?? {}) as Record<string, string[] | string>;
-  for (const [q, v] of Object.entries(named)) {
-    const text = (Array.isArray(v) ? v.join(', ') : String(v ?? '')).trim();
-    if (text) out[q] = text;
-  }
-  return out;
 }
 
 const TIMESTAMP = /^(отметка времени|timestamp)$/i;

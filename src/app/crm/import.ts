@@ -27,12 +27,16 @@ import type {
   ImportRowProblem,
   LeadInput,
 } from '../../core/crm/types';
-import { STAGE_HISTORY } from '../../core/schema';
-import { appendByHeader, appendRecords, requireHeader } from '../../gas/sheets/table';
+import { base64Decode, unzipTexts } from '../../gas/files';
+import { getDocProperty, setDocProperty } from '../../gas/properties';
+import type { Workbook } from '../../gas/workbook';
 import { locked, readOnly, type CrmSession } from './session';
 
 export const MAX_IMPORT_ROWS = 10_000;
 const ASSIGN_KEY = 'ropdesk.assign.last';
+/** The parts of an .xlsx archive that hold the first sheet's cells. */
+const XLSX_PARTS =
+  /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
 
 interface ParsedFile {
   format: 'csv' | 'xlsx';
@@ -43,32 +47,15 @@ function readFile(file: ImportFileInput): ParsedFile {
   const name = String(file?.name ?? 'file');
   let bytes: Uint8Array;
   try {
-    bytes = Uint8Array.from(Utilities.base64Decode(String(file?.base64 ?? '')), (b) => b & 0xff);
+    bytes = base64Decode(String(file?.base64 ?? ''));
   } catch (e) {
     throw new UserError('crm.import.badFile', { name, problem: String((e as Error).message ?? e) });
   }
   const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (/\.xlsx$/i.test(name) || zip) {
     if (!zip) throw new UserError('crm.import.badFile', { name, problem: 'not an .xlsx archive' });
-    const parts = new Map<string, string>();
     try {
-      const blobs = Utilities.unzip(
-        Utilities.newBlob(
-          Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
-          'application/zip',
-          name,
-        ),
-      );
-      for (const b of blobs) {
-        const path = b.getName() ?? '';
-        if (
-          /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/.test(
-            path,
-          )
-        ) {
-          parts.set(path, b.getDataAsString('UTF-8'));
-        }
-      }
+      const parts = unzipTexts(bytes, name, XLSX_PARTS);
       return { format: 'xlsx', rows: xlsxRows(parts) };
     } catch (e) {
       throw new UserError('crm.import.badFile', {
@@ -113,8 +100,7 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
     'D',
     s.table('deals').records.map((r) => r.cells.id),
   );
-  const props = PropertiesService.getDocumentProperties();
-  let last = props.getProperty(ASSIGN_KEY) ?? '';
+  let last = getDocProperty(ASSIGN_KEY) ?? '';
   const lastBefore = last;
 
   const newClients: Array<Record<string, unknown>> = [];
@@ -195,11 +181,11 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 
   if (write) {
     s.table('deals');
-    requireHeader(s.ss, STAGE_HISTORY, s.lang);
-    appendRecords(clientsTable, newClients);
-    appendRecords(s.table('deals'), newDeals);
-    appendByHeader(s.ss, STAGE_HISTORY, s.zone, history, s.lang);
-    if (last !== lastBefore) props.setProperty(ASSIGN_KEY, last);
+    s.wb.requireHeader('stageHistory');
+    s.wb.append('clients', newClients);
+    s.wb.append('deals', newDeals);
+    s.wb.append('stageHistory', history);
+    if (last !== lastBefore) setDocProperty(ASSIGN_KEY, last);
   }
   return {
     preview: {
@@ -223,11 +209,11 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
 }
 
 /** What an import of this file would do, without writing anything. */
-export function previewImport(file: ImportFileInput): ImportPreview {
-  return readOnly((s) => process(s, file, false).preview);
+export function previewImport(wb: Workbook, file: ImportFileInput): ImportPreview {
+  return readOnly(wb, (s) => process(s, file, false).preview);
 }
 
 /** Imports the file: one append per sheet; the report lists every row not added. */
-export function runImport(file: ImportFileInput): ImportReport {
-  return locked((s) => process(s, file, true).report);
+export function runImport(wb: Workbook, file: ImportFileInput): ImportReport {
+  return locked(wb, (s) => process(s, file, true).report);
 }

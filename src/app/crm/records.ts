@@ -4,7 +4,7 @@
  * allocate ids, then write: one setValues per appended block, one per run of changed cells.
  */
 import { UserError } from '../../core/errors';
-import { ACTIVITIES, CLIENTS, DEALS, STAGE_HISTORY } from '../../core/schema';
+import { CLIENTS, DEALS } from '../../core/schema';
 import type { Instant } from '../../core/time';
 import type { Client, Deal, Invoice } from '../../core/types';
 import { assignLead } from '../../core/crm/assign';
@@ -46,15 +46,9 @@ import type {
   UpdateDealInput,
 } from '../../core/crm/types';
 import type { ClientKeys } from '../../core/crm/duplicates';
-import {
-  appendByHeader,
-  appendRecords,
-  appendWithIds,
-  findById,
-  requireHeader,
-  updateRecord,
-  type Table,
-} from '../../gas/sheets/table';
+import { findById, type Table } from '../../gas/sheets/table';
+import type { Workbook } from '../../gas/workbook';
+import { getDocProperty, setDocProperty } from '../../gas/properties';
 import { locked, readOnly, type CrmSession } from './session';
 
 const ASSIGN_KEY = 'ropdesk.assign.last';
@@ -117,26 +111,30 @@ function clientOf(
   return { table, client };
 }
 
-/** Writes changes to a record read in this session and keeps the in-memory copy in step. */
-function write<T extends { row: number }>(table: Table, record: T, changes: Partial<T>): T {
-  updateRecord(table, record.row, changes as Record<string, unknown>);
-  const raw = table.records.find((r) => r.row === record.row);
-  if (raw) Object.assign(raw.cells, changes);
+/** Writes changes to a record read in this execution (the workbook keeps its copy in step). */
+function write<T extends { row: number }>(
+  s: CrmSession,
+  table: Table,
+  record: T,
+  changes: Partial<T>,
+): T {
+  s.wb.update(table.def.key, record.row, changes as Record<string, unknown>);
   return { ...record, ...changes };
 }
 
 // ---- Leads ---------------------------------------------------------------------------------
 
 /** Duplicate candidates for a would-be client (read-only, no lock: the form checks as you type). */
-export function findDuplicates(query: ClientKeys): DuplicateCandidate[] {
-  return readOnly((s) => new DuplicateIndex(s.table('clients').records.map(toClient)).find(query));
+export function findDuplicates(wb: Workbook, query: ClientKeys): DuplicateCandidate[] {
+  return readOnly(wb, (s) =>
+    new DuplicateIndex(s.table('clients').records.map(toClient)).find(query),
+  );
 }
 
 function nextAssignee(s: CrmSession, requested: string): string {
-  const props = PropertiesService.getDocumentProperties();
-  const last = props.getProperty(ASSIGN_KEY) ?? '';
+  const last = getDocProperty(ASSIGN_KEY) ?? '';
   const who = assignLead(requested, s.user, s.managers(), s.settings, last);
-  if (!requested && who && who !== last) props.setProperty(ASSIGN_KEY, who);
+  if (!requested && who && who !== last) setDocProperty(ASSIGN_KEY, who);
   return who;
 }
 
@@ -144,8 +142,8 @@ function nextAssignee(s: CrmSession, requested: string): string {
  * A client and a deal in one step (or a deal for an existing client). Duplicates are looked up
  * first: unless `force`, candidates come back instead of a new record, for the user to choose.
  */
-export function addLead(input: LeadInput): AddLeadResult {
-  return locked((s) => addLeadIn(s, input));
+export function addLead(wb: Workbook, input: LeadInput): AddLeadResult {
+  return locked(wb, (s) => addLeadIn(s, input));
 }
 
 export function addLeadIn(
@@ -172,8 +170,8 @@ export function addLeadIn(
   }
   // Every sheet this writes to must be whole before the first write.
   s.table('deals');
-  requireHeader(s.ss, STAGE_HISTORY, s.lang);
-  if (input.firstConversation) requireHeader(s.ss, ACTIVITIES, s.lang);
+  s.wb.requireHeader('stageHistory');
+  if (input.firstConversation) s.wb.requireHeader('activities');
   const manager = requested || (existing ? existing.manager : nextAssignee(s, ''));
   const draft = draftLead(input, manager, ctx, existing, opts);
   return writeLead(s, draft, existing);
@@ -197,56 +195,41 @@ function writeLead(
     deals.records.map((r) => r.cells.id),
   ).take();
   if (!existing) {
-    appendRecords(clients, [{ id: clientId, ...draft.client }]);
-    clients.records.push({ row: clients.lastRow, cells: { id: clientId, ...draft.client } });
+    s.wb.append('clients', [{ id: clientId, ...draft.client }]);
   } else if (draft.activity) {
-    write(clients, existing, {
+    write(s, clients, existing, {
       lastContactAt: draft.client.lastContactAt,
       updatedAt: draft.client.updatedAt,
     });
   }
-  appendRecords(deals, [{ id: dealId, clientId, ...draft.deal }]);
-  deals.records.push({ row: deals.lastRow, cells: { id: dealId, clientId, ...draft.deal } });
-  appendByHeader(
-    s.ss,
-    STAGE_HISTORY,
-    s.zone,
-    [
-      {
-        dealId,
-        fromStage: '',
-        toStage: draft.deal.stage,
-        at: s.now,
-        by: s.user || draft.deal.manager,
-      },
-    ],
-    s.lang,
-  );
+  s.wb.append('deals', [{ id: dealId, clientId, ...draft.deal }]);
+  s.wb.append('stageHistory', [
+    {
+      dealId,
+      fromStage: '',
+      toStage: draft.deal.stage,
+      at: s.now,
+      by: s.user || draft.deal.manager,
+    },
+  ]);
   let activityId: string | null = null;
   if (draft.activity) {
-    [activityId] = appendWithIds(
-      s.ss,
-      ACTIVITIES,
-      s.zone,
-      'A',
-      [
-        activityCells(
-          {
-            id: '',
-            at: s.now,
-            manager: draft.deal.manager,
-            type: draft.activity.type,
-            clientId,
-            dealId,
-            summary: draft.activity.summary,
-            nextStep: draft.deal.nextStep,
-            nextStepDate: draft.deal.nextStepDate,
-          },
-          s.lang,
-        ),
-      ],
-      s.lang,
-    );
+    [activityId] = s.wb.appendWithIds('activities', 'A', [
+      activityCells(
+        {
+          id: '',
+          at: s.now,
+          manager: draft.deal.manager,
+          type: draft.activity.type,
+          clientId,
+          dealId,
+          summary: draft.activity.summary,
+          nextStep: draft.deal.nextStep,
+          nextStepDate: draft.deal.nextStepDate,
+        },
+        s.lang,
+      ),
+    ]);
   }
   return {
     status: 'created',
@@ -260,11 +243,11 @@ function writeLead(
 
 // ---- Updates -------------------------------------------------------------------------------
 
-export function updateClient(input: UpdateClientInput): ClientResult {
-  return locked((s) => {
+export function updateClient(wb: Workbook, input: UpdateClientInput): ClientResult {
+  return locked(wb, (s) => {
     const { table, client } = clientOf(s, input.id, input.expectedUpdatedAt);
     const changes = clientChanges(input.changes ?? {}, s.ctx());
-    const record = write(table, client, {
+    const record = write(s, table, client, {
       ...changes,
       updatedAt: nextStamp(client.updatedAt, s.now),
     });
@@ -273,19 +256,19 @@ export function updateClient(input: UpdateClientInput): ClientResult {
       const deals = s.table('deals');
       for (const raw of deals.records) {
         if (raw.cells.clientId === client.id)
-          write(deals, toDeal(raw), { clientName: changes.name });
+          write(s, deals, toDeal(raw), { clientName: changes.name });
       }
     }
     return { record };
   });
 }
 
-export function updateDeal(input: UpdateDealInput): DealResult {
-  return locked((s) => {
+export function updateDeal(wb: Workbook, input: UpdateDealInput): DealResult {
+  return locked(wb, (s) => {
     const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const changes = dealChanges(deal, input.changes ?? {}, s.ctx());
     return {
-      record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
+      record: write(s, table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
     };
   });
 }
@@ -293,8 +276,8 @@ export function updateDeal(input: UpdateDealInput): DealResult {
 // ---- Activities ----------------------------------------------------------------------------
 
 /** Logs a completed activity and updates the deal (last activity, what was discussed, next step). */
-export function logActivity(input: LogActivityInput): ActivityResult {
-  return locked((s) => logActivityIn(s, input));
+export function logActivity(wb: Workbook, input: LogActivityInput): ActivityResult {
+  return locked(wb, (s) => logActivityIn(s, input));
 }
 
 export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityResult {
@@ -311,31 +294,24 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   }
   const clientRaw = findById(s.table('clients'), clientId);
   if (!clientRaw && !deal) throw notFound(clientId);
-  const [id] = appendWithIds(
-    s.ss,
-    ACTIVITIES,
-    s.zone,
-    'A',
-    [
-      activityCells(
-        {
-          id: '',
-          at: draft.at,
-          manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
-          type: draft.type,
-          clientId,
-          dealId: deal ? deal.id : '',
-          summary: draft.summary,
-          nextStep: draft.nextStep,
-          nextStepDate: draft.nextStepDate,
-        },
-        s.lang,
-      ),
-    ],
-    s.lang,
-  );
+  const [id] = s.wb.appendWithIds('activities', 'A', [
+    activityCells(
+      {
+        id: '',
+        at: draft.at,
+        manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
+        type: draft.type,
+        clientId,
+        dealId: deal ? deal.id : '',
+        summary: draft.summary,
+        nextStep: draft.nextStep,
+        nextStepDate: draft.nextStepDate,
+      },
+      s.lang,
+    ),
+  ]);
   if (deal && dealTable) {
-    deal = write(dealTable, deal, {
+    deal = write(s, dealTable, deal, {
       ...dealAfterActivity(deal, draft),
       updatedAt: nextStamp(deal.updatedAt, s.now),
     });
@@ -343,15 +319,15 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   if (clientRaw) {
     const client = toClient(clientRaw);
     const changes = clientAfterActivity(client, draft.at);
-    if (Object.keys(changes).length) write(s.table('clients'), client, changes);
+    if (Object.keys(changes).length) write(s, s.table('clients'), client, changes);
   }
   return { activityId: id, deal };
 }
 
 // ---- Stages --------------------------------------------------------------------------------
 
-export function moveStage(input: MoveStageInput): DealResult {
-  return locked((s) => {
+export function moveStage(wb: Workbook, input: MoveStageInput): DealResult {
+  return locked(wb, (s) => {
     const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const move = moveDealStage(
       deal,
@@ -369,12 +345,12 @@ function applyMove(
   deal: Deal,
   move: ReturnType<typeof moveDealStage>,
 ): Deal {
-  if (move.history) requireHeader(s.ss, STAGE_HISTORY, s.lang);
-  const record = write(table, deal, {
+  if (move.history) s.wb.requireHeader('stageHistory');
+  const record = write(s, table, deal, {
     ...move.changes,
     updatedAt: nextStamp(deal.updatedAt, s.now),
   });
-  if (move.history) appendByHeader(s.ss, STAGE_HISTORY, s.zone, [move.history], s.lang);
+  if (move.history) s.wb.append('stageHistory', [move.history]);
   return record;
 }
 
@@ -383,8 +359,8 @@ function closingStage(s: CrmSession, kind: 'won' | 'lost'): string {
   return stage ? stage.name : kind;
 }
 
-export function closeWon(input: CloseWonInput): DealResult {
-  return locked((s) => {
+export function closeWon(wb: Workbook, input: CloseWonInput): DealResult {
+  return locked(wb, (s) => {
     const { table, deal } = openDealOf(s, input.id, input.expectedUpdatedAt);
     const move = moveDealStage(
       deal,
@@ -396,8 +372,8 @@ export function closeWon(input: CloseWonInput): DealResult {
   });
 }
 
-export function closeLost(input: CloseLostInput): DealResult {
-  return locked((s) => {
+export function closeLost(wb: Workbook, input: CloseLostInput): DealResult {
+  return locked(wb, (s) => {
     const { table, deal } = openDealOf(s, input.id, input.expectedUpdatedAt);
     const move = moveDealStage(
       deal,
@@ -412,27 +388,30 @@ export function closeLost(input: CloseLostInput): DealResult {
 
 // ---- Snooze --------------------------------------------------------------------------------
 
-export function snooze(input: SnoozeInput): DealResult | ClientResult {
-  return locked((s) => {
+export function snooze(wb: Workbook, input: SnoozeInput): DealResult | ClientResult {
+  return locked(wb, (s) => {
     if (input.kind === 'client') {
       const { table, client } = clientOf(s, input.id, input.expectedUpdatedAt);
       const changes = snoozeChanges(input.until, input.reason, s.ctx(), CLIENTS.columns);
       return {
-        record: write(table, client, { ...changes, updatedAt: nextStamp(client.updatedAt, s.now) }),
+        record: write(s, table, client, {
+          ...changes,
+          updatedAt: nextStamp(client.updatedAt, s.now),
+        }),
       };
     }
     const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const changes = snoozeChanges(input.until, input.reason, s.ctx(), DEALS.columns);
     return {
-      record: write(table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
+      record: write(s, table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
     };
   });
 }
 
 // ---- Invoices ------------------------------------------------------------------------------
 
-export function addInvoice(input: AddInvoiceInput): InvoiceResult {
-  return locked((s) => {
+export function addInvoice(wb: Workbook, input: AddInvoiceInput): InvoiceResult {
+  return locked(wb, (s) => {
     let clientId = input.clientId ? requireId(input.clientId) : '';
     if (input.dealId) {
       const { deal } = dealOf(s, input.dealId);
@@ -450,18 +429,18 @@ export function addInvoice(input: AddInvoiceInput): InvoiceResult {
       table.records.map((r) => r.cells.id),
     ).take();
     const record: Omit<Invoice, 'row'> = { ...draft, id, number: draft.number || id };
-    const row = appendRecords(table, [record]);
+    const row = s.wb.append('invoices', [record]);
     return { record: { ...record, row } };
   });
 }
 
-export function registerPayment(input: RegisterPaymentInput): InvoiceResult {
-  return locked((s) => {
+export function registerPayment(wb: Workbook, input: RegisterPaymentInput): InvoiceResult {
+  return locked(wb, (s) => {
     const table = s.table('invoices');
     const raw = findById(table, requireId(input.invoiceId));
     if (!raw) throw notFound(input.invoiceId);
     const invoice = toInvoice(raw);
     const changes = paymentChanges(invoice, input.amount, input.paidAt, s.ctx());
-    return { record: write(table, invoice, changes) };
+    return { record: write(s, table, invoice, changes) };
   });
 }

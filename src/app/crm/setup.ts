@@ -11,8 +11,10 @@ import { spreadsheet } from '../../gas/context';
 import { withDocumentLock } from '../../gas/lock';
 import { appendLog } from '../../gas/log';
 import { storedLang } from '../../gas/settings-lang';
-import { setupWorkbook as runSetup, type SetupReport } from '../../gas/setup';
-import { writeDemo, type DemoCounts } from '../../gas/setup-demo';
+import { setupWorkbook as runSetup, type SetupReport } from '../setup/workbook';
+import { writeDemo, type DemoCounts } from '../setup/demo';
+import { showToast, spreadsheetTimeZone } from '../../gas/spreadsheet';
+import { alert } from '../../gas/ui';
 import { zoneOf } from '../../gas/zone';
 import { callerEmail } from './session';
 
@@ -20,9 +22,10 @@ const SETUP_LOCK_MS = 20_000;
 
 export type { SetupReport };
 
-/** Sidebar: create or repair the workbook; returns what changed (texts in the workbook's language). */
-export function setupWorkbook(opts: { lang?: Lang } = {}): SetupReport {
-  const ss = spreadsheet();
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Creates or repairs the workbook `ss`; returns what changed (texts in the workbook's language). */
+export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): SetupReport {
   return withDocumentLock(() => runSetup(ss, opts), SETUP_LOCK_MS);
 }
 
@@ -32,11 +35,13 @@ export interface DemoReport {
 }
 
 /** Set up, then fill the (empty) workbook with the demo company. */
-export function setupDemo(opts: Partial<Omit<DemoOptions, 'today' | 'zone'>> = {}): DemoReport {
-  const ss = spreadsheet();
+export function setupDemo(
+  ss: Spreadsheet,
+  opts: Partial<Omit<DemoOptions, 'today' | 'zone'>> = {},
+): DemoReport {
   return withDocumentLock(() => {
     const setup = runSetup(ss, { lang: opts.lang });
-    const zone = zoneOf(ss.getSpreadsheetTimeZone());
+    const zone = zoneOf(spreadsheetTimeZone(ss));
     const demo = generateDemo({
       ...opts,
       lang: setup.lang,
@@ -53,7 +58,7 @@ function summary(report: SetupReport): string {
 }
 
 /** Shows the outcome of a menu command; a UserError becomes its message, anything else is logged. */
-function fromMenu(run: (lang: Lang) => string): void {
+function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string): void {
   const ss = spreadsheet();
   let lang: Lang = 'ru';
   try {
@@ -62,7 +67,7 @@ function fromMenu(run: (lang: Lang) => string): void {
     // Properties unavailable: keep Russian.
   }
   try {
-    ss.toast(run(lang), t(lang, 'app.name'), 15);
+    showToast(ss, run(ss, lang), t(lang, 'app.name'), 15);
   } catch (e) {
     const text = isUserError(e) ? t(lang, e.key, e.params) : t(lang, 'error.internal');
     if (!isUserError(e)) {
@@ -77,20 +82,20 @@ function fromMenu(run: (lang: Lang) => string): void {
         lang,
       );
     }
-    SpreadsheetApp.getUi().alert(text);
+    alert(text);
   }
 }
 
 export function menuSetupWorkbook(): void {
-  fromMenu(() => {
-    const report = setupWorkbook();
+  fromMenu((ss) => {
+    const report = setupWorkbook(ss);
     return `${t(report.lang, 'crm.setup.done')}\n${summary(report)}`;
   });
 }
 
 export function menuSetupDemo(): void {
-  fromMenu(() => {
-    const { setup, counts } = setupDemo();
+  fromMenu((ss) => {
+    const { setup, counts } = setupDemo(ss);
     return t(setup.lang, 'crm.demo.done', {
       managers: counts.managers,
       clients: counts.clients,

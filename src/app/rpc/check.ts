@@ -1,77 +1,74 @@
 /**
- * Payload checks for the RPC dispatcher. The browser is not trusted: every request is checked for
- * shape here before any handler sees it (google.script.run delivers whatever the page sends), and
- * strings are length-capped so a page cannot push megabytes into a cell.
+ * The check of every request before any handler sees it: the method's schema (src/shared/methods.ts)
+ * parses the untrusted payload, and what it refuses becomes a `UserError` whose field problems name
+ * the request field ("lead.phone", "stages.2.kind") with a message key, so the page hears what is
+ * wrong in the user's language.
  */
-import { UserError } from '../../core/errors';
+import * as v from '../../shared/valibot';
+import { UserError, type FieldProblem } from '../../core/errors';
+import { t, type MessageKey, type MessageParams } from '../../core/i18n';
+import type { Lang } from '../../core/types';
+import { METHODS, type Method, type Request } from '../../shared/methods';
+import { RECORD_ID } from '../../shared/request-fields';
 
-const MAX_TEXT = 5000;
-
-export type Obj = Record<string, unknown>;
-
-function bad(problem: string): never {
-  throw new UserError('rpc.badPayload', { problem });
+export function parseRequest<K extends Method>(
+  method: K,
+  payload: unknown,
+  lang: Lang,
+): Request<K> {
+  const result = v.safeParse(METHODS[method].request, payload);
+  if (result.success) return result.output as Request<K>;
+  throw requestError(result.issues, lang);
 }
 
-export function object(payload: unknown): Obj {
-  if (payload === null || payload === undefined) return {};
-  if (typeof payload !== 'object' || Array.isArray(payload)) bad('payload must be an object');
-  return payload as Obj;
+/** All the problems at once; the message names the first, already in the user's language. */
+export function requestError(issues: readonly v.BaseIssue<unknown>[], lang: Lang): UserError {
+  const fields = issues.map(problemOf);
+  const first = fields[0];
+  const problem = t(lang, first.key, first.params);
+  return first.field
+    ? new UserError('rpc.badField', { field: first.field, problem }, fields)
+    : new UserError('rpc.badPayload', { problem }, fields);
 }
 
-export function text(o: Obj, key: string, max = MAX_TEXT): string {
-  const v = o[key];
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') bad(`${key} must be a string`);
-  if (v.length > max) bad(`${key} is longer than ${max} characters`);
-  return v;
+function problemOf(issue: v.BaseIssue<unknown>): FieldProblem {
+  const [key, params] = describe(issue);
+  return { field: v.getDotPath(issue) ?? '', key, params };
 }
 
-export function bool(o: Obj, key: string): boolean {
-  const v = o[key];
-  if (v === undefined || v === null) return false;
-  if (typeof v !== 'boolean') bad(`${key} must be true or false`);
-  return v;
-}
-
-export function num(o: Obj, key: string): number {
-  const v = o[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${key} must be a number`);
-  return v;
-}
-
-export function numOrNull(o: Obj, key: string): number | null {
-  const v = o[key];
-  return v === null || v === undefined || v === '' ? null : num(o, key);
-}
-
-export function oneOf<T extends string>(o: Obj, key: string, values: readonly T[]): T {
-  const v = o[key];
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
-    bad(`${key} must be one of ${values.join(', ')}`);
+function describe(issue: v.BaseIssue<unknown>): [MessageKey, MessageParams] {
+  switch (issue.type) {
+    case 'object':
+      // An object schema reports a missing required key as its own issue, with the key's path.
+      return issue.path?.length && issue.input === undefined
+        ? ['rpc.v.required', {}]
+        : ['rpc.v.object', {}];
+    case 'custom':
+      // The only custom check: an object that is not a list (src/shared/request-fields.ts).
+      return ['rpc.v.object', {}];
+    case 'string':
+      return ['rpc.v.text', {}];
+    case 'boolean':
+      return ['rpc.v.flag', {}];
+    case 'number':
+    case 'finite':
+      return ['rpc.v.number', {}];
+    case 'array':
+      return ['rpc.v.list', {}];
+    case 'picklist':
+      // expected reads '("call" | "meeting")': the values, as the schema lists them.
+      return [
+        'rpc.v.oneOf',
+        { values: issue.expected?.replace(/[()"]/g, '').split(' | ').join(', ') ?? '' },
+      ];
+    case 'max_length':
+      return [
+        Array.isArray(issue.input) ? 'rpc.v.tooMany' : 'rpc.v.tooLong',
+        { max: Number(issue.requirement) },
+      ];
+    case 'regex':
+      return issue.requirement === RECORD_ID ? ['rpc.v.recordId', {}] : ['rpc.v.invalid', {}];
+    default:
+      return ['rpc.v.invalid', {}];
   }
-  return v as T;
-}
-
-export function list(o: Obj, key: string, max = 500): Obj[] {
-  const v = o[key];
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) bad(`${key} must be a list`);
-  if (v.length > max) bad(`${key} has more than ${max} items`);
-  return v.map((item) => object(item));
-}
-
-export function strings(o: Obj, key: string, max = 50): string[] {
-  const v = o[key];
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) bad(`${key} must be strings`);
-  if (v.length > max) bad(`${key} has more than ${max} items`);
-  return v as string[];
-}
-
-/** An id such as D-000123 (the record prefix checked by the handler that looks it up). */
-export function id(o: Obj, key: string): string {
-  const v = text(o, key, 40).trim();
-  if (!/^[A-Z]-\d{1,9}$/.test(v)) bad(`${key} must be a record id`);
-  return v;
 }

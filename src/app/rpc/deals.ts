@@ -2,73 +2,20 @@
  * One-click actions on a deal from the Today screen. Each checks that a manager acts only on their
  * own deal, hands the work to the CRM use-cases (src/app/crm.ts: validation, the document lock,
  * the optimistic-concurrency check, formula-safe writes), then answers with the fresh Today lists.
- * Field problems come back keyed by the sidebar form's input names.
+ * Field problems come back keyed by the sidebar form's input names (the method table's `fields`).
  */
 import { UserError } from '../../core/errors';
 import type {
-  ActivityKind,
   CloseRequest,
-  DealAction,
   LogActivityRequest,
   MoveStageRequest,
   SnoozeRequest,
   TodayView,
 } from '../../shared/contract';
 import * as crm from '../crm';
-import * as check from './check';
 import type { Ctx } from './context';
-import { renameFields, requireFields } from './fields';
+import { requireFields } from './fields';
 import { todayView } from './today';
-
-const TYPES: readonly ActivityKind[] = ['call', 'meeting', 'email', 'message'];
-
-function action(p: unknown): DealAction & { o: check.Obj } {
-  const o = check.object(p);
-  const updatedAt = check.text(o, 'updatedAt', 40);
-  return { o, dealId: check.id(o, 'dealId'), updatedAt: updatedAt || null };
-}
-
-export function checkLog(p: unknown): LogActivityRequest {
-  const { o, dealId, updatedAt } = action(p);
-  return {
-    dealId,
-    updatedAt,
-    type: check.oneOf(o, 'type', TYPES),
-    summary: check.text(o, 'summary'),
-    nextStep: check.text(o, 'nextStep', 1000),
-    nextStepDate: check.text(o, 'nextStepDate', 20),
-  };
-}
-
-export function checkSnooze(p: unknown): SnoozeRequest {
-  const { o, dealId, updatedAt } = action(p);
-  return {
-    dealId,
-    updatedAt,
-    until: check.text(o, 'until', 20),
-    reason: check.text(o, 'reason', 1000),
-  };
-}
-
-export function checkMove(p: unknown): MoveStageRequest {
-  const { o, dealId, updatedAt } = action(p);
-  return {
-    dealId,
-    updatedAt,
-    stage: check.text(o, 'stage', 200),
-    amount: check.text(o, 'amount', 40),
-  };
-}
-
-export function checkClose(p: unknown): CloseRequest {
-  const { o, dealId, updatedAt } = action(p);
-  return {
-    dealId,
-    updatedAt,
-    reason: check.text(o, 'reason', 500),
-    amount: check.text(o, 'amount', 40),
-  };
-}
 
 /** The deal, if the caller may act on it (a manager: only their own; the same answer otherwise). */
 function ownDeal(ctx: Ctx, dealId: string): void {
@@ -85,10 +32,13 @@ function stamp(iso: string | null): number | null {
 }
 
 /** Runs the CRM operation, then answers with the caller's fresh Today lists. */
-function act(ctx: Ctx, dealId: string, names: Record<string, string>, op: () => void): TodayView {
-  ownDeal(ctx, dealId);
-  renameFields(op, names);
-  ctx.reread();
+function act(ctx: Ctx, dealId: string, op: () => void): TodayView {
+  // The whole read-check-write runs under the lock, so the ownership check and the stale check
+  // see what the write is based on; the answer is computed from the same reads after the write.
+  ctx.write(() => {
+    ownDeal(ctx, dealId);
+    op();
+  });
   return todayView(ctx);
 }
 
@@ -99,8 +49,8 @@ export function logActivity(r: LogActivityRequest, ctx: Ctx): TodayView {
     ['nextStep', r.nextStep, 'sb.f.nextStep'],
     ['nextStepDate', r.nextStepDate, 'sb.f.nextStepDate'],
   ]);
-  return act(ctx, r.dealId, {}, () => {
-    crm.logActivity({
+  return act(ctx, r.dealId, () => {
+    crm.logActivity(ctx.wb, {
       dealId: r.dealId,
       type: r.type,
       summary: r.summary,
@@ -116,8 +66,8 @@ export function snooze(r: SnoozeRequest, ctx: Ctx): TodayView {
     ['until', r.until, 'sb.f.until'],
     ['reason', r.reason, 'sb.f.snoozeReason'],
   ]);
-  return act(ctx, r.dealId, {}, () => {
-    crm.snooze({
+  return act(ctx, r.dealId, () => {
+    crm.snooze(ctx.wb, {
       kind: 'deal',
       id: r.dealId,
       until: r.until || null,
@@ -128,8 +78,8 @@ export function snooze(r: SnoozeRequest, ctx: Ctx): TodayView {
 }
 
 export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
-  return act(ctx, r.dealId, {}, () => {
-    crm.moveStage({
+  return act(ctx, r.dealId, () => {
+    crm.moveStage(ctx.wb, {
       id: r.dealId,
       stage: r.stage,
       amount: r.amount || null,
@@ -139,14 +89,22 @@ export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
 }
 
 export function closeWon(r: CloseRequest, ctx: Ctx): TodayView {
-  return act(ctx, r.dealId, {}, () => {
-    crm.closeWon({ id: r.dealId, amount: r.amount || null, expectedUpdatedAt: stamp(r.updatedAt) });
+  return act(ctx, r.dealId, () => {
+    crm.closeWon(ctx.wb, {
+      id: r.dealId,
+      amount: r.amount || null,
+      expectedUpdatedAt: stamp(r.updatedAt),
+    });
   });
 }
 
 export function closeLost(r: CloseRequest, ctx: Ctx): TodayView {
   requireFields(ctx, [['reason', r.reason, 'sb.f.lostReason']]);
-  return act(ctx, r.dealId, { lostReason: 'reason' }, () => {
-    crm.closeLost({ id: r.dealId, reason: r.reason, expectedUpdatedAt: stamp(r.updatedAt) });
+  return act(ctx, r.dealId, () => {
+    crm.closeLost(ctx.wb, {
+      id: r.dealId,
+      reason: r.reason,
+      expectedUpdatedAt: stamp(r.updatedAt),
+    });
   });
 }

@@ -1,19 +1,16 @@
 /**
- * The CRM use-cases name field problems by record field (schema key); the sidebar's forms name
- * their inputs after the contract. This renames the one to the other on the way out.
+ * Field problems as the sidebar's forms name them. The CRM use-cases name problems by record field
+ * (schema key); a method's `fields` (src/shared/methods.ts) renames them to the form's inputs.
  */
 import { isUserError, UserError } from '../../core/errors';
 import { t, type MessageKey } from '../../core/i18n';
 import type { Lang } from '../../core/types';
 
-export function renameFields<T>(op: () => T, names: Record<string, string>): T {
-  try {
-    return op();
-  } catch (e) {
-    if (!isUserError(e) || !e.fields.length) throw e;
-    const fields = e.fields.map((f) => ({ ...f, field: names[f.field] ?? f.field }));
-    throw new UserError(e.key, e.params, fields);
-  }
+/** The error with its field problems renamed by `names` (record field -> form input). */
+export function renamed(e: unknown, names: Readonly<Record<string, string>> | undefined): unknown {
+  if (!names || !isUserError(e) || !e.fields.length) return e;
+  const fields = e.fields.map((f) => ({ ...f, field: names[f.field] ?? f.field }));
+  return new UserError(e.key, e.params, fields);
 }
 
 /** Empty required inputs, all reported at once, named as the form names them. */

@@ -19,7 +19,8 @@ import { normalizeHeader } from '../../core/table';
 import type { Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
 import { dateOfDay } from '../../gas/zone';
-import { ensureSettingsSheet } from '../../gas/setup-settings';
+import { ensureSettingsSheet } from '../setup/settings';
+import { ensureMaxRows, writeValues } from '../../gas/sheets/blocks';
 
 type Cell = string | number | boolean | Date;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,8 +30,8 @@ export function writeSettings(
   zone: Zone,
   s: Settings,
 ): void {
-  const { sheet } = ensureSettingsSheet(ss, zone, s.lang, []);
-  const values = sheet.getDataRange().getValues() as unknown[][];
+  // Setup reads the sheet (again after adding anything): its values are the current ones.
+  const { sheet, values } = ensureSettingsSheet(ss, zone, s.lang, []);
   const tables = locateSettingsTables(values);
   const yes = s.lang === 'ru' ? 'Да' : 'Yes';
   const no = s.lang === 'ru' ? 'Нет' : 'No';
@@ -48,7 +49,7 @@ export function writeSettings(
         def ? safeCellText(settingValueText(def.key, s)) : (values[r][valueCol] as Cell),
       ]);
     }
-    sheet.getRange(vt.headerRow + 2, valueCol + 1, column.length, 1).setValues(column);
+    writeValues(sheet, vt.headerRow + 2, valueCol + 1, column);
   }
 
   writeBody(
@@ -117,7 +118,6 @@ function writeBody(
     block.push(row);
   }
   const lastNeeded = t.headerRow + 1 + height;
-  if (lastNeeded > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), lastNeeded - sheet.getMaxRows());
-  sheet.getRange(t.headerRow + 2, t.startCol + 1, height, width).setValues(block);
+  ensureMaxRows(sheet, lastNeeded);
+  writeValues(sheet, t.headerRow + 2, t.startCol + 1, block);
 }

@@ -1,6 +1,7 @@
 /**
- * Settings (head of sales): read into the form, validated field by field (every problem at once,
- * keyed by the form's input names such as "stages.2.probability"), written under the document
+ * Settings (head of sales): read into the form; its shape checked by the method's schema
+ * (src/shared/methods.ts), its ranges and meaning here, field by field (every problem at once,
+ * keyed by the form's input names such as "stages.2.probability"); written under the document
  * lock, the language mirrored into document properties for the menu. Reminders on/off and their
  * status are the reminders area's (src/app/reminders.ts).
  */
@@ -10,18 +11,13 @@ import { t, type MessageKey, type MessageParams } from '../../core/i18n';
 import { isoDay, parseIsoDay } from '../../core/time';
 import type { Settings } from '../../core/types';
 import type {
-  BonusTierView,
-  HolidayView,
   RemindersRequest,
   RemindersView,
   SettingsForm,
   SettingsView,
-  StageOption,
 } from '../../shared/contract';
 import { storeLang } from '../../gas/settings-lang';
-import { withDocumentLock } from '../../gas/lock';
 import * as reminders from '../reminders';
-import * as check from './check';
 import type { Ctx } from './context';
 import { writeSettings } from './settings-store';
 
@@ -54,7 +50,7 @@ export function formOf(s: Settings): SettingsForm {
   };
 }
 
-function remindersView(ctx: Ctx, status = reminders.remindersStatus()): RemindersView {
+function remindersView(ctx: Ctx, status = reminders.remindersStatus(ctx.ss)): RemindersView {
   const r = status.lastResult;
   return {
     on: status.enabled,
@@ -71,46 +67,6 @@ function remindersView(ctx: Ctx, status = reminders.remindersStatus()): Reminder
 
 export function getSettings(ctx: Ctx): SettingsView {
   return { settings: formOf(ctx.data().settings), reminders: remindersView(ctx) };
-}
-
-/** Shape only; ranges and meaning are checked in `validate` so they come back as field errors. */
-export function checkSettings(p: unknown): SettingsForm {
-  const o = check.object(p);
-  const n = (x: check.Obj, k: string): number => {
-    const v = x[k];
-    // NaN/empty inputs arrive as null (JSON): let `validate` name the field.
-    return typeof v === 'number' ? v : NaN;
-  };
-  const nOrNull = (x: check.Obj, k: string): number | null =>
-    x[k] === null || x[k] === undefined ? null : n(x, k);
-  return {
-    lang: check.oneOf(o, 'lang', ['ru', 'en'] as const),
-    currency: check.text(o, 'currency', 10),
-    factBasis: check.oneOf(o, 'factBasis', ['won', 'payments'] as const),
-    responseLimitMinutes: n(o, 'responseLimitMinutes'),
-    reminderHour: n(o, 'reminderHour'),
-    reportRecipients: check.strings(o, 'reportRecipients'),
-    stages: check.list(o, 'stages', 30).map((s): StageOption => ({
-      name: check.text(s, 'name', 100),
-      kind: check.oneOf(s, 'kind', ['open', 'won', 'lost'] as const),
-      probability: n(s, 'probability'),
-      rottingDays: nOrNull(s, 'rottingDays'),
-    })),
-    bonus: check.list(o, 'bonus', 50).map((b): BonusTierView => ({
-      scheme: check.text(b, 'scheme', 100),
-      kind: check.oneOf(b, 'kind', ['flat', 'marginal', 'threshold'] as const),
-      from: n(b, 'from'),
-      to: nOrNull(b, 'to'),
-      rate: n(b, 'rate'),
-      multiplier: n(b, 'multiplier'),
-      reduceByOverdue: check.bool(b, 'reduceByOverdue'),
-    })),
-    holidays: check.list(o, 'holidays', 400).map((h): HolidayView => ({
-      day: check.text(h, 'day', 20),
-      dayOff: check.bool(h, 'dayOff'),
-      note: check.text(h, 'note', 500),
-    })),
-  };
 }
 
 function validate(f: SettingsForm, base: Settings): Settings {
@@ -197,16 +153,16 @@ function validate(f: SettingsForm, base: Settings): Settings {
 export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
   const before = ctx.data().settings;
   const next = validate(f, before);
-  withDocumentLock(() => writeSettings(ctx.ss, ctx.zone, next));
+  ctx.wb.locked(() => writeSettings(ctx.ss, ctx.zone, next));
   if (next.lang !== before.lang) storeLang(next.lang);
-  ctx.reread();
-  const saved = ctx.data().settings;
+  ctx.wb.settingsWritten(next);
+  const saved = next;
   // A new reminder hour moves the running trigger; reminders stay as they were otherwise.
   const status = remindersView(ctx);
-  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(true);
+  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(ctx.ss, true);
   return { settings: formOf(saved), reminders: remindersView(ctx) };
 }
 
 export function setReminders(r: RemindersRequest, ctx: Ctx): RemindersView {
-  return remindersView(ctx, reminders.setReminders(r.on));
+  return remindersView(ctx, reminders.setReminders(ctx.ss, r.on));
 }

@@ -118,7 +118,7 @@ export function refreshDashboard(_ctx: Ctx): { refreshedAt: string } {
   return { refreshedAt: new Date(Date.now()).toISOString() };
 }
 
-export function sendWeeklyReport(_ctx: Ctx): WeeklyReportResult {
-  const r = reminders.sendWeeklyReportNow();
+export function sendWeeklyReport(ctx: Ctx): WeeklyReportResult {
+  const r = reminders.sendWeeklyReportNow(ctx.ss);
   return { sent: r.sent, skipped: r.skipped + r.deferred + r.failed };
 }

@@ -8,22 +8,9 @@ import { UserError } from '../../core/errors';
 import { CLIENTS, DEALS } from '../../core/schema';
 import type { ImportPreview, ImportReport as CrmReport } from '../../core/crm/types';
 import { UPLOAD_FIELDS, type ImportReport, type UploadMode } from '../../shared/contract';
+import { base64Encode, uploadedFile } from '../../gas/files';
 import * as crm from '../crm';
 import type { Ctx } from './context';
-
-interface BlobLike {
-  getBytes(): number[];
-  getName(): string | null;
-}
-
-function isBlob(v: unknown): v is BlobLike {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as BlobLike).getBytes === 'function' &&
-    typeof (v as BlobLike).getName === 'function'
-  );
-}
 
 /** 20 MB: far more than any lead list, far less than what would time the execution out. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -31,17 +18,17 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function runUpload(form: unknown, ctx: Ctx): ImportReport {
   const fields = (typeof form === 'object' && form !== null ? form : {}) as Record<string, unknown>;
   const mode: UploadMode = fields[UPLOAD_FIELDS.mode] === 'import' ? 'import' : 'preview';
-  const file = fields[UPLOAD_FIELDS.file];
+  const file = uploadedFile(fields[UPLOAD_FIELDS.file]);
   const noFile = () => new UserError('rpc.noFile', {}, [{ field: 'file', key: 'rpc.noFile' }]);
-  if (!isBlob(file)) throw noFile();
-  const bytes = file.getBytes();
+  if (!file) throw noFile();
+  const bytes = file.bytes;
   // An empty file input arrives as an empty, nameless blob.
-  if (!bytes.length && !file.getName()) throw noFile();
-  const name = file.getName() || 'file';
+  if (!bytes.length && !file.name) throw noFile();
+  const name = file.name || 'file';
   if (!bytes.length || bytes.length > MAX_BYTES) throw new UserError('rpc.badFile', { name });
-  const input = { name, base64: Utilities.base64Encode(bytes) };
-  if (mode === 'preview') return fromPreview(crm.previewImport(input), ctx);
-  return fromReport(name, crm.runImport(input));
+  const input = { name, base64: base64Encode(bytes) };
+  if (mode === 'preview') return fromPreview(crm.previewImport(ctx.wb, input), ctx);
+  return fromReport(name, crm.runImport(ctx.wb, input));
 }
 
 /** The field a column maps to, as its header reads in the user's language. */

@@ -19,6 +19,8 @@ export * from './kpi';
 export * from './funnel';
 export * from './response';
 export * from './discipline';
+export * from './team-discipline';
+export * from './forecast';
 export * from './receivables';
 export * from './bonus';
 export * from './bonus-report';

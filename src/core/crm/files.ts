@@ -1,5 +1,6 @@
 /**
- * Reading lead files: CSV (UTF-8 with or without BOM, or Windows-1251 as Russian Excel, amoCRM and
+ * Reading lead files, the product's one CSV reader (the sidebar's file import and any other
+ * CSV path go through parseCsv): CSV (UTF-8 with or without BOM, or Windows-1251 as Russian Excel, amoCRM and
  * Bitrix24 save it; ';', ',' or tab separated; RFC 4180 quotes) and the first worksheet of an
  * .xlsx (its XML parts, already unzipped by the shell). Pure: bytes or XML text in, rows out.
  */
@@ -62,11 +63,21 @@ export function decodeText(bytes: Uint8Array): string {
 
 // ---- CSV -------------------------------------------------------------------------------------
 
+/**
+ * The separator of the header row: the most frequent of ';', ',' and tab outside quotes (a header
+ * like "Компания, ООО";Телефон is ';'-separated), ';' on a tie as Russian Excel writes it.
+ */
 function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0 || text.length);
-  const count = (d: string) => firstLine.split(d).length - 1;
-  const candidates = [';', ',', '\t'];
-  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ';');
+  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') break;
+    else if (c in counts) counts[c]++;
+  }
+  return [',', '\t'].reduce((best, d) => (counts[d] > counts[best] ? d : best), ';');
 }
 
 /** Rows of a CSV text (quoted fields may hold separators, quotes and line breaks). */

@@ -1,5 +1,5 @@
 /**
- * The sending loop, free of Apps Script: the shell (src/gas/job.ts) plugs in the sent-log sheet,
+ * The sending loop, free of Apps Script: the shell (src/app/reminders/job.ts) plugs in the sent-log sheet,
  * MailApp and the clock. Every email goes through reserve -> send (outside any lock) -> mark.
  * The loop stops itself before the execution limit and when the mail quota is spent; whatever it
  * did not send is left 'deferred' for the next run. It never throws for a mail problem.

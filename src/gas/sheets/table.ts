@@ -103,6 +103,8 @@ export function appendRecords(
   table.sheet.getRange(start, 1, rows.length, width).setValues(rows);
   table.lastRow = start + rows.length - 1;
   table.width = width;
+  // Keep what was read in step with what was written, so the execution never reads it again.
+  records.forEach((r, i) => table.records.push({ row: start + i, cells: { ...r } }));
   return start;
 }
 
@@ -110,6 +112,12 @@ export function appendRecords(
 export function updateRecord(table: Table, row: number, changes: Record<string, unknown>): void {
   for (const run of updateRuns(changes, table.def.columns, table.index, table.zone)) {
     table.sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
+  }
+  const raw = table.records.find((r) => r.row === row);
+  if (raw) {
+    for (const [k, v] of Object.entries(changes)) {
+      if (table.index[k] !== undefined) raw.cells[k] = v;
+    }
   }
 }
 
@@ -208,4 +216,10 @@ export function requireHeader(ss: Spreadsheet, def: SheetDef, lang: Lang = 'ru')
     : [[]];
   const header = locateHeader(head, def.columns);
   if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
+}
+
+/** Shows the user a record: its sheet becomes active and its row is selected. */
+export function showRecordRow(table: Table, row: number): void {
+  table.sheet.getParent().setActiveSheet(table.sheet);
+  table.sheet.getRange(row, 1, 1, Math.max(1, table.width)).activate();
 }

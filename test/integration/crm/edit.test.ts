@@ -203,4 +203,13 @@ describe('onEdit', () => {
     expect(few).toBeGreaterThan(0);
     expect(notesCalls(200)).toBe(few);
   });
+
+  it("reads the edited range's bounds once, however many columns the sheet has", () => {
+    const p = setUpProject();
+    p.edit('Сделки', a1(p, 'Сделки', 'Сделка', 2), 'Поставка', { user: 'ivan@firm.ru' });
+    const calls = p.lastCalls;
+    expect(calls['Range.getColumn']).toBe(1);
+    expect(calls['Range.getLastColumn']).toBe(1);
+    expect(calls['Range.getRow']).toBe(1);
+  });
 });

@@ -1,4 +1,6 @@
 /** Shared helpers of the CRM integration tests: a project on a fresh emulator, sheet snapshots. */
+import { spreadsheet } from '../../../src/gas/context';
+import { Workbook } from '../../../src/gas/workbook';
 import { createEmulator } from '../../../local/emulator';
 import { loadProject, type Project } from '../../../local/harness';
 
@@ -112,4 +114,9 @@ export function thrown(fn: () => unknown): {
     return e as never;
   }
   throw new Error('expected an error');
+}
+
+/** The execution's workbook, as an entry point opens it (call inside `withServices`). */
+export function book(): Workbook {
+  return new Workbook(spreadsheet());
 }

@@ -1,6 +1,7 @@
 /** Leads from a linked Google Form (bundle trigger) and from CSV / .xlsx files. */
 import ExcelJS from 'exceljs';
 import * as crm from '../../../src/app/crm';
+import { book } from './helpers';
 import { rows, setUpProject, thrown, withServices } from './helpers';
 
 describe('Google Form responses', () => {
@@ -76,11 +77,11 @@ describe('file import', () => {
   it('previews without writing, then imports: added / merged / rejected with reasons', () => {
     const p = setUpProject();
     withServices(p.emulator, () =>
-      crm.addLead({ clientName: 'Альфа', phone: '+7 495 999 99 99', need: 'x' }),
+      crm.addLead(book(), { clientName: 'Альфа', phone: '+7 495 999 99 99', need: 'x' }),
     );
     const before = rows(p, 'Клиенты').length;
     const file = { name: 'amocrm_export.csv', base64: csvBase64(amo, 'cp1251') };
-    const preview = withServices(p.emulator, () => crm.previewImport(file));
+    const preview = withServices(p.emulator, () => crm.previewImport(book(), file));
     expect(preview).toMatchObject({ format: 'csv', totalRows: 5, toAdd: 1, toMerge: 2 });
     expect(preview.columns.map((c) => c.field)).toEqual([
       'title',
@@ -94,7 +95,7 @@ describe('file import', () => {
       'need',
     ]);
     expect(rows(p, 'Клиенты')).toHaveLength(before);
-    const report = withServices(p.emulator, () => crm.runImport(file));
+    const report = withServices(p.emulator, () => crm.runImport(book(), file));
     expect(report.added).toBe(1);
     expect(report.merged.map((m) => m.row)).toEqual([2, 4]);
     expect(report.merged[0].dealId).toMatch(/^D-/);
@@ -140,7 +141,7 @@ describe('file import', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const p = setUpProject();
     const report = withServices(p.emulator, () =>
-      crm.runImport({ name: 'bitrix.xlsx', base64: buf.toString('base64') }),
+      crm.runImport(book(), { name: 'bitrix.xlsx', base64: buf.toString('base64') }),
     );
     expect(report.added).toBe(1);
     expect(report.rejected).toEqual([{ row: 3, reasons: ['нет названия клиента и контакта'] }]);
@@ -156,7 +157,7 @@ describe('file import', () => {
     const go = (name: string, text: string) =>
       thrown(() =>
         withServices(p.emulator, () =>
-          crm.runImport({ name, base64: Buffer.from(text).toString('base64') }),
+          crm.runImport(book(), { name, base64: Buffer.from(text).toString('base64') }),
         ),
       );
     expect(go('x.pdf', '%PDF')).toMatchObject({ key: 'crm.import.unsupported' });

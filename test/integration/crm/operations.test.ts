@@ -3,6 +3,7 @@
  * set up by the bundle.
  */
 import * as crm from '../../../src/app/crm';
+import { book } from './helpers';
 import { t } from '../../../src/core/i18n';
 import type { Project } from '../../../local/harness';
 import { rows, setUpProject, sheet, thrown, values, withServices } from './helpers';
@@ -27,7 +28,7 @@ function run<T>(p: Project, fn: () => T): T {
 describe('addLead', () => {
   it('records client, deal, first activity and stage history; assigns round-robin', () => {
     const p = setUpProject();
-    const r = run(p, () => crm.addLead(lead()));
+    const r = run(p, () => crm.addLead(book(), lead()));
     expect(r).toMatchObject({
       status: 'created',
       clientId: 'C-000001',
@@ -64,10 +65,16 @@ describe('addLead', () => {
     });
     // The next lead goes to the next active manager, then back (the inactive one is skipped).
     const r2 = run(p, () =>
-      crm.addLead(lead({ clientName: 'Вектор', phone: '+7 495 000-00-01', email: '', inn: '' })),
+      crm.addLead(
+        book(),
+        lead({ clientName: 'Вектор', phone: '+7 495 000-00-01', email: '', inn: '' }),
+      ),
     );
     const r3 = run(p, () =>
-      crm.addLead(lead({ clientName: 'Гранит', phone: '+7 495 000-00-02', email: '', inn: '' })),
+      crm.addLead(
+        book(),
+        lead({ clientName: 'Гранит', phone: '+7 495 000-00-02', email: '', inn: '' }),
+      ),
     );
     expect([r2, r3].map((x) => (x as { manager: string }).manager)).toEqual([
       'anna@firm.ru',
@@ -80,6 +87,7 @@ describe('addLead', () => {
     const e = thrown(() =>
       run(p, () =>
         crm.addLead(
+          book(),
           lead({ clientName: '', need: '', phone: '12-34', inn: '7707083894', email: 'x@y' }),
         ),
       ),
@@ -95,12 +103,14 @@ describe('addLead', () => {
 
   it('needs an amount from qualification on, and a known manager', () => {
     const p = setUpProject();
-    const e = thrown(() => run(p, () => crm.addLead(lead({ stage: 'Коммерческое предложение' }))));
+    const e = thrown(() =>
+      run(p, () => crm.addLead(book(), lead({ stage: 'Коммерческое предложение' }))),
+    );
     expect(e.fields?.[0]).toMatchObject({ field: 'amount', key: 'crm.field.amountForStage' });
-    const e2 = thrown(() => run(p, () => crm.addLead(lead({ manager: 'gone@firm.ru' }))));
+    const e2 = thrown(() => run(p, () => crm.addLead(book(), lead({ manager: 'gone@firm.ru' }))));
     expect(e2.fields?.[0]).toMatchObject({ field: 'manager', key: 'crm.field.unknownManager' });
     const ok = run(p, () =>
-      crm.addLead(lead({ stage: 'коммерческое предложение', amount: '1 234 567,5 ₽' })),
+      crm.addLead(book(), lead({ stage: 'коммерческое предложение', amount: '1 234 567,5 ₽' })),
     );
     expect(ok.status).toBe('created');
     expect(rows(p, 'Сделки')[0]).toMatchObject({
@@ -111,7 +121,7 @@ describe('addLead', () => {
 
   it('returns duplicates instead of adding, unless forced', () => {
     const p = setUpProject();
-    run(p, () => crm.addLead(lead()));
+    run(p, () => crm.addLead(book(), lead()));
     const cases = [
       { clientName: 'Другая', phone: '+7 916 123 45 67', email: '', inn: '' },
       { clientName: 'Другая', phone: '', email: 'MARIA@romashka.ru', inn: '' },
@@ -120,18 +130,20 @@ describe('addLead', () => {
       { clientName: 'ООО "РОМАШКА"', phone: '+74950000009', email: '', inn: '' },
     ];
     const matched = cases.map((c) => {
-      const r = run(p, () => crm.addLead(lead(c)));
+      const r = run(p, () => crm.addLead(book(), lead(c)));
       expect(r.status).toBe('duplicates');
       return r.status === 'duplicates' ? r.duplicates[0] : null;
     });
     expect(matched.map((m) => m?.matchedOn[0])).toEqual(['phone', 'email', 'inn', 'name', 'name']);
     expect(matched[0]).toMatchObject({ clientId: 'C-000001', row: 2 });
     expect(values(p, 'Клиенты')).toHaveLength(2);
-    expect(run(p, () => crm.addLead(lead({ ...cases[3], force: true }))).status).toBe('created');
-    expect(run(p, () => crm.findDuplicates({ name: 'ромашка' }))).toHaveLength(2);
+    expect(run(p, () => crm.addLead(book(), lead({ ...cases[3], force: true }))).status).toBe(
+      'created',
+    );
+    expect(run(p, () => crm.findDuplicates(book(), { name: 'ромашка' }))).toHaveLength(2);
     // A new deal for the existing client, no second card.
     const again = run(p, () =>
-      crm.addLead({ ...lead(), existingClientId: 'C-000001', title: 'Вторая поставка' }),
+      crm.addLead(book(), { ...lead(), existingClientId: 'C-000001', title: 'Вторая поставка' }),
     );
     expect(again).toMatchObject({ status: 'created', clientId: 'C-000001', clientCreated: false });
     expect(values(p, 'Клиенты')).toHaveLength(3);
@@ -155,6 +167,7 @@ describe('addLead', () => {
     payloads.forEach((text, i) => {
       const r = run(p, () =>
         crm.addLead(
+          book(),
           lead({
             clientName: `${text}`,
             contactName: text,
@@ -186,9 +199,12 @@ describe('deal and client updates', () => {
   function withDeal() {
     const p = setUpProject();
     run(p, () =>
-      crm.addLead(lead({ stage: 'Квалификация', amount: 100000, expectedClose: '2026-12-10' })),
+      crm.addLead(
+        book(),
+        lead({ stage: 'Квалификация', amount: 100000, expectedClose: '2026-12-10' }),
+      ),
     );
-    const deal = () => run(p, () => crm.updateDeal({ id: 'D-000001', changes: {} })).record;
+    const deal = () => run(p, () => crm.updateDeal(book(), { id: 'D-000001', changes: {} })).record;
     return { p, deal };
   }
 
@@ -197,11 +213,19 @@ describe('deal and client updates', () => {
     const seen = deal().updatedAt;
     p.emulator.clock.advance(5_000);
     run(p, () =>
-      crm.updateDeal({ id: 'D-000001', expectedUpdatedAt: seen, changes: { title: 'Первое' } }),
+      crm.updateDeal(book(), {
+        id: 'D-000001',
+        expectedUpdatedAt: seen,
+        changes: { title: 'Первое' },
+      }),
     );
     const e = thrown(() =>
       run(p, () =>
-        crm.updateDeal({ id: 'D-000001', expectedUpdatedAt: seen, changes: { title: 'Второе' } }),
+        crm.updateDeal(book(), {
+          id: 'D-000001',
+          expectedUpdatedAt: seen,
+          changes: { title: 'Второе' },
+        }),
       ),
     );
     expect(e).toMatchObject({ key: 'error.stale', params: { id: 'D-000001' } });
@@ -210,20 +234,28 @@ describe('deal and client updates', () => {
 
   it('counts close-date pushes and keeps the amount a stage needs', () => {
     const { p, deal } = withDeal();
-    run(p, () => crm.updateDeal({ id: 'd-000001', changes: { expectedClose: '20.12.2026' } }));
-    run(p, () => crm.updateDeal({ id: 'D-000001', changes: { expectedClose: '15.12.2026' } }));
-    run(p, () => crm.updateDeal({ id: 'D-000001', changes: { expectedClose: '2027-01-15' } }));
+    run(p, () =>
+      crm.updateDeal(book(), { id: 'd-000001', changes: { expectedClose: '20.12.2026' } }),
+    );
+    run(p, () =>
+      crm.updateDeal(book(), { id: 'D-000001', changes: { expectedClose: '15.12.2026' } }),
+    );
+    run(p, () =>
+      crm.updateDeal(book(), { id: 'D-000001', changes: { expectedClose: '2027-01-15' } }),
+    );
     expect(deal().closeDatePushes).toBe(2);
     const e = thrown(() =>
-      run(p, () => crm.updateDeal({ id: 'D-000001', changes: { amount: '' } })),
+      run(p, () => crm.updateDeal(book(), { id: 'D-000001', changes: { amount: '' } })),
     );
     expect(e.fields?.[0]).toMatchObject({ field: 'amount', key: 'crm.field.amountForStage' });
-    expect(thrown(() => run(p, () => crm.updateDeal({ id: 'D-404', changes: {} })))).toMatchObject({
+    expect(
+      thrown(() => run(p, () => crm.updateDeal(book(), { id: 'D-404', changes: {} }))),
+    ).toMatchObject({
       key: 'error.notFound',
     });
     const e2 = thrown(() =>
       run(p, () =>
-        crm.updateDeal({
+        crm.updateDeal(book(), {
           id: 'D-000001',
           changes: { probability: 140, nextStepDate: '31.02.2026' },
         }),
@@ -235,7 +267,7 @@ describe('deal and client updates', () => {
   it('updates a client and the client name its deals show', () => {
     const { p } = withDeal();
     const r = run(p, () =>
-      crm.updateClient({
+      crm.updateClient(book(), {
         id: 'C-000001',
         changes: { name: 'ООО «Ромашка+»', phone: '8 800 555 35 35' },
       }),
@@ -244,7 +276,7 @@ describe('deal and client updates', () => {
     expect(rows(p, 'Сделки')[0]['Клиент']).toBe('ООО «Ромашка+»');
     const e = thrown(() =>
       run(p, () =>
-        crm.updateClient({
+        crm.updateClient(book(), {
           id: 'C-000001',
           changes: { email: 'not-an-email', manager: 'who@firm.ru' },
         }),
@@ -257,7 +289,7 @@ describe('deal and client updates', () => {
     const { p } = withDeal();
     p.emulator.clock.advance(3_600_000);
     const r = run(p, () =>
-      crm.logActivity({
+      crm.logActivity(book(), {
         dealId: 'D-000001',
         type: 'meeting',
         summary: 'Презентация прошла',
@@ -275,47 +307,56 @@ describe('deal and client updates', () => {
     });
     expect(
       thrown(() =>
-        run(p, () => crm.logActivity({ dealId: 'D-000001', type: 'fax' as never, summary: '' })),
+        run(p, () =>
+          crm.logActivity(book(), { dealId: 'D-000001', type: 'fax' as never, summary: '' }),
+        ),
       )
         .fields?.map((f) => f.field)
         .sort(),
     ).toEqual(['summary', 'type']);
-    expect(thrown(() => run(p, () => crm.logActivity({ type: 'call', summary: 'x' }))).key).toBe(
-      'crm.noDealOrClient',
-    );
+    expect(
+      thrown(() => run(p, () => crm.logActivity(book(), { type: 'call', summary: 'x' }))).key,
+    ).toBe('crm.noDealOrClient');
     expect(
       thrown(() =>
-        run(p, () => crm.logActivity({ dealId: 'D-000009', type: 'call', summary: 'x' })),
+        run(p, () => crm.logActivity(book(), { dealId: 'D-000009', type: 'call', summary: 'x' })),
       ).key,
     ).toBe('error.notFound');
     // A client-level activity (no deal) updates the client's last contact.
     run(p, () =>
-      crm.logActivity({ clientId: 'C-000001', type: 'email', summary: 'Отправили каталог' }),
+      crm.logActivity(book(), {
+        clientId: 'C-000001',
+        type: 'email',
+        summary: 'Отправили каталог',
+      }),
     );
     expect(rows(p, 'Активности')).toHaveLength(3);
   });
 
   it('moves stages with history, closes won and lost, reopens', () => {
     const { p, deal } = withDeal();
-    run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Встреча / презентация' }));
+    run(p, () => crm.moveStage(book(), { id: 'D-000001', stage: 'Встреча / презентация' }));
     expect(
-      thrown(() => run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Нет такого' }))).fields?.[0]
-        .key,
+      thrown(() => run(p, () => crm.moveStage(book(), { id: 'D-000001', stage: 'Нет такого' })))
+        .fields?.[0].key,
     ).toBe('crm.field.unknownStage');
     expect(
-      thrown(() => run(p, () => crm.closeLost({ id: 'D-000001', reason: '' }))).fields?.[0].key,
+      thrown(() => run(p, () => crm.closeLost(book(), { id: 'D-000001', reason: '' }))).fields?.[0]
+        .key,
     ).toBe('crm.field.lostReason');
-    run(p, () => crm.closeLost({ id: 'D-000001', reason: 'Дорого' }));
+    run(p, () => crm.closeLost(book(), { id: 'D-000001', reason: 'Дорого' }));
     expect(deal()).toMatchObject({ stage: 'Проиграна', lostReason: 'Дорого' });
     expect(deal().closedAt).not.toBeNull();
-    expect(thrown(() => run(p, () => crm.closeWon({ id: 'D-000001' }))).key).toBe('crm.dealClosed');
-    run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Согласование договора' }));
+    expect(thrown(() => run(p, () => crm.closeWon(book(), { id: 'D-000001' }))).key).toBe(
+      'crm.dealClosed',
+    );
+    run(p, () => crm.moveStage(book(), { id: 'D-000001', stage: 'Согласование договора' }));
     expect(deal()).toMatchObject({
       stage: 'Согласование договора',
       closedAt: null,
       lostReason: '',
     });
-    run(p, () => crm.closeWon({ id: 'D-000001', amount: '150 000' }));
+    run(p, () => crm.closeWon(book(), { id: 'D-000001', amount: '150 000' }));
     expect(deal()).toMatchObject({ stage: 'Успешно', amount: 15_000_000 });
     const history = rows(p, 'История этапов').map((h) => `${h['Из этапа']}>${h['В этап']}`);
     expect(history).toEqual([
@@ -330,25 +371,36 @@ describe('deal and client updates', () => {
   it('snoozes deals and clients with a reason, and lifts it', () => {
     const { p, deal } = withDeal();
     expect(
-      thrown(() => run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: '10.12.2026' })))
-        .fields?.[0].field,
+      thrown(() =>
+        run(p, () => crm.snooze(book(), { kind: 'deal', id: 'D-000001', until: '10.12.2026' })),
+      ).fields?.[0].field,
     ).toBe('snoozeReason');
     expect(
       thrown(() =>
         run(p, () =>
-          crm.snooze({ kind: 'deal', id: 'D-000001', until: '01.01.2020', reason: 'x' }),
+          crm.snooze(book(), { kind: 'deal', id: 'D-000001', until: '01.01.2020', reason: 'x' }),
         ),
       ).fields?.[0].field,
     ).toBe('snoozedUntil');
     run(p, () =>
-      crm.snooze({ kind: 'deal', id: 'D-000001', until: '10.12.2026', reason: 'Клиент в отпуске' }),
+      crm.snooze(book(), {
+        kind: 'deal',
+        id: 'D-000001',
+        until: '10.12.2026',
+        reason: 'Клиент в отпуске',
+      }),
     );
     expect(deal()).toMatchObject({ snoozeReason: 'Клиент в отпуске' });
     const c = run(p, () =>
-      crm.snooze({ kind: 'client', id: 'C-000001', until: '2026-12-20', reason: 'Переезд' }),
+      crm.snooze(book(), {
+        kind: 'client',
+        id: 'C-000001',
+        until: '2026-12-20',
+        reason: 'Переезд',
+      }),
     );
     expect(c.record).toMatchObject({ snoozeReason: 'Переезд' });
-    run(p, () => crm.snooze({ kind: 'deal', id: 'D-000001', until: null }));
+    run(p, () => crm.snooze(book(), { kind: 'deal', id: 'D-000001', until: null }));
     expect(deal()).toMatchObject({ snoozedUntil: null, snoozeReason: '' });
   });
 
@@ -357,7 +409,7 @@ describe('deal and client updates', () => {
     expect(
       thrown(() =>
         run(p, () =>
-          crm.addInvoice({
+          crm.addInvoice(book(), {
             dealId: 'D-000001',
             issuedAt: '10.12.2026',
             dueDate: '01.12.2026',
@@ -367,10 +419,11 @@ describe('deal and client updates', () => {
       ).fields?.[0].key,
     ).toBe('crm.field.dueBeforeIssue');
     expect(
-      thrown(() => run(p, () => crm.addInvoice({ dueDate: '01.12.2026', amount: '100' }))).key,
+      thrown(() => run(p, () => crm.addInvoice(book(), { dueDate: '01.12.2026', amount: '100' })))
+        .key,
     ).toBe('crm.noDealOrClient');
     const inv = run(p, () =>
-      crm.addInvoice({ dealId: 'D-000001', dueDate: '20.12.2026', amount: '100 000,00' }),
+      crm.addInvoice(book(), { dealId: 'D-000001', dueDate: '20.12.2026', amount: '100 000,00' }),
     ).record;
     expect(inv).toMatchObject({
       id: 'I-000001',
@@ -379,14 +432,14 @@ describe('deal and client updates', () => {
       amount: 10_000_000,
       paidAmount: 0,
     });
-    run(p, () => crm.registerPayment({ invoiceId: 'I-000001', amount: '40 000' }));
+    run(p, () => crm.registerPayment(book(), { invoiceId: 'I-000001', amount: '40 000' }));
     expect(
       thrown(() =>
-        run(p, () => crm.registerPayment({ invoiceId: 'I-000001', amount: '60 000,01' })),
+        run(p, () => crm.registerPayment(book(), { invoiceId: 'I-000001', amount: '60 000,01' })),
       ).fields?.[0].key,
     ).toBe('crm.field.paymentTooLarge');
     const paid = run(p, () =>
-      crm.registerPayment({ invoiceId: 'I-000001', amount: 60000, paidAt: '15.12.2026' }),
+      crm.registerPayment(book(), { invoiceId: 'I-000001', amount: 60000, paidAt: '15.12.2026' }),
     ).record;
     expect(paid.paidAmount).toBe(10_000_000);
     expect(rows(p, 'Счета')[0]['Оплачено']).toBe(100000);
@@ -432,18 +485,23 @@ describe('spreadsheet calls do not grow with the rows', () => {
       'addLead',
       (p: Project) =>
         run(p, () =>
-          crm.addLead(lead({ phone: '+7 999 000 00 00', email: '', inn: '', clientName: 'Новый' })),
+          crm.addLead(
+            book(),
+            lead({ phone: '+7 999 000 00 00', email: '', inn: '', clientName: 'Новый' }),
+          ),
         ),
     ],
     [
       'logActivity',
       (p: Project) =>
-        run(p, () => crm.logActivity({ dealId: 'D-000005', type: 'call', summary: 'Созвонились' })),
+        run(p, () =>
+          crm.logActivity(book(), { dealId: 'D-000005', type: 'call', summary: 'Созвонились' }),
+        ),
     ],
     [
       'moveStage',
       (p: Project) =>
-        run(p, () => crm.moveStage({ id: 'D-000005', stage: 'Встреча / презентация' })),
+        run(p, () => crm.moveStage(book(), { id: 'D-000005', stage: 'Встреча / презентация' })),
     ],
   ])('%s: the same calls for 10 and 1,000 rows', (_name, op) => {
     const small = calls(10, op);
@@ -456,14 +514,17 @@ describe('spreadsheet calls do not grow with the rows', () => {
 describe('broken sheets and other languages', () => {
   it('a missing required column stops an operation before its first write', () => {
     const p = setUpProject();
-    run(p, () => crm.addLead(lead({ stage: 'Квалификация', amount: 1000 })));
+    run(p, () => crm.addLead(book(), lead({ stage: 'Квалификация', amount: 1000 })));
     const history = sheet(p, 'История этапов');
     const col = values(p, 'История этапов')[0].indexOf('В этап') + 1;
     history.getRange(1, col).setValue('Куда-то');
     const before = { clients: values(p, 'Клиенты'), deals: values(p, 'Сделки') };
     const e = thrown(() =>
       run(p, () =>
-        crm.addLead(lead({ clientName: 'Новый', phone: '+7 495 765 43 21', email: '', inn: '' })),
+        crm.addLead(
+          book(),
+          lead({ clientName: 'Новый', phone: '+7 495 765 43 21', email: '', inn: '' }),
+        ),
       ),
     );
     expect(e).toMatchObject({
@@ -474,7 +535,7 @@ describe('broken sheets and other languages', () => {
       'На листе «История этапов» нет обязательного столбца «В этап». Ничего не записано.',
     );
     const e2 = thrown(() =>
-      run(p, () => crm.moveStage({ id: 'D-000001', stage: 'Встреча / презентация' })),
+      run(p, () => crm.moveStage(book(), { id: 'D-000001', stage: 'Встреча / презентация' })),
     );
     expect(e2.key).toBe('error.missingColumn');
     expect({ clients: values(p, 'Клиенты'), deals: values(p, 'Сделки') }).toEqual(before);
@@ -488,12 +549,12 @@ describe('broken sheets and other languages', () => {
     const r = v.findIndex((row) => row[0] === 'Язык');
     s.getRange(r + 1, 2).setValue('en');
     const e = thrown(() =>
-      run(p, () => crm.addLead(lead({ phone: 'call me', email: '', inn: '' }))),
+      run(p, () => crm.addLead(book(), lead({ phone: 'call me', email: '', inn: '' }))),
     );
     expect(t('en', e.fields?.[0].key as never, e.fields?.[0].params as never)).toContain(
       'Field "Phone": "call me" does not look like a phone number',
     );
-    const ok = run(p, () => crm.addLead(lead({ firstConversationType: 'meeting' })));
+    const ok = run(p, () => crm.addLead(book(), lead({ firstConversationType: 'meeting' })));
     expect(ok.status).toBe('created');
     expect(rows(p, 'Активности')[0]['Тип']).toBe('Meeting');
   });
@@ -502,7 +563,9 @@ describe('broken sheets and other languages', () => {
 describe('time zones', () => {
   it('writes and reads calendar dates in the spreadsheet zone, not the script zone', () => {
     const p = setUpProject({ spreadsheetTimeZone: 'Asia/Vladivostok' });
-    run(p, () => crm.addLead(lead({ nextStepDate: '01.12.2026', expectedClose: '2026-12-31' })));
+    run(p, () =>
+      crm.addLead(book(), lead({ nextStepDate: '01.12.2026', expectedClose: '2026-12-31' })),
+    );
     const deals = sheet(p, 'Сделки');
     const h = values(p, 'Сделки')[0];
     expect(deals.getRange(2, h.indexOf('Дата следующего шага') + 1).getDisplayValue()).toBe(
@@ -511,7 +574,7 @@ describe('time zones', () => {
     expect(deals.getRange(2, h.indexOf('Ожидаемое закрытие') + 1).getDisplayValue()).toBe(
       '31.12.2026',
     );
-    const record = run(p, () => crm.updateDeal({ id: 'D-000001', changes: {} })).record;
+    const record = run(p, () => crm.updateDeal(book(), { id: 'D-000001', changes: {} })).record;
     expect(record.nextStepDate).toBe(Math.floor(Date.UTC(2026, 11, 1) / 86_400_000));
   });
 });

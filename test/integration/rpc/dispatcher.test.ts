@@ -217,7 +217,61 @@ describe('requests are checked before anything runs', () => {
         nextStep: '',
         nextStepDate: '',
       }).error?.message,
-    ).toBe('Неверный запрос: type must be one of call, meeting, email, message');
+    ).toBe('Неверный запрос (поле «type»). Допустимые значения: call, meeting, email, message.');
+  });
+
+  it('names every field of a bad payload, in the user’s language', () => {
+    const r = call(IVAN, 'logActivity', {
+      dealId: 'D-1; DROP',
+      updatedAt: 7,
+      type: 'call',
+      summary: 'x'.repeat(5001),
+    });
+    expect(r.error?.fields).toEqual([
+      { field: 'dealId', message: 'Ожидается код записи, например D-000123.' },
+      { field: 'updatedAt', message: 'Ожидается текст.' },
+      { field: 'summary', message: 'Не длиннее 5000 символов.' },
+    ]);
+    expect(r.error?.message).toBe(
+      'Неверный запрос (поле «dealId»). Ожидается код записи, например D-000123.',
+    );
+    expect(call(IVAN, 'openRecord', [])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'Неверный запрос. Ожидается объект.' },
+    });
+  });
+
+  it('refuses a method name that is not a string as an unknown method', () => {
+    for (const m of [42, null, { toString: 'bootstrap' }, ['bootstrap']]) {
+      expect(project.rpc('rpc', [m, {}], { user: HEAD })).toMatchObject({
+        ok: false,
+        error: { code: 'unknownMethod' },
+      });
+    }
+  });
+
+  it('drops keys the schema does not name, and reads an absent payload as empty', () => {
+    expect(call(HEAD, 'team', { period: '', extra: 'x'.repeat(10000) })).toMatchObject({
+      ok: true,
+      data: { currency: 'RUB' },
+    });
+    expect(project.rpc('rpc', ['today', null], { user: IVAN })).toMatchObject({ ok: true });
+  });
+
+  it('names the lead form’s inputs for problems the CRM names by record field', () => {
+    const r = call(IVAN, 'addLead', {
+      force: true,
+      lead: {
+        clientName: ' ',
+        phone: '+7 916 000-00-99',
+        need: 'x',
+        summary: 's',
+        nextStep: 'n',
+        nextStepDate: '2026-12-01',
+      },
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(r.error?.fields.map((f) => f.field)).toEqual(['clientName']);
   });
 
   it('names every missing field of an action, as the form names its inputs', () => {

@@ -115,6 +115,52 @@ test('calls a custom function with A1 ranges resolved from the workbook', async 
   expect(existsSync(scratch)).toBe(false);
 }, 60_000);
 
+/** The `--calls` table from stderr: method -> count, and the printed total. */
+function printedCalls(
+  stderr: string,
+  fn: string,
+): { byMethod: Record<string, number>; total: number } {
+  const block = stderr.split(`service calls of ${fn}:\n`)[1];
+  expect(block).toBeDefined();
+  const byMethod: Record<string, number> = {};
+  let total = -1;
+  for (const line of block.split('\n')) {
+    const m = /^ {2}(\S+) +(\d+)$/.exec(line);
+    if (!m) break;
+    if (m[1] === 'total') total = Number(m[2]);
+    else byMethod[m[1]] = Number(m[2]);
+  }
+  return { byMethod, total };
+}
+
+test('--calls prints the service calls of the execution by method, as the harness counts them', async () => {
+  const r = await local(
+    '--user',
+    headOfSales,
+    '--calls',
+    '--no-save',
+    '--rpc',
+    'rpc',
+    'today',
+    '{}',
+  );
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.stdout) as { ok: boolean }).ok).toBe(true);
+  const { byMethod, total } = printedCalls(r.stderr, 'rpc');
+  expect(byMethod['Range.getValues']).toBeGreaterThan(0);
+  expect(total).toBe(Object.values(byMethod).reduce((a, b) => a + b, 0));
+  // The same call in this process, counted by the harness's per-execution counter.
+  const s = (await openSession(workbook, path.join(ROOT, 'dist'), { allowMissing: false }))!;
+  s.setUser(headOfSales);
+  s.rpc('rpc', ['today', {}]);
+  expect(byMethod).toEqual(s.project.lastCalls);
+
+  // A custom function's ranges are read by the runner before the execution: they cost it nothing.
+  const phone = await local('--calls', 'PHONE_RU', 'Счета!A1:B20');
+  expect(phone.code).toBe(0);
+  expect(printedCalls(phone.stderr, 'PHONE_RU')).toEqual({ byMethod: {}, total: 0 });
+}, 60_000);
+
 test('writes the mail a job sends as .eml files and saves the workbook back', async () => {
   const before = statSync(workbook).mtimeMs;
   const outbox = path.join(dir, 'outbox');

@@ -178,6 +178,18 @@ describe('SALES_PLAN_FACT', () => {
     expect(t[1].slice(0, 4)).toEqual(['Company', 10000, 5000, 50]);
   });
 
+  it("reads the period and the Plans sheet's periods as the Plans sheet does", () => {
+    const asOf = cell(2026, 11, 27);
+    const iso = salesPlanFact(ctx, plans, deals, '2026-11', '', asOf);
+    for (const typed of ['ноябрь 2026', 'Ноября 2026 г.', 'Nov 2026', '11.2026'])
+      expect(salesPlanFact(ctx, plans, deals, typed, '', asOf)).toEqual(iso);
+    const typedPlans = plans.map((r, i) => (i ? [r[0], r[1], 'ноябрь 2026', r[3], r[4]] : r));
+    expect(salesPlanFact(ctx, typedPlans, deals, '2026-11', '', asOf)).toEqual(iso);
+    expect(salesPlanFact(ctx, plans, deals, 'IV квартал 2026', 'company', asOf)).toEqual(
+      salesPlanFact(ctx, plans, deals, '2026-Q4', 'company', asOf),
+    );
+  });
+
   it('rejects bad arguments with a readable message in the user language', () => {
     expect(() => salesPlanFact(ctx, plans, deals, '2026-13')).toThrow(
       'Аргумент «period»: период пишется как «2026-11», «2026-Q4» или «2026», а не «2026-13»',

@@ -31,6 +31,33 @@ describe('CSV', () => {
       ['1', '2'],
     ]);
   });
+  it('detects the separator outside quotes, even when the header spans lines', () => {
+    expect(parseCsv('"Компания, ООО";"Телефон, моб."\n"Липа, ООО";+7 916')).toEqual([
+      ['Компания, ООО', 'Телефон, моб.'],
+      ['Липа, ООО', '+7 916'],
+    ]);
+    expect(parseCsv('"Имя;\nфамилия",Телефон,Город\nИван,1,Москва')).toEqual([
+      ['Имя;\nфамилия', 'Телефон', 'Город'],
+      ['Иван', '1', 'Москва'],
+    ]);
+    expect(parseCsv('a\t"b,c"\t"d;e"\n1\t2\t3')).toEqual([
+      ['a', 'b,c', 'd;e'],
+      ['1', '2', '3'],
+    ]);
+    expect(parseCsv('Компания\nЛипа')).toEqual([['Компания'], ['Липа']]);
+    expect(parseCsv('')).toEqual([]);
+  });
+  it('reads a Windows-1251 file with quoted line breaks end to end', () => {
+    // "Имя;Заметка\r\nЁж;"две\r\nстроки"" as Russian Excel saves it.
+    const bytes = new Uint8Array([
+      0xc8, 0xec, 0xff, 0x3b, 0xc7, 0xe0, 0xec, 0xe5, 0xf2, 0xea, 0xe0, 0x0d, 0x0a, 0xa8, 0xe6,
+      0x3b, 0x22, 0xe4, 0xe2, 0xe5, 0x0d, 0x0a, 0xf1, 0xf2, 0xf0, 0xee, 0xea, 0xe8, 0x22,
+    ]);
+    expect(parseCsv(decodeText(bytes))).toEqual([
+      ['Имя', 'Заметка'],
+      ['Ёж', 'две\r\nстроки'],
+    ]);
+  });
   it('decodes UTF-8 (with BOM) and falls back to Windows-1251', () => {
     expect(decodeText(new Uint8Array(Buffer.from('\ufeffПривет', 'utf8')))).toBe('Привет');
     expect(decodeText(new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xb8]))).toBe(

@@ -1,0 +1,65 @@
+/**
+ * Writes generated demo data into a set-up workbook: one setValues per sheet. Only into empty
+ * data sheets, so a real workbook is never mixed with invented clients.
+ */
+import { UserError } from '../../core/errors';
+import { sheetDef } from '../../core/schema';
+import type { Zone } from '../../core/time';
+import type { Lang } from '../../core/types';
+import type { DemoData } from '../../core/demo/generate';
+import { activityCells, managerCells, planCells } from '../../core/crm/records';
+import { sheetName } from '../../gas/sheets/blocks';
+import { appendRecords, openTable, type Table } from '../../gas/sheets/table';
+import { DATA_SHEETS, type DataSheetKey } from '../../gas/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface DemoCounts {
+  managers: number;
+  clients: number;
+  deals: number;
+  activities: number;
+  stageHistory: number;
+  plans: number;
+  invoices: number;
+}
+
+export function writeDemo(ss: Spreadsheet, demo: DemoData, lang: Lang, zone: Zone): DemoCounts {
+  const tables = {} as Record<DataSheetKey, Table>;
+  for (const key of DATA_SHEETS) {
+    const table = openTable(ss, sheetDef(key), zone, lang);
+    if (table.records.length) {
+      throw new UserError('crm.demo.notEmpty', { sheet: sheetName(table.sheet) });
+    }
+    tables[key] = table;
+  }
+  const strip = <T extends { row: number }>(r: T): Omit<T, 'row'> => {
+    const { row: _row, ...rest } = r;
+    return rest;
+  };
+  appendRecords(
+    tables.managers,
+    demo.managers.map((m) => managerCells(strip(m), lang)),
+  );
+  appendRecords(tables.clients, demo.clients.map(strip));
+  appendRecords(tables.deals, demo.deals.map(strip));
+  appendRecords(
+    tables.activities,
+    demo.activities.map((a) => activityCells(strip(a), lang)),
+  );
+  appendRecords(tables.stageHistory, demo.stageHistory.map(strip));
+  appendRecords(
+    tables.plans,
+    demo.plans.map((p) => planCells(strip(p), lang)),
+  );
+  appendRecords(tables.invoices, demo.invoices.map(strip));
+  return {
+    managers: demo.managers.length,
+    clients: demo.clients.length,
+    deals: demo.deals.length,
+    activities: demo.activities.length,
+    stageHistory: demo.stageHistory.length,
+    plans: demo.plans.length,
+    invoices: demo.invoices.length,
+  };
+}

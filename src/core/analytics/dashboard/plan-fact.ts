@@ -1,0 +1,86 @@
+/** The plan-fact blocks: the company and its teams, then one line per manager. */
+import { t } from '../../i18n';
+import { excludedNote } from '../format';
+import type { PlanFactRow } from '../planfact';
+import type { Cell } from '../tables/table';
+import type { BlockDraft, ColFormat, DashInput } from './model';
+
+const FORMATS: ColFormat[] = [
+  'text',
+  'money',
+  'money',
+  'percent',
+  'money',
+  'money',
+  'money',
+  'money',
+  'money',
+  'number',
+  'int',
+  'int',
+];
+
+function header({ h }: DashInput): string[] {
+  return [
+    h('an.col.name'),
+    h('an.col.plan'),
+    h('an.col.fact'),
+    h('an.col.completion'),
+    h('an.col.deviation'),
+    h('an.col.runRate'),
+    h('an.col.pace'),
+    h('an.col.weighted'),
+    h('an.col.forecast'),
+    h('an.col.coverage'),
+    h('an.col.daysElapsed'),
+    h('an.col.daysTotal'),
+  ];
+}
+
+const line = (r: PlanFactRow, name: string): Cell[] => [
+  name,
+  r.plan / 100,
+  r.fact / 100,
+  r.completion ?? '',
+  r.deviation / 100,
+  r.runRateForecast === null ? '' : r.runRateForecast / 100,
+  r.requiredDailyPace === null ? '' : r.requiredDailyPace / 100,
+  r.weightedPipeline / 100,
+  r.forecast / 100,
+  r.coverage === null ? '' : Math.round(r.coverage * 100) / 100,
+  r.workingDaysElapsed,
+  r.workingDaysTotal,
+];
+
+export function planFactBlock(
+  input: DashInput,
+  company: PlanFactRow,
+  teams: readonly PlanFactRow[],
+): BlockDraft {
+  const { h, lang, period } = input;
+  const notes: string[] = [];
+  const ex = excludedNote(company.excluded, lang);
+  if (ex) notes.push(ex);
+  if (company.dealsWithoutAmount)
+    notes.push(t(lang, 'an.note.noAmount', { count: company.dealsWithoutAmount }));
+  if (company.plan === 0) notes.push(h('an.dash.noPlans'));
+  return {
+    key: 'planFact',
+    title: `${h('an.dash.planFact')}: ${period.label}`,
+    header: header(input),
+    rows: [line(company, h('an.company')), ...teams.map((r) => line(r, r.name || h('an.noTeam')))],
+    formats: FORMATS,
+    notes,
+  };
+}
+
+export function managersBlock(input: DashInput, managers: readonly PlanFactRow[]): BlockDraft {
+  return {
+    key: 'managers',
+    title: input.h('an.col.manager'),
+    header: header(input),
+    rows: managers.map((r) => line(r, r.name)),
+    formats: FORMATS,
+    notes: [],
+  };
+}

@@ -1,0 +1,99 @@
+/** SALES_BONUS: each manager's bonus under a scheme range, with the calculation spelled out. */
+import { toInvoice } from '../../crm/records';
+import { locateSettingsTables, parseSettings } from '../../crm/settings';
+import { UserError } from '../../errors';
+import type { MessageKey } from '../../i18n';
+import { DEALS, INVOICES, PLANS } from '../../schema';
+import type { Day } from '../../time';
+import type { WorkbookData } from '../../types';
+import { isBlank, isGrid, periodArg, tableArg } from '../args';
+import { bonusStatements } from '../bonus-report';
+import { asOfInstant } from '../context';
+import { pct, roubles } from '../format';
+import type { Period } from '../period';
+import { bonusCalculationText } from './bonus-text';
+import { planData } from './inputs';
+import { runFunction, type FunctionContext, type FunctionRun } from './run';
+import type { Cell, Table } from './table';
+
+export function salesBonus(
+  ctx: FunctionContext,
+  plans: unknown,
+  deals: unknown,
+  scheme: unknown,
+  period: unknown,
+  invoices?: unknown,
+): Table | number {
+  return runFunction(
+    ctx,
+    [
+      [deals, DEALS],
+      [plans, PLANS],
+    ],
+    (run) => {
+      if (!isGrid(scheme))
+        throw new UserError('error.badArgument', {
+          name: 'scheme',
+          problem: run.problem('an.arg.notRange'),
+        });
+      const tables = locateSettingsTables(scheme);
+      if (!tables.bonus) {
+        throw new UserError('error.badArgument', {
+          name: 'scheme',
+          problem: run.problem('an.arg.missingColumns', {
+            columns:
+              run.lang === 'en'
+                ? 'Scheme», «Kind», «From % of plan», «Rate'
+                : 'Схема», «Вид», «От % плана», «Ставка',
+          }),
+        });
+      }
+      const bonus = parseSettings(scheme, run.zone, run.lang).bonus;
+      const data = planData(run, plans, deals, {
+        settings: { bonus },
+        invoices: isBlank(invoices)
+          ? []
+          : tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice),
+      });
+      const p = periodArg(run, 'period', period);
+      const asOf = asOfInstant(ctx.now, run.zone);
+      return computeBonusTable(run, data, p, asOf.day);
+    },
+  );
+}
+
+export function computeBonusTable(
+  run: FunctionRun,
+  data: WorkbookData,
+  period: Period,
+  asOf: Day,
+): Table {
+  const rows = bonusStatements(data, period, asOf, { zone: run.zone });
+  const header = [
+    'an.col.manager',
+    'an.col.scheme',
+    'an.col.plan',
+    'an.col.fact',
+    'an.col.completion',
+    'an.col.overdueDebt',
+    'an.col.base',
+    'an.col.bonus',
+    'an.col.calculation',
+  ].map((k) => run.h(k as MessageKey));
+  let total = 0;
+  const body = rows.map((r): Cell[] => {
+    total += r.bonus;
+    return [
+      r.name,
+      r.scheme,
+      roubles(r.plan),
+      roubles(r.fact),
+      pct(r.completion),
+      roubles(r.overdue),
+      roubles(r.base),
+      roubles(r.bonus),
+      bonusCalculationText(r, run.lang),
+    ];
+  });
+  return [header, ...body, [run.h('an.total'), '', '', '', '', '', '', roubles(total), '']];
+}

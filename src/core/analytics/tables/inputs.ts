@@ -1,0 +1,63 @@
+/** The workbook a function computes over, built from its range arguments and the context. */
+import { toDeal, toPlan } from '../../crm/records';
+import { DEALS, PLANS } from '../../schema';
+import type { Deal, Plan, Settings, WorkbookData } from '../../types';
+import { tableArg } from '../args';
+import type { FunctionRun } from './run';
+
+export function workbook(run: FunctionRun, over: Partial<WorkbookData>): WorkbookData {
+  return {
+    settings: run.ctx.settings,
+    managers: run.ctx.managers,
+    clients: run.ctx.clients,
+    deals: [],
+    activities: [],
+    stageHistory: [],
+    plans: [],
+    invoices: [],
+    ...over,
+  };
+}
+
+/**
+ * Plans and deals as the plan-based functions read them. Fact is always won deals by close date
+ * here: payments are not among these functions' arguments (the dashboard follows the setting).
+ */
+export function planData(
+  run: FunctionRun,
+  plans: unknown,
+  deals: unknown,
+  over: Partial<Omit<WorkbookData, 'settings'>> & { settings?: Partial<Settings> } = {},
+): WorkbookData {
+  const { settings, ...rest } = over;
+  return workbook(run, {
+    ...rest,
+    settings: { ...run.ctx.settings, ...settings, factBasis: 'won' },
+    plans: readPlans(run, plans),
+    deals: readDeals(run, deals, 'figures'),
+  });
+}
+
+export const readPlans = (run: FunctionRun, value: unknown): Plan[] =>
+  tableArg(run, 'plans', value, PLANS)
+    .map(toPlan)
+    .filter((p): p is Plan => p !== null);
+/** The Deals columns each use needs (the required ones are always read). */
+const FIGURES = ['amount', 'currency', 'probability', 'expectedClose', 'closedAt'];
+const DEAL_KEYS = {
+  figures: FIGURES,
+  kpi: [...FIGURES, 'createdAt', 'closeDatePushes'],
+  funnel: ['amount', 'currency', 'createdAt'],
+  stale: [
+    'clientName',
+    'title',
+    'createdAt',
+    'lastActivityAt',
+    'snoozedUntil',
+    'snoozeReason',
+    'amount',
+  ],
+} as const;
+
+export const readDeals = (run: FunctionRun, value: unknown, use: keyof typeof DEAL_KEYS): Deal[] =>
+  tableArg(run, 'deals', value, DEALS, DEAL_KEYS[use]).map(toDeal);

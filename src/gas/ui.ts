@@ -1,0 +1,33 @@
+/**
+ * The spreadsheet's UI: the add-on menu, the sidebar and the alert box. Each works only where a
+ * user is looking (a menu item, onOpen, a sidebar call), never in a trigger.
+ */
+
+/** Whether onOpen runs in AuthMode.NONE, where it may build the menu and touch nothing else. */
+export function isAuthModeNone(
+  e: { authMode?: GoogleAppsScript.Script.AuthMode } | undefined,
+): boolean {
+  return Boolean(e && e.authMode === ScriptApp.AuthMode.NONE);
+}
+
+/** Items as [label, global function name]; null draws a separator. */
+export function showAddonMenu(items: ReadonlyArray<readonly [string, string] | null>): void {
+  // createAddonMenu puts the items under Extensions for an add-on and as a top-level menu
+  // named after the project in a container-bound script.
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of items) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+/** Opens the built sidebar page (dist/Sidebar.html) under `title`. */
+export function showSidebar(title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function alert(text: string): void {
+  SpreadsheetApp.getUi().alert(text);
+}

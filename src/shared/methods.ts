@@ -1,0 +1,172 @@
+/**
+ * THE method table of the sidebar's RPC: every method `rpc(method, payload)` accepts, the roles
+ * that may call it and the schema of its request. It is at once
+ *   - the allow-list (nothing outside it is reachable; src/app/rpc.ts),
+ *   - the request types shared with the sidebar (`Request<K>`, inferred from the schemas),
+ *   - the server's check of the untrusted payload (src/app/rpc/check.ts turns schema issues into
+ *     field problems in the user's language),
+ *   - and the renames of field problems the CRM names by record field (`fields`).
+ * The handlers live on the server (src/app/rpc/methods.ts), typed from this table; response types
+ * are in src/shared/contract.ts. Pure: the sidebar imports its types, the server bundle its values.
+ *
+ * Roles: 'manager' is any known user of the team; the team view is for the head of sales and the
+ * director; import and settings are for the head of sales only.
+ */
+import * as v from './valibot';
+import type { ActivityType, Lang, Role, StageKind } from '../core/types';
+import { flag, formNumber, list, oneOf, record, recordId, request, text } from './request-fields';
+
+export interface MethodSpec {
+  roles: readonly Role[];
+  request: v.GenericSchema;
+  /**
+   * Record field (as the CRM names its problems) -> request field (as the form names its input),
+   * where they differ.
+   */
+  fields?: Readonly<Record<string, string>>;
+}
+
+const ANYONE = ['manager', 'head', 'director'] as const satisfies readonly Role[];
+const LEADERS = ['head', 'director'] as const satisfies readonly Role[];
+const HEAD = ['head'] as const satisfies readonly Role[];
+
+/** Who may send a file through `rpcUpload(form)` (the import): not a method, same rule. */
+export const UPLOAD_ROLES: readonly Role[] = HEAD;
+
+/** The core's values (a unit test checks that none is missing). */
+export const ACTIVITY = [
+  'call',
+  'meeting',
+  'email',
+  'message',
+] as const satisfies readonly ActivityType[];
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const satisfies readonly StageKind[];
+export const LANGS = ['ru', 'en'] as const satisfies readonly Lang[];
+
+const empty = request({});
+
+/** Every action names the deal and the `updatedAt` stamp it was shown with ('' = none). */
+const dealAction = {
+  dealId: recordId(),
+  updatedAt: v.pipe(
+    text(40),
+    v.transform((s): string | null => s || null),
+  ),
+};
+
+const close = request({ ...dealAction, reason: text(500), amount: text(40) });
+
+const lead = request({
+  clientName: text(500),
+  inn: text(40),
+  contactName: text(500),
+  phone: text(60),
+  email: text(320),
+  source: text(200),
+  need: text(),
+  dealTitle: text(500),
+  amount: text(40),
+  activityType: v.optional(oneOf(['', ...ACTIVITY]), ''),
+  summary: text(),
+  nextStep: text(1000),
+  nextStepDate: text(20),
+});
+
+const stage = record({
+  name: text(100),
+  kind: oneOf(STAGE_KINDS),
+  probability: formNumber(),
+  rottingDays: v.nullish(formNumber(), null),
+});
+
+const bonusTier = record({
+  scheme: text(100),
+  kind: oneOf(['flat', 'marginal', 'threshold']),
+  from: formNumber(),
+  to: v.nullish(formNumber(), null),
+  rate: formNumber(),
+  multiplier: formNumber(),
+  reduceByOverdue: flag(),
+});
+
+const holiday = record({ day: text(20), dayOff: flag(), note: text(500) });
+
+/** Shape only: ranges and meaning are checked by the handler, so they come back as field errors. */
+const settingsForm = request({
+  lang: oneOf(LANGS),
+  currency: text(10),
+  factBasis: oneOf(['won', 'payments']),
+  responseLimitMinutes: formNumber(),
+  reminderHour: formNumber(),
+  reportRecipients: list(text(320), 50),
+  stages: list(stage, 30),
+  bonus: list(bonusTier, 50),
+  holidays: list(holiday, 400),
+});
+
+export const METHODS = {
+  bootstrap: { roles: ANYONE, request: empty },
+  today: { roles: ANYONE, request: empty },
+  findDuplicates: {
+    roles: ANYONE,
+    request: request({
+      clientName: text(500),
+      inn: text(40),
+      phone: text(60),
+      email: text(320),
+    }),
+  },
+  addLead: {
+    roles: ANYONE,
+    request: request({ lead, force: flag() }),
+    fields: {
+      name: 'clientName',
+      title: 'dealTitle',
+      firstConversation: 'summary',
+      firstConversationType: 'activityType',
+    },
+  },
+  logActivity: {
+    roles: ANYONE,
+    request: request({
+      ...dealAction,
+      type: oneOf(ACTIVITY),
+      summary: text(),
+      nextStep: text(1000),
+      nextStepDate: text(20),
+    }),
+  },
+  snooze: {
+    roles: ANYONE,
+    request: request({ ...dealAction, until: text(20), reason: text(1000) }),
+  },
+  moveStage: {
+    roles: ANYONE,
+    request: request({ ...dealAction, stage: text(200), amount: text(40) }),
+  },
+  closeWon: { roles: ANYONE, request: close },
+  closeLost: { roles: ANYONE, request: close, fields: { lostReason: 'reason' } },
+  openRecord: {
+    roles: ANYONE,
+    request: request({ sheet: oneOf(['clients', 'deals', 'invoices']), id: recordId() }),
+  },
+  team: { roles: LEADERS, request: request({ period: text(10) }) },
+  refreshDashboard: { roles: LEADERS, request: empty },
+  sendWeeklyReport: { roles: HEAD, request: empty },
+  getSettings: { roles: HEAD, request: empty },
+  saveSettings: { roles: HEAD, request: settingsForm },
+  setReminders: { roles: HEAD, request: request({ on: flag() }) },
+} as const satisfies Record<string, MethodSpec>;
+
+export type Method = keyof typeof METHODS;
+/** What the handler receives and what the sidebar sends: the schema's output. */
+export type Request<K extends Method> = v.InferOutput<(typeof METHODS)[K]['request']>;
+
+/** Whether `name` is a method of the table (own key: `toString` or `__proto__` are not). */
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHODS, name);
+}
+
+export function allowed(method: Method, role: Role): boolean {
+  return (METHODS[method].roles as readonly Role[]).includes(role);
+}

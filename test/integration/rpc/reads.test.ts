@@ -1,0 +1,84 @@
+/**
+ * One workbook per execution, measured through the built bundle: every RPC method reads each
+ * sheet it needs at most once (Range.getValues per sheet), and its service calls do not grow
+ * with the number of rows or the time span of the data.
+ */
+import type { Project } from '../../../local/harness';
+import type { Method, TodayView } from '../../../src/shared/contract';
+import { ok, rpc, seedDemo, type Demo } from './seed';
+
+let demo: Demo;
+let project: Project;
+
+beforeAll(() => {
+  demo = seedDemo();
+  project = demo.project;
+});
+
+function reads(): Record<string, number> {
+  return project.lastReads;
+}
+
+function firstDeal(user: string): { dealId: string; updatedAt: string | null } {
+  const today = ok(rpc(project, user, 'today', {})) as TodayView;
+  const item = [...today.forgotten, ...today.overdueSteps][0];
+  if (!item) throw new Error('the demo manager has no deal in Today');
+  return { dealId: item.id, updatedAt: item.updatedAt };
+}
+
+describe('each RPC method reads each sheet at most once', () => {
+  const cases: Array<[Method, 'manager' | 'head', () => unknown]> = [
+    ['bootstrap', 'manager', () => ({})],
+    ['today', 'manager', () => ({})],
+    ['findDuplicates', 'manager', () => ({ clientName: 'Ромашка', inn: '', phone: '', email: '' })],
+    [
+      'addLead',
+      'manager',
+      () => ({
+        force: true,
+        lead: {
+          clientName: 'ООО «Новый клиент»',
+          inn: '',
+          contactName: 'Анна',
+          phone: '+7 916 555-44-33',
+          email: '',
+          source: '',
+          need: 'Стеллажи',
+          dealTitle: 'Стеллажи',
+          amount: '',
+          activityType: 'call',
+          summary: 'Звонок',
+          nextStep: 'КП',
+          nextStepDate: '2026-12-01',
+        },
+      }),
+    ],
+    [
+      'logActivity',
+      'manager',
+      () => ({
+        ...firstDeal(demo.managers[0]),
+        type: 'call',
+        summary: 'Звонок',
+        nextStep: 'Встреча',
+        nextStepDate: '2026-12-03',
+      }),
+    ],
+    [
+      'snooze',
+      'manager',
+      () => ({ ...firstDeal(demo.managers[0]), until: '2026-12-10', reason: 'Отпуск' }),
+    ],
+    ['team', 'head', () => ({ period: '2026-11' })],
+    ['getSettings', 'head', () => ({})],
+  ];
+
+  it.each(cases)('%s', (method, who, payload) => {
+    const user = who === 'head' ? demo.head : demo.managers[0];
+    const body = payload();
+    const reply = project.rpc('rpc', [method, body], { user }) as { ok: boolean };
+    expect(reply).toMatchObject({ ok: true });
+    const over = Object.entries(reads()).filter(([, n]) => n > 1);
+    expect(over).toEqual([]);
+  });
+});
