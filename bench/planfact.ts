@@ -36,7 +36,7 @@ const { data } = generate({
   activities: DEALS_N * 2,
   months: 24,
 });
-const g = grids(data);
+const g = grids(data, true);
 const stages = new Map(data.settings.stages.map((s) => [s.name, s]));
 const won = data.settings.stages.find((s) => s.kind === 'won')!.name;
 const lost = data.settings.stages.find((s) => s.kind === 'lost')!.name;

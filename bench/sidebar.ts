@@ -87,7 +87,7 @@ for (const deals of SIZES) {
     activities: deals * 4,
     months: 24,
   });
-  const project = loadIntoEmulator(grids(data), NOW);
+  const project = loadIntoEmulator(grids(data, true), NOW);
   const seller = data.managers.find((m) => m.role === 'manager' && m.active)!.email;
   const times: Record<Name, number[]> = { bootstrap: [], today: [], addLead: [] };
   const calls = {} as Record<Name, { sheet: number; fmt: number }>;

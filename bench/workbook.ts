@@ -99,7 +99,7 @@ export const TABLES = [
 ] as const;
 export type TableKey = (typeof TABLES)[number];
 
-/** Each sheet's values as a range argument or getValues delivers them (and as written). */
+/** Each sheet's values (see `grids`), and as written. */
 export interface Grids {
   managers: Grid;
   clients: Grid;
@@ -116,7 +116,13 @@ export interface Grids {
   written: Record<TableKey | 'settings', Grid>;
 }
 
-export function grids(data: WorkbookData): Grids {
+/**
+ * The sheets as 2-D values. `asRead` gives what getValues or a range argument delivers (the
+ * benches use that); without it the cells are as written, leading apostrophes included, which
+ * the analytics output snapshot was pinned on (its monthly plan periods do not parse as such).
+ */
+export function grids(data: WorkbookData, asRead = false): Grids {
+  const back = asRead ? readBack : (grid: Grid): Grid => grid;
   // The Settings sheet: its tables side by side, one blank column between them.
   const blocks = settingsBlocks(data.settings);
   const height = Math.max(...blocks.map((b) => b.rows.length));
@@ -139,15 +145,15 @@ export function grids(data: WorkbookData): Grids {
     invoices: grid(INVOICES, data.invoices),
     settings,
   };
-  const read = Object.fromEntries(TABLES.map((k) => [k, readBack(written[k])])) as Record<
+  const read = Object.fromEntries(TABLES.map((k) => [k, back(written[k])])) as Record<
     TableKey,
     Grid
   >;
   return {
     ...read,
-    settings: readBack(settings),
-    stages: readBack(sub.stages),
-    bonus: readBack(sub.bonus),
+    settings: back(settings),
+    stages: back(sub.stages),
+    bonus: back(sub.bonus),
     written,
   };
 }
