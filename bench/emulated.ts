@@ -10,7 +10,8 @@ import { TABLES, type Grids } from './workbook';
 
 export function loadIntoEmulator(g: Grids, now: number): Project {
   const emulator = createEmulator({ now });
-  const project = loadProject({ emulator });
+  // ROP_BUNDLE=path measures another build (a before/after comparison) with the same bench.
+  const project = loadProject({ emulator, bundlePath: process.env.ROP_BUNDLE });
   project.run('menuSetupWorkbook');
   const ss = emulator.spreadsheet;
   const put = (name: string, values: unknown[][]): void => {
