@@ -21,6 +21,13 @@ import { UserError } from '../core/errors';
 import type { IdPrefix } from '../core/crm/ids';
 import { IdAllocator } from '../core/crm/ids';
 import {
+  readActivities,
+  readClients,
+  readDeals,
+  readInvoices,
+  readManagers,
+  readPlans,
+  readStageHistory,
   toActivity,
   toClient,
   toDeal,
@@ -29,7 +36,7 @@ import {
   toPlan,
   toStageChange,
 } from '../core/crm/records';
-import { locateHeader, type RawRecord } from '../core/crm/tables';
+import { locateHeader, type RawRecord, type ReadOptions } from '../core/crm/tables';
 import { recordToRow } from '../core/crm/cells';
 import { parseSettings } from '../core/crm/settings';
 import type { SheetDef, SheetKey } from '../core/schema';
@@ -95,6 +102,19 @@ const PARSERS: { [K in DataSheetKey]: (raw: RawRecord) => Records[K] | null } = 
   stageHistory: toStageChange,
   plans: toPlan,
   invoices: toInvoice,
+};
+
+/** Typed readers straight from a sheet's values: column parsers resolved once per read. */
+const READERS: {
+  [K in DataSheetKey]: (values: unknown[][], zone: Zone, opts: ReadOptions) => Records[K][];
+} = {
+  managers: readManagers,
+  clients: readClients,
+  deals: readDeals,
+  activities: readActivities,
+  stageHistory: readStageHistory,
+  plans: readPlans,
+  invoices: readInvoices,
 };
 
 /** What a header-only look at a sheet found: enough to append below its last row. */
@@ -185,11 +205,17 @@ export class Workbook {
   list<K extends DataSheetKey>(key: K): Records[K][] {
     let out = this.parsed.get(key) as Records[K][] | undefined;
     if (!out) {
-      const parse = PARSERS[key];
-      out = [];
-      for (const raw of this.table(key).records) {
-        const rec = parse(raw);
-        if (rec !== null) out.push(rec);
+      const t = this.table(key);
+      if (t.recordsParsed) {
+        // Raw records carry this execution's writes: type them.
+        const parse = PARSERS[key];
+        out = [];
+        for (const raw of t.records) {
+          const rec = parse(raw);
+          if (rec !== null) out.push(rec);
+        }
+      } else {
+        out = READERS[key](t.values, this.zone, { found: t.header }) as Records[K][];
       }
       this.parsed.set(key, out);
     }

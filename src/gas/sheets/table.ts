@@ -10,7 +10,7 @@ import type { Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
 import { recordToRow, updateRuns, type Cell } from '../../core/crm/cells';
 import { IdAllocator, type IdPrefix } from '../../core/crm/ids';
-import { locateHeader, readRecords, type RawRecord } from '../../core/crm/tables';
+import { locateHeader, readRecords, type HeaderFound, type RawRecord } from '../../core/crm/tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,7 +44,12 @@ export interface Table {
   width: number;
   /** Last sheet row with content. */
   lastRow: number;
-  records: RawRecord[];
+  /** Where the header was found (for typed readers over `values`). */
+  header: HeaderFound;
+  /** Raw records by column key, parsed on first use (CRM operations look rows up by id). */
+  readonly records: RawRecord[];
+  /** Whether `records` was parsed (then it, not `values`, holds this execution's writes). */
+  readonly recordsParsed: boolean;
 }
 
 export function missingSheetError(def: SheetDef, lang: Lang): UserError {
@@ -68,6 +73,7 @@ export function readSheet(sheet: Sheet, def: SheetDef, zone: Zone, lang: Lang): 
   const values = sheet.getDataRange().getValues() as unknown[][];
   const header = locateHeader(values, def.columns);
   if ('missing' in header) throw missingColumnError(def[lang], header.missing[0], lang);
+  let records: RawRecord[] | null = null;
   return {
     def,
     sheet,
@@ -78,7 +84,16 @@ export function readSheet(sheet: Sheet, def: SheetDef, zone: Zone, lang: Lang): 
     index: header.map.index,
     width: values.length ? values[0].length : 0,
     lastRow: rowsWithContent(values),
-    records: readRecords(values, def.columns, header, zone),
+    header,
+    // Parsing every cell is most of a large read's cost: only operations that need raw records
+    // pay for it; typed lists come straight from `values` (see Workbook.list).
+    get records() {
+      records ??= readRecords(values, def.columns, header, zone);
+      return records;
+    },
+    get recordsParsed() {
+      return records !== null;
+    },
   };
 }
 
