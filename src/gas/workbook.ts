@@ -28,13 +28,6 @@ import {
   readManagers,
   readPlans,
   readStageHistory,
-  toActivity,
-  toClient,
-  toDeal,
-  toInvoice,
-  toManager,
-  toPlan,
-  toStageChange,
 } from '../core/crm/records';
 import { locateHeader, type RawRecord, type ReadOptions } from '../core/crm/tables';
 import { recordToRow } from '../core/crm/cells';
@@ -59,7 +52,9 @@ import { storedLang } from './settings-lang';
 import {
   appendRecords,
   ensureRows,
+  findById,
   findSheet,
+  idsOf,
   missingColumnError,
   missingSheetError,
   readSheet,
@@ -93,16 +88,6 @@ interface Records {
   plans: Plan;
   invoices: Invoice;
 }
-
-const PARSERS: { [K in DataSheetKey]: (raw: RawRecord) => Records[K] | null } = {
-  managers: toManager,
-  clients: toClient,
-  deals: toDeal,
-  activities: toActivity,
-  stageHistory: toStageChange,
-  plans: toPlan,
-  invoices: toInvoice,
-};
 
 /** Typed readers straight from a sheet's values: column parsers resolved once per read. */
 const READERS: {
@@ -201,25 +186,29 @@ export class Workbook {
     return this.tables.has(key);
   }
 
-  /** A data sheet's records, parsed once (and again only after this execution wrote to it). */
+  /**
+   * A data sheet's records, typed straight from its values (column parsers resolved once), and
+   * kept in step with what this execution writes: appended rows are typed and added, an update
+   * types the list again from the patched values (no new read).
+   */
   list<K extends DataSheetKey>(key: K): Records[K][] {
     let out = this.parsed.get(key) as Records[K][] | undefined;
     if (!out) {
       const t = this.table(key);
-      if (t.recordsParsed) {
-        // Raw records carry this execution's writes: type them.
-        const parse = PARSERS[key];
-        out = [];
-        for (const raw of t.records) {
-          const rec = parse(raw);
-          if (rec !== null) out.push(rec);
-        }
-      } else {
-        out = READERS[key](t.values, this.zone, { found: t.header }) as Records[K][];
-      }
+      out = READERS[key](t.values, this.zone, { found: t.header }) as Records[K][];
       this.parsed.set(key, out);
     }
     return out;
+  }
+
+  /** The ids present in a sheet's id column (for allocating new ones), without parsing rows. */
+  ids(key: SheetKey): unknown[] {
+    return idsOf(this.table(key));
+  }
+
+  /** The raw record with this id, or undefined; only that row is parsed. */
+  find(key: SheetKey, id: string): RawRecord | undefined {
+    return findById(this.table(key), id);
   }
 
   /**
@@ -255,7 +244,7 @@ export class Workbook {
     const t = this.tables.get(key);
     if (t) {
       const start = appendRecords(t, records);
-      this.changed(key);
+      this.extend(key, t, start, records.length);
       return start;
     }
     return this.appendByHead(this.head(key), key, records);
@@ -269,12 +258,7 @@ export class Workbook {
   ): string[] {
     if (!records.length) return [];
     const t = this.tables.get(key);
-    const ids = t
-      ? new IdAllocator(
-          prefix,
-          t.records.map((r) => r.cells.id),
-        )
-      : new IdAllocator(prefix, this.headIds(key));
+    const ids = new IdAllocator(prefix, t ? idsOf(t) : this.headIds(key));
     const withIds = records.map((r) => ({ ...r, id: ids.take() }));
     this.append(key, withIds);
     const head = this.heads.get(key);
@@ -316,6 +300,16 @@ export class Workbook {
 
   private changed(key: SheetKey): void {
     this.parsed.delete(key as DataSheetKey);
+  }
+
+  /** Adds the typed form of rows just appended to a list already typed. */
+  private extend(key: SheetKey, t: Table, start: number, count: number): void {
+    const list = this.parsed.get(key as DataSheetKey);
+    if (!list) return;
+    const h = t.header.headerRow;
+    const mini = [...t.values.slice(0, h + 1), ...t.values.slice(start - 1, start - 1 + count)];
+    const read = READERS[key as DataSheetKey];
+    list.push(...read(mini, this.zone, { found: t.header, firstRow: start - h - 1 }));
   }
 
   /**
