@@ -5,7 +5,7 @@
  */
 import { createEmulator } from '../local/emulator';
 import { loadProject, type Project } from '../local/harness';
-import { SETTINGS_VALUES, sheetDef } from '../src/core/schema';
+import { SETTINGS_VALUES, sheetDef } from '../src/core/workbook/schema';
 import { TABLES, type Grids } from './workbook';
 
 export function loadIntoEmulator(g: Grids, now: number): Project {

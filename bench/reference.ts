@@ -5,7 +5,7 @@
  * adds on top (header search in two languages, tolerant parsing, currencies, plan roll-ups,
  * working days) is what the ratio between the two measures.
  */
-import { DEALS, PLANS } from '../src/core/schema';
+import { DEALS, PLANS } from '../src/core/workbook/schema';
 
 export interface ReferenceRow {
   /** Kopecks, as the product keeps money. */

@@ -21,7 +21,7 @@ import {
   workdaysRu,
   type FunctionContext,
 } from '../src/core/analytics/functions';
-import { parseSettings } from '../src/core/crm/settings';
+import { parseSettings } from '../src/core/workbook/settings';
 import {
   readActivities,
   readClients,
@@ -30,7 +30,7 @@ import {
   readManagers,
   readPlans,
   readStageHistory,
-} from '../src/core/crm/records';
+} from '../src/core/workbook/records';
 import { startOfDay } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 import { loadIntoEmulator, sheetCalls } from './emulated';

@@ -2,10 +2,10 @@
  * The benchmark's workbook: the CRM demo generator at scale (seeded, so every run measures the
  * same data), as core records and as the 2-D ranges a sheet or a custom function would hold.
  */
-import { activityCells, managerCells, planCells } from '../src/core/crm/records';
-import { recordToRow } from '../src/core/crm/cells';
-import { settingsBlocks } from '../src/core/crm/layout';
-import { defaultSettings } from '../src/core/crm/settings';
+import { activityCells, managerCells, planCells } from '../src/core/workbook/records';
+import { recordToRow } from '../src/core/workbook/cells';
+import { settingsBlocks } from '../src/core/workbook/layout';
+import { defaultSettings } from '../src/core/workbook/settings';
 import { generateDemo, type DemoData } from '../src/core/demo/generate';
 import {
   ACTIVITIES,
@@ -16,7 +16,7 @@ import {
   PLANS,
   STAGE_HISTORY,
   type SheetDef,
-} from '../src/core/schema';
+} from '../src/core/workbook/schema';
 import { dayFromYmd, fixedZone } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 

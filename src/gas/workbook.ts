@@ -18,8 +18,8 @@
  *   it, so that a write is never based on a read another user may have overtaken.
  */
 import { UserError } from '../core/errors';
-import type { IdPrefix } from '../core/crm/ids';
-import { IdAllocator } from '../core/crm/ids';
+import type { IdPrefix } from '../core/workbook/ids';
+import { IdAllocator } from '../core/workbook/ids';
 import {
   readActivities,
   readClients,
@@ -28,12 +28,12 @@ import {
   readManagers,
   readPlans,
   readStageHistory,
-} from '../core/crm/records';
-import { locateHeader, type RawRecord, type ReadOptions } from '../core/crm/tables';
-import { recordToRow } from '../core/crm/cells';
-import { parseSettings } from '../core/crm/settings';
-import type { SheetDef, SheetKey } from '../core/schema';
-import { SETTINGS_VALUES, sheetDef } from '../core/schema';
+} from '../core/workbook/records';
+import { locateHeader, type RawRecord, type ReadOptions } from '../core/workbook/tables';
+import { recordToRow } from '../core/workbook/cells';
+import { parseSettings } from '../core/workbook/settings';
+import type { SheetDef, SheetKey } from '../core/workbook/schema';
+import { SETTINGS_VALUES, sheetDef } from '../core/workbook/schema';
 import type { Zone } from '../core/time';
 import type {
   Activity,

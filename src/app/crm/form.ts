@@ -17,11 +17,11 @@ import {
   PLANS,
   SENT_LOG,
   STAGE_HISTORY,
-} from '../../core/schema';
+} from '../../core/workbook/schema';
 import { formatDay } from '../../core/time';
 import { DuplicateIndex } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
-import { toClient } from '../../core/crm/records';
+import { toClient } from '../../core/workbook/records';
 import type { LeadInput } from '../../core/crm/types';
 import { formSubmission } from '../../gas/form-event';
 import { appendLog } from '../../gas/log';

@@ -4,12 +4,12 @@
  * allocate ids, then write: one setValues per appended block, one per run of changed cells.
  */
 import { UserError } from '../../core/errors';
-import { CLIENTS, DEALS } from '../../core/schema';
+import { CLIENTS, DEALS } from '../../core/workbook/schema';
 import type { Instant } from '../../core/time';
 import type { Client, Deal, Invoice } from '../../core/types';
 import { assignLead } from '../../core/crm/assign';
 import { DuplicateIndex } from '../../core/crm/duplicates';
-import { IdAllocator } from '../../core/crm/ids';
+import { IdAllocator } from '../../core/workbook/ids';
 import {
   clientAfterActivity,
   clientChanges,
@@ -26,7 +26,7 @@ import {
   snoozeChanges,
   staleError,
 } from '../../core/crm/ops';
-import { activityCells, toClient, toDeal, toInvoice } from '../../core/crm/records';
+import { activityCells, toClient, toDeal, toInvoice } from '../../core/workbook/records';
 import type {
   ActivityResult,
   AddInvoiceInput,

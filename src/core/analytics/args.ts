@@ -3,11 +3,17 @@
  * cells as their values (a date as a Date at midnight in the spreadsheet's zone). Bad arguments
  * become a UserError naming the argument, which the shell shows in the user's language.
  */
-import { locateHeader, MissingColumns, readTable, readTyped, type RawRecord } from '../crm/tables';
-import { parseDay, parseInstant } from '../crm/normalize';
+import {
+  locateHeader,
+  MissingColumns,
+  readTable,
+  readTyped,
+  type RawRecord,
+} from '../workbook/tables';
+import { parseDay, parseInstant } from '../workbook/normalize';
 import { UserError } from '../errors';
-import { normalizeHeader } from '../table';
-import type { SheetDef } from '../schema';
+import { normalizeHeader } from '../workbook/headers';
+import type { SheetDef } from '../workbook/schema';
 import type { Day, Zone } from '../time';
 import type { Activity, Lang, PlanLevel } from '../types';
 import { parsePeriod, periodContaining, type Period } from './period';

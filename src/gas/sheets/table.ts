@@ -5,12 +5,17 @@
  * know (the user's own) are never written.
  */
 import { UserError } from '../../core/errors';
-import type { ColumnDef, SheetDef } from '../../core/schema';
+import type { ColumnDef, SheetDef } from '../../core/workbook/schema';
 import type { Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
-import { recordToRow, updateRuns, type Cell } from '../../core/crm/cells';
-import { IdAllocator, type IdPrefix } from '../../core/crm/ids';
-import { locateHeader, readRecords, type HeaderFound, type RawRecord } from '../../core/crm/tables';
+import { recordToRow, updateRuns, type Cell } from '../../core/workbook/cells';
+import { IdAllocator, type IdPrefix } from '../../core/workbook/ids';
+import {
+  locateHeader,
+  readRecords,
+  type HeaderFound,
+  type RawRecord,
+} from '../../core/workbook/tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

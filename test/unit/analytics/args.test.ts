@@ -1,8 +1,8 @@
 /** typedArg: a range argument straight into typed records, as tableArg + toX gives them. */
 import { tableArg, typedArg, type ArgReader } from '../../../src/core/analytics/args';
-import { toDeal } from '../../../src/core/crm/records';
+import { toDeal } from '../../../src/core/workbook/records';
 import { UserError } from '../../../src/core/errors';
-import { DEALS } from '../../../src/core/schema';
+import { DEALS } from '../../../src/core/workbook/schema';
 import { moscow } from './fixtures';
 
 const reader: ArgReader = { lang: 'ru', zone: moscow, problem: (key) => key };

@@ -2,12 +2,12 @@
  * The fast read path (a parser per column resolved once, cached normalisers, money without a
  * text round trip) must give exactly what the plain per-cell path gives.
  */
-import { cellReader, readCell } from '../../../src/core/crm/cells';
-import { readDeals, readPlans, toDeal, toPlan } from '../../../src/core/crm/records';
-import { MissingColumns, readTable, readTyped } from '../../../src/core/crm/tables';
+import { cellReader, readCell } from '../../../src/core/workbook/cells';
+import { readDeals, readPlans, toDeal, toPlan } from '../../../src/core/workbook/records';
+import { MissingColumns, readTable, readTyped } from '../../../src/core/workbook/tables';
 import { toKopecks } from '../../../src/core/money';
-import { DEALS, PLANS, type CellKind } from '../../../src/core/schema';
-import { normalizeHeader } from '../../../src/core/table';
+import { DEALS, PLANS, type CellKind } from '../../../src/core/workbook/schema';
+import { normalizeHeader } from '../../../src/core/workbook/headers';
 import { fixedZone } from '../../../src/core/time';
 
 const zone = fixedZone('Europe/Moscow', 180);

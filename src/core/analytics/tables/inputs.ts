@@ -1,6 +1,6 @@
 /** The workbook a function computes over, built from its range arguments and the context. */
-import { toDeal, toPlan } from '../../crm/records';
-import { DEALS, PLANS } from '../../schema';
+import { toDeal, toPlan } from '../../workbook/records';
+import { DEALS, PLANS } from '../../workbook/schema';
 import type { Deal, Plan, Settings, WorkbookData } from '../../types';
 import { typedArg } from '../args';
 import type { FunctionRun } from './run';

@@ -6,8 +6,8 @@
 import { toKopecks } from '../money';
 import type { Activity, Client, Deal, Invoice, Lang, Manager, Plan, StageChange } from '../types';
 import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from './enums';
-import { normalizePeriod } from './period';
-import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY } from '../schema';
+import { normalizePeriod } from './plan-period';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY } from './schema';
 import type { Zone } from '../time';
 import { readTyped, type RawRecord, type ReadOptions } from './tables';
 

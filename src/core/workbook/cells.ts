@@ -4,7 +4,7 @@
  * produces what setValues needs: numbers, booleans, Date objects (built from Days in the
  * spreadsheet's zone), and text made safe from formula injection.
  */
-import type { CellKind, ColumnDef } from '../schema';
+import type { CellKind, ColumnDef } from './schema';
 import { fromKopecks, toKopecks } from '../money';
 import { startOfDay, type Zone } from '../time';
 import {

@@ -3,8 +3,8 @@
  * (Russian, English or alias headers, any order, within the first rows), blank rows are skipped,
  * user columns are left alone. Pure, so custom functions that receive a range can use it too.
  */
-import type { ColumnDef, SheetDef } from '../schema';
-import { mapHeaders, type HeaderMap } from '../table';
+import type { ColumnDef, SheetDef } from './schema';
+import { mapHeaders, type HeaderMap } from './headers';
 import type { Zone } from '../time';
 import { cellReader, isBlankCell, type CellReader } from './cells';
 
