@@ -100,6 +100,21 @@ export default tseslint.config(
     'src/core is pure: it may import only src/core and src/shared.',
   ),
   ...layerImports(
+    'src/core/workbook',
+    [
+      'src/core/crm',
+      'src/core/analytics',
+      'src/core/reminders',
+      'src/core/demo',
+      'src/gas',
+      'src/app',
+      'src/Code',
+      'sidebar',
+      'local',
+    ],
+    'src/core/workbook is the record model under the CRM operations, analytics and reminders.',
+  ),
+  ...layerImports(
     'src/shared',
     ['src/gas', 'src/app', 'src/Code', 'sidebar', 'local'],
     'src/shared is pure and goes into the sidebar: it may import only src/core and src/shared.',
