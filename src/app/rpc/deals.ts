@@ -19,7 +19,7 @@ import { todayView } from './today';
 
 /** The deal, if the caller may act on it (a manager: only their own; the same answer otherwise). */
 function ownDeal(ctx: Ctx, dealId: string): void {
-  const deal = ctx.data().deals.find((d) => d.id === dealId);
+  const deal = ctx.wb.list('deals').find((d) => d.id === dealId);
   if (!deal || (ctx.me.role === 'manager' && deal.manager !== ctx.me.email)) {
     throw new UserError('error.notFound', { id: dealId });
   }

@@ -18,7 +18,7 @@ import { requireFields } from './fields';
 import { todayView } from './today';
 
 function view(ctx: Ctx, hits: DuplicateCandidate[]): DuplicateClient[] {
-  const data = ctx.data();
+  const data = ctx.data(['managers', 'clients']);
   const managers = new Map(data.managers.map((m) => [m.email, m.name]));
   const contacts = new Map(data.clients.map((c) => [c.id, c.contactName]));
   return hits.slice(0, 5).map((h) => {
@@ -40,7 +40,7 @@ function view(ctx: Ctx, hits: DuplicateCandidate[]): DuplicateClient[] {
 export function findDuplicates(q: DuplicateQuery, ctx: Ctx): DuplicateClient[] {
   const hits = findIn(
     { name: q.clientName, inn: q.inn, phone: q.phone, email: q.email },
-    ctx.data().clients,
+    ctx.wb.list('clients'),
   );
   return view(ctx, hits);
 }

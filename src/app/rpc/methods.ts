@@ -37,7 +37,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {
-  const s = ctx.data().settings;
+  const s = ctx.wb.settings;
   const role = ctx.me.role;
   const list = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
   return {

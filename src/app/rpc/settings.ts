@@ -66,7 +66,7 @@ function remindersView(ctx: Ctx, status = reminders.remindersStatus(ctx.ss)): Re
 }
 
 export function getSettings(ctx: Ctx): SettingsView {
-  return { settings: formOf(ctx.data().settings), reminders: remindersView(ctx) };
+  return { settings: formOf(ctx.wb.settings), reminders: remindersView(ctx) };
 }
 
 function validate(f: SettingsForm, base: Settings): Settings {
@@ -151,7 +151,7 @@ function validate(f: SettingsForm, base: Settings): Settings {
 }
 
 export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
-  const before = ctx.data().settings;
+  const before = ctx.wb.settings;
   const next = validate(f, before);
   ctx.wb.locked(() => writeSettings(ctx.ss, ctx.zone, next));
   if (next.lang !== before.lang) storeLang(next.lang);
