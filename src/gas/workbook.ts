@@ -386,31 +386,3 @@ export class Workbook {
     return start;
   }
 }
-
-/** The workbook of the active spreadsheet (or the stored one, for an add-on's trigger). */
-export function openWorkbook(ss: Spreadsheet): Workbook {
-  return new Workbook(ss);
-}
-
-/**
- * For callers that have no Workbook of their own yet: each call is a fresh read. Prefer passing
- * the execution's Workbook down.
- */
-export function readWorkbook(ss: Spreadsheet, which?: readonly SheetKey[]): WorkbookData {
-  return new Workbook(ss).data(which as readonly DataSheetKey[] | undefined);
-}
-
-export function readWorkbookWithZone(
-  ss: Spreadsheet,
-  which?: readonly SheetKey[],
-): { data: WorkbookData; zone: Zone } {
-  const wb = new Workbook(ss);
-  return { data: wb.data(which as readonly DataSheetKey[] | undefined), zone: wb.zone };
-}
-
-/** Settings from the Settings sheet (one getValues); defaults when the sheet is missing. */
-export function readSettings(ss: Spreadsheet, zone: Zone, fallbackLang: Lang = 'ru'): Settings {
-  const found = findSheet(ss, SETTINGS_VALUES);
-  if (!found) return parseSettings([], zone, fallbackLang);
-  return parseSettings(found.sheet.getDataRange().getValues() as unknown[][], zone, found.lang);
-}

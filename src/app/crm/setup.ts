@@ -15,6 +15,7 @@ import { setupWorkbook as runSetup, type SetupReport } from '../setup/workbook';
 import { writeDemo, type DemoCounts } from '../setup/demo';
 import { showToast, spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { alert } from '../../gas/ui';
+import { Workbook } from '../../gas/workbook';
 import { zoneOf } from '../../gas/zone';
 import { callerEmail } from './session';
 
@@ -48,7 +49,7 @@ export function setupDemo(
       today: dayOfInstant(Date.now(), zone),
       zone,
     });
-    return { setup, counts: writeDemo(ss, demo, setup.lang, zone) };
+    return { setup, counts: writeDemo(new Workbook(ss), demo, setup.lang) };
   }, SETUP_LOCK_MS);
 }
 

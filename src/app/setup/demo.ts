@@ -3,16 +3,11 @@
  * data sheets, so a real workbook is never mixed with invented clients.
  */
 import { UserError } from '../../core/errors';
-import { sheetDef } from '../../core/workbook/schema';
-import type { Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
 import type { DemoData } from '../../core/demo/generate';
 import { activityCells, managerCells, planCells } from '../../core/workbook/records';
 import { sheetName } from '../../gas/sheets/blocks';
-import { appendRecords, openTable, type Table } from '../../gas/sheets/table';
-import { DATA_SHEETS, type DataSheetKey } from '../../gas/workbook';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { DATA_SHEETS, type Workbook } from '../../gas/workbook';
 
 export interface DemoCounts {
   managers: number;
@@ -24,35 +19,34 @@ export interface DemoCounts {
   invoices: number;
 }
 
-export function writeDemo(ss: Spreadsheet, demo: DemoData, lang: Lang, zone: Zone): DemoCounts {
-  const tables = {} as Record<DataSheetKey, Table>;
+export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts {
+  // Every sheet must be empty before the first write: nothing is half-written over real data.
   for (const key of DATA_SHEETS) {
-    const table = openTable(ss, sheetDef(key), zone, lang);
+    const table = wb.table(key);
     if (table.records.length) {
       throw new UserError('crm.demo.notEmpty', { sheet: sheetName(table.sheet) });
     }
-    tables[key] = table;
   }
   const strip = <T extends { row: number }>(r: T): Omit<T, 'row'> => {
     const { row: _row, ...rest } = r;
     return rest;
   };
-  appendRecords(
-    tables.managers,
+  wb.append(
+    'managers',
     demo.managers.map((m) => managerCells(strip(m), lang)),
   );
-  appendRecords(tables.clients, demo.clients.map(strip));
-  appendRecords(tables.deals, demo.deals.map(strip));
-  appendRecords(
-    tables.activities,
+  wb.append('clients', demo.clients.map(strip));
+  wb.append('deals', demo.deals.map(strip));
+  wb.append(
+    'activities',
     demo.activities.map((a) => activityCells(strip(a), lang)),
   );
-  appendRecords(tables.stageHistory, demo.stageHistory.map(strip));
-  appendRecords(
-    tables.plans,
+  wb.append('stageHistory', demo.stageHistory.map(strip));
+  wb.append(
+    'plans',
     demo.plans.map((p) => planCells(strip(p), lang)),
   );
-  appendRecords(tables.invoices, demo.invoices.map(strip));
+  wb.append('invoices', demo.invoices.map(strip));
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

@@ -1,9 +1,12 @@
 /**
- * readWorkbook (src/gas/workbook.ts) run directly against the emulator's services: the published
+ * The Workbook (src/gas/workbook.ts) run directly against the emulator's services: the published
  * contract other parts rely on, and its call count (one getValues per sheet, whatever the rows).
  */
 import { createEmulator, type Emulator } from '../../../local/emulator';
-import { readWorkbook } from '../../../src/gas/workbook';
+import { Workbook, type DataSheetKey } from '../../../src/gas/workbook';
+
+const readWorkbook = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, which?: DataSheetKey[]) =>
+  new Workbook(ss).data(which);
 import { dayFromYmd } from '../../../src/core/time';
 import { isUserError } from '../../../src/core/errors';
 
