@@ -258,7 +258,8 @@ export function loadProject(opts: LoadOptions = {}): Project {
       if (publicFunctions.includes('onOpen')) {
         const event: Record<string, unknown> = {
           authMode: mode,
-          user: userObj(mode === 'NONE' ? '' : user),
+          // Google gives '' outside the owner's Workspace domain (consumer accounts included).
+          user: userObj(mode === 'NONE' ? '' : emulator.simpleTriggerEmail(user)),
         };
         if (mode !== 'NONE') event.source = book;
         execute('simple', mode, user, user, (g, ex) => callGlobal(g, 'onOpen', [event], ex));
@@ -278,7 +279,7 @@ export function loadProject(opts: LoadOptions = {}): Project {
         authMode: 'LIMITED',
         range,
         source: book,
-        user: userObj(user),
+        user: userObj(emulator.simpleTriggerEmail(user)),
       };
       if (single) {
         event.value = values[0][0];

@@ -24,7 +24,10 @@ export function showAddonMenu(items: ReadonlyArray<readonly [string, string] | n
 
 /** Opens the built sidebar page (dist/Sidebar.html) under `title`. */
 export function showSidebar(title: string): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
+  // Google ignores <meta> tags inside the HTML file: only addMetaTag sets the viewport.
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .setTitle(title)
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
