@@ -57,6 +57,10 @@ export interface EmulatorOptions {
   /** Editor add-on rules: no active document in time-driven triggers, one trigger of each type
    * per user and document, clock triggers at most hourly. Default false (container-bound). */
   addon?: boolean;
+  /** The container-bound script project's name: the title of createAddonMenu's sub-menu under
+   * Extensions when not an add-on. Default 'Untitled project' (what Extensions > Apps Script
+   * creates); an add-on's sub-menu carries the add-on's name instead. */
+  projectName?: string;
   /** Print Logger/console output to stderr as well as recording it. */
   printLogs?: boolean;
   /** The spreadsheet's id (default a fixed fake id). */
@@ -143,8 +147,9 @@ export interface Emulator {
   formatDate(date: Date | number, timeZone: string, pattern: string): string;
 }
 
-/** createAddonMenu's title: the add-on's name, whatever the file is called. */
+/** createAddonMenu's title for a published add-on: its name, whatever the file is called. */
 const ADDON_NAME = 'ROP Desk';
+const UNTITLED_PROJECT = 'Untitled project';
 const DEFAULT_NOW = Date.parse('2026-11-27T09:00:00+03:00');
 export const SPREADSHEET_ID = '1RoPDeskEmuLatedSpreadsheet0000000000000000';
 export const SCRIPT_ID = '1RoPDeskEmuLatedScript000000000000000000000000000000000';
@@ -243,7 +248,13 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
   };
 
   const services = {
-    SpreadsheetApp: new SpreadsheetApp(rt, book, ui, ADDON_NAME, hasActiveDoc),
+    SpreadsheetApp: new SpreadsheetApp(
+      rt,
+      book,
+      ui,
+      opts.addon ? ADDON_NAME : (opts.projectName ?? UNTITLED_PROJECT),
+      hasActiveDoc,
+    ),
     PropertiesService: new PropertiesService(rt, stores),
     LockService: new LockService(rt, locks, () => (hasActiveDoc() ? book._id : null)),
     CacheService: new CacheService(rt, caches),
