@@ -52,8 +52,9 @@ import {
 import { readValues, sheetExtent, sheetName, writeValues } from '../../gas/sheets/blocks';
 import { findSheet } from '../../gas/sheets/table';
 import { spreadsheetId, spreadsheetTimeZone } from '../../gas/spreadsheet';
-import { ensureFormSubmitTrigger } from '../../gas/triggers';
+import { effectiveUserEmail } from '../../gas/session';
 import { zoneOf } from '../../gas/zone';
+import { ensureFormIntake } from './form-intake';
 import { ensureSettingsSheet } from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -394,8 +395,9 @@ function conditionalFormats(
 // ---- Lead intake from a linked Google Form ------------------------------------------------------
 
 /**
- * The installable form-submit trigger that turns responses into leads. Installed once per user and
- * document (creating it twice would make two); it fires only when a form is linked.
+ * The installable form-submit trigger that turns responses into leads: one per workbook, owned by
+ * the first editor who runs Setup (src/app/setup/form-intake.ts); it fires only when a form is
+ * linked. Another editor's Setup says who owns it and installs nothing.
  */
 function ensureFormTrigger(
   ss: Spreadsheet,
@@ -404,7 +406,11 @@ function ensureFormTrigger(
   warnings: string[],
 ): void {
   try {
-    if (ensureFormSubmitTrigger(ss)) changes.push(t(lang, 'crm.setup.formTrigger'));
+    const res = ensureFormIntake(ss, effectiveUserEmail());
+    if (res.kind === 'created') changes.push(t(lang, 'crm.setup.formTrigger'));
+    if (res.removed) changes.push(t(lang, 'crm.setup.formTriggerDuplicates', { n: res.removed }));
+    if (res.kind === 'other')
+      warnings.push(t(lang, 'crm.setup.formTriggerOther', { owner: res.owner }));
   } catch (e) {
     warnings.push(
       t(lang, 'crm.setup.formTriggerFailed', { problem: String((e as Error)?.message ?? e) }),

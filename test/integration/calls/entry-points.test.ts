@@ -44,6 +44,15 @@ describe('each menu item and trigger reads each sheet at most once', () => {
     project.run('menuRemindersOff', [], { user: demo.head });
   });
 
+  it('onFormSubmit (the intake trigger) reads each sheet at most once', () => {
+    project.submitForm('Ответы на форму (1)', {
+      Компания: 'ООО «Чтение»',
+      Телефон: '+74950001122',
+    });
+    expect(project.lastReads).not.toEqual({});
+    expect(reReads()).toEqual([]);
+  });
+
   it('onOpen reads no sheet at all', () => {
     project.open({ user: demo.head });
     expect(project.lastReads).toEqual({});
