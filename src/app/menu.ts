@@ -24,6 +24,7 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.setup', 'menuSetupWorkbook'],
   ['menu.setupDemo', 'menuSetupDemo'],
   ['menu.refreshDashboard', 'menuRefreshDashboard'],
+  ['menu.recalculate', 'menuRecalculateFormulas'],
   null,
   ['menu.remindersOn', 'menuRemindersOn'],
   ['menu.remindersOff', 'menuRemindersOff'],

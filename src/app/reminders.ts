@@ -21,6 +21,7 @@ import {
 } from '../gas/triggers';
 import { activeSpreadsheet, openSpreadsheet, spreadsheetId, toast } from '../gas/spreadsheet';
 import { Workbook } from '../gas/workbook';
+import { writeToday } from './setup/today';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -187,5 +188,8 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
     appendLog(ss, { level: 'error', job: JOB_NAME, message: text }, lang);
     return;
   }
-  runReminders(new Workbook(ss), { startedAt });
+  const wb = new Workbook(ss);
+  // The daily run moves ROP_TODAY to the new day: formulas taking it as asOf recalculate.
+  writeToday(ss, wb.zone, startedAt);
+  runReminders(wb, { startedAt });
 }

@@ -56,6 +56,7 @@ import { effectiveUserEmail } from '../../gas/session';
 import { zoneOf } from '../../gas/zone';
 import { ensureFormIntake } from './form-intake';
 import { ensureSettingsSheet } from './settings';
+import { ensureTodayCell } from './today';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -115,6 +116,15 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
   const requested = opts.lang ?? storedLang();
   const settings = ensureSettingsSheet(ss, zone, requested, changes);
   const lang = settings.settings.lang;
+  ensureTodayCell(
+    ss,
+    settings.sheet,
+    settings.values[0]?.length ?? 0,
+    zone,
+    lang,
+    Date.now(),
+    changes,
+  );
   const existingSheets = sheetsOf(ss);
 
   const placed: Partial<Record<SheetDef['key'], PlacedTable>> = {};

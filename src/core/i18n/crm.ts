@@ -33,6 +33,7 @@ export const ru = {
   'crm.setup.nothing': 'Таблица уже настроена, ничего не изменено.',
   'crm.setup.formTrigger': 'Включён приём заявок из связанной Google Формы.',
   'crm.setup.formTriggerFailed': 'Не удалось включить приём заявок из Google Формы: {problem}',
+  'crm.setup.todayHeader': 'Сегодня (ROP_TODAY)',
   'crm.setup.formTriggerOther':
     'Приём заявок из Google Формы уже ведёт {owner}: второй триггер не установлен, чтобы заявки не дублировались.',
   'crm.setup.formTriggerDuplicates': 'Удалены лишние триггеры приёма заявок из формы: {n}.',
@@ -107,6 +108,7 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.setup.nothing': 'The workbook is already set up; nothing changed.',
   'crm.setup.formTrigger': 'Turned on lead intake from the linked Google Form.',
   'crm.setup.formTriggerFailed': 'Could not turn on lead intake from the Google Form: {problem}',
+  'crm.setup.todayHeader': 'Today (ROP_TODAY)',
   'crm.setup.formTriggerOther':
     'Lead intake from the Google Form is already run by {owner}: no second trigger was installed, so leads are not doubled.',
   'crm.setup.formTriggerDuplicates': 'Removed extra form intake triggers: {n}.',

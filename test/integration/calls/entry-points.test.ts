@@ -27,6 +27,12 @@ describe('each menu item and trigger reads each sheet at most once', () => {
     expect(reReads()).toEqual([]);
   });
 
+  it('menuRecalculateFormulas reads no data sheet (it rewrites ROP_TODAY only)', () => {
+    project.run('menuRecalculateFormulas', [], { user: demo.head });
+    expect(reReads()).toEqual([]);
+    expect(Object.keys(project.lastReads).filter((s) => s !== 'Настройки')).toEqual([]);
+  });
+
   it('menuRemindersOn and menuRemindersOff', () => {
     project.run('menuRemindersOn', [], { user: demo.head });
     expect(reReads()).toEqual([]);

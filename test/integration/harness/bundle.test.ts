@@ -11,6 +11,7 @@ const EXPECTED_MENU = [
   'menuSetupWorkbook',
   'menuSetupDemo',
   'menuRefreshDashboard',
+  'menuRecalculateFormulas',
   null,
   'menuRemindersOn',
   'menuRemindersOff',
