@@ -124,6 +124,10 @@ export interface Emulator {
   /** The email a simple trigger's event `user` carries for `email` ('' outside the domain). */
   simpleTriggerEmail(email: string): string;
   setAuthorizationRequired(required: boolean): void;
+  /** What `user` granted on the granular consent screen (full scope URLs); null (default) =
+   * every scope the manifest asks for. Calls needing an ungranted scope are refused, and
+   * ScriptApp.getAuthorizationInfo(FULL, scopes) reports REQUIRED and the granted subset. */
+  grantScopes(user: string, scopes: string[] | null): void;
   /** Simulated cost in fake ms per call ('Range.setValue': 50) or for every call ('*'). */
   setLatency(costs: Record<string, number>): void;
   /** Runs `fn` (typically another project.run) at the moment the current execution calls
@@ -238,6 +242,8 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     authorizationRequired: false,
   };
   rt.authorizationRequired = () => script.authorizationRequired;
+  const grants = new Map<string, string[]>();
+  rt.granted = (user) => grants.get(user.toLowerCase()) ?? null;
   const htmlDir = opts.htmlDir ?? path.resolve(__dirname, '../../dist');
   let runner: ExecutionRunner | null = null;
   let htmlScope: object | null = null;
@@ -259,7 +265,7 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     LockService: new LockService(rt, locks, () => (hasActiveDoc() ? book._id : null)),
     CacheService: new CacheService(rt, caches),
     MailApp: new MailApp(rt, mail),
-    ScriptApp: new ScriptApp(rt, script),
+    ScriptApp: new ScriptApp(rt, script, () => scopes),
     Session: new Session(
       rt,
       () => scriptTimeZone,
@@ -357,6 +363,10 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     simpleTriggerEmail: (email) => (emailVisible(rt.identity, email) ? email : ''),
     setAuthorizationRequired(required) {
       script.authorizationRequired = required;
+    },
+    grantScopes(user, granted) {
+      if (granted === null) grants.delete(user.toLowerCase());
+      else grants.set(user.toLowerCase(), [...granted]);
     },
     setLatency(costs) {
       for (const [k, v] of Object.entries(costs)) {

@@ -54,6 +54,7 @@ import { findSheet } from '../../gas/sheets/table';
 import { spreadsheetId, spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { effectiveUserEmail } from '../../gas/session';
 import { zoneOf } from '../../gas/zone';
+import { missingPermissionText } from '../permissions';
 import { ensureFormIntake } from './form-intake';
 import { ensureSettingsSheet } from './settings';
 import { ensureTodayCell } from './today';
@@ -415,6 +416,11 @@ function ensureFormTrigger(
   changes: string[],
   warnings: string[],
 ): void {
+  const missing = missingPermissionText('formIntake', lang);
+  if (missing) {
+    warnings.push(missing);
+    return;
+  }
   try {
     const res = ensureFormIntake(ss, effectiveUserEmail());
     if (res.kind === 'created') changes.push(t(lang, 'crm.setup.formTrigger'));
