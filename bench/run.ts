@@ -8,8 +8,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createEmulator } from '../local/emulator';
-import { loadProject, type Project } from '../local/harness';
+import type { Project } from '../local/harness';
 import { asOfInstant, buildDashboard, parsePeriod } from '../src/core/analytics';
 import {
   salesAging,
@@ -22,31 +21,20 @@ import {
   workdaysRu,
   type FunctionContext,
 } from '../src/core/analytics/functions';
-import { parseSettings } from '../src/core/crm/settings';
-import { readTable } from '../src/core/crm/tables';
+import { parseSettings } from '../src/core/workbook/settings';
 import {
-  toActivity,
-  toClient,
-  toDeal,
-  toInvoice,
-  toManager,
-  toPlan,
-  toStageChange,
-} from '../src/core/crm/records';
-import {
-  ACTIVITIES,
-  CLIENTS,
-  DEALS,
-  INVOICES,
-  MANAGERS,
-  PLANS,
-  STAGE_HISTORY,
-  SETTINGS_VALUES,
-  sheetDef,
-  type SheetDef,
-} from '../src/core/schema';
+  readActivities,
+  readClients,
+  readDeals,
+  readInvoices,
+  readManagers,
+  readPlans,
+  readStageHistory,
+} from '../src/core/workbook/records';
 import { startOfDay } from '../src/core/time';
-import type { Plan, WorkbookData } from '../src/core/types';
+import type { WorkbookData } from '../src/core/types';
+import { loadIntoEmulator, sheetCalls } from './emulated';
+import { referencePlanFact } from './reference';
 import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
 
 declare const gc: (() => void) | undefined;
@@ -100,59 +88,43 @@ function measure(fn: (probe: () => void) => unknown, runs = 6): Measure {
 
 /** Parsing the sheets' values into records, as readWorkbook does after its getValues. */
 function parseWorkbook(g: Grids): WorkbookData {
-  const read = <T>(
-    values: unknown[][],
-    def: SheetDef,
-    to: (r: ReturnType<typeof readTable>['records'][number]) => T,
-  ) => readTable(values, def, ZONE).records.map(to);
   return {
     settings: parseSettings(g.settings, ZONE, 'ru'),
-    managers: read(g.managers, MANAGERS, toManager),
-    clients: read(g.clients, CLIENTS, toClient),
-    deals: read(g.deals, DEALS, toDeal),
-    activities: read(g.activities, ACTIVITIES, toActivity),
-    stageHistory: read(g.stageHistory, STAGE_HISTORY, toStageChange),
-    plans: read(g.plans, PLANS, toPlan).filter((p): p is Plan => p !== null),
-    invoices: read(g.invoices, INVOICES, toInvoice),
+    managers: readManagers(g.managers, ZONE),
+    clients: readClients(g.clients, ZONE),
+    deals: readDeals(g.deals, ZONE),
+    activities: readActivities(g.activities, ZONE),
+    stageHistory: readStageHistory(g.stageHistory, ZONE),
+    plans: readPlans(g.plans, ZONE),
+    invoices: readInvoices(g.invoices, ZONE),
   };
 }
 
-function loadIntoEmulator(g: Grids): Project {
-  const emulator = createEmulator({ now: NOW });
-  const project = loadProject({ emulator });
-  project.run('menuSetupWorkbook');
-  const ss = emulator.spreadsheet;
-  const put = (name: string, values: unknown[][]): void => {
-    const sheet = ss.getSheetByName(name)!;
-    sheet.clear();
-    if (sheet.getMaxRows() < values.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
-    if (sheet.getMaxColumns() < values[0].length)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), values[0].length - sheet.getMaxColumns());
-    sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
+/** The same records in new arrays (what a new execution's read would give). */
+function fresh(data: WorkbookData): WorkbookData {
+  return {
+    ...data,
+    managers: [...data.managers],
+    clients: [...data.clients],
+    deals: [...data.deals],
+    activities: [...data.activities],
+    stageHistory: [...data.stageHistory],
+    plans: [...data.plans],
+    invoices: [...data.invoices],
   };
-  const keys = [
-    'managers',
-    'clients',
-    'deals',
-    'activities',
-    'stageHistory',
-    'plans',
-    'invoices',
-  ] as const;
-  for (const k of keys) put(sheetDef(k).ru, g[k]);
-  put(SETTINGS_VALUES.ru, g.settings);
-  emulator.calls.reset();
-  return project;
 }
 
-/** Spreadsheet service calls only (Utilities, Lock, Properties, Cache are not the sheet). */
-function sheetCalls(calls: Record<string, number>): number {
-  return Object.entries(calls)
-    .filter(([k]) =>
-      /^(SpreadsheetApp|Spreadsheet|Sheet|Range|EmbeddedChart|DeveloperMetadata)\b/.test(k),
-    )
-    .reduce((s, [, n]) => s + n, 0);
+function referenceOpts(data: WorkbookData): Parameters<typeof referencePlanFact>[2] {
+  return {
+    period: '2026-11',
+    start: PERIOD.start,
+    asOf: TODAY,
+    end: PERIOD.end,
+    offsetMinutes: 180,
+    stages: new Map(data.settings.stages.map((s) => [s.name, s])),
+    managerLabel: 'Менеджер',
+    revenueLabel: 'Выручка',
+  };
 }
 
 interface Row {
@@ -169,7 +141,7 @@ function main(): void {
   for (const activities of ACTIVITY_SIZES) {
     const t0 = performance.now();
     const { data } = generate({ ...SIZES, activities });
-    const g = grids(data);
+    const g = grids(data, true);
     const genMs = performance.now() - t0;
     console.log(
       `\n## ${data.deals.length} deals, ${data.activities.length} activities, ${data.invoices.length} invoices, ` +
@@ -185,7 +157,7 @@ function main(): void {
       clients: data.clients,
       lang: 'ru',
     };
-    const project = WITH_EMULATOR ? loadIntoEmulator(g) : null;
+    const project = WITH_EMULATOR ? loadIntoEmulator(g, NOW) : null;
     const rows: Row[] = [];
     const emulated = (
       name: string,
@@ -200,7 +172,8 @@ function main(): void {
     const dash = emulated('dashboard', (p) => p.run('menuRefreshDashboard'));
     rows.push({
       what: 'Dashboard: compute (core)',
-      pure: measure((probe) => buildDashboard(data, PERIOD, asOf, 'ru', { probe })),
+      // Fresh lists each run: computations keep indexes per list identity within a job.
+      pure: measure((probe) => buildDashboard(fresh(data), PERIOD, asOf, 'ru', { probe })),
       calls: null,
       emulatedMs: null,
     });
@@ -224,6 +197,12 @@ function main(): void {
       () => [g.plans, g.deals, '2026-11', 'manager', asOfCell],
       () => salesPlanFact(ctx, g.plans, g.deals, '2026-11', 'manager', asOfCell),
     );
+    rows.push({
+      what: 'one-pass reference plan-fact, same arrays (bench/reference.ts)',
+      pure: measure(() => referencePlanFact(g.plans, g.deals, referenceOpts(data))),
+      calls: null,
+      emulatedMs: null,
+    });
     fn(
       'SALES_FORECAST',
       'SALES_FORECAST',
@@ -283,6 +262,12 @@ function main(): void {
         `| ${r.what} | ${r.pure.coldMs.toFixed(0)} / ${r.pure.ms.toFixed(0)} / ${r.pure.minMs.toFixed(0)} | ${r.pure.heapMb.toFixed(0)} | ${r.calls ?? '—'} | ${r.emulatedMs === null ? '—' : r.emulatedMs.toFixed(0)} |`,
       );
     }
+    const pf = rows.find((r) => r.what.startsWith('SALES_PLAN_FACT'))!.pure;
+    const ref = rows.find((r) => r.what.startsWith('one-pass reference'))!.pure;
+    console.log(
+      `\nSALES_PLAN_FACT / reference: ${(pf.ms / ref.ms).toFixed(1)}x warm median, ` +
+        `${(pf.minMs / ref.minMs).toFixed(1)}x fastest, ${(pf.coldMs / ref.coldMs).toFixed(1)}x cold`,
+    );
   }
 }
 

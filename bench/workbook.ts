@@ -2,10 +2,10 @@
  * The benchmark's workbook: the CRM demo generator at scale (seeded, so every run measures the
  * same data), as core records and as the 2-D ranges a sheet or a custom function would hold.
  */
-import { activityCells, managerCells, planCells } from '../src/core/crm/records';
-import { recordToRow } from '../src/core/crm/cells';
-import { settingsBlocks } from '../src/core/crm/layout';
-import { defaultSettings } from '../src/core/crm/settings';
+import { activityCells, managerCells, planCells } from '../src/core/workbook/records';
+import { recordToRow } from '../src/core/workbook/cells';
+import { settingsBlocks } from '../src/core/workbook/layout';
+import { defaultSettings } from '../src/core/workbook/settings';
 import { generateDemo, type DemoData } from '../src/core/demo/generate';
 import {
   ACTIVITIES,
@@ -16,7 +16,7 @@ import {
   PLANS,
   STAGE_HISTORY,
   type SheetDef,
-} from '../src/core/schema';
+} from '../src/core/workbook/schema';
 import { dayFromYmd, fixedZone } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 
@@ -78,6 +78,28 @@ function grid<T extends { row: number }>(
   ];
 }
 
+/**
+ * What getValues returns for a written grid: a leading apostrophe (written so that Sheets keeps
+ * "2026-11" or "-" as text) is not part of the stored value.
+ */
+function readBack(grid: Grid): Grid {
+  return grid.map((r) =>
+    r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)),
+  );
+}
+
+export const TABLES = [
+  'managers',
+  'clients',
+  'deals',
+  'activities',
+  'stageHistory',
+  'plans',
+  'invoices',
+] as const;
+export type TableKey = (typeof TABLES)[number];
+
+/** Each sheet's values (see `grids`), and as written. */
 export interface Grids {
   managers: Grid;
   clients: Grid;
@@ -90,9 +112,17 @@ export interface Grids {
   settings: Grid;
   stages: Grid;
   bonus: Grid;
+  /** What setValues was given (apostrophes included), to load the emulator's sheets. */
+  written: Record<TableKey | 'settings', Grid>;
 }
 
-export function grids(data: WorkbookData): Grids {
+/**
+ * The sheets as 2-D values. `asRead` gives what getValues or a range argument delivers (the
+ * benches use that); without it the cells are as written, leading apostrophes included, which
+ * the analytics output snapshot was pinned on (its monthly plan periods do not parse as such).
+ */
+export function grids(data: WorkbookData, asRead = false): Grids {
+  const back = asRead ? readBack : (grid: Grid): Grid => grid;
   // The Settings sheet: its tables side by side, one blank column between them.
   const blocks = settingsBlocks(data.settings);
   const height = Math.max(...blocks.map((b) => b.rows.length));
@@ -105,7 +135,7 @@ export function grids(data: WorkbookData): Grids {
     sub[b.key] = b.rows;
     col += b.rows[0].length + 1;
   }
-  return {
+  const written: Record<TableKey | 'settings', Grid> = {
     managers: grid(MANAGERS, data.managers, (m) => managerCells(m, 'ru')),
     clients: grid(CLIENTS, data.clients),
     deals: grid(DEALS, data.deals),
@@ -114,7 +144,16 @@ export function grids(data: WorkbookData): Grids {
     plans: grid(PLANS, data.plans, (p) => planCells(p, 'ru')),
     invoices: grid(INVOICES, data.invoices),
     settings,
-    stages: sub.stages,
-    bonus: sub.bonus,
+  };
+  const read = Object.fromEntries(TABLES.map((k) => [k, back(written[k])])) as Record<
+    TableKey,
+    Grid
+  >;
+  return {
+    ...read,
+    settings: back(settings),
+    stages: back(sub.stages),
+    bonus: back(sub.bonus),
+    written,
   };
 }

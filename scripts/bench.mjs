@@ -1,25 +1,33 @@
-// `npm run bench [-- --activities=5000,200000,500000] [-- --no-emulator] [-- --bundle]`: builds
-// the bundle, prints what loading dist/Code.js costs every Apps Script call (bench/bundle-load.ts;
-// `--bundle` stops there), then runs bench/run.ts with the GC exposed so that the memory figures
-// start from a collected heap.
+// `npm run bench [-- --bundle | --analytics | --planfact | --sidebar] [-- options]`: builds the
+// bundle, prints what loading dist/Code.js costs every Apps Script call (bench/bundle-load.ts),
+// then runs, with the GC exposed so that memory figures start from a collected heap:
+// - bench/run.ts (`--analytics`): the dashboard and custom functions at scale
+//   (`--activities=5000,200000,500000`, `--no-emulator`);
+// - bench/planfact.ts (`--planfact`): SALES_PLAN_FACT against SUMIFS in HyperFormula and a
+//   one-pass reference (`--deals=20000`, `--runs=5`);
+// - bench/sidebar.ts (`--sidebar`): bootstrap, today and addLead (`--deals=1000,50000`).
+// With none of the four flags, all of them run.
 import { spawnSync } from 'node:child_process';
+
+const argv = process.argv.slice(2);
+const parts = ['bundle', 'analytics', 'planfact', 'sidebar'];
+const chosen = parts.filter((p) => argv.includes(`--${p}`));
+const want = (p) => chosen.length === 0 || chosen.includes(p);
+const rest = argv.filter((a) => !parts.includes(a.slice(2)));
 
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const load = spawnSync(process.execPath, ['--import', 'tsx', 'bench/bundle-load.ts'], {
-  stdio: 'inherit',
-});
-if (load.status !== 0 || process.argv.includes('--bundle')) process.exit(load.status ?? 1);
-const run = spawnSync(
-  process.execPath,
-  [
-    '--expose-gc',
-    '--max-old-space-size=8192',
-    '--import',
-    'tsx',
-    'bench/run.ts',
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
-);
-process.exit(run.status ?? 1);
+
+const run = (file, args = []) => {
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', file, ...args],
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (want('bundle')) run('bench/bundle-load.ts');
+if (want('analytics')) run('bench/run.ts', rest);
+if (want('planfact')) run('bench/planfact.ts', rest);
+if (want('sidebar')) run('bench/sidebar.ts', rest);

@@ -1,5 +1,5 @@
 /**
- * Live checks of the new-lead form with the CRM core's own pure parsers (src/core/crm/normalize)
+ * Live checks of the new-lead form with the CRM core's own pure parsers (src/core/workbook/normalize)
  * and the CRM's own messages, applying the rules the server's lead validation applies (name and
  * need required, a phone or an email, valid phone/email/INN/amount), so the browser never accepts
  * what the server would refuse. The server stays the authority: its field errors replace these on

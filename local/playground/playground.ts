@@ -11,8 +11,8 @@
  * looks at a sheet without running a script.
  */
 import path from 'node:path';
-import { LOG, MANAGERS, sheetDef } from '../../src/core/schema';
-import { mapHeaders, normalizeHeader } from '../../src/core/table';
+import { LOG, MANAGERS, sheetDef } from '../../src/core/workbook/schema';
+import { mapHeaders, normalizeHeader } from '../../src/core/workbook/headers';
 import type {
   CellInfo,
   Execution,

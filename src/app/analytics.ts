@@ -20,7 +20,7 @@ import {
 } from '../core/analytics/functions';
 import { t } from '../core/i18n';
 import { isUserError } from '../core/errors';
-import { parseSettings } from '../core/crm/settings';
+import { parseSettings } from '../core/workbook/settings';
 import { refreshDashboardSheet } from './dashboard';
 import { forceRecalculation } from './setup/today';
 import { activeSpreadsheetOrNull, spreadsheet } from '../gas/context';

@@ -3,7 +3,7 @@
  * setup, records and operations, lead intake (form, import), the edit trigger, and the custom
  * functions INN_CHECK and PHONE_RU. Request/response types live in src/core/crm/types.ts.
  */
-import { innValid, phoneRu } from '../core/crm/normalize';
+import { innValid, phoneRu } from '../core/workbook/normalize';
 
 export { menuSetupDemo, menuSetupWorkbook, setupDemo, setupWorkbook } from './crm/setup';
 export type { DemoReport, SetupReport } from './crm/setup';

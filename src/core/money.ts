@@ -5,8 +5,14 @@
 export type Kopecks = number;
 
 export function toKopecks(amount: number): Kopecks {
-  // Round half away from zero on the third decimal, after killing binary noise (0.1 + 0.2).
-  return Math.round(Number((amount * 100).toFixed(6)));
+  const x = amount * 100;
+  // Whole roubles (most cells) are exact; `+ 0` turns -0 into 0 as the text round trip does.
+  if (Number.isInteger(amount)) return x + 0;
+  // Away from a half kopeck, rounding to 6 decimals first cannot change the result.
+  const frac = x - Math.floor(x);
+  if (Math.abs(frac - 0.5) > 1e-5) return Math.round(x);
+  // Round half up on the third decimal, after killing binary noise (1.005 * 100 = 100.49999…).
+  return Math.round(Number(x.toFixed(6)));
 }
 
 export function fromKopecks(k: Kopecks): number {

@@ -6,7 +6,7 @@
  */
 import { PERIOD_CELL } from '../core/analytics';
 import type { ChartModel, DashBlock } from '../core/analytics/dashboard';
-import { DASHBOARD } from '../core/schema';
+import { DASHBOARD } from '../core/workbook/schema';
 import type { Lang } from '../core/types';
 import { syncCharts } from './dashboard-charts';
 import { findSheet } from './sheets/table';

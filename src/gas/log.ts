@@ -3,8 +3,8 @@
  * are emailed to nobody. One appendRow per entry; the sheet is kept to a bounded size.
  * Logging never throws: a broken log must not break the job that logs.
  */
-import { LOG } from '../core/schema';
-import { safeCellText } from '../core/crm/sanitize';
+import { LOG } from '../core/workbook/schema';
+import { safeCellText } from '../core/workbook/sanitize';
 import type { Lang } from '../core/types';
 
 export type LogLevel = 'info' | 'warn' | 'error';

@@ -4,11 +4,11 @@
  * for the old block. What to write is decided in src/app/reminders/sent-log.ts, under the lock.
  */
 import { UserError } from '../core/errors';
-import { safeCellText } from '../core/crm/sanitize';
+import { safeCellText } from '../core/workbook/sanitize';
 import { SENT_STATUSES, type SentEntry, type SentStatus } from '../core/reminders/sentlog';
 import { MAIL_KINDS, type MailKind } from '../core/reminders/types';
-import { SENT_LOG } from '../core/schema';
-import { mapHeaders } from '../core/table';
+import { SENT_LOG } from '../core/workbook/schema';
+import { mapHeaders } from '../core/workbook/headers';
 import { isoDay, type Zone } from '../core/time';
 import type { Lang } from '../core/types';
 import { dayOfDate } from './zone';

@@ -2,7 +2,7 @@
  * What a use-case needs to know about the spreadsheet itself (not its sheets): id, name, address,
  * zone, the sheet ids that deep links point at, and the short toast in its corner.
  */
-import type { SheetDef, SheetKey } from '../core/schema';
+import type { SheetDef, SheetKey } from '../core/workbook/schema';
 import { findSheet } from './sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

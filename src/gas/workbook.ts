@@ -18,22 +18,22 @@
  *   it, so that a write is never based on a read another user may have overtaken.
  */
 import { UserError } from '../core/errors';
-import type { IdPrefix } from '../core/crm/ids';
-import { IdAllocator } from '../core/crm/ids';
+import type { IdPrefix } from '../core/workbook/ids';
+import { IdAllocator } from '../core/workbook/ids';
 import {
-  toActivity,
-  toClient,
-  toDeal,
-  toInvoice,
-  toManager,
-  toPlan,
-  toStageChange,
-} from '../core/crm/records';
-import { locateHeader, type RawRecord } from '../core/crm/tables';
-import { recordToRow } from '../core/crm/cells';
-import { parseSettings } from '../core/crm/settings';
-import type { SheetDef, SheetKey } from '../core/schema';
-import { SETTINGS_VALUES, sheetDef } from '../core/schema';
+  readActivities,
+  readClients,
+  readDeals,
+  readInvoices,
+  readManagers,
+  readPlans,
+  readStageHistory,
+} from '../core/workbook/records';
+import { locateHeader, type RawRecord, type ReadOptions } from '../core/workbook/tables';
+import { recordToRow } from '../core/workbook/cells';
+import { parseSettings } from '../core/workbook/settings';
+import type { SheetDef, SheetKey } from '../core/workbook/schema';
+import { SETTINGS_VALUES, sheetDef } from '../core/workbook/schema';
 import type { Zone } from '../core/time';
 import type {
   Activity,
@@ -52,7 +52,9 @@ import { storedLang } from './settings-lang';
 import {
   appendRecords,
   ensureRows,
+  findById,
   findSheet,
+  idsOf,
   missingColumnError,
   missingSheetError,
   readSheet,
@@ -87,14 +89,17 @@ interface Records {
   invoices: Invoice;
 }
 
-const PARSERS: { [K in DataSheetKey]: (raw: RawRecord) => Records[K] | null } = {
-  managers: toManager,
-  clients: toClient,
-  deals: toDeal,
-  activities: toActivity,
-  stageHistory: toStageChange,
-  plans: toPlan,
-  invoices: toInvoice,
+/** Typed readers straight from a sheet's values: column parsers resolved once per read. */
+const READERS: {
+  [K in DataSheetKey]: (values: unknown[][], zone: Zone, opts: ReadOptions) => Records[K][];
+} = {
+  managers: readManagers,
+  clients: readClients,
+  deals: readDeals,
+  activities: readActivities,
+  stageHistory: readStageHistory,
+  plans: readPlans,
+  invoices: readInvoices,
 };
 
 /** What a header-only look at a sheet found: enough to append below its last row. */
@@ -181,19 +186,29 @@ export class Workbook {
     return this.tables.has(key);
   }
 
-  /** A data sheet's records, parsed once (and again only after this execution wrote to it). */
+  /**
+   * A data sheet's records, typed straight from its values (column parsers resolved once), and
+   * kept in step with what this execution writes: appended rows are typed and added, an update
+   * types the list again from the patched values (no new read).
+   */
   list<K extends DataSheetKey>(key: K): Records[K][] {
     let out = this.parsed.get(key) as Records[K][] | undefined;
     if (!out) {
-      const parse = PARSERS[key];
-      out = [];
-      for (const raw of this.table(key).records) {
-        const rec = parse(raw);
-        if (rec !== null) out.push(rec);
-      }
+      const t = this.table(key);
+      out = READERS[key](t.values, this.zone, { found: t.header }) as Records[K][];
       this.parsed.set(key, out);
     }
     return out;
+  }
+
+  /** The ids present in a sheet's id column (for allocating new ones), without parsing rows. */
+  ids(key: SheetKey): unknown[] {
+    return idsOf(this.table(key));
+  }
+
+  /** The raw record with this id, or undefined; only that row is parsed. */
+  find(key: SheetKey, id: string): RawRecord | undefined {
+    return findById(this.table(key), id);
   }
 
   /**
@@ -229,7 +244,7 @@ export class Workbook {
     const t = this.tables.get(key);
     if (t) {
       const start = appendRecords(t, records);
-      this.changed(key);
+      this.extend(key, t, start, records.length);
       return start;
     }
     return this.appendByHead(this.head(key), key, records);
@@ -243,12 +258,7 @@ export class Workbook {
   ): string[] {
     if (!records.length) return [];
     const t = this.tables.get(key);
-    const ids = t
-      ? new IdAllocator(
-          prefix,
-          t.records.map((r) => r.cells.id),
-        )
-      : new IdAllocator(prefix, this.headIds(key));
+    const ids = new IdAllocator(prefix, t ? idsOf(t) : this.headIds(key));
     const withIds = records.map((r) => ({ ...r, id: ids.take() }));
     this.append(key, withIds);
     const head = this.heads.get(key);
@@ -290,6 +300,16 @@ export class Workbook {
 
   private changed(key: SheetKey): void {
     this.parsed.delete(key as DataSheetKey);
+  }
+
+  /** Adds the typed form of rows just appended to a list already typed. */
+  private extend(key: SheetKey, t: Table, start: number, count: number): void {
+    const list = this.parsed.get(key as DataSheetKey);
+    if (!list) return;
+    const h = t.header.headerRow;
+    const mini = [...t.values.slice(0, h + 1), ...t.values.slice(start - 1, start - 1 + count)];
+    const read = READERS[key as DataSheetKey];
+    list.push(...read(mini, this.zone, { found: t.header, firstRow: start - h - 1 }));
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * The pure parsers the sidebar runs in the browser, so that the lead form accepts exactly what the
- * server would (src/core/crm/normalize is the one definition). The sidebar may import only from
+ * server would (src/core/workbook/normalize is the one definition). The sidebar may import only from
  * src/shared (ESLint enforces it); add a name here when the page needs another parser.
  */
 export {
@@ -10,4 +10,4 @@ export {
   normalizePhone,
   parseAmount,
   parseDateText,
-} from '../core/crm/normalize';
+} from '../core/workbook/normalize';

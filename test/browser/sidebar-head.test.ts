@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { CLIENTS } from '../../src/core/schema';
-import { mapHeaders } from '../../src/core/table';
+import { CLIENTS } from '../../src/core/workbook/schema';
+import { mapHeaders } from '../../src/core/workbook/headers';
 import { ok, rpc, seedDemo, type Demo } from '../integration/rpc/seed';
 import { launch, openSidebar, openTab, shot, type Sidebar } from './sidebar-support';
 

@@ -45,7 +45,7 @@ const FORBIDDEN_IMPORTS: [string, string][] = [
   ['src/gas/x.ts', '../app/crm/records'],
   ['src/gas/sheets/x.ts', '../../app/menu'],
   ['src/app/rpc/x.ts', '../../Code'],
-  ['sidebar/x.tsx', '../src/core/crm/normalize'],
+  ['sidebar/x.tsx', '../src/core/workbook/normalize'],
   ['sidebar/x.ts', '../src/core/i18n/common'],
   ['sidebar/x.ts', '../src/app/rpc'],
 ];

@@ -15,12 +15,12 @@ import {
   STAGE_HISTORY,
   type ColumnDef,
   type SheetDef,
-} from '../../core/schema';
+} from '../../core/workbook/schema';
 import { dayOfInstant, type Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
-import { isBlankCell, readCell, writeCell, type Cell } from '../../core/crm/cells';
-import { ACTIVITY_TYPES } from '../../core/crm/enums';
-import { maxIdNumber, formatId, type IdPrefix } from '../../core/crm/ids';
+import { isBlankCell, readCell, writeCell, type Cell } from '../../core/workbook/cells';
+import { ACTIVITY_TYPES } from '../../core/workbook/enums';
+import { maxIdNumber, formatId, type IdPrefix } from '../../core/workbook/ids';
 import {
   normalizeEmail,
   normalizeInn,
@@ -29,12 +29,12 @@ import {
   parseDateText,
   parseDay,
   parseInstant,
-} from '../../core/crm/normalize';
+} from '../../core/workbook/normalize';
 import { clientAfterActivity, dealAfterActivity, nextStamp } from '../../core/crm/ops';
-import { safeCellText } from '../../core/crm/sanitize';
-import { findStage } from '../../core/crm/settings';
+import { safeCellText } from '../../core/workbook/sanitize';
+import { findStage } from '../../core/workbook/settings';
 import { amountRequired } from '../../core/crm/validate';
-import { locateHeader } from '../../core/crm/tables';
+import { locateHeader } from '../../core/workbook/tables';
 import type { MessageKey } from '../../core/i18n';
 import {
   editBounds,

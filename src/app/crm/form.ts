@@ -17,12 +17,12 @@ import {
   PLANS,
   SENT_LOG,
   STAGE_HISTORY,
-} from '../../core/schema';
+} from '../../core/workbook/schema';
 import { formatDay, type Day } from '../../core/time';
 import type { Lang } from '../../core/types';
 import { DuplicateIndex } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
-import { toClient } from '../../core/crm/records';
+import { toClient } from '../../core/workbook/records';
 import type { LeadInput } from '../../core/crm/types';
 import { formSubmission, type FormSubmission } from '../../gas/form-event';
 import { effectiveUserEmail } from '../../gas/session';

@@ -8,7 +8,7 @@ import { UserError } from '../../core/errors';
 import type { Client } from '../../core/types';
 import { DuplicateIndex } from '../../core/crm/duplicates';
 import { decodeText, parseCsv, xlsxRows } from '../../core/crm/files';
-import { IdAllocator } from '../../core/crm/ids';
+import { IdAllocator } from '../../core/workbook/ids';
 import {
   mapImportHeader,
   problemTexts,
@@ -17,8 +17,8 @@ import {
   usableMapping,
 } from '../../core/crm/import';
 import { draftLead, type LeadDraft } from '../../core/crm/ops';
-import { toClient } from '../../core/crm/records';
-import { findStage } from '../../core/crm/settings';
+import { toClient } from '../../core/workbook/records';
+import { findStage } from '../../core/workbook/settings';
 import { nextAssignee } from '../../core/crm/assign';
 import type {
   ImportFileInput,

@@ -4,12 +4,12 @@
  * allocate ids, then write: one setValues per appended block, one per run of changed cells.
  */
 import { UserError } from '../../core/errors';
-import { CLIENTS, DEALS } from '../../core/schema';
+import { CLIENTS, DEALS } from '../../core/workbook/schema';
 import type { Instant } from '../../core/time';
 import type { Client, Deal, Invoice } from '../../core/types';
 import { assignLead } from '../../core/crm/assign';
 import { DuplicateIndex } from '../../core/crm/duplicates';
-import { IdAllocator } from '../../core/crm/ids';
+import { IdAllocator } from '../../core/workbook/ids';
 import {
   clientAfterActivity,
   clientChanges,
@@ -26,7 +26,7 @@ import {
   snoozeChanges,
   staleError,
 } from '../../core/crm/ops';
-import { activityCells, toClient, toDeal, toInvoice } from '../../core/crm/records';
+import { activityCells, toClient, toDeal, toInvoice } from '../../core/workbook/records';
 import type {
   ActivityResult,
   AddInvoiceInput,
@@ -46,7 +46,7 @@ import type {
   UpdateDealInput,
 } from '../../core/crm/types';
 import type { ClientKeys } from '../../core/crm/duplicates';
-import { findById, type Table } from '../../gas/sheets/table';
+import type { Table } from '../../gas/sheets/table';
 import type { Workbook } from '../../gas/workbook';
 import { getDocProperty, setDocProperty } from '../../gas/properties';
 import { locked, readOnly, type CrmSession } from './session';
@@ -78,7 +78,7 @@ function dealOf(
   expected?: Instant | null,
 ): { table: Table; deal: Deal } {
   const table = s.table('deals');
-  const raw = findById(table, requireId(id));
+  const raw = s.wb.find('deals', requireId(id));
   if (!raw) throw notFound(id);
   const deal = toDeal(raw);
   if (isStale(deal.updatedAt, expected)) throw staleError(deal.id);
@@ -104,7 +104,7 @@ function clientOf(
   expected?: Instant | null,
 ): { table: Table; client: Client } {
   const table = s.table('clients');
-  const raw = findById(table, requireId(id));
+  const raw = s.wb.find('clients', requireId(id));
   if (!raw) throw notFound(id);
   const client = toClient(raw);
   if (isStale(client.updatedAt, expected)) throw staleError(client.id);
@@ -126,9 +126,7 @@ function write<T extends { row: number }>(
 
 /** Duplicate candidates for a would-be client (read-only, no lock: the form checks as you type). */
 export function findDuplicates(wb: Workbook, query: ClientKeys): DuplicateCandidate[] {
-  return readOnly(wb, (s) =>
-    new DuplicateIndex(s.table('clients').records.map(toClient)).find(query),
-  );
+  return readOnly(wb, (s) => new DuplicateIndex(s.wb.list('clients')).find(query));
 }
 
 function nextAssignee(s: CrmSession, requested: string): string {
@@ -152,7 +150,6 @@ export function addLeadIn(
   opts: { needOptional?: boolean; contactOptional?: boolean } = {},
 ): AddLeadResult {
   const ctx = s.ctx();
-  const clients = s.table('clients');
   const existing = input.existingClientId ? clientOf(s, input.existingClientId).client : undefined;
   // Validate before anything else (and before the round-robin moves on).
   const requested = String(input.manager ?? '')
@@ -160,7 +157,7 @@ export function addLeadIn(
     .toLowerCase();
   const probe = draftLead(input, requested || existing?.manager || '-', ctx, existing, opts);
   if (!existing && !input.force) {
-    const dups = new DuplicateIndex(clients.records.map(toClient)).find({
+    const dups = new DuplicateIndex(s.wb.list('clients')).find({
       name: probe.client.name,
       phone: probe.client.phone,
       email: probe.client.email,
@@ -183,17 +180,9 @@ function writeLead(
   existing?: Client,
 ): AddLeadResult & { status: 'created' } {
   const clients = s.table('clients');
-  const deals = s.table('deals');
-  const clientId = existing
-    ? existing.id
-    : new IdAllocator(
-        'C',
-        clients.records.map((r) => r.cells.id),
-      ).take();
-  const dealId = new IdAllocator(
-    'D',
-    deals.records.map((r) => r.cells.id),
-  ).take();
+  s.table('deals');
+  const clientId = existing ? existing.id : new IdAllocator('C', s.wb.ids('clients')).take();
+  const dealId = new IdAllocator('D', s.wb.ids('deals')).take();
   if (!existing) {
     s.wb.append('clients', [{ id: clientId, ...draft.client }]);
   } else if (draft.activity) {
@@ -254,9 +243,8 @@ export function updateClient(wb: Workbook, input: UpdateClientInput): ClientResu
     // Deals show their client's name: keep it in step (only this client's deals are written).
     if (changes.name !== undefined && changes.name !== client.name) {
       const deals = s.table('deals');
-      for (const raw of deals.records) {
-        if (raw.cells.clientId === client.id)
-          write(s, deals, toDeal(raw), { clientName: changes.name });
+      for (const deal of s.wb.list('deals')) {
+        if (deal.clientId === client.id) write(s, deals, deal, { clientName: changes.name });
       }
     }
     return { record };
@@ -292,7 +280,7 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   if (deal && input.clientId && requireId(input.clientId) !== deal.clientId) {
     throw new UserError('crm.dealClientMismatch', { deal: deal.id, client: deal.clientId });
   }
-  const clientRaw = findById(s.table('clients'), clientId);
+  const clientRaw = s.wb.find('clients', clientId);
   if (!clientRaw && !deal) throw notFound(clientId);
   const [id] = s.wb.appendWithIds('activities', 'A', [
     activityCells(
@@ -421,13 +409,9 @@ export function addInvoice(wb: Workbook, input: AddInvoiceInput): InvoiceResult 
       clientId = deal.clientId;
     }
     if (!clientId) throw new UserError('crm.noDealOrClient');
-    if (!findById(s.table('clients'), clientId)) throw notFound(clientId);
+    if (!s.wb.find('clients', clientId)) throw notFound(clientId);
     const draft = draftInvoice(input, clientId, s.ctx());
-    const table = s.table('invoices');
-    const id = new IdAllocator(
-      'I',
-      table.records.map((r) => r.cells.id),
-    ).take();
+    const id = new IdAllocator('I', s.wb.ids('invoices')).take();
     const record: Omit<Invoice, 'row'> = { ...draft, id, number: draft.number || id };
     const row = s.wb.append('invoices', [record]);
     return { record: { ...record, row } };
@@ -437,7 +421,7 @@ export function addInvoice(wb: Workbook, input: AddInvoiceInput): InvoiceResult 
 export function registerPayment(wb: Workbook, input: RegisterPaymentInput): InvoiceResult {
   return locked(wb, (s) => {
     const table = s.table('invoices');
-    const raw = findById(table, requireId(input.invoiceId));
+    const raw = s.wb.find('invoices', requireId(input.invoiceId));
     if (!raw) throw notFound(input.invoiceId);
     const invoice = toInvoice(raw);
     const changes = paymentChanges(invoice, input.amount, input.paidAt, s.ctx());

@@ -3,7 +3,7 @@
  * once), the caller, and the clock. Operations that write run inside `locked`, so what they read
  * is what their write is based on.
  */
-import type { SheetKey } from '../../core/schema';
+import type { SheetKey } from '../../core/workbook/schema';
 import { dayOfInstant, type Day, type Instant, type Zone } from '../../core/time';
 import type { Lang, Manager, Settings } from '../../core/types';
 import type { OpContext } from '../../core/crm/ops';

@@ -17,7 +17,7 @@ import {
 import { kindsForDay, planEnvelopes, recipientsOf } from '../../core/reminders/plan';
 import { dayContent } from '../../core/reminders/source';
 import type { MailKind, RenderContext } from '../../core/reminders/types';
-import { CLIENTS, DEALS, INVOICES } from '../../core/schema';
+import { CLIENTS, DEALS, INVOICES } from '../../core/workbook/schema';
 import { dayOfInstant, isoDay } from '../../core/time';
 import type { Lang } from '../../core/types';
 import { StateStore, type RunSummary } from './state';

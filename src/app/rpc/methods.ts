@@ -3,8 +3,8 @@
  * request schemas, and is the allow-list). The mapped type makes a method without a handler, or a
  * handler without a method, fail to compile; each handler receives the already checked request.
  */
-import { ACTIVITY_TYPES } from '../../core/crm/enums';
-import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/crm/settings';
+import { ACTIVITY_TYPES } from '../../core/workbook/enums';
+import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/workbook/settings';
 import type { Bootstrap, Response } from '../../shared/contract';
 import { allowed, UPLOAD_ROLES, type Method, type Request } from '../../shared/methods';
 import type { Ctx } from './context';

@@ -4,7 +4,7 @@
  * own clients, deals and their clients' invoices.
  */
 import { UserError } from '../../core/errors';
-import { CLIENTS, DEALS, INVOICES } from '../../core/schema';
+import { CLIENTS, DEALS, INVOICES } from '../../core/workbook/schema';
 import type { OpenRecordRequest, RecordSheet } from '../../shared/contract';
 import { findById, showRecordRow } from '../../gas/sheets/table';
 import type { Ctx } from './context';

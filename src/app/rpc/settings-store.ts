@@ -6,16 +6,16 @@
  * over from a longer old table are blanked). Only the table's own columns are touched; free text
  * goes through the formula-injection guard. The caller holds the document lock.
  */
-import { BONUS_KINDS, STAGE_KINDS } from '../../core/crm/enums';
-import { safeCellText } from '../../core/crm/sanitize';
+import { BONUS_KINDS, STAGE_KINDS } from '../../core/workbook/enums';
+import { safeCellText } from '../../core/workbook/sanitize';
 import {
   locateSettingsTables,
   SETTING_ROWS,
   settingValueText,
   type LocatedTable,
   type SettingsTableKey,
-} from '../../core/crm/settings';
-import { normalizeHeader } from '../../core/table';
+} from '../../core/workbook/settings';
+import { normalizeHeader } from '../../core/workbook/headers';
 import type { Zone } from '../../core/time';
 import type { Settings } from '../../core/types';
 import { dateOfDay } from '../../gas/zone';

@@ -5,7 +5,7 @@
  * lock, the language mirrored into document properties for the menu. Reminders on/off and their
  * status are the reminders area's (src/app/reminders.ts).
  */
-import { normalizeEmail } from '../../core/crm/normalize';
+import { normalizeEmail } from '../../core/workbook/normalize';
 import { UserError, type FieldProblem } from '../../core/errors';
 import { t, type MessageKey, type MessageParams } from '../../core/i18n';
 import { isoDay, parseIsoDay } from '../../core/time';

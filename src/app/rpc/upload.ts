@@ -5,7 +5,7 @@
  */
 import { LEAD_COLUMNS } from '../../core/crm/ops';
 import { UserError } from '../../core/errors';
-import { CLIENTS, DEALS } from '../../core/schema';
+import { CLIENTS, DEALS } from '../../core/workbook/schema';
 import type { ImportPreview, ImportReport as CrmReport } from '../../core/crm/types';
 import { UPLOAD_FIELDS, type ImportReport, type UploadMode } from '../../shared/contract';
 import { base64Encode, uploadedFile } from '../../gas/files';

@@ -3,11 +3,11 @@
  * data sheets, so a real workbook is never mixed with invented clients.
  */
 import { UserError } from '../../core/errors';
-import { sheetDef } from '../../core/schema';
+import { sheetDef } from '../../core/workbook/schema';
 import type { Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
 import type { DemoData } from '../../core/demo/generate';
-import { activityCells, managerCells, planCells } from '../../core/crm/records';
+import { activityCells, managerCells, planCells } from '../../core/workbook/records';
 import { sheetName } from '../../gas/sheets/blocks';
 import { appendRecords, openTable, type Table } from '../../gas/sheets/table';
 import { DATA_SHEETS, type DataSheetKey } from '../../gas/workbook';

@@ -6,7 +6,7 @@
  * is read here (one getValues, a second after writing) and written through src/gas/setup-sheets.
  */
 import { t } from '../../core/i18n';
-import { SETTINGS_VALUES } from '../../core/schema';
+import { SETTINGS_VALUES } from '../../core/workbook/schema';
 import { startOfDay, type Zone } from '../../core/time';
 import type { Lang, Settings } from '../../core/types';
 import {
@@ -15,16 +15,16 @@ import {
   settingsBlocks,
   TEXT_FORMAT,
   type TableCell,
-} from '../../core/crm/layout';
-import { parseDateText } from '../../core/crm/normalize';
+} from '../../core/workbook/layout';
+import { parseDateText } from '../../core/workbook/normalize';
 import {
   locateSettingsTables,
   parseSettings,
   SETTING_ROWS,
   type LocatedTable,
   type SettingsTableKey,
-} from '../../core/crm/settings';
-import { normalizeHeader } from '../../core/table';
+} from '../../core/workbook/settings';
+import { normalizeHeader } from '../../core/workbook/headers';
 import { ensureMaxRows, readDataRange, sheetName, writeValues } from '../../gas/sheets/blocks';
 import { findSheet } from '../../gas/sheets/table';
 import {

@@ -8,7 +8,7 @@
  * (same day, new value) to force a recalculation after Settings or Managers changed.
  */
 import { t } from '../../core/i18n';
-import { DATE_FORMAT, columnLetter } from '../../core/crm/layout';
+import { DATE_FORMAT, columnLetter } from '../../core/workbook/layout';
 import { dayOfInstant, startOfDay, type Instant, type Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
 import { sheetName, writeValues } from '../../gas/sheets/blocks';

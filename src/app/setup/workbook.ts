@@ -1,5 +1,5 @@
 /**
- * "Set up workbook": creates or repairs every sheet of src/core/schema.ts. Safe on a workbook in
+ * "Set up workbook": creates or repairs every sheet of src/core/workbook/schema.ts. Safe on a workbook in
  * use: it adds missing sheets, columns (at the right end of the header row) and Settings tables,
  * re-applies formats, dropdowns, conditional formatting and header protection, and never deletes,
  * moves or rewrites user data. Running it twice changes nothing the second time; the report lists
@@ -23,12 +23,12 @@ import {
   STAGE_HISTORY,
   type ColumnDef,
   type SheetDef,
-} from '../../core/schema';
-import { mapHeaders, type HeaderMap } from '../../core/table';
+} from '../../core/workbook/schema';
+import { mapHeaders, type HeaderMap } from '../../core/workbook/headers';
 import type { Lang } from '../../core/types';
-import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from '../../core/crm/enums';
-import { columnLetter, formatOf, quoteSheet } from '../../core/crm/layout';
-import type { LocatedTable, SettingsTableKey } from '../../core/crm/settings';
+import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from '../../core/workbook/enums';
+import { columnLetter, formatOf, quoteSheet } from '../../core/workbook/layout';
+import type { LocatedTable, SettingsTableKey } from '../../core/workbook/settings';
 import { documentStore } from '../../gas/properties';
 import { storedLang, storeLang, LANG_KEY } from '../../gas/settings-lang';
 import {

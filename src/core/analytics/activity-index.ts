@@ -14,31 +14,66 @@ export interface ActivityIndex {
   byClient: Map<string, Instant[]>;
 }
 
+/**
+ * The index of one activities list as of `now`. A job asks for it from several computations
+ * (dashboard blocks, forgotten deals, response times); it is built once per list, since lists
+ * read from a sheet are not changed in place (a changed length rebuilds it all the same).
+ */
+const built = new WeakMap<
+  readonly Activity[],
+  { now: Instant; length: number; index: ActivityIndex }
+>();
+
 export function indexActivities(activities: readonly Activity[], now: Instant): ActivityIndex {
-  const firstByDeal = new Map<string, Instant>();
-  const lastByDeal = new Map<string, Instant>();
+  const hit = built.get(activities);
+  if (hit && hit.now === now && hit.length === activities.length) return hit.index;
+  const index = buildIndex(activities, now);
+  built.set(activities, { now, length: activities.length, index });
+  return index;
+}
+
+function buildIndex(activities: readonly Activity[], now: Instant): ActivityIndex {
+  // One map per deal holding both ends: a lookup per activity instead of four.
+  const byDeal = new Map<string, { first: Instant; last: Instant }>();
   const lastByClient = new Map<string, Instant>();
   const byClient = new Map<string, Instant[]>();
-  for (const a of activities) {
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i];
     const at = a.at;
     if (at === null || at > now) continue;
-    if (a.dealId) {
-      const f = firstByDeal.get(a.dealId);
-      if (f === undefined || at < f) firstByDeal.set(a.dealId, at);
-      const l = lastByDeal.get(a.dealId);
-      if (l === undefined || at > l) lastByDeal.set(a.dealId, at);
+    const dealId = a.dealId;
+    if (dealId) {
+      const d = byDeal.get(dealId);
+      if (d === undefined) byDeal.set(dealId, { first: at, last: at });
+      else if (at < d.first) d.first = at;
+      else if (at > d.last) d.last = at;
     }
-    if (a.clientId) {
-      const l = lastByClient.get(a.clientId);
-      if (l === undefined || at > l) lastByClient.set(a.clientId, at);
-      if (!a.dealId) {
-        const list = byClient.get(a.clientId);
+    const clientId = a.clientId;
+    if (clientId) {
+      const l = lastByClient.get(clientId);
+      if (l === undefined || at > l) lastByClient.set(clientId, at);
+      if (!dealId) {
+        const list = byClient.get(clientId);
         if (list) list.push(at);
-        else byClient.set(a.clientId, [at]);
+        else byClient.set(clientId, [at]);
       }
     }
   }
-  for (const list of byClient.values()) list.sort((x, y) => x - y);
+  const firstByDeal = new Map<string, Instant>();
+  const lastByDeal = new Map<string, Instant>();
+  for (const [id, d] of byDeal) {
+    firstByDeal.set(id, d.first);
+    lastByDeal.set(id, d.last);
+  }
+  for (const list of byClient.values()) {
+    // Activities are mostly logged in time order: sort only when they are not.
+    for (let i = 1; i < list.length; i++) {
+      if (list[i] < list[i - 1]) {
+        list.sort((x, y) => x - y);
+        break;
+      }
+    }
+  }
   return { firstByDeal, lastByDeal, lastByClient, byClient };
 }
 

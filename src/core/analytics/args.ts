@@ -3,11 +3,17 @@
  * cells as their values (a date as a Date at midnight in the spreadsheet's zone). Bad arguments
  * become a UserError naming the argument, which the shell shows in the user's language.
  */
-import { locateHeader, MissingColumns, readTable, type RawRecord } from '../crm/tables';
-import { parseDay, parseInstant } from '../crm/normalize';
+import {
+  locateHeader,
+  MissingColumns,
+  readTable,
+  readTyped,
+  type RawRecord,
+} from '../workbook/tables';
+import { parseDay, parseInstant } from '../workbook/normalize';
 import { UserError } from '../errors';
-import { normalizeHeader } from '../table';
-import type { SheetDef } from '../schema';
+import { normalizeHeader } from '../workbook/headers';
+import type { SheetDef } from '../workbook/schema';
 import type { Day, Zone } from '../time';
 import type { Activity, Lang, PlanLevel } from '../types';
 import { parsePeriod, periodContaining, type Period } from './period';
@@ -15,7 +21,9 @@ import { parsePeriod, periodContaining, type Period } from './period';
 export type Grid = unknown[][];
 
 export function isGrid(v: unknown): v is Grid {
-  return Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r));
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) if (!Array.isArray(v[i])) return false;
+  return true;
 }
 
 export function isBlank(v: unknown): boolean {
@@ -64,6 +72,31 @@ export function tableArg(
     : def;
   try {
     return readTable(value, used, r.zone).records;
+  } catch (e) {
+    if (e instanceof MissingColumns) {
+      const columns = e.missing.map((c) => (r.lang === 'en' ? c.en : c.ru)).join('», «');
+      throw badArgument(name, r.problem('an.arg.missingColumns', { columns }));
+    }
+    throw e;
+  }
+}
+
+/**
+ * Typed records of a range argument, straight from its cells (see readTyped): what
+ * `tableArg(...).map(toX)` gives without the intermediate records, e.g.
+ * `typedArg(run, 'deals', deals, DEALS, toDeal, DEAL_KEYS.figures)`.
+ */
+export function typedArg<T>(
+  r: ArgReader,
+  name: string,
+  value: unknown,
+  def: SheetDef,
+  to: (record: RawRecord) => T | null,
+  keys?: readonly string[],
+): T[] {
+  if (!isGrid(value)) throw badArgument(name, r.problem('an.arg.notRange'));
+  try {
+    return readTyped(value, def, r.zone, to, { keys });
   } catch (e) {
     if (e instanceof MissingColumns) {
       const columns = e.missing.map((c) => (r.lang === 'en' ? c.en : c.ru)).join('», «');

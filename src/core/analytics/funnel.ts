@@ -44,11 +44,16 @@ export function stageFunnel(
   const open = stages.open;
   const wonStage = stages.all.find((s) => s.kind === 'won');
   const n = open.length;
+  // A few stage names over 200,000 history rows: each name's position is found once.
+  const positions = new Map<string, number>();
   const position = (name: string): number => {
-    const kind = stages.kindOf(name);
-    if (kind === 'won') return n;
-    if (kind === 'lost') return -1;
-    return stages.openPosition(name);
+    let p = positions.get(name);
+    if (p === undefined) {
+      const kind = stages.kindOf(name);
+      p = kind === 'won' ? n : kind === 'lost' ? -1 : stages.openPosition(name);
+      positions.set(name, p);
+    }
+    return p;
   };
   const furthest = new Map<string, number>();
   for (const h of history) {

@@ -15,7 +15,7 @@
  */
 import { scaleKopecks, type Kopecks } from '../money';
 import { dayOfInstant, type Day } from '../time';
-import type { Deal, FactBasis, Manager, PlanLevel, PlanMetric, WorkbookData } from '../types';
+import type { Deal, FactBasis, Manager, Plan, PlanLevel, PlanMetric, WorkbookData } from '../types';
 import { CurrencyNotes, type CurrencyNote, type MoneyConverter } from './currency';
 import { inPeriod, type Period } from './period';
 import { normalizeTarget, PlanBook, type PlanSource } from './plans';
@@ -171,6 +171,56 @@ function accumulate(
   return accs;
 }
 
+/**
+ * One job asks for the same figures at several levels (SALES_PLAN_FACT: managers, then the
+ * company total), over the same lists: the pass over the deals and the plan book are made once
+ * per lists (by identity; lists read for a job are not changed in place) and question.
+ */
+interface Accumulated {
+  question: string;
+  inputs: readonly unknown[];
+  accs: Map<string, Acc>;
+}
+const accumulations = new WeakMap<readonly Deal[], Accumulated>();
+
+function accumulated(
+  data: WorkbookData,
+  period: Period,
+  asOf: Day,
+  metric: PlanMetric,
+  basis: FactBasis,
+  zone: Zone,
+): Map<string, Acc> {
+  const question = `${period.label}|${period.start}|${period.end}|${asOf}|${metric}|${basis}|${zone.id}`;
+  const inputs = [
+    data.settings,
+    data.invoices,
+    data.clients,
+    data.activities,
+    zone,
+    data.deals.length,
+  ];
+  const hit = accumulations.get(data.deals);
+  if (hit && hit.question === question && hit.inputs.every((x, i) => x === inputs[i]))
+    return hit.accs;
+  const accs = accumulate(data, period, asOf, metric, basis, zone);
+  accumulations.set(data.deals, { question, inputs, accs });
+  return accs;
+}
+
+const books = new WeakMap<
+  readonly Plan[],
+  { managers: readonly Manager[]; length: number; book: PlanBook }
+>();
+
+function planBookOf(data: WorkbookData): PlanBook {
+  const hit = books.get(data.plans);
+  if (hit && hit.managers === data.managers && hit.length === data.plans.length) return hit.book;
+  const book = new PlanBook(data.plans, data.managers);
+  books.set(data.plans, { managers: data.managers, length: data.plans.length, book });
+  return book;
+}
+
 function merge(into: Acc, from: Acc): void {
   into.fact += from.fact;
   into.weighted += from.weighted;
@@ -190,8 +240,8 @@ export function planFact(
   const metric = opts.metric ?? 'revenue';
   const basis = opts.basis ?? data.settings.factBasis ?? 'won';
   const zone = opts.zone ?? MOSCOW;
-  const book = opts.book ?? new PlanBook(data.plans, data.managers);
-  const perManager = accumulate(data, period, asOf, metric, basis, zone);
+  const book = opts.book ?? planBookOf(data);
+  const perManager = accumulated(data, period, asOf, metric, basis, zone);
   const managers = new Map<string, Manager>();
   for (const m of data.managers) managers.set(m.email.trim().toLowerCase(), m);
 

@@ -15,8 +15,20 @@ export interface PlanValue {
   source: PlanSource;
 }
 
+const targets = new Map<string, string>();
+
 export function normalizeTarget(level: PlanLevel, target: string): string {
   if (level === 'company') return '';
+  if (typeof target !== 'string') return normalizeText(target);
+  let n = targets.get(target);
+  if (n === undefined) {
+    if (targets.size >= 4096) targets.clear(); // a bounded cache of team names and emails
+    targets.set(target, (n = normalizeText(target)));
+  }
+  return n;
+}
+
+function normalizeText(target: unknown): string {
   return String(target ?? '')
     .trim()
     .toLowerCase()
@@ -37,10 +49,13 @@ export class PlanBook {
     readonly plans: readonly Plan[],
     managers: readonly Manager[],
   ) {
+    // Thousands of rows share a few dozen periods and targets: parse each text once.
+    const labels = new Map<string, string | null>();
     for (const p of plans) {
-      const period = parsePeriod(p.period);
-      if (!period || !Number.isFinite(p.value)) continue;
-      const k = key(p.level, p.target, period.label, p.metric || 'revenue');
+      let label = labels.get(p.period);
+      if (label === undefined) labels.set(p.period, (label = parsePeriod(p.period)?.label ?? null));
+      if (label === null || !Number.isFinite(p.value)) continue;
+      const k = key(p.level, p.target, label, p.metric || 'revenue');
       // Two rows for the same target and period add up (e.g. split by product line).
       this.explicitValues.set(k, (this.explicitValues.get(k) ?? 0) + p.value);
     }

@@ -7,7 +7,7 @@
  */
 import type { Kopecks } from '../money';
 import type { Day } from '../time';
-import type { Invoice, WorkbookData } from '../types';
+import type { Deal, Invoice, WorkbookData } from '../types';
 import { CurrencyNotes, type CurrencyNote } from './currency';
 import type { Period } from './period';
 import { converterOf } from './settings';
@@ -60,11 +60,33 @@ export function outstandingOn(inv: Invoice, day: Day): Kopecks {
   return Math.max(0, inv.amount - paid);
 }
 
+/**
+ * Records by id, one map per list: the dashboard, the bonus and the reminders ask for the same
+ * lists several times in one job, and lists read from a sheet are not changed in place.
+ */
+const maps = new WeakMap<
+  readonly { id: string }[],
+  { length: number; map: Map<string, unknown> }
+>();
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const hit = maps.get(list);
+  if (hit && hit.length === list.length) return hit.map as Map<string, T>;
+  const map = new Map<string, T>();
+  for (const r of list) map.set(r.id, r); // a repeated id: the last row wins, as before
+
+  maps.set(list, { length: list.length, map });
+  return map;
+}
+
 export function receivables(data: WorkbookData, asOf: Day): Receivables {
   const conv = converterOf(data.settings);
   const notes = new CurrencyNotes();
-  const clients = new Map(data.clients.map((c) => [c.id, c]));
-  const dealOf = new Map(data.deals.map((d) => [d.id, d]));
+  const clients = byId(data.clients);
+  // Deals only matter for a debt whose client is unknown or has no manager or name: most
+  // workbooks never need them, so their 50,000-entry map is built on first need.
+  let deals: Map<string, Deal> | null = null;
+  const dealOf = (id: string): Deal | undefined => (deals ??= byId(data.deals)).get(id);
   const managerNames = new Map(
     data.managers.map((m) => [m.email.trim().toLowerCase(), m.name || m.email]),
   );
@@ -80,7 +102,7 @@ export function receivables(data: WorkbookData, asOf: Day): Receivables {
       continue;
     }
     const client = clients.get(inv.clientId);
-    const deal = dealOf.get(inv.dealId);
+    const deal = client?.manager && client.name ? undefined : dealOf(inv.dealId);
     const manager = (client?.manager || deal?.manager || '').trim().toLowerCase();
     const days = inv.dueDate === null ? 0 : asOf - inv.dueDate;
     const bucket = bucketOf(days);

@@ -5,7 +5,7 @@
  * file are caught too.
  */
 import type { Client } from '../types';
-import { companyKey, normalizeEmail, normalizeInn, normalizePhone } from './normalize';
+import { companyKey, normalizeEmail, normalizeInn, normalizePhone } from '../workbook/normalize';
 import type { DuplicateCandidate, DuplicateField } from './types';
 
 export interface ClientKeys {

@@ -6,9 +6,9 @@
  */
 import { isUserError } from '../errors';
 import { t } from '../i18n';
-import { normalizeHeader } from '../table';
+import { normalizeHeader } from '../workbook/headers';
 import type { Lang, Manager } from '../types';
-import { companyKey, normalizeEmail, normalizePhone } from './normalize';
+import { companyKey, normalizeEmail, normalizePhone } from '../workbook/normalize';
 import type { LeadInput } from './types';
 
 export type ImportField =

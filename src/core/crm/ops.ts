@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors';
 import type { Kopecks } from '../money';
-import { ACTIVITIES, CLIENTS, DEALS, INVOICES, type ColumnDef } from '../schema';
+import { ACTIVITIES, CLIENTS, DEALS, INVOICES, type ColumnDef } from '../workbook/schema';
 import type { Day, Instant } from '../time';
 import type {
   Activity,
@@ -19,8 +19,8 @@ import type {
   StageChange,
   StageDef,
 } from '../types';
-import { ACTIVITY_TYPES } from './enums';
-import { findStage } from './settings';
+import { ACTIVITY_TYPES } from '../workbook/enums';
+import { findStage } from '../workbook/settings';
 import type {
   AddInvoiceInput,
   ClientChanges,

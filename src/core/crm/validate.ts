@@ -6,7 +6,7 @@
 import { UserError, type FieldProblem } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { Kopecks } from '../money';
-import type { ColumnDef, SheetDef } from '../schema';
+import type { ColumnDef, SheetDef } from '../workbook/schema';
 import type { Day } from '../time';
 import type { Lang, Manager, StageDef } from '../types';
 import {
@@ -15,9 +15,9 @@ import {
   normalizePhone,
   parseAmount,
   parseDateText,
-} from './normalize';
-import { safeCellText } from './sanitize';
-import { findStage } from './settings';
+} from '../workbook/normalize';
+import { safeCellText } from '../workbook/sanitize';
+import { findStage } from '../workbook/settings';
 
 /** Sheets holds at most 50,000 characters in a cell. */
 export const MAX_TEXT = 50_000;

@@ -7,10 +7,10 @@
  */
 import { toKopecks } from '../money';
 import { addDaysOfWeek, isWeekend } from './days';
-import { normalizeInn } from '../crm/normalize';
-import { defaultStages, DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../crm/settings';
-import { formatId } from '../crm/ids';
-import { localToInstant } from '../crm/normalize';
+import { normalizeInn } from '../workbook/normalize';
+import { defaultStages, DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../workbook/settings';
+import { formatId } from '../workbook/ids';
+import { localToInstant } from '../workbook/normalize';
 import { ymdFromDay, dayOfInstant, type Day, type Instant, type Zone } from '../time';
 import type {
   Activity,

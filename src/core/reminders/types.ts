@@ -5,7 +5,7 @@
  * recipient and renders them.
  */
 import type { Kopecks } from '../money';
-import type { SheetKey } from '../schema';
+import type { SheetKey } from '../workbook/schema';
 import type { Day } from '../time';
 import type { Lang } from '../types';
 

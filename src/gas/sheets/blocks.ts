@@ -3,7 +3,7 @@
  * trigger on a 50,000-row Deals sheet): each function is one spreadsheet call, or two for notes.
  * Rows and columns are 1-based, as on the sheet.
  */
-import type { Cell } from '../../core/crm/cells';
+import type { Cell } from '../../core/workbook/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

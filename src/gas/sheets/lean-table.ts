@@ -2,9 +2,9 @@
  * A sheet looked up by id without reading it whole: the header, the id column (one getValues),
  * then only the rows asked for. An edit trigger must stay fast on a 50,000-row Deals sheet.
  */
-import { readCell, updateRuns } from '../../core/crm/cells';
-import { locateHeader } from '../../core/crm/tables';
-import type { SheetDef } from '../../core/schema';
+import { readCell, updateRuns } from '../../core/workbook/cells';
+import { locateHeader } from '../../core/workbook/tables';
+import type { SheetDef } from '../../core/workbook/schema';
 import type { Zone } from '../../core/time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

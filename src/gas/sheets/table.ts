@@ -5,12 +5,17 @@
  * know (the user's own) are never written.
  */
 import { UserError } from '../../core/errors';
-import type { ColumnDef, SheetDef } from '../../core/schema';
+import type { ColumnDef, SheetDef } from '../../core/workbook/schema';
 import type { Zone } from '../../core/time';
 import type { Lang } from '../../core/types';
-import { recordToRow, updateRuns, type Cell } from '../../core/crm/cells';
-import { IdAllocator, type IdPrefix } from '../../core/crm/ids';
-import { locateHeader, readRecords, type RawRecord } from '../../core/crm/tables';
+import { recordToRow, updateRuns, type Cell } from '../../core/workbook/cells';
+import { IdAllocator, type IdPrefix } from '../../core/workbook/ids';
+import {
+  locateHeader,
+  readRecords,
+  type HeaderFound,
+  type RawRecord,
+} from '../../core/workbook/tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,7 +49,20 @@ export interface Table {
   width: number;
   /** Last sheet row with content. */
   lastRow: number;
-  records: RawRecord[];
+  /** Where the header was found (for typed readers over `values`). */
+  header: HeaderFound;
+  /** Raw records by column key, parsed on first use (CRM operations look rows up by id). */
+  readonly records: RawRecord[];
+  /** Whether `records` was parsed yet. */
+  readonly recordsParsed: boolean;
+}
+
+/**
+ * What a cell written with setValues reads back as: Sheets keeps a leading apostrophe out of the
+ * value (it only marks the rest as literal text).
+ */
+function readBack(c: Cell): unknown {
+  return typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c;
 }
 
 export function missingSheetError(def: SheetDef, lang: Lang): UserError {
@@ -68,6 +86,7 @@ export function readSheet(sheet: Sheet, def: SheetDef, zone: Zone, lang: Lang): 
   const values = sheet.getDataRange().getValues() as unknown[][];
   const header = locateHeader(values, def.columns);
   if ('missing' in header) throw missingColumnError(def[lang], header.missing[0], lang);
+  let records: RawRecord[] | null = null;
   return {
     def,
     sheet,
@@ -78,7 +97,16 @@ export function readSheet(sheet: Sheet, def: SheetDef, zone: Zone, lang: Lang): 
     index: header.map.index,
     width: values.length ? values[0].length : 0,
     lastRow: rowsWithContent(values),
-    records: readRecords(values, def.columns, header, zone),
+    header,
+    // Parsing every cell is most of a large read's cost: only operations that need raw records
+    // pay for it; typed lists come straight from `values` (see Workbook.list).
+    get records() {
+      records ??= readRecords(values, def.columns, header, zone);
+      return records;
+    },
+    get recordsParsed() {
+      return records !== null;
+    },
   };
 }
 
@@ -103,17 +131,23 @@ export function appendRecords(
   table.sheet.getRange(start, 1, rows.length, width).setValues(rows);
   table.lastRow = start + rows.length - 1;
   table.width = width;
-  // Keep what was read in step with what was written, so the execution never reads it again.
-  records.forEach((r, i) => table.records.push({ row: start + i, cells: { ...r } }));
+  // Keep what was read in step with what was written, so the execution never reads it again:
+  // the values as getValues would now return them, and the raw records if they were parsed.
+  rows.forEach((row, i) => (table.values[start - 1 + i] = row.map(readBack)));
+  if (table.recordsParsed) {
+    records.forEach((r, i) => table.records.push({ row: start + i, cells: { ...r } }));
+  }
   return start;
 }
 
 /** Writes the given fields of the record at `row` (one setValues per run of adjacent columns). */
 export function updateRecord(table: Table, row: number, changes: Record<string, unknown>): void {
+  const line = table.values[row - 1];
   for (const run of updateRuns(changes, table.def.columns, table.index, table.zone)) {
     table.sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
+    if (line) run.values.forEach((v, i) => (line[run.start + i] = readBack(v)));
   }
-  const raw = table.records.find((r) => r.row === row);
+  const raw = table.recordsParsed ? table.records.find((r) => r.row === row) : undefined;
   if (raw) {
     for (const [k, v] of Object.entries(changes)) {
       if (table.index[k] !== undefined) raw.cells[k] = v;
@@ -126,10 +160,37 @@ export function ensureRows(sheet: Sheet, lastRow: number): void {
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
 
-/** The record with this id (ids compare upper-case), or undefined. */
+/** The record with this id (ids compare upper-case), or undefined; parses that row only. */
 export function findById(table: Table, id: string): RawRecord | undefined {
   const key = id.trim().toUpperCase();
-  return table.records.find((r) => r.cells.id === key);
+  if (table.recordsParsed) return table.records.find((r) => r.cells.id === key);
+  const col = table.index.id;
+  if (col === undefined) return undefined;
+  const first = table.header.headerRow + 1;
+  for (let r = first; r < table.values.length; r++) {
+    const v = table.values[r][col];
+    if (typeof v === 'string' && v.trim().toUpperCase() === key) return rowRecord(table, r);
+  }
+  return undefined;
+}
+
+/** The ids in the id column, as read (and as written by this execution). */
+export function idsOf(table: Table): unknown[] {
+  if (table.recordsParsed) return table.records.map((r) => r.cells.id);
+  const col = table.index.id;
+  if (col === undefined) return [];
+  const out: unknown[] = [];
+  for (let r = table.header.headerRow + 1; r < table.values.length; r++) {
+    out.push(table.values[r][col]);
+  }
+  return out;
+}
+
+/** One row of the values (0-based index) as a raw record. */
+function rowRecord(table: Table, r: number): RawRecord | undefined {
+  const h = table.header.headerRow;
+  const mini = [...table.values.slice(0, h + 1), table.values[r]];
+  return readRecords(mini, table.def.columns, table.header, table.zone, r - h)[0];
 }
 
 /**

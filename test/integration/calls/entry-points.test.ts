@@ -5,7 +5,7 @@
  * exception: it reads a sheet's header block to repair it before the demo data is written.
  */
 import type { Project } from '../../../local/harness';
-import { DEALS, SENT_LOG } from '../../../src/core/schema';
+import { DEALS, SENT_LOG } from '../../../src/core/workbook/schema';
 import { seedDemo, type Demo } from '../rpc/seed';
 
 let demo: Demo;

@@ -1,4 +1,4 @@
-import { SHEETS } from '../../../src/core/schema';
+import { SHEETS } from '../../../src/core/workbook/schema';
 import { freshProject, lastToast, rows, sheet, snapshot, values } from './helpers';
 
 describe('setup on an empty workbook', () => {

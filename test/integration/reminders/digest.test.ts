@@ -2,7 +2,7 @@
  * The built bundle in the emulator: what each person receives from a trigger run on hand-built
  * data, in both parts, and that nobody ever gets another manager's deal (seeded random books).
  */
-import { DEALS } from '../../../src/core/schema';
+import { DEALS } from '../../../src/core/workbook/schema';
 import {
   deal,
   DIRECTOR,

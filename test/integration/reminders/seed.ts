@@ -14,7 +14,7 @@ import {
   PLANS,
   STAGE_HISTORY,
   type SheetDef,
-} from '../../../src/core/schema';
+} from '../../../src/core/workbook/schema';
 
 export type Row = Record<string, unknown>;
 

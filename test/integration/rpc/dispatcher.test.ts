@@ -7,8 +7,8 @@
  */
 import { loadProject, type Project } from '../../../local/harness';
 import { createEmulator } from '../../../local/emulator';
-import { DEALS, MANAGERS } from '../../../src/core/schema';
-import { mapHeaders } from '../../../src/core/table';
+import { DEALS, MANAGERS } from '../../../src/core/workbook/schema';
+import { mapHeaders } from '../../../src/core/workbook/headers';
 import type { Method } from '../../../src/shared/contract';
 import { DIRECTOR, HEAD, IVAN, MARIA, NOW, STRANGER, ok, rpc, seedTeam, type Seeded } from './seed';
 

@@ -6,9 +6,15 @@
  */
 import { loadProject, type Project } from '../../../local/harness';
 import { createEmulator } from '../../../local/emulator';
-import { ROLES } from '../../../src/core/crm/enums';
-import { CLIENTS, DEALS, INVOICES, MANAGERS, type SheetDef } from '../../../src/core/schema';
-import { mapHeaders } from '../../../src/core/table';
+import { ROLES } from '../../../src/core/workbook/enums';
+import {
+  CLIENTS,
+  DEALS,
+  INVOICES,
+  MANAGERS,
+  type SheetDef,
+} from '../../../src/core/workbook/schema';
+import { mapHeaders } from '../../../src/core/workbook/headers';
 import type {
   AddLeadRequest,
   LeadForm,

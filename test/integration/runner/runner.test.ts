@@ -19,8 +19,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { openSession } from '../../../local/playground/bridge';
 import { sidecarPath } from '../../../local/playground/store';
-import { MANAGERS } from '../../../src/core/schema';
-import { mapHeaders } from '../../../src/core/table';
+import { MANAGERS } from '../../../src/core/workbook/schema';
+import { mapHeaders } from '../../../src/core/workbook/headers';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '../../..');

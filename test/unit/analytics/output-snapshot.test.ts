@@ -22,7 +22,7 @@ import {
   workdaysRu,
   type FunctionContext,
 } from '../../../src/core/analytics/functions';
-import { localToInstant } from '../../../src/core/crm/normalize';
+import { localToInstant } from '../../../src/core/workbook/normalize';
 
 const { data } = generate({
   managers: 8,

@@ -1,5 +1,5 @@
 import { parsePeriod } from '../../../src/core/analytics';
-import { normalizePeriod } from '../../../src/core/crm/period';
+import { normalizePeriod } from '../../../src/core/workbook/plan-period';
 import { fixedZone } from '../../../src/core/time';
 
 /** Every form a person or Sheets may hand over, read the same by the Plans sheet and the functions. */

@@ -1,5 +1,5 @@
 import { generateDemo } from '../../../src/core/demo/generate';
-import { normalizeInn, isRussianPhone } from '../../../src/core/crm/normalize';
+import { normalizeInn, isRussianPhone } from '../../../src/core/workbook/normalize';
 import { dayFromYmd, fixedZone } from '../../../src/core/time';
 
 const zone = fixedZone('Europe/Moscow', 180);

@@ -14,7 +14,7 @@ import {
   parseInstant,
   parsePercent,
   phoneRu,
-} from '../../../src/core/crm/normalize';
+} from '../../../src/core/workbook/normalize';
 import { dayFromYmd, fixedZone } from '../../../src/core/time';
 
 const moscow = fixedZone('Europe/Moscow', 180);

@@ -12,8 +12,8 @@ import {
   snoozeChanges,
   type OpContext,
 } from '../../../src/core/crm/ops';
-import { defaultSettings } from '../../../src/core/crm/settings';
-import { DEALS } from '../../../src/core/schema';
+import { defaultSettings } from '../../../src/core/workbook/settings';
+import { DEALS } from '../../../src/core/workbook/schema';
 import { dayFromYmd } from '../../../src/core/time';
 import type { Deal, Invoice, Manager } from '../../../src/core/types';
 

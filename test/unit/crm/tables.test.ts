@@ -1,11 +1,11 @@
-import { readTable, MissingColumns } from '../../../src/core/crm/tables';
-import { toDeal, toPlan } from '../../../src/core/crm/records';
+import { readTable, MissingColumns } from '../../../src/core/workbook/tables';
+import { toDeal, toPlan } from '../../../src/core/workbook/records';
 import {
   parseSettings,
   defaultSettings,
   locateSettingsTables,
-} from '../../../src/core/crm/settings';
-import { DEALS, PLANS } from '../../../src/core/schema';
+} from '../../../src/core/workbook/settings';
+import { DEALS, PLANS } from '../../../src/core/workbook/schema';
 import { dayFromYmd, fixedZone } from '../../../src/core/time';
 
 const zone = fixedZone('Europe/Moscow', 180);

@@ -1,7 +1,7 @@
 /** Sheets refuses a cell over 50,000 characters; the injection guard's apostrophe counts too. */
-import { safeCellText } from '../../../src/core/crm/sanitize';
+import { safeCellText } from '../../../src/core/workbook/sanitize';
 import { Checker, MAX_TEXT } from '../../../src/core/crm/validate';
-import { DEALS } from '../../../src/core/schema';
+import { DEALS } from '../../../src/core/workbook/schema';
 
 describe('text length with the injection guard', () => {
   it('refuses a 50,000-character text that the guard would lengthen to 50,001', () => {

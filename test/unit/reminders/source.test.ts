@@ -2,7 +2,7 @@
  * Hand-built workbook -> the day's digests, through the analytics core's selections: the right
  * items land in the right manager's digest, snoozed ones stay out, plan status is there.
  */
-import { defaultSettings } from '../../../src/core/crm/settings';
+import { defaultSettings } from '../../../src/core/workbook/settings';
 import { dayContent } from '../../../src/core/reminders/source';
 import { renderDigest } from '../../../src/core/reminders/render';
 import { dayFromYmd, fixedZone, startOfDay } from '../../../src/core/time';

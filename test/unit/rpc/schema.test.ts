@@ -4,7 +4,7 @@
  * roles and a schema, the enums match the core's, and a bad payload is named field by field.
  */
 import { parseRequest } from '../../../src/app/rpc/check';
-import { ACTIVITY_TYPES, ROLES, STAGE_KINDS } from '../../../src/core/crm/enums';
+import { ACTIVITY_TYPES, ROLES, STAGE_KINDS } from '../../../src/core/workbook/enums';
 import { isUserError, type UserError } from '../../../src/core/errors';
 import { t } from '../../../src/core/i18n';
 import type { Lang } from '../../../src/core/types';

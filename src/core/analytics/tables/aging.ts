@@ -1,7 +1,7 @@
 /** SALES_AGING: receivables by client in aging buckets, with the total. */
-import { toInvoice } from '../../crm/records';
+import { toInvoice } from '../../workbook/records';
 import type { MessageKey } from '../../i18n';
-import { INVOICES } from '../../schema';
+import { INVOICES } from '../../workbook/schema';
 import { tableArg } from '../args';
 import { excludedNote, roubles } from '../format';
 import { receivables } from '../receivables';

@@ -1,9 +1,9 @@
 /** SALES_BONUS: each manager's bonus under a scheme range, with the calculation spelled out. */
-import { toInvoice } from '../../crm/records';
-import { locateSettingsTables, parseSettings } from '../../crm/settings';
+import { toInvoice } from '../../workbook/records';
+import { locateSettingsTables, parseSettings } from '../../workbook/settings';
 import { UserError } from '../../errors';
 import type { MessageKey } from '../../i18n';
-import { DEALS, INVOICES, PLANS } from '../../schema';
+import { DEALS, INVOICES, PLANS } from '../../workbook/schema';
 import type { Day } from '../../time';
 import type { WorkbookData } from '../../types';
 import { isBlank, isGrid, periodArg, tableArg } from '../args';

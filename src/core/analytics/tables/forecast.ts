@@ -1,6 +1,6 @@
 /** SALES_FORECAST: each manager's forecast and the pipeline coverage the period needs. */
 import type { MessageKey } from '../../i18n';
-import { DEALS, PLANS } from '../../schema';
+import { DEALS, PLANS } from '../../workbook/schema';
 import { periodArg } from '../args';
 import { roubles } from '../format';
 import { forecastReport, type ForecastLine } from '../forecast';

@@ -1,8 +1,8 @@
 /** SALES_FUNNEL: the stage funnel of the deals created between two dates. */
-import { toStageChange } from '../../crm/records';
+import { toStageChange } from '../../workbook/records';
 import { UserError } from '../../errors';
 import { t, type MessageKey } from '../../i18n';
-import { DEALS, STAGE_HISTORY } from '../../schema';
+import { DEALS, STAGE_HISTORY } from '../../workbook/schema';
 import { dayArg, tableArg } from '../args';
 import { pct, roubles } from '../format';
 import { stageFunnel } from '../funnel';

@@ -1,8 +1,8 @@
 /** The workbook a function computes over, built from its range arguments and the context. */
-import { toDeal, toPlan } from '../../crm/records';
-import { DEALS, PLANS } from '../../schema';
+import { toDeal, toPlan } from '../../workbook/records';
+import { DEALS, PLANS } from '../../workbook/schema';
 import type { Deal, Plan, Settings, WorkbookData } from '../../types';
-import { tableArg } from '../args';
+import { typedArg } from '../args';
 import type { FunctionRun } from './run';
 
 export function workbook(run: FunctionRun, over: Partial<WorkbookData>): WorkbookData {
@@ -38,10 +38,9 @@ export function planData(
   });
 }
 
+/** Plans that can be understood (toPlan's null rows are left out). */
 export const readPlans = (run: FunctionRun, value: unknown): Plan[] =>
-  tableArg(run, 'plans', value, PLANS)
-    .map(toPlan)
-    .filter((p): p is Plan => p !== null);
+  typedArg(run, 'plans', value, PLANS, toPlan);
 /** The Deals columns each use needs (the required ones are always read). */
 const FIGURES = ['amount', 'currency', 'probability', 'expectedClose', 'closedAt'];
 const DEAL_KEYS = {
@@ -60,4 +59,4 @@ const DEAL_KEYS = {
 } as const;
 
 export const readDeals = (run: FunctionRun, value: unknown, use: keyof typeof DEAL_KEYS): Deal[] =>
-  tableArg(run, 'deals', value, DEALS, DEAL_KEYS[use]).map(toDeal);
+  typedArg(run, 'deals', value, DEALS, toDeal, DEAL_KEYS[use]);

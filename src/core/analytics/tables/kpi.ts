@@ -1,6 +1,6 @@
 /** SALES_KPI: the deal KPIs of a period, one metric per row. */
 import type { MessageKey } from '../../i18n';
-import { DEALS } from '../../schema';
+import { DEALS } from '../../workbook/schema';
 import { periodArg, textArg } from '../args';
 import { excludedNote, orBlank, pct, roubles } from '../format';
 import { dealKpis } from '../kpi';

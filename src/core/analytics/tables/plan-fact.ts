@@ -1,5 +1,5 @@
 /** SALES_PLAN_FACT: plan, fact, forecast and pace per manager, team or the company. */
-import { DEALS, PLANS } from '../../schema';
+import { DEALS, PLANS } from '../../workbook/schema';
 import { levelArg, periodArg } from '../args';
 import { pct, roubles } from '../format';
 import { planFact, type PlanFactRow } from '../planfact';

@@ -9,7 +9,7 @@
  */
 import { t, type MessageKey, type MessageParams } from '../../i18n';
 import { isUserError } from '../../errors';
-import type { SheetDef } from '../../schema';
+import type { SheetDef } from '../../workbook/schema';
 import { startOfDay, type Day, type Instant, type Zone } from '../../time';
 import type { Client, Lang, Manager, Settings } from '../../types';
 import { dayArg, headerLang, type ArgReader } from '../args';

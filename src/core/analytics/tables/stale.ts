@@ -1,8 +1,8 @@
 /** SALES_STALE: deals without activity beyond their stage's limit, snoozed ones last. */
-import { locateSettingsTables, parseSettings } from '../../crm/settings';
+import { locateSettingsTables, parseSettings } from '../../workbook/settings';
 import { UserError } from '../../errors';
 import type { MessageKey } from '../../i18n';
-import { ACTIVITIES, DEALS } from '../../schema';
+import { ACTIVITIES, DEALS } from '../../workbook/schema';
 import type { Deal } from '../../types';
 import { activityTouchesArg, isGrid } from '../args';
 import { forgottenDeals, type AttentionItem } from '../forgotten';

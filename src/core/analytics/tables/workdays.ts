@@ -1,5 +1,5 @@
 /** WORKDAYS_RU: working days between two dates on the Russian calendar, like NETWORKDAYS. */
-import { locateSettingsTables, parseSettings } from '../../crm/settings';
+import { locateSettingsTables, parseSettings } from '../../workbook/settings';
 import { UserError } from '../../errors';
 import type { Day } from '../../time';
 import { dayArg, isBlank, isGrid } from '../args';

@@ -1,4 +1,4 @@
-import { parsePeriod } from '../period';
+import { parsePeriod } from './period';
 
 /**
  * A plan period's canonical label ("2026-11", "2026-Q4", "2026"), or null. A thin caller of the

@@ -227,7 +227,7 @@ export function dayFromSerial(serial: number): Day {
 
 /** A date cell's value (Date, text or serial number) as a Day in the spreadsheet's zone. */
 export function parseDay(value: unknown, zone: Zone): Day | null {
-  if (value instanceof Date || isDateLike(value)) {
+  if (isDateLike(value)) {
     const ms = (value as Date).getTime();
     if (!Number.isFinite(ms)) return null;
     return Math.floor((ms + zone.offsetMinutes(ms) * 60_000) / 86_400_000);
@@ -239,7 +239,7 @@ export function parseDay(value: unknown, zone: Zone): Day | null {
 
 /** A date-time cell's value as an Instant; text is local time in the spreadsheet's zone. */
 export function parseInstant(value: unknown, zone: Zone): Instant | null {
-  if (value instanceof Date || isDateLike(value)) {
+  if (isDateLike(value)) {
     const ms = (value as Date).getTime();
     return Number.isFinite(ms) ? ms : null;
   }
@@ -268,7 +268,10 @@ export function localToInstant(day: Day, minute: number, zone: Zone): Instant {
   return at;
 }
 
-/** Dates from another realm (node:vm, the emulator) fail instanceof; duck-type them. */
+/**
+ * A Date of any realm. Not `instanceof`: Dates from another realm (node:vm, the emulator) fail
+ * it, and where `Date` is a proxy (the emulator's zoned Date) it costs a trap per dated cell.
+ */
 function isDateLike(value: unknown): boolean {
   return (
     typeof value === 'object' &&

@@ -4,7 +4,20 @@
  */
 import type { ColumnDef } from './schema';
 
+/** Headers and enumeration cells repeat a few texts over thousands of rows: normalise each once. */
+const normalized = new Map<string, string>();
+
 export function normalizeHeader(text: unknown): string {
+  if (typeof text !== 'string') return normalize(text);
+  let n = normalized.get(text);
+  if (n === undefined) {
+    if (normalized.size >= 4096) normalized.clear(); // bounded: free text passes here too
+    normalized.set(text, (n = normalize(text)));
+  }
+  return n;
+}
+
+function normalize(text: unknown): string {
   return String(text ?? '')
     .toLowerCase()
     .replace(/ё/g, 'е')

@@ -12,7 +12,7 @@ import type {
   Role,
   StageKind,
 } from '../types';
-import { normalizeHeader } from '../table';
+import { normalizeHeader } from './headers';
 
 interface EnumDef<T extends string> {
   values: readonly T[];

@@ -4,7 +4,7 @@
  * sheet. Anything missing or unreadable falls back to a sane default, so a fresh or damaged
  * Settings sheet never stops the product.
  */
-import type { ColumnDef } from '../schema';
+import type { ColumnDef } from './schema';
 import {
   SETTINGS_BONUS,
   SETTINGS_CALENDAR,
@@ -12,8 +12,8 @@ import {
   SETTINGS_RATES,
   SETTINGS_STAGES,
   SETTINGS_VALUES,
-} from '../schema';
-import { mapHeaders, normalizeHeader, type HeaderMap } from '../table';
+} from './schema';
+import { mapHeaders, normalizeHeader, type HeaderMap } from './headers';
 import { minuteOfDay, type Zone } from '../time';
 import type {
   BonusTier,

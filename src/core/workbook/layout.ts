@@ -3,7 +3,7 @@
  * number format of each column kind, and the dropdown lists. Pure, so it is unit-tested and the
  * shell only moves it into the sheet.
  */
-import type { CellKind, ColumnDef } from '../schema';
+import type { CellKind, ColumnDef } from './schema';
 import type { Lang, Settings } from '../types';
 import { BONUS_KINDS, STAGE_KINDS } from './enums';
 import { SETTING_ROWS, SETTINGS_TABLES, settingValueText, type SettingsTableKey } from './settings';

@@ -3,10 +3,10 @@
  * (Russian, English or alias headers, any order, within the first rows), blank rows are skipped,
  * user columns are left alone. Pure, so custom functions that receive a range can use it too.
  */
-import type { ColumnDef, SheetDef } from '../schema';
-import { mapHeaders, type HeaderMap } from '../table';
+import type { ColumnDef, SheetDef } from './schema';
+import { mapHeaders, type HeaderMap } from './headers';
 import type { Zone } from '../time';
-import { isBlankCell, readCell } from './cells';
+import { cellReader, isBlankCell, type CellReader } from './cells';
 
 /** How far down a header row may sit (title rows, notes above the table). */
 const HEADER_SCAN_ROWS = 20;
@@ -47,6 +47,35 @@ export interface TableData extends HeaderFound {
   width: number;
 }
 
+/** The columns of one read, resolved once from the header: key, position, parser. */
+interface Resolved {
+  keys: string[];
+  at: number[];
+  read: CellReader[];
+}
+
+function resolve(
+  columns: readonly ColumnDef[],
+  found: HeaderFound,
+  zone: Zone,
+  only?: readonly string[],
+): Resolved {
+  const r: Resolved = { keys: [], at: [], read: [] };
+  for (const c of columns) {
+    const i = found.map.index[c.key];
+    if (i === undefined || (only && !c.required && !only.includes(c.key))) continue;
+    r.keys.push(c.key);
+    r.at.push(i);
+    r.read.push(cellReader(c.kind, zone, c.key));
+  }
+  return r;
+}
+
+function blankRow(row: readonly unknown[], at: readonly number[]): boolean {
+  for (let j = 0; j < at.length; j++) if (!isBlankCell(row[at[j]])) return false;
+  return true;
+}
+
 /** Records (core values by column key) below the header; blank rows skipped. */
 export function readRecords(
   values: readonly (readonly unknown[])[],
@@ -56,21 +85,55 @@ export function readRecords(
   firstRow = 1,
 ): RawRecord[] {
   const out: RawRecord[] = [];
-  const mapped = columns.filter((c) => found.map.index[c.key] !== undefined);
+  const { keys, at, read } = resolve(columns, found, zone);
   for (let r = found.headerRow + 1; r < values.length; r++) {
     const row = values[r];
-    let blank = true;
-    for (const c of mapped) {
-      if (!isBlankCell(row[found.map.index[c.key]])) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) continue;
+    if (blankRow(row, at)) continue;
     const cells: Record<string, unknown> = {};
-    for (const c of mapped)
-      cells[c.key] = readCell(c.kind, row[found.map.index[c.key]], zone, c.key);
+    for (let j = 0; j < keys.length; j++) cells[keys[j]] = read[j](row[at[j]]);
     out.push({ row: r + firstRow, cells });
+  }
+  return out;
+}
+
+export interface ReadOptions {
+  /** Parse only these columns (the required ones are always read); all when absent. */
+  keys?: readonly string[];
+  /** The header when already located (a sheet read in parts); found in the values otherwise. */
+  found?: HeaderFound;
+  /** Sheet row of values[0] (1 when the values start at the top of the sheet). */
+  firstRow?: number;
+}
+
+/**
+ * Typed records straight from a sheet's values: the header is resolved once into a parser per
+ * column, and each row goes to `to` without a records array in between. `to` receives one
+ * scratch `cells` object, refilled for every row, so it must copy what it needs (every `toX` in
+ * records.ts does). Throws MissingColumns like readTable; rows for which `to` returns null are
+ * dropped.
+ */
+export function readTyped<T>(
+  values: readonly (readonly unknown[])[],
+  def: SheetDef,
+  zone: Zone,
+  to: (record: RawRecord) => T | null,
+  opts: ReadOptions = {},
+): T[] {
+  const found = opts.found ?? locateHeader(values, def.columns);
+  if ('missing' in found) throw new MissingColumns(def, found.missing);
+  const firstRow = opts.firstRow ?? 1;
+  const { keys, at, read } = resolve(def.columns, found, zone, opts.keys);
+  const cells: Record<string, unknown> = {};
+  for (const k of keys) cells[k] = undefined;
+  const record: RawRecord = { row: 0, cells };
+  const out: T[] = [];
+  for (let r = found.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (blankRow(row, at)) continue;
+    for (let j = 0; j < keys.length; j++) cells[keys[j]] = read[j](row[at[j]]);
+    record.row = r + firstRow;
+    const t = to(record);
+    if (t !== null) out.push(t);
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Reporting periods: a month ("2026-11"), a quarter ("2026-Q4") or a year ("2026"). Plans are
  * keyed by these labels, so the label is the identity of a period.
  */
-import { dayFromYmd, dayOfInstant, ymdFromDay, type Day, type Zone } from './time';
+import { dayFromYmd, dayOfInstant, ymdFromDay, type Day, type Zone } from '../time';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
