@@ -62,6 +62,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-parity/**',
+      'dist-addon/**',
       'node_modules/**',
       'coverage/**',
       '.local/**',

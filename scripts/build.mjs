@@ -1,5 +1,8 @@
 // Builds what clasp pushes: dist/Code.js (webpack + gas-webpack-plugin over esbuild-loader),
 // dist/Sidebar.html (esbuild bundle inlined into one file) and dist/appsscript.json.
+// `--addon` builds the editor add-on instead, into dist-addon/: its menu goes under Extensions
+// (createAddonMenu, as the Marketplace requires) and its manifest asks for `spreadsheets`, which
+// the daily trigger needs to open the workbook by id (an add-on's trigger has no active document).
 import { build as esbuild } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -8,10 +11,11 @@ import webpack from 'webpack';
 import GasPlugin from 'gas-webpack-plugin';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const ADDON = process.argv.includes('--addon');
+const dist = path.join(root, ADDON ? 'dist-addon' : 'dist');
 // Webpack writes here first; every output is then renamed into dist/ so that a test reading
 // dist/ while another build runs never sees a half-written or missing file.
-const staging = path.join(root, 'dist', `.staging-${process.pid}`);
+const staging = path.join(dist, `.staging-${process.pid}`);
 const OUTPUTS = ['Code.js', 'Sidebar.html', 'appsscript.json'];
 
 async function publish(name, content) {
@@ -46,7 +50,11 @@ function runWebpack() {
         },
       ],
     },
-    plugins: [new GasPlugin({ comment: true })],
+    plugins: [
+      new GasPlugin({ comment: true }),
+      // src/app/menu.ts picks createMenu or createAddonMenu by this constant.
+      new webpack.DefinePlugin({ ROPDESK_ADDON: JSON.stringify(ADDON) }),
+    ],
   };
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
@@ -96,7 +104,10 @@ async function buildCode() {
   await runWebpack();
   const code = await fs.readFile(path.join(staging, 'webpack', 'Code.js'), 'utf8');
   // The staging path holds this run's pid; the bundle must not change from build to build.
-  const stable = code.replace(/\.\/dist\/\.staging-\d+\/valibot\.mjs/g, 'valibot, tree-shaken');
+  const stable = code.replace(
+    /\.\/dist(?:-addon)?\/\.staging-\d+\/valibot\.mjs/g,
+    'valibot, tree-shaken',
+  );
   await publish('Code.js', stripBundleDocs(stable));
 }
 
@@ -124,6 +135,19 @@ async function buildSidebar() {
   await publish('Sidebar.html', html);
 }
 
+// Editor add-ons have no manifest fields of their own (the listing lives in the Marketplace SDK,
+// see docs/deploy.md); what changes is the scope: the add-on's daily trigger opens the workbook
+// by id, which `spreadsheets.currentonly` does not allow.
+function addonManifest(text) {
+  const manifest = JSON.parse(text);
+  const scopes = manifest.oauthScopes.map((s) =>
+    s.endsWith('/auth/spreadsheets.currentonly')
+      ? 'https://www.googleapis.com/auth/spreadsheets'
+      : s,
+  );
+  return `${JSON.stringify({ ...manifest, oauthScopes: scopes }, null, 2)}\n`;
+}
+
 async function main() {
   const started = Date.now();
   await fs.mkdir(staging, { recursive: true });
@@ -131,7 +155,9 @@ async function main() {
     await Promise.all([
       buildCode(),
       buildSidebar(),
-      fs.readFile(path.join(root, 'appsscript.json')).then((m) => publish('appsscript.json', m)),
+      fs
+        .readFile(path.join(root, 'appsscript.json'), 'utf8')
+        .then((m) => publish('appsscript.json', ADDON ? addonManifest(m) : m)),
     ]);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
@@ -148,7 +174,7 @@ async function main() {
       return `${f} ${(size / 1024).toFixed(1)} KiB`;
     }),
   );
-  console.log(`built dist/ in ${Date.now() - started} ms: ${sizes.join(', ')}`);
+  console.log(`built ${path.basename(dist)}/ in ${Date.now() - started} ms: ${sizes.join(', ')}`);
 }
 
 main().catch((e) => {

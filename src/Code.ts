@@ -47,6 +47,9 @@ global.menuSetupDemo = () => crm.menuSetupDemo();
 /** @preserve Menu: recompute the Dashboard sheet. */
 global.menuRefreshDashboard = () => analytics.menuRefreshDashboard();
 
+/** @preserve Menu: force a recalculation of ROP Desk formulas (rewrites ROP_TODAY). */
+global.menuRecalculateFormulas = () => analytics.menuRecalculateFormulas();
+
 /** @preserve Menu: turn the daily reminders on. */
 global.menuRemindersOn = () => reminders.menuRemindersOn();
 
@@ -103,7 +106,7 @@ global.PHONE_RU = (phone: unknown) => crm.PHONE_RU(phone);
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {string} period "2026-11", "2026-Q4" or "2026".
  * @param {string} [level] "company", "team" or "manager" (default "manager").
- * @param {Date} [asOf] The date to compute at (default today).
+ * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */
@@ -125,7 +128,7 @@ global.SALES_PLAN_FACT = (
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {Array<Array<string|number>>} plans The Plans table with its header row.
  * @param {string} period "2026-11", "2026-Q4" or "2026".
- * @param {Date} [asOf] The date to compute at (default today).
+ * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */
@@ -173,7 +176,7 @@ global.SALES_KPI = (deals: unknown, period: unknown, manager?: unknown) =>
  * 1-30, 31-60, 61-90, более 90 дней просрочки; строка итога.
  *
  * @param {Array<Array<string|number|Date>>} invoices The Invoices table with its header row.
- * @param {Date} [asOf] The date to compute at (default today).
+ * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */
@@ -212,7 +215,7 @@ global.SALES_BONUS = (
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {Array<Array<string|number|Date>>} activities The Activities table with its header row.
  * @param {Array<Array<string|number>>} settings The stages table (stage, probability, rotting days, kind).
- * @param {Date} [asOf] The date to compute at (default today).
+ * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */

@@ -57,6 +57,10 @@ export interface EmulatorOptions {
   /** Editor add-on rules: no active document in time-driven triggers, one trigger of each type
    * per user and document, clock triggers at most hourly. Default false (container-bound). */
   addon?: boolean;
+  /** The container-bound script project's name: the title of createAddonMenu's sub-menu under
+   * Extensions when not an add-on. Default 'Untitled project' (what Extensions > Apps Script
+   * creates); an add-on's sub-menu carries the add-on's name instead. */
+  projectName?: string;
   /** Print Logger/console output to stderr as well as recording it. */
   printLogs?: boolean;
   /** The spreadsheet's id (default a fixed fake id). */
@@ -120,6 +124,10 @@ export interface Emulator {
   /** The email a simple trigger's event `user` carries for `email` ('' outside the domain). */
   simpleTriggerEmail(email: string): string;
   setAuthorizationRequired(required: boolean): void;
+  /** What `user` granted on the granular consent screen (full scope URLs); null (default) =
+   * every scope the manifest asks for. Calls needing an ungranted scope are refused, and
+   * ScriptApp.getAuthorizationInfo(FULL, scopes) reports REQUIRED and the granted subset. */
+  grantScopes(user: string, scopes: string[] | null): void;
   /** Simulated cost in fake ms per call ('Range.setValue': 50) or for every call ('*'). */
   setLatency(costs: Record<string, number>): void;
   /** Runs `fn` (typically another project.run) at the moment the current execution calls
@@ -143,8 +151,9 @@ export interface Emulator {
   formatDate(date: Date | number, timeZone: string, pattern: string): string;
 }
 
-/** createAddonMenu's title: the add-on's name, whatever the file is called. */
+/** createAddonMenu's title for a published add-on: its name, whatever the file is called. */
 const ADDON_NAME = 'ROP Desk';
+const UNTITLED_PROJECT = 'Untitled project';
 const DEFAULT_NOW = Date.parse('2026-11-27T09:00:00+03:00');
 export const SPREADSHEET_ID = '1RoPDeskEmuLatedSpreadsheet0000000000000000';
 export const SCRIPT_ID = '1RoPDeskEmuLatedScript000000000000000000000000000000000';
@@ -233,6 +242,8 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     authorizationRequired: false,
   };
   rt.authorizationRequired = () => script.authorizationRequired;
+  const grants = new Map<string, string[]>();
+  rt.granted = (user) => grants.get(user.toLowerCase()) ?? null;
   const htmlDir = opts.htmlDir ?? path.resolve(__dirname, '../../dist');
   let runner: ExecutionRunner | null = null;
   let htmlScope: object | null = null;
@@ -243,12 +254,18 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
   };
 
   const services = {
-    SpreadsheetApp: new SpreadsheetApp(rt, book, ui, ADDON_NAME, hasActiveDoc),
+    SpreadsheetApp: new SpreadsheetApp(
+      rt,
+      book,
+      ui,
+      opts.addon ? ADDON_NAME : (opts.projectName ?? UNTITLED_PROJECT),
+      hasActiveDoc,
+    ),
     PropertiesService: new PropertiesService(rt, stores),
     LockService: new LockService(rt, locks, () => (hasActiveDoc() ? book._id : null)),
     CacheService: new CacheService(rt, caches),
     MailApp: new MailApp(rt, mail),
-    ScriptApp: new ScriptApp(rt, script),
+    ScriptApp: new ScriptApp(rt, script, () => scopes),
     Session: new Session(
       rt,
       () => scriptTimeZone,
@@ -346,6 +363,10 @@ function build(opts: EmulatorOptions): { emulator: Emulator; internals: Internal
     simpleTriggerEmail: (email) => (emailVisible(rt.identity, email) ? email : ''),
     setAuthorizationRequired(required) {
       script.authorizationRequired = required;
+    },
+    grantScopes(user, granted) {
+      if (granted === null) grants.delete(user.toLowerCase());
+      else grants.set(user.toLowerCase(), [...granted]);
     },
     setLatency(costs) {
       for (const [k, v] of Object.entries(costs)) {

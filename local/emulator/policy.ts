@@ -54,6 +54,8 @@ export function policy(
   method: string,
   scopes: ReadonlyArray<string> | null,
   authorizationRequired = false,
+  /** What the running user granted on the granular consent screen (null = everything asked). */
+  granted: ReadonlyArray<string> | null = null,
 ): string | null {
   const name = `${cls}.${method}`;
   const scope = requiredScope(name);
@@ -99,5 +101,15 @@ export function policy(
     // spreadsheets (full) also covers currentonly; nothing else implies another scope.
     return deny(name, scope);
   }
+  // Unticked on the granular consent screen: the call fails as if the scope were never asked for.
+  if (scope && granted && !grants(granted, scope)) return deny(name, scope);
   return null;
+}
+
+/** Whether `granted` covers `scope` (the full spreadsheets scope covers currentonly). */
+export function grants(granted: ReadonlyArray<string>, scope: string): boolean {
+  return (
+    granted.includes(SCOPE + scope) ||
+    (scope === 'spreadsheets.currentonly' && granted.includes(`${SCOPE}spreadsheets`))
+  );
 }

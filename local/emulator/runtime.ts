@@ -124,6 +124,8 @@ export class Runtime {
   latency: Record<string, number> = {};
   /** When true, calls that need consent fail as in a trigger after new scopes were added. */
   authorizationRequired: () => boolean = () => false;
+  /** The scopes `user` granted on the (granular) consent screen; null = every manifest scope. */
+  granted: (user: string) => ReadonlyArray<string> | null = () => null;
   defaultLatency = 0;
   /** The script's owner and whether users share the owner's Workspace domain. */
   identity: Identity = { owner: 'head@example.com', sameDomain: true };
@@ -199,7 +201,14 @@ export class Runtime {
           `${name} was called while the bundle was loading; Apps Script forbids service calls at load time`,
         );
       }
-      const denied = policy(ex, cls, method, this.scopes(), this.authorizationRequired());
+      const denied = policy(
+        ex,
+        cls,
+        method,
+        this.scopes(),
+        this.authorizationRequired(),
+        ex.kind === 'custom' ? null : this.granted(ex.effectiveUser),
+      );
       if (denied) throw new GasError(denied);
       const cost = this.latency[name] ?? this.defaultLatency;
       if (cost) this.clock.advance(cost);

@@ -72,7 +72,11 @@ export interface Project {
   edit(sheetName: string, a1: string, typed: string | string[][], opts?: EditOptions): void;
   /** A Google Form response landing in `sheetName`: appends the row (timestamp first) and
    * fires the installable ON_FORM_SUBMIT triggers. */
-  submitForm(sheetName: string, answers: Record<string, string>): void;
+  submitForm(sheetName: string, answers: Record<string, string>): Record<string, unknown>;
+  /** Delivers a form-submit event (one `submitForm` returned, or a changed copy) to the
+   * installable ON_FORM_SUBMIT triggers again: a doubled trigger, a retried execution or
+   * Google's occasional second, blank event. */
+  deliverFormEvent(event: Record<string, unknown>): void;
   /** Fires an installable trigger by uid, as its owner, with its event object. */
   fireTrigger(uid: string): unknown;
 }
@@ -258,7 +262,8 @@ export function loadProject(opts: LoadOptions = {}): Project {
       if (publicFunctions.includes('onOpen')) {
         const event: Record<string, unknown> = {
           authMode: mode,
-          user: userObj(mode === 'NONE' ? '' : user),
+          // Google gives '' outside the owner's Workspace domain (consumer accounts included).
+          user: userObj(mode === 'NONE' ? '' : emulator.simpleTriggerEmail(user)),
         };
         if (mode !== 'NONE') event.source = book;
         execute('simple', mode, user, user, (g, ex) => callGlobal(g, 'onOpen', [event], ex));
@@ -278,7 +283,7 @@ export function loadProject(opts: LoadOptions = {}): Project {
         authMode: 'LIMITED',
         range,
         source: book,
-        user: userObj(user),
+        user: userObj(emulator.simpleTriggerEmail(user)),
       };
       if (single) {
         event.value = values[0][0];
@@ -309,7 +314,12 @@ export function loadProject(opts: LoadOptions = {}): Project {
       const values = row.map((v, i) => (i === 0 ? stamp : String(v)));
       const namedValues: Record<string, string[]> = {};
       header.forEach((h, i) => (namedValues[h] = [values[i]]));
-      fireInstallable('ON_FORM_SUBMIT', { range, values, namedValues, source: book });
+      const event = { range, values, namedValues, source: book };
+      fireInstallable('ON_FORM_SUBMIT', event);
+      return event;
+    },
+    deliverFormEvent(event) {
+      fireInstallable('ON_FORM_SUBMIT', event);
     },
     fireTrigger(uid) {
       return emulator.fireTimeTrigger(uid);

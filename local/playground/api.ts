@@ -56,6 +56,8 @@ export interface PlaygroundState {
   /** The sheet the last execution activated (openRecord, setActiveSheet), as Sheets would show. */
   activeSheet: string;
   menu: Array<MenuItem | null>;
+  /** Where Sheets shows that menu: a top-level menu (createMenu) or under Extensions. */
+  menuPlace: { title: string; placement: 'menubar' | 'extensions' };
   triggers: TriggerInfo[];
   form: FormQuestions;
   outboxCount: number;

@@ -194,14 +194,25 @@ export function fireEdit(
   return undefined;
 }
 
-/** The add-on menu as the bundle's onOpen builds it (run as the simple trigger would). */
+/** Where the bundle's menu appears: its title and menubar vs Extensions (as Sheets draws it). */
+export function menuPlace(s: BridgeSession): {
+  title: string;
+  placement: 'menubar' | 'extensions';
+} {
+  const menu = s.emulator.ui.menus[0];
+  return menu
+    ? { title: menu.title, placement: menu.placement }
+    : { title: 'ROP Desk', placement: 'menubar' };
+}
+
+/** The menu as the bundle's onOpen builds it (run as the simple trigger would). */
 export function menuFromUi(s: BridgeSession): Array<MenuItem | null> {
   try {
     s.project.open({ authMode: 'LIMITED', user: s.user });
   } catch {
     return [];
   }
-  const menu = s.emulator.ui.menus.find((m) => m.addon) ?? s.emulator.ui.menus[0];
+  const menu = s.emulator.ui.menus[0];
   if (!menu) return [];
   const out: Array<MenuItem | null> = [];
   const walk = (items: typeof menu.items) => {

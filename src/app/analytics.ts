@@ -22,6 +22,7 @@ import { t } from '../core/i18n';
 import { isUserError } from '../core/errors';
 import { parseSettings } from '../core/workbook/settings';
 import { refreshDashboardSheet } from './dashboard';
+import { forceRecalculation } from './setup/today';
 import { activeSpreadsheetOrNull, spreadsheet } from '../gas/context';
 import { toast } from '../gas/spreadsheet';
 import { alert } from '../gas/ui';
@@ -118,6 +119,13 @@ export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): O
 /** The sidebar's "refresh dashboard": an optional period; returns the headline figures. */
 export function refreshDashboard(wb: Workbook, period?: string): DashboardSummary {
   return refreshDashboardSheet(wb, { now: Date.now(), period });
+}
+
+/** Menu: rewrites ROP_TODAY with the current moment, so every formula taking it recalculates. */
+export function menuRecalculateFormulas(): void {
+  const wb = new Workbook(spreadsheet());
+  if (forceRecalculation(wb.ss, Date.now())) toast(wb.ss, t(wb.lang, 'an.recalculated'), 5);
+  else alert(t(wb.lang, 'an.noToday'));
 }
 
 export function menuRefreshDashboard(): void {

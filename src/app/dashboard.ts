@@ -18,6 +18,7 @@ import type { Zone } from '../core/time';
 import { DashboardSheet } from '../gas/dashboard-sheet';
 import { formatInZone } from '../gas/runtime';
 import type { Workbook } from '../gas/workbook';
+import { writeToday } from './setup/today';
 
 export interface RefreshOptions {
   now: number;
@@ -48,6 +49,8 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
   const asOf = asOfInstant(opts.now, zone);
 
   return wb.locked(() => {
+    // A new day for every formula that takes ROP_TODAY as asOf (src/app/setup/today.ts).
+    writeToday(ss, zone, opts.now);
     const dash = new DashboardSheet(ss, lang);
     const raw = opts.period !== undefined ? opts.period : dash.periodValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);

@@ -1,12 +1,22 @@
 /**
  * The ROP Desk menu. onOpen may run in AuthMode.NONE (an add-on installed but not yet used in
  * this file): then it may not read properties or the document, so it builds the menu in the
- * default language and touches nothing else.
+ * default language and touches nothing else. The bound script (the README's deploy) shows a
+ * top-level "ROP Desk" menu; the add-on build (`npm run build -- --addon`) an Extensions menu.
  */
 import { t, type MessageKey } from '../core/i18n';
 import type { Lang } from '../core/types';
 import { storedLang } from '../gas/settings-lang';
-import { isAuthModeNone, showAddonMenu, showSidebar } from '../gas/ui';
+import { isAuthModeNone, showMenu, showSidebar } from '../gas/ui';
+
+/** Set by the build: true only in the add-on build (`scripts/build.mjs --addon`). */
+declare const ROPDESK_ADDON: boolean | undefined;
+/** Top-level menus carry the product's name in every language. */
+const MENU_TITLE = 'ROP Desk';
+
+export function isAddonBuild(): boolean {
+  return typeof ROPDESK_ADDON !== 'undefined' && ROPDESK_ADDON === true;
+}
 
 const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.open', 'menuOpenSidebar'],
@@ -14,6 +24,7 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.setup', 'menuSetupWorkbook'],
   ['menu.setupDemo', 'menuSetupDemo'],
   ['menu.refreshDashboard', 'menuRefreshDashboard'],
+  ['menu.recalculate', 'menuRecalculateFormulas'],
   null,
   ['menu.remindersOn', 'menuRemindersOn'],
   ['menu.remindersOff', 'menuRemindersOff'],
@@ -32,7 +43,11 @@ function menuLang(e: { authMode?: GoogleAppsScript.Script.AuthMode } | undefined
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = menuLang(e);
-  showAddonMenu(ITEMS.map((item) => (item ? ([t(lang, item[0]), item[1]] as const) : null)));
+  showMenu(
+    MENU_TITLE,
+    ITEMS.map((item) => (item ? ([t(lang, item[0]), item[1]] as const) : null)),
+    isAddonBuild(),
+  );
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

@@ -21,6 +21,8 @@ import {
 } from '../gas/triggers';
 import { activeSpreadsheet, openSpreadsheet, spreadsheetId, toast } from '../gas/spreadsheet';
 import { Workbook } from '../gas/workbook';
+import { requirePermissions } from './permissions';
+import { writeToday } from './setup/today';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -78,6 +80,7 @@ export function setReminders(wb: Workbook, on: boolean): RemindersStatus {
   const user = effectiveUser();
   const state = store.read();
   if (on) {
+    requirePermissions('reminders', wb.lang);
     if (state.enabled && state.owner && user && state.owner !== user) return statusOf(ss);
     const hour = wb.settings.reminderHour;
     const current = state.enabled && (state.owner === user || !state.owner) ? state.hour : -1;
@@ -98,6 +101,7 @@ export function setReminders(wb: Workbook, on: boolean): RemindersStatus {
 
 /** Sends the weekly plan-fact report now (once per day: a second click sends nothing twice). */
 export function sendWeeklyReportNow(wb: Workbook): RunSummary {
+  requirePermissions('sendNow', wb.lang);
   return runReminders(wb, { manual: true, only: ['weekly'] as MailKind[] });
 }
 
@@ -136,6 +140,7 @@ export function menuRunRemindersNow(): void {
 
 function runNowFromMenu(): void {
   const wb = new Workbook(spreadsheet());
+  requirePermissions('sendNow', wb.lang);
   const s = runReminders(wb, { manual: true });
   const lang = wb.lang;
   toast(
@@ -187,5 +192,8 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
     appendLog(ss, { level: 'error', job: JOB_NAME, message: text }, lang);
     return;
   }
-  runReminders(new Workbook(ss), { startedAt });
+  const wb = new Workbook(ss);
+  // The daily run moves ROP_TODAY to the new day: formulas taking it as asOf recalculate.
+  writeToday(ss, wb.zone, startedAt);
+  runReminders(wb, { startedAt });
 }

@@ -11,6 +11,12 @@ export interface FormSubmission {
   sheetName: string;
   /** Non-empty answers by question title. */
   answers: Record<string, string>;
+  /** The response's row on its sheet (0 when the event has no range). */
+  row: number;
+  /** The response's timestamp as the event carries it (first value), '' when absent. */
+  timestamp: string;
+  /** The trigger that fired ('' when the event names none). */
+  triggerUid: string;
 }
 
 export function formSubmission(e: Event | undefined): FormSubmission {
@@ -21,9 +27,13 @@ export function formSubmission(e: Event | undefined): FormSubmission {
     const text = (Array.isArray(v) ? v.join(', ') : String(v ?? '')).trim();
     if (text) answers[q] = text;
   }
+  const values = (e?.values ?? []) as unknown[];
   return {
     ss: sheet ? sheet.getParent() : SpreadsheetApp.getActiveSpreadsheet(),
     sheetName: sheet ? sheet.getName() : '',
     answers,
+    row: e?.range ? e.range.getRow() : 0,
+    timestamp: values.length ? String(values[0] ?? '') : '',
+    triggerUid: e?.triggerUid ? String(e.triggerUid) : '',
   };
 }

@@ -98,17 +98,24 @@ export function removeTriggerByUid(uid: string): boolean {
   return false;
 }
 
-/**
- * The installable form-submit trigger that turns responses into leads, installed once per user
- * and document (creating it twice would make two). True when it was created now.
- */
-export function ensureFormSubmitTrigger(ss: Spreadsheet): boolean {
-  const exists = ScriptApp.getUserTriggers(ss).some(
-    (tr) =>
-      tr.getHandlerFunction() === 'onFormSubmit' &&
-      tr.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
-  );
-  if (exists) return false;
-  ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
-  return true;
+export const FORM_HANDLER = 'onFormSubmit';
+
+/** This user's form-submit triggers of the intake for this spreadsheet (others' are invisible). */
+export function formSubmitTriggers(ss: Spreadsheet): string[] {
+  return ScriptApp.getUserTriggers(ss)
+    .filter(
+      (tr) =>
+        tr.getHandlerFunction() === FORM_HANDLER &&
+        tr.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+    )
+    .map((tr) => tr.getUniqueId());
+}
+
+/** Creates the installable form-submit trigger for this user; returns its uid. */
+export function createFormSubmitTrigger(ss: Spreadsheet): string {
+  return ScriptApp.newTrigger(FORM_HANDLER)
+    .forSpreadsheet(ss)
+    .onFormSubmit()
+    .create()
+    .getUniqueId();
 }

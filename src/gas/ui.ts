@@ -10,11 +10,19 @@ export function isAuthModeNone(
   return Boolean(e && e.authMode === ScriptApp.AuthMode.NONE);
 }
 
-/** Items as [label, global function name]; null draws a separator. */
-export function showAddonMenu(items: ReadonlyArray<readonly [string, string] | null>): void {
-  // createAddonMenu puts the items under Extensions for an add-on and as a top-level menu
-  // named after the project in a container-bound script.
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+/**
+ * Items as [label, global function name]; null draws a separator. A container-bound script gets a
+ * top-level menu `title` (createMenu: createAddonMenu would hide it under Extensions, named after
+ * the script project); a published editor add-on must use createAddonMenu, which Sheets shows
+ * under Extensions with the add-on's name.
+ */
+export function showMenu(
+  title: string,
+  items: ReadonlyArray<readonly [string, string] | null>,
+  addon: boolean,
+): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = addon ? ui.createAddonMenu() : ui.createMenu(title);
   for (const item of items) {
     if (item) menu.addItem(item[0], item[1]);
     else menu.addSeparator();
@@ -24,7 +32,10 @@ export function showAddonMenu(items: ReadonlyArray<readonly [string, string] | n
 
 /** Opens the built sidebar page (dist/Sidebar.html) under `title`. */
 export function showSidebar(title: string): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
+  // Google ignores <meta> tags inside the HTML file: only addMetaTag sets the viewport.
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .setTitle(title)
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -27,6 +27,7 @@ const ENTRY_POINTS = [
   'menuSetupWorkbook',
   'menuSetupDemo',
   'menuRefreshDashboard',
+  'menuRecalculateFormulas',
   'menuRemindersOn',
   'menuRemindersOff',
   'menuRunRemindersNow',

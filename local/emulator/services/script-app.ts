@@ -3,10 +3,12 @@
  * script; add-on rules when enabled), authorization info.
  */
 import { GasError, MSG } from '../errors';
+import { grants } from '../policy';
 import { Svc, instrument, type Runtime } from '../runtime';
 import { minuteFor, nextFire, type EventType, type Schedule, type TriggerRec } from './triggers';
 
 export const MAX_TRIGGERS_PER_USER = 20;
+const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 
 const names = <T extends string>(...keys: T[]): Record<T, T> =>
   Object.fromEntries(keys.map((k) => [k, k])) as Record<T, T>;
@@ -265,6 +267,7 @@ export class ScriptApp extends Svc {
   constructor(
     rt: Runtime,
     private readonly _st: ScriptState,
+    private readonly _manifestScopes: () => ReadonlyArray<string> | null = () => null,
   ) {
     super(rt);
   }
@@ -299,15 +302,31 @@ export class ScriptApp extends Svc {
   getInstallationSource(): string {
     return this._st.addon ? 'WEB_STORE_ADD_ON' : 'NONE';
   }
-  getAuthorizationInfo(_authMode?: unknown): {
+  /**
+   * With `oAuthScopes`, about those scopes only: REQUIRED when the user has not granted one of
+   * them (unticked on the granular consent screen), and getAuthorizedScopes() lists the granted
+   * ones among them. https://developers.google.com/apps-script/reference/script/script-app#getAuthorizationInfo(AuthMode,String)
+   */
+  getAuthorizationInfo(
+    _authMode?: unknown,
+    oAuthScopes?: string[],
+  ): {
     getAuthorizationStatus(): string;
     getAuthorizationUrl(): string | null;
+    getAuthorizedScopes(): string[] | null;
   } {
-    const required = this._st.authorizationRequired;
+    const user = this._rt.exec?.effectiveUser ?? '';
+    const asked = oAuthScopes ? [...oAuthScopes].map(String) : [...(this._manifestScopes() ?? [])];
+    const granted = this._rt.granted(user);
+    const authorized = granted
+      ? asked.filter((s) => grants(granted, s.replace(SCOPE_PREFIX, '')))
+      : asked;
+    const required = this._st.authorizationRequired || authorized.length < asked.length;
     return {
       getAuthorizationStatus: () => (required ? 'REQUIRED' : 'NOT_REQUIRED'),
       getAuthorizationUrl: () =>
         required ? `https://script.google.com/macros/d/${this._st.scriptId}/authorize` : null,
+      getAuthorizedScopes: () => this._rt.realm.list(authorized),
     };
   }
 }

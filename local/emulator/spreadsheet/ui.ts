@@ -15,9 +15,15 @@ export type MenuEntry =
   | { kind: 'separator' }
   | { kind: 'submenu'; caption: string; items: MenuEntry[] };
 
+/** Where Sheets draws a menu: createMenu adds a top-level menu next to Help; createAddonMenu
+ * puts a sub-menu under Extensions, named after the add-on or, in a container-bound script,
+ * after the script project ("Untitled project" until renamed). */
+export type MenuPlacement = 'menubar' | 'extensions';
+
 export interface MenuSpec {
   title: string;
   addon: boolean;
+  placement: MenuPlacement;
   items: MenuEntry[];
 }
 
@@ -97,7 +103,12 @@ export class Menu extends Svc {
     return this;
   }
   addToUi(): void {
-    const spec: MenuSpec = { title: this._title, addon: this._addon, items: [...this._items] };
+    const spec: MenuSpec = {
+      title: this._title,
+      addon: this._addon,
+      placement: this._addon ? 'extensions' : 'menubar',
+      items: [...this._items],
+    };
     const i = this._log.menus.findIndex((m) => m.title === spec.title && m.addon === spec.addon);
     if (i >= 0) this._log.menus[i] = spec;
     else this._log.menus.push(spec);
@@ -121,6 +132,7 @@ export class Ui extends Svc {
   constructor(
     rt: Runtime,
     private readonly _log: UiLog,
+    /** createAddonMenu's title: the add-on's name, or the bound script project's name. */
     private readonly _addonName: string,
   ) {
     super(rt);

@@ -32,6 +32,7 @@ const TEXT = {
     day: '+1 день',
     week: '+1 неделя',
     menu: 'Меню ROP Desk',
+    extensions: 'Расширения',
     triggers: 'Триггеры',
     noTriggers: 'Триггеров нет. Включите напоминания в меню.',
     runTrigger: 'Запустить',
@@ -76,6 +77,7 @@ const TEXT = {
     day: '+1 day',
     week: '+1 week',
     menu: 'ROP Desk menu',
+    extensions: 'Extensions',
     triggers: 'Triggers',
     noTriggers: 'No triggers. Turn reminders on from the menu.',
     runTrigger: 'Run',
@@ -254,6 +256,12 @@ function renderHeader(s: PlaygroundState): void {
   const input = $('clock-input') as HTMLInputElement;
   if (document.activeElement !== input) input.value = wallText(s.nowWall);
 
+  // The button reads as Sheets' menu bar does: "ROP Desk" for the bound script's top-level menu,
+  // "Extensions › ROP Desk" for an add-on.
+  $('menu-button-label').textContent =
+    s.menuPlace.placement === 'extensions'
+      ? `${TEXT.extensions} › ${s.menuPlace.title}`
+      : s.menuPlace.title;
   const menu = $('menu-items');
   menu.replaceChildren(
     ...s.menu.map((item) =>

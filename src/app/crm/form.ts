@@ -18,16 +18,24 @@ import {
   SENT_LOG,
   STAGE_HISTORY,
 } from '../../core/workbook/schema';
-import { formatDay } from '../../core/time';
+import { formatDay, type Day } from '../../core/time';
+import type { Lang } from '../../core/types';
 import { DuplicateIndex } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
 import { toClient } from '../../core/workbook/records';
 import type { LeadInput } from '../../core/crm/types';
-import { formSubmission } from '../../gas/form-event';
+import { formSubmission, type FormSubmission } from '../../gas/form-event';
+import { effectiveUserEmail } from '../../gas/session';
+import {
+  intakeTriggerUid,
+  isIntakeTrigger,
+  ProcessedResponses,
+  responseKey,
+} from '../setup/form-intake';
 import { appendLog } from '../../gas/log';
 import { addLeadIn } from './records';
 import { Workbook } from '../../gas/workbook';
-import { locked } from './session';
+import { locked, type CrmSession } from './session';
 
 const OUR_SHEETS = [
   MANAGERS,
@@ -41,62 +49,39 @@ const OUR_SHEETS = [
   SENT_LOG,
 ];
 
+type Outcome =
+  | { kind: 'created'; created: ReturnType<typeof addLeadIn> }
+  | { kind: 'blank' | 'repeat' | 'duplicateTrigger' };
+
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  const { ss, sheetName, answers } = formSubmission(e);
+  const sub = formSubmission(e);
+  const { ss, sheetName, answers } = sub;
   if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
   try {
     const result = locked(
       new Workbook(ss),
-      (s) => {
-        const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
-        const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
-          name: lead.clientName,
-          phone: lead.phone,
-          email: lead.email,
-          inn: lead.inn,
-        })[0];
-        const input: LeadInput = {
-          ...lead,
-          force: true,
-          existingClientId: dup ? dup.clientId : undefined,
-        };
-        let created;
-        try {
-          created = addLeadIn(s, input, { needOptional: true, contactOptional: true });
-        } catch (err) {
-          if (!isUserError(err) || !err.fields.length) throw err;
-          // Keep what could not be validated in the need, so the manager still sees it.
-          const bad = new Set(err.fields.map((f) => f.field));
-          const kept = (['phone', 'email', 'inn', 'amount'] as const).filter(
-            (f) => bad.has(f) && input[f],
-          );
-          const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
-          const retry: LeadInput = {
-            ...input,
-            need: [input.need, note].filter(Boolean).join('\n'),
-          };
-          for (const f of kept) retry[f] = '' as never;
-          created = addLeadIn(s, retry, { needOptional: true, contactOptional: true });
-        }
-        return { created, lang: s.lang };
+      (s): { outcome: Outcome; lang: Lang } => {
+        const outcome = ((): Outcome => {
+          // Only the workbook's one intake trigger makes leads; another removes itself.
+          if (!isIntakeTrigger(sub.triggerUid, effectiveUserEmail())) {
+            return { kind: 'duplicateTrigger' };
+          }
+          // Google now and then sends a second event with no answers: nothing to make a lead of.
+          if (!Object.keys(answers).some((q) => !TIMESTAMP.test(q.trim())))
+            return { kind: 'blank' };
+          // A doubled trigger or a retried execution delivers the same response again.
+          const key = responseKey(sheetName, sub.row, sub.timestamp);
+          const done = new ProcessedResponses();
+          if (key && done.has(key)) return { kind: 'repeat' };
+          const created = createLead(s, answers);
+          if (key) done.add(key);
+          return { kind: 'created', created };
+        })();
+        return { outcome, lang: s.lang };
       },
       '',
     );
-    if (result.created.status === 'created') {
-      appendLog(
-        ss,
-        {
-          level: 'info',
-          job: 'form',
-          message: t(result.lang, 'crm.log.formSubmit', {
-            client: result.created.clientId,
-            deal: result.created.dealId,
-            manager: result.created.manager || '—',
-          }),
-        },
-        result.lang,
-      );
-    }
+    logOutcome(ss, result.outcome, result.lang, sub);
   } catch (err) {
     // A busy lock or a broken sheet: keep the response where the head of sales will see it.
     appendLog(ss, {
@@ -108,6 +93,70 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   }
 }
 
+function createLead(s: CrmSession, answers: Record<string, string>): ReturnType<typeof addLeadIn> {
+  const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers(), s.today);
+  const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
+    name: lead.clientName,
+    phone: lead.phone,
+    email: lead.email,
+    inn: lead.inn,
+  })[0];
+  const input: LeadInput = {
+    ...lead,
+    force: true,
+    existingClientId: dup ? dup.clientId : undefined,
+  };
+  try {
+    return addLeadIn(s, input, { needOptional: true, contactOptional: true });
+  } catch (err) {
+    if (!isUserError(err) || !err.fields.length) throw err;
+    // Keep what could not be validated in the need, so the manager still sees it.
+    const bad = new Set(err.fields.map((f) => f.field));
+    const kept = (['phone', 'email', 'inn', 'amount'] as const).filter(
+      (f) => bad.has(f) && input[f],
+    );
+    const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
+    const retry: LeadInput = {
+      ...input,
+      need: [input.need, note].filter(Boolean).join('\n'),
+    };
+    for (const f of kept) retry[f] = '' as never;
+    return addLeadIn(s, retry, { needOptional: true, contactOptional: true });
+  }
+}
+
+function logOutcome(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  outcome: Outcome,
+  lang: Lang,
+  sub: FormSubmission,
+): void {
+  let message: string;
+  switch (outcome.kind) {
+    case 'created':
+      if (outcome.created.status !== 'created') return;
+      message = t(lang, 'crm.log.formSubmit', {
+        client: outcome.created.clientId,
+        deal: outcome.created.dealId,
+        manager: outcome.created.manager || '—',
+      });
+      break;
+    case 'blank':
+      message = t(lang, 'crm.log.formBlank', { row: sub.row });
+      break;
+    case 'repeat':
+      message = t(lang, 'crm.log.formRepeat', { row: sub.row, timestamp: sub.timestamp });
+      break;
+    case 'duplicateTrigger':
+      message = t(lang, 'crm.log.formDuplicateTrigger', {
+        uid: sub.triggerUid,
+        owner: intakeTriggerUid(),
+      });
+      break;
+  }
+  appendLog(ss, { level: 'info', job: 'form', message }, lang);
+}
+
 const TIMESTAMP = /^(отметка времени|timestamp)$/i;
 
 /** A lead from a form's answers: mapped questions, the rest appended to the need. */
@@ -116,6 +165,8 @@ export function formLead(
   lang: 'ru' | 'en',
   sources: readonly string[],
   managers: Parameters<typeof rowToLead>[1],
+  /** Today in the spreadsheet's zone: the label of a lead without a name carries it. */
+  today: Day,
 ): LeadInput {
   const questions = Object.keys(answers).filter((q) => !TIMESTAMP.test(q.trim()));
   const mapping = mapImportHeader(questions);
@@ -135,7 +186,7 @@ export function formLead(
     lead.clientName =
       lead.email ||
       lead.phone ||
-      `${lang === 'ru' ? 'Заявка из формы' : 'Form request'} ${formatDay(Math.floor(Date.now() / 86_400_000))}`;
+      `${lang === 'ru' ? 'Заявка из формы' : 'Form request'} ${formatDay(today)}`;
   }
   if (!lead.title)
     lead.title = `${lang === 'ru' ? 'Заявка с формы' : 'Form request'}: ${lead.clientName}`;

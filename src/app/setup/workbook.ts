@@ -52,9 +52,12 @@ import {
 import { readValues, sheetExtent, sheetName, writeValues } from '../../gas/sheets/blocks';
 import { findSheet } from '../../gas/sheets/table';
 import { spreadsheetId, spreadsheetTimeZone } from '../../gas/spreadsheet';
-import { ensureFormSubmitTrigger } from '../../gas/triggers';
+import { effectiveUserEmail } from '../../gas/session';
 import { zoneOf } from '../../gas/zone';
+import { missingPermissionText } from '../permissions';
+import { ensureFormIntake } from './form-intake';
 import { ensureSettingsSheet } from './settings';
+import { ensureTodayCell } from './today';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,6 +117,15 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
   const requested = opts.lang ?? storedLang();
   const settings = ensureSettingsSheet(ss, zone, requested, changes);
   const lang = settings.settings.lang;
+  ensureTodayCell(
+    ss,
+    settings.sheet,
+    settings.values[0]?.length ?? 0,
+    zone,
+    lang,
+    Date.now(),
+    changes,
+  );
   const existingSheets = sheetsOf(ss);
 
   const placed: Partial<Record<SheetDef['key'], PlacedTable>> = {};
@@ -394,8 +406,9 @@ function conditionalFormats(
 // ---- Lead intake from a linked Google Form ------------------------------------------------------
 
 /**
- * The installable form-submit trigger that turns responses into leads. Installed once per user and
- * document (creating it twice would make two); it fires only when a form is linked.
+ * The installable form-submit trigger that turns responses into leads: one per workbook, owned by
+ * the first editor who runs Setup (src/app/setup/form-intake.ts); it fires only when a form is
+ * linked. Another editor's Setup says who owns it and installs nothing.
  */
 function ensureFormTrigger(
   ss: Spreadsheet,
@@ -403,8 +416,17 @@ function ensureFormTrigger(
   changes: string[],
   warnings: string[],
 ): void {
+  const missing = missingPermissionText('formIntake', lang);
+  if (missing) {
+    warnings.push(missing);
+    return;
+  }
   try {
-    if (ensureFormSubmitTrigger(ss)) changes.push(t(lang, 'crm.setup.formTrigger'));
+    const res = ensureFormIntake(ss, effectiveUserEmail());
+    if (res.kind === 'created') changes.push(t(lang, 'crm.setup.formTrigger'));
+    if (res.removed) changes.push(t(lang, 'crm.setup.formTriggerDuplicates', { n: res.removed }));
+    if (res.kind === 'other')
+      warnings.push(t(lang, 'crm.setup.formTriggerOther', { owner: res.owner }));
   } catch (e) {
     warnings.push(
       t(lang, 'crm.setup.formTriggerFailed', { problem: String((e as Error)?.message ?? e) }),

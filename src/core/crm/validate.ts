@@ -16,6 +16,7 @@ import {
   parseAmount,
   parseDateText,
 } from '../workbook/normalize';
+import { safeCellText } from '../workbook/sanitize';
 import { findStage } from '../workbook/settings';
 
 /** Sheets holds at most 50,000 characters in a cell. */
@@ -53,7 +54,9 @@ export class Checker {
     const raw = value === null || value === undefined ? '' : String(value);
     const text = raw.trim() ? raw.replace(/^[ \u00a0]+|[ \u00a0]+$/g, '') : '';
     if (!text && required) this.add(field, 'field.required');
-    if (text.length > MAX_TEXT) this.add(field, 'crm.field.tooLong', { max: MAX_TEXT });
+    // The injection guard may add an apostrophe when writing: it counts against Sheets' limit.
+    if (safeCellText(text).length > MAX_TEXT)
+      this.add(field, 'crm.field.tooLong', { max: MAX_TEXT });
     return text;
   }
 

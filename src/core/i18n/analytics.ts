@@ -103,6 +103,10 @@ export const ru = {
   'an.dash.title': 'ROP Desk — дашборд руководителя продаж',
   'an.dash.period': 'Период',
   'an.dash.refreshed': 'Дашборд обновлён за период {period}.',
+  'an.recalculated':
+    'Ячейка ROP_TODAY обновлена: формулы ROP Desk, которым она передана как asOf, пересчитываются.',
+  'an.noToday':
+    'В таблице нет именованной ячейки ROP_TODAY. Выполните «ROP Desk → Настроить таблицу» и передавайте ROP_TODAY в формулы как asOf.',
   'an.dash.periodHint':
     'Впишите период (2026-11, 2026-Q4 или 2026) и выберите «ROP Desk → Обновить дашборд».',
   'an.dash.updated': 'Обновлено {at}; данные на {date}',
@@ -229,6 +233,9 @@ export const en: Record<keyof typeof ru, string> = {
   'an.dash.title': 'ROP Desk: head of sales dashboard',
   'an.dash.period': 'Period',
   'an.dash.refreshed': 'Dashboard refreshed for {period}.',
+  'an.recalculated': 'ROP_TODAY updated: ROP Desk formulas that take it as asOf are recalculating.',
+  'an.noToday':
+    'The workbook has no named cell ROP_TODAY. Run "ROP Desk → Set up workbook" and pass ROP_TODAY to formulas as asOf.',
   'an.dash.periodHint':
     'Type a period (2026-11, 2026-Q4 or 2026) and choose "ROP Desk → Refresh dashboard".',
   'an.dash.updated': 'Updated {at}; figures as of {date}',

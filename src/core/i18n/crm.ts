@@ -33,6 +33,10 @@ export const ru = {
   'crm.setup.nothing': 'Таблица уже настроена, ничего не изменено.',
   'crm.setup.formTrigger': 'Включён приём заявок из связанной Google Формы.',
   'crm.setup.formTriggerFailed': 'Не удалось включить приём заявок из Google Формы: {problem}',
+  'crm.setup.todayHeader': 'Сегодня (ROP_TODAY)',
+  'crm.setup.formTriggerOther':
+    'Приём заявок из Google Формы уже ведёт {owner}: второй триггер не установлен, чтобы заявки не дублировались.',
+  'crm.setup.formTriggerDuplicates': 'Удалены лишние триггеры приёма заявок из формы: {n}.',
   'crm.setup.unrecognised':
     'Лист «{sheet}» не тронут: в нём есть данные, но нет узнаваемой строки заголовков. Переименуйте лист или добавьте заголовки.',
   'crm.setup.done': 'Настройка завершена.',
@@ -61,6 +65,11 @@ export const ru = {
   'crm.edit.amountForStage': 'ROP Desk: на этом этапе нужна сумма сделки.',
   'crm.edit.lostReason': 'ROP Desk: укажите причину проигрыша.',
   'crm.log.formSubmit': 'Лид из формы: клиент {client}, сделка {deal}, менеджер {manager}.',
+  'crm.log.formBlank': 'Пустое событие формы (строка {row}): лид не создан.',
+  'crm.log.formRepeat':
+    'Ответ формы уже обработан (строка {row}, {timestamp}): второй лид не создан.',
+  'crm.log.formDuplicateTrigger':
+    'Лишний триггер приёма заявок {uid} удалён: заявки принимает триггер {owner}.',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -99,6 +108,10 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.setup.nothing': 'The workbook is already set up; nothing changed.',
   'crm.setup.formTrigger': 'Turned on lead intake from the linked Google Form.',
   'crm.setup.formTriggerFailed': 'Could not turn on lead intake from the Google Form: {problem}',
+  'crm.setup.todayHeader': 'Today (ROP_TODAY)',
+  'crm.setup.formTriggerOther':
+    'Lead intake from the Google Form is already run by {owner}: no second trigger was installed, so leads are not doubled.',
+  'crm.setup.formTriggerDuplicates': 'Removed extra form intake triggers: {n}.',
   'crm.setup.unrecognised':
     'Sheet "{sheet}" left alone: it has data but no recognisable header row. Rename the sheet or add the headers.',
   'crm.setup.done': 'Setup finished.',
@@ -127,4 +140,8 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.edit.amountForStage': 'ROP Desk: this stage needs the deal amount.',
   'crm.edit.lostReason': 'ROP Desk: give the reason the deal was lost.',
   'crm.log.formSubmit': 'Lead from the form: client {client}, deal {deal}, manager {manager}.',
+  'crm.log.formBlank': 'Blank form event (row {row}): no lead created.',
+  'crm.log.formRepeat': 'Form response already processed (row {row}, {timestamp}): no second lead.',
+  'crm.log.formDuplicateTrigger':
+    'Extra form intake trigger {uid} removed: intake runs under trigger {owner}.',
 };

@@ -5,13 +5,14 @@
  */
 import type { Lang } from '../types';
 import * as analytics from './analytics';
+import * as auth from './auth';
 import * as common from './common';
 import * as crm from './crm';
 import * as menu from './menu';
 import * as reminders from './reminders';
 import * as sidebar from './sidebar';
 
-const catalogues = [common, analytics, crm, menu, sidebar, reminders] as const;
+const catalogues = [common, analytics, crm, menu, sidebar, reminders, auth] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (

@@ -7,6 +7,7 @@ export const ru = {
   'menu.remindersOn': 'Включить напоминания',
   'menu.remindersOff': 'Выключить напоминания',
   'menu.runRemindersNow': 'Отправить напоминания сейчас',
+  'menu.recalculate': 'Пересчитать формулы ROP Desk',
   'sidebar.title': 'ROP Desk',
 } as const;
 
@@ -19,5 +20,6 @@ export const en: Record<keyof typeof ru, string> = {
   'menu.remindersOn': 'Turn reminders on',
   'menu.remindersOff': 'Turn reminders off',
   'menu.runRemindersNow': 'Send reminders now',
+  'menu.recalculate': 'Recalculate ROP Desk formulas',
   'sidebar.title': 'ROP Desk',
 };

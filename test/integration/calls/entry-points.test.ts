@@ -27,6 +27,12 @@ describe('each menu item and trigger reads each sheet at most once', () => {
     expect(reReads()).toEqual([]);
   });
 
+  it('menuRecalculateFormulas reads no data sheet (it rewrites ROP_TODAY only)', () => {
+    project.run('menuRecalculateFormulas', [], { user: demo.head });
+    expect(reReads()).toEqual([]);
+    expect(Object.keys(project.lastReads).filter((s) => s !== 'Настройки')).toEqual([]);
+  });
+
   it('menuRemindersOn and menuRemindersOff', () => {
     project.run('menuRemindersOn', [], { user: demo.head });
     expect(reReads()).toEqual([]);
@@ -42,6 +48,15 @@ describe('each menu item and trigger reads each sheet at most once', () => {
     expect(project.lastReads[DEALS.ru]).toBe(1);
     expect(reReads([SENT_LOG.ru])).toEqual([]);
     project.run('menuRemindersOff', [], { user: demo.head });
+  });
+
+  it('onFormSubmit (the intake trigger) reads each sheet at most once', () => {
+    project.submitForm('Ответы на форму (1)', {
+      Компания: 'ООО «Чтение»',
+      Телефон: '+74950001122',
+    });
+    expect(project.lastReads).not.toEqual({});
+    expect(reReads()).toEqual([]);
   });
 
   it('onOpen reads no sheet at all', () => {

@@ -11,15 +11,24 @@ const EXPECTED_MENU = [
   'menuSetupWorkbook',
   'menuSetupDemo',
   'menuRefreshDashboard',
+  'menuRecalculateFormulas',
   null,
   'menuRemindersOn',
   'menuRemindersOff',
   'menuRunRemindersNow',
 ];
 
+/** The bound script's menu: top-level "ROP Desk", where users look for it. */
+function topMenu(project: ReturnType<typeof loadProject>) {
+  const menu = project.emulator.ui.menus.find((m) => m.placement === 'menubar');
+  if (!menu) throw new Error('no top-level menu was built');
+  return menu;
+}
+
 function menuFunctions(project: ReturnType<typeof loadProject>): Array<string | null> {
-  const menu = project.emulator.ui.menus.find((m) => m.addon);
-  if (!menu) throw new Error('no add-on menu was built');
+  const menu = topMenu(project);
+  expect(menu.title).toBe('ROP Desk');
+  expect(project.emulator.ui.menus).toHaveLength(1);
   return menu.items.map((i) => (i.kind === 'item' ? i.functionName : null));
 }
 
@@ -35,14 +44,14 @@ describe('dist/Code.js in the harness', () => {
   });
 
   it.each(['NONE', 'LIMITED', 'FULL'] as const)(
-    'builds the add-on menu from onOpen in AuthMode.%s',
+    'builds the top-level ROP Desk menu from onOpen in AuthMode.%s',
     (mode) => {
       const project = loadProject();
       project.open({ authMode: mode });
       expect(menuFunctions(project)).toEqual(EXPECTED_MENU);
       // Every menu item names a function the bundle really exposes.
       for (const fn of EXPECTED_MENU) if (fn) expect(project.publicFunctions).toContain(fn);
-      const menu = project.emulator.ui.menus.find((m) => m.addon)!;
+      const menu = topMenu(project);
       expect(menu.items[0]).toEqual({
         kind: 'item',
         caption: 'Открыть панель',
@@ -59,15 +68,24 @@ describe('dist/Code.js in the harness', () => {
     },
   );
 
+  it('opens the sidebar with its viewport set by addMetaTag (Google ignores <meta> in the file)', () => {
+    const project = loadProject();
+    project.run('menuOpenSidebar');
+    const [shown] = project.emulator.ui.sidebars;
+    expect(shown.metaTags).toEqual([
+      { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+    ]);
+  });
+
   it('shows the menu in English when the document says so (LIMITED reads properties)', () => {
     const project = loadProject();
     project.emulator.properties.document.set('ropdesk.lang', 'en');
     project.open({ authMode: 'LIMITED' });
-    expect(project.emulator.ui.menus.find((m) => m.addon)!.items[0]).toMatchObject({
+    expect(topMenu(project).items[0]).toMatchObject({
       caption: 'Open panel',
     });
     project.open({ authMode: 'NONE' });
-    expect(project.emulator.ui.menus.find((m) => m.addon)!.items[0]).toMatchObject({
+    expect(topMenu(project).items[0]).toMatchObject({
       caption: 'Открыть панель',
     });
   });
