@@ -57,10 +57,6 @@ const GOOGLE_SERVICES = [
   'Browser',
 ].map((name) => ({ name, message: 'Only src/gas may call Google services; pass data in.' }));
 
-// TEMPORARY (architecture issue #10): src/app files that still call Google services while their
-// calls move into src/gas. Delete this list once the move lands; the rule then holds for all app.
-const APP_FILES_STILL_CALLING_GOOGLE = ['src/app/analytics.ts'];
-
 export default tseslint.config(
   {
     ignores: [
@@ -96,7 +92,6 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.ts'],
-    ignores: APP_FILES_STILL_CALLING_GOOGLE,
     rules: { 'no-restricted-globals': ['error', ...NOT_IN_APPS_SCRIPT, ...GOOGLE_SERVICES] },
   },
   ...layerImports(

@@ -22,7 +22,9 @@ import { t } from '../core/i18n';
 import { isUserError } from '../core/errors';
 import { parseSettings } from '../core/crm/settings';
 import { refreshDashboardSheet } from './dashboard';
-import { activeSpreadsheetOrNull } from '../gas/context';
+import { activeSpreadsheetOrNull, spreadsheet } from '../gas/context';
+import { toast } from '../gas/spreadsheet';
+import { alert } from '../gas/ui';
 import { Workbook, type DataSheetKey } from '../gas/workbook';
 import { zoneOf } from '../gas/zone';
 import { storedLang } from '../gas/settings-lang';
@@ -114,17 +116,17 @@ export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): O
   workdaysRu(context(), start, end, holidays);
 
 /** The sidebar's "refresh dashboard": an optional period; returns the headline figures. */
-export function refreshDashboard(period?: string): DashboardSummary {
-  return refreshDashboardSheet(SpreadsheetApp.getActiveSpreadsheet(), { now: Date.now(), period });
+export function refreshDashboard(wb: Workbook, period?: string): DashboardSummary {
+  return refreshDashboardSheet(wb, { now: Date.now(), period });
 }
 
 export function menuRefreshDashboard(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wb = new Workbook(spreadsheet());
   try {
-    const summary = refreshDashboardSheet(ss, { now: Date.now() });
-    ss.toast(t(storedLang(), 'an.dash.refreshed', { period: summary.period }), 'ROP Desk', 5);
+    const summary = refreshDashboardSheet(wb, { now: Date.now() });
+    toast(wb.ss, t(wb.lang, 'an.dash.refreshed', { period: summary.period }), 5);
   } catch (e) {
     if (!isUserError(e)) throw e;
-    SpreadsheetApp.getUi().alert(t(storedLang(), e.key, e.params));
+    alert(t(storedLang(), e.key, e.params));
   }
 }

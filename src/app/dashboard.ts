@@ -14,17 +14,10 @@ import {
   type DashboardSummary,
   type Period,
 } from '../core/analytics';
-import { parseDay } from '../core/crm/normalize';
-import { sheetDef } from '../core/schema';
 import type { Zone } from '../core/time';
-import { DashboardSheet, sheetNames } from '../gas/dashboard-sheet';
-import { withDocumentLock } from '../gas/lock';
+import { DashboardSheet } from '../gas/dashboard-sheet';
 import { formatInZone } from '../gas/runtime';
-import { spreadsheetTimeZone } from '../gas/spreadsheet';
-import { DATA_SHEETS, readWorkbook } from '../gas/workbook';
-import { zoneOf } from '../gas/zone';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Workbook } from '../gas/workbook';
 
 export interface RefreshOptions {
   now: number;
@@ -39,31 +32,22 @@ function resolvePeriod(
 ): { period: Period; bad?: string } {
   const fallback = periodContaining(today, 'month');
   if (value === '' || value === null || value === undefined) return { period: fallback };
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = parseDay(value, zone);
-    return d === null
-      ? { period: fallback, bad: String(value) }
-      : { period: periodContaining(d, 'month') };
-  }
-  const p = parsePeriod(typeof value === 'number' ? value : String(value));
+  // A date in the period cell means its month, read in the spreadsheet's zone.
+  const p = parsePeriod(value, zone);
   return p ? { period: p } : { period: fallback, bad: String(value) };
 }
 
 /** Refreshes the Dashboard of `ss` (the caller's spreadsheet). */
-export function refreshDashboardSheet(ss: Spreadsheet, opts: RefreshOptions): DashboardSummary {
-  const timeZone = spreadsheetTimeZone(ss);
-  const zone = zoneOf(timeZone);
+export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): DashboardSummary {
+  const ss = wb.ss;
+  const timeZone = wb.timeZone;
+  const zone = wb.zone;
   // Read only the sheets that exist: a fresh workbook still gets a dashboard of zeros and hints.
-  const names = sheetNames(ss);
-  const present = DATA_SHEETS.filter((k) => {
-    const def = sheetDef(k);
-    return names.has(def.ru) || names.has(def.en);
-  });
-  const data = readWorkbook(ss, present);
+  const data = wb.data(wb.present());
   const lang = data.settings.lang;
   const asOf = asOfInstant(opts.now, zone);
 
-  return withDocumentLock(() => {
+  return wb.locked(() => {
     const dash = new DashboardSheet(ss, lang);
     const raw = opts.period !== undefined ? opts.period : dash.periodValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);

@@ -19,15 +19,8 @@ import {
   removeJobTriggers,
   removeTriggerByUid,
 } from '../gas/triggers';
-import {
-  activeSpreadsheet,
-  openSpreadsheet,
-  spreadsheetId,
-  spreadsheetTimeZone,
-  toast,
-} from '../gas/spreadsheet';
-import { readSettings } from '../gas/workbook';
-import { zoneOf } from '../gas/zone';
+import { activeSpreadsheet, openSpreadsheet, spreadsheetId, toast } from '../gas/spreadsheet';
+import { Workbook } from '../gas/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -79,14 +72,14 @@ export function remindersStatus(ss: Spreadsheet): RemindersStatus {
  * owned by the caller; when another editor's trigger already serves the file, nothing is added.
  * Off: the caller's trigger goes now; another owner's trigger removes itself at its next run.
  */
-export function setReminders(ss: Spreadsheet, on: boolean): RemindersStatus {
+export function setReminders(wb: Workbook, on: boolean): RemindersStatus {
+  const ss = wb.ss;
   const store = new StateStore(spreadsheetId(ss));
   const user = effectiveUser();
   const state = store.read();
   if (on) {
     if (state.enabled && state.owner && user && state.owner !== user) return statusOf(ss);
-    const zone = zoneOf(spreadsheetTimeZone(ss));
-    const hour = readSettings(ss, zone).reminderHour;
+    const hour = wb.settings.reminderHour;
     const current = state.enabled && (state.owner === user || !state.owner) ? state.hour : -1;
     const res = installDailyTrigger(ss, Number.isFinite(hour) ? hour : 9, current);
     store.update({
@@ -104,8 +97,8 @@ export function setReminders(ss: Spreadsheet, on: boolean): RemindersStatus {
 }
 
 /** Sends the weekly plan-fact report now (once per day: a second click sends nothing twice). */
-export function sendWeeklyReportNow(ss: Spreadsheet): RunSummary {
-  return runReminders(ss, { manual: true, only: ['weekly'] as MailKind[] });
+export function sendWeeklyReportNow(wb: Workbook): RunSummary {
+  return runReminders(wb, { manual: true, only: ['weekly'] as MailKind[] });
 }
 
 /** Menu items show Apps Script's error box: a UserError becomes its text in the user's language. */
@@ -120,20 +113,20 @@ function menuAction(fn: () => void): void {
 
 export function menuRemindersOn(): void {
   menuAction(() => {
-    const ss = spreadsheet();
-    const s = setReminders(ss, true);
+    const wb = new Workbook(spreadsheet());
+    const s = setReminders(wb, true);
     if (s.enabled && !s.mine && s.owner) {
       throw new UserError('rem.error.ownedByOther', { owner: s.owner });
     }
-    toast(ss, `${t(storedLang(), 'menu.remindersOn')}: ${s.hour}:00`);
+    toast(wb.ss, `${t(wb.lang, 'menu.remindersOn')}: ${s.hour}:00`);
   });
 }
 
 export function menuRemindersOff(): void {
   menuAction(() => {
-    const ss = spreadsheet();
-    setReminders(ss, false);
-    toast(ss, t(storedLang(), 'menu.remindersOff'));
+    const wb = new Workbook(spreadsheet());
+    setReminders(wb, false);
+    toast(wb.ss, t(wb.lang, 'menu.remindersOff'));
   });
 }
 
@@ -142,11 +135,11 @@ export function menuRunRemindersNow(): void {
 }
 
 function runNowFromMenu(): void {
-  const ss = spreadsheet();
-  const s = runReminders(ss, { manual: true });
-  const lang = storedLang();
+  const wb = new Workbook(spreadsheet());
+  const s = runReminders(wb, { manual: true });
+  const lang = wb.lang;
   toast(
-    ss,
+    wb.ss,
     t(lang, 'rem.log.run', {
       day: s.day,
       sent: s.sent,
@@ -194,5 +187,5 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
     appendLog(ss, { level: 'error', job: JOB_NAME, message: text }, lang);
     return;
   }
-  runReminders(ss, { startedAt });
+  runReminders(new Workbook(ss), { startedAt });
 }

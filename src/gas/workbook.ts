@@ -119,6 +119,7 @@ function safeStoredLang(): Lang {
 
 export class Workbook {
   private zoneValue: Zone | null = null;
+  private timeZoneValue: string | null = null;
   private settingsValue: Settings | null = null;
   private readonly tables = new Map<SheetKey, Table>();
   private readonly heads = new Map<SheetKey, Head>();
@@ -131,8 +132,14 @@ export class Workbook {
     private readonly fallbackLang: () => Lang = safeStoredLang,
   ) {}
 
+  /** The spreadsheet's time zone id (asked once). */
+  get timeZone(): string {
+    this.timeZoneValue ??= this.ss.getSpreadsheetTimeZone();
+    return this.timeZoneValue;
+  }
+
   get zone(): Zone {
-    this.zoneValue ??= zoneOf(this.ss.getSpreadsheetTimeZone());
+    this.zoneValue ??= zoneOf(this.timeZone);
     return this.zoneValue;
   }
 

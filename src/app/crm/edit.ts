@@ -54,9 +54,7 @@ import {
 } from '../../gas/sheets/blocks';
 import { LeanTable } from '../../gas/sheets/lean-table';
 import { appendByHeader } from '../../gas/sheets/table';
-import { spreadsheetTimeZone } from '../../gas/spreadsheet';
-import { readSettings } from '../../gas/workbook';
-import { zoneOf } from '../../gas/zone';
+import { Workbook } from '../../gas/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -118,7 +116,10 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       edited.add(c.key);
   }
   if (!edited.size) return;
-  const ss = editSpreadsheet(e);
+  // onEdit reads narrowly (the header rows and the edited block), never whole sheets: it must
+  // stay fast inside a simple trigger on 50,000-row sheets. Settings come from the Workbook.
+  const wb = new Workbook(editSpreadsheet(e));
+  const ss = wb.ss;
   withDocumentLock(() => {
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
     const b: Block = {
@@ -131,13 +132,12 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       values: block.values,
       formulas: block.formulas,
       edited,
-      zone: zoneOf(spreadsheetTimeZone(ss)),
+      zone: wb.zone,
       now: Date.now(),
       user: editUser(e),
       single: singleCellEdit(e),
     };
-    const settings = readSettings(ss, b.zone);
-    processBlock(b, settings);
+    processBlock(b, wb.settings);
   }, EDIT_LOCK_MS);
 }
 

@@ -24,15 +24,9 @@ import { StateStore, type RunSummary } from './state';
 import { appendLog } from '../../gas/log';
 import { mailPort } from '../../gas/mail';
 import { newUuid, sleep } from '../../gas/runtime';
-import {
-  sheetLinks,
-  spreadsheetId,
-  spreadsheetName,
-  spreadsheetTimeZone,
-} from '../../gas/spreadsheet';
+import { sheetLinks, spreadsheetId, spreadsheetName } from '../../gas/spreadsheet';
 import { SentLogSheet } from '../../gas/sent-log-sheet';
-import { readWorkbookWithZone } from '../../gas/workbook';
-import { zoneOf } from '../../gas/zone';
+import type { Workbook } from '../../gas/workbook';
 import { SentLog } from './sent-log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -69,13 +63,15 @@ function summaryOf(day: string, r: EngineResult, invalid: number): RunSummary {
 /**
  * Runs the job on `ss`, which the caller opened (the entry point decides which file a trigger
  * serves). Never throws for mail, quota or time problems; returns the summary. */
-export function runReminders(ss: Spreadsheet, opts: RunOptions = {}): RunSummary {
+export function runReminders(wb: Workbook, opts: RunOptions = {}): RunSummary {
+  const ss = wb.ss;
   const startedAt = opts.startedAt ?? Date.now();
   const state = new StateStore(spreadsheetId(ss));
   let lang: Lang = 'ru';
-  let day = isoDay(dayOfInstant(startedAt, zoneOf(spreadsheetTimeZone(ss))));
+  let day = isoDay(dayOfInstant(startedAt, wb.zone));
   try {
-    const { data, zone } = readWorkbookWithZone(ss);
+    const data = wb.data();
+    const zone = wb.zone;
     lang = data.settings.lang;
     const now = Date.now();
     const dc = dayContent(data, now, zone);

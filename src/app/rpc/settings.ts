@@ -159,10 +159,10 @@ export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
   const saved = next;
   // A new reminder hour moves the running trigger; reminders stay as they were otherwise.
   const status = remindersView(ctx);
-  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(ctx.ss, true);
+  if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(ctx.wb, true);
   return { settings: formOf(saved), reminders: remindersView(ctx) };
 }
 
 export function setReminders(r: RemindersRequest, ctx: Ctx): RemindersView {
-  return remindersView(ctx, reminders.setReminders(ctx.ss, r.on));
+  return remindersView(ctx, reminders.setReminders(ctx.wb, r.on));
 }

@@ -113,12 +113,12 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
   };
 }
 
-export function refreshDashboard(_ctx: Ctx): { refreshedAt: string } {
-  analytics.refreshDashboard();
+export function refreshDashboard(ctx: Ctx): { refreshedAt: string } {
+  analytics.refreshDashboard(ctx.wb);
   return { refreshedAt: new Date(Date.now()).toISOString() };
 }
 
 export function sendWeeklyReport(ctx: Ctx): WeeklyReportResult {
-  const r = reminders.sendWeeklyReportNow(ctx.ss);
+  const r = reminders.sendWeeklyReportNow(ctx.wb);
   return { sent: r.sent, skipped: r.skipped + r.deferred + r.failed };
 }
