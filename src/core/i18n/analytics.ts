@@ -70,6 +70,16 @@ export const ru = {
   'an.status.snoozed': 'отложена',
   'an.note.excluded': 'Не учтено (нет курса в Настройках): {list}',
   'an.note.noAmount': 'Сделок без суммы (учтены как 0): {count}',
+  'an.note.undated':
+    'Успешных сделок без читаемой даты закрытия (не вошли ни в один период): {count}',
+  'an.note.negativeAmount': 'Сделок с отрицательной суммой (учтены как есть): {count}',
+  'an.note.badProbability':
+    'Сделок с вероятностью вне 0–100 % (взята ближайшая граница): {count}',
+  'an.note.negativePlan': 'Отрицательный план: {list}',
+  'an.note.planPartial': 'План задан не на все месяцы периода, нет плана на: {list}',
+  'an.note.unknownManagers': 'Нет на листе «Менеджеры» (показаны как записаны): {list}',
+  'an.note.ambiguousManagers':
+    'Это имя у нескольких менеджеров, укажите email (в строки менеджеров не вошло): {list}',
   'an.kpi.won': 'Выиграно сделок',
   'an.kpi.lost': 'Проиграно сделок',
   'an.kpi.winRate': 'Конверсия в успех (по числу), %',
@@ -197,6 +207,14 @@ export const en: Record<keyof typeof ru, string> = {
   'an.status.snoozed': 'snoozed',
   'an.note.excluded': 'Not included (no rate in Settings): {list}',
   'an.note.noAmount': 'Deals without an amount (counted as 0): {count}',
+  'an.note.undated': 'Won deals without a readable close date (in no period): {count}',
+  'an.note.negativeAmount': 'Deals with a negative amount (counted as written): {count}',
+  'an.note.badProbability': 'Deals with a probability outside 0–100% (nearest bound used): {count}',
+  'an.note.negativePlan': 'Negative plan: {list}',
+  'an.note.planPartial': 'The plan does not cover every month of the period; no plan for: {list}',
+  'an.note.unknownManagers': 'Not on the Managers sheet (shown as written): {list}',
+  'an.note.ambiguousManagers':
+    'A name several managers share; write the email (left out of manager rows): {list}',
   'an.kpi.won': 'Deals won',
   'an.kpi.lost': 'Deals lost',
   'an.kpi.winRate': 'Win rate (count), %',
