@@ -54,7 +54,7 @@ export function readCell(kind: CellKind, value: unknown, zone: Zone, key = ''): 
     case 'phone':
       return isBlankCell(value) ? '' : (normalizePhone(value) ?? cellText(value));
     case 'email':
-      return isBlankCell(value) ? '' : (normalizeEmail(value) ?? cellText(value).toLowerCase());
+      return isBlankCell(value) ? '' : (normalizeEmail(value) ?? cellText(value));
     case 'inn':
       return isBlankCell(value) ? '' : (normalizeInn(value) ?? cellText(value));
     case 'money':
