@@ -19,7 +19,7 @@ import {
   STAGE_HISTORY,
 } from '../../core/schema';
 import { formatDay } from '../../core/time';
-import { DuplicateIndex } from '../../core/crm/duplicates';
+import { DuplicateIndex, duplicateFlag, mergeDecision } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
 import { toClient } from '../../core/crm/records';
 import type { LeadInput } from '../../core/crm/types';
@@ -55,10 +55,16 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
           email: lead.email,
           inn: lead.inn,
         })[0];
+        // Only a clean match joins the existing card; anything else is a new, flagged client.
+        const join = dup && mergeDecision(lead, dup) === 'merge';
         const input: LeadInput = {
           ...lead,
           force: true,
-          existingClientId: dup ? dup.clientId : undefined,
+          existingClientId: join ? dup.clientId : undefined,
+          need:
+            dup && !join
+              ? [duplicateFlag(dup, s.lang), lead.need].filter(Boolean).join('\n')
+              : lead.need,
         };
         let created;
         try {

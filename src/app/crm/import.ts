@@ -6,7 +6,7 @@
  */
 import { UserError } from '../../core/errors';
 import type { Client } from '../../core/types';
-import { DuplicateIndex } from '../../core/crm/duplicates';
+import { DuplicateIndex, duplicateFlag, mergeDecision } from '../../core/crm/duplicates';
 import { decodeText, parseCsv, xlsxRows } from '../../core/crm/files';
 import { IdAllocator } from '../../core/crm/ids';
 import {
@@ -135,12 +135,19 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
           inn: lead.inn,
         })[0]
       : undefined;
-    if (reasons.length && !dup) {
-      rejected.push({ row: row.line, reasons });
+    // Only a clean match joins the existing card; a name alone or a conflicting INN or phone
+    // makes a new client flagged as a possible duplicate, with the file's contacts kept.
+    const join = dup && mergeDecision(lead, dup) === 'merge';
+    if (dup && !join) lead.need = [duplicateFlag(dup, lang), lead.need].filter(Boolean).join('\n');
+    if (reasons.length && !join) {
+      rejected.push({
+        row: row.line,
+        reasons: dup ? [...reasons, duplicateFlag(dup, lang)] : reasons,
+      });
       continue;
     }
     try {
-      if (dup) {
+      if (dup && join) {
         const client = byId.get(dup.clientId);
         const hasDeal = Boolean(lead.title || lead.amount);
         let dealId = '';

@@ -61,6 +61,11 @@ export const ru = {
   'crm.edit.amountForStage': 'ROP Desk: на этом этапе нужна сумма сделки.',
   'crm.edit.lostReason': 'ROP Desk: укажите причину проигрыша.',
   'crm.log.formSubmit': 'Лид из формы: клиент {client}, сделка {deal}, менеджер {manager}.',
+  'crm.possibleDuplicate': 'Возможный дубль {id} (совпало: {fields}), проверьте',
+  'crm.dupField.name': 'название',
+  'crm.dupField.phone': 'телефон',
+  'crm.dupField.email': 'email',
+  'crm.dupField.inn': 'ИНН',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -127,4 +132,9 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.edit.amountForStage': 'ROP Desk: this stage needs the deal amount.',
   'crm.edit.lostReason': 'ROP Desk: give the reason the deal was lost.',
   'crm.log.formSubmit': 'Lead from the form: client {client}, deal {deal}, manager {manager}.',
+  'crm.possibleDuplicate': 'Possible duplicate of {id} (same {fields}), please check',
+  'crm.dupField.name': 'name',
+  'crm.dupField.phone': 'phone',
+  'crm.dupField.email': 'email',
+  'crm.dupField.inn': 'INN',
 };
