@@ -48,6 +48,9 @@ export const ru = {
     'В файле «{name}» не найден столбец с названием клиента или контактом (например, «Компания», «Название», «Контакт»).',
   'crm.import.tooBig': 'Файл «{name}» слишком большой: до {max} строк за раз.',
   'crm.import.badFile': 'Файл «{name}» не удалось прочитать: {problem}.',
+  'crm.import.fileTooLarge': 'Файл «{name}» слишком большой (предел {mb} МБ).',
+  'crm.import.tooMany.columns': 'В файле «{name}» больше {max} столбцов: так много не читаем.',
+  'crm.import.tooMany.cells': 'В файле «{name}» больше {max} ячеек: разбейте его на части.',
   'crm.import.reject.noName': 'нет названия клиента и контакта',
   'crm.import.reject.noContact': 'нет ни телефона, ни email',
   'crm.import.done':
@@ -119,6 +122,9 @@ export const en: Record<keyof typeof ru, string> = {
     'File "{name}" has no column with the client name or contact (e.g. "Company", "Name", "Contact").',
   'crm.import.tooBig': 'File "{name}" is too big: up to {max} rows at a time.',
   'crm.import.badFile': 'File "{name}" could not be read: {problem}.',
+  'crm.import.fileTooLarge': 'File "{name}" is too large (limit {mb} MB).',
+  'crm.import.tooMany.columns': 'File "{name}" has more than {max} columns: too many to read.',
+  'crm.import.tooMany.cells': 'File "{name}" has more than {max} cells: split it into parts.',
   'crm.import.reject.noName': 'no client name and no contact',
   'crm.import.reject.noContact': 'neither phone nor email',
   'crm.import.done':

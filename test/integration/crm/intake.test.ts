@@ -217,5 +217,27 @@ describe('file import', () => {
     expect(go('x.csv', 'a;b\n1;2')).toMatchObject({ key: 'crm.import.noHeader' });
     expect(go('x.csv', 'Компания;Телефон')).toMatchObject({ key: 'crm.import.empty' });
     expect(go('x.xlsx', 'not a zip')).toMatchObject({ key: 'crm.import.badFile' });
+    // Over the size limit: "too large", whatever the format would have been.
+    for (const name of ['big.xlsx', 'big.csv', 'big.pdf']) {
+      expect(go(name, 'x'.repeat(20 * 1024 * 1024 + 1))).toMatchObject({
+        key: 'crm.import.fileTooLarge',
+        params: { name, mb: 20 },
+      });
+    }
+    const wide = ['Компания', 'Телефон', ...Array.from({ length: 300 }, (_, i) => `c${i}`)];
+    expect(go('wide.csv', `${wide.join(';')}\nА;+74951111111`)).toMatchObject({
+      key: 'crm.import.tooMany.columns',
+    });
+  });
+
+  it('keeps xlsx numbers exact: 125.125 roubles is not 125 125', async () => {
+    const p = setUpProject();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Лиды');
+    ws.addRow(['Компания', 'Телефон', 'Сумма', 'Название сделки']);
+    ws.addRow(['ООО «Точность»', '+7 495 555-55-55', 125.125, 'Поставка']);
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    withServices(p.emulator, () => crm.runImport(book(), { name: 'leads.xlsx', base64 }));
+    expect(rows(p, 'Сделки')[0]['Сумма']).toBe(125.13);
   });
 });
