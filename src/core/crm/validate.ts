@@ -16,7 +16,7 @@ import {
   parseAmount,
   parseDateText,
 } from './normalize';
-import { findStage } from './settings';
+import { findStage, MAX_AMOUNT } from './settings';
 
 /** Sheets holds at most 50,000 characters in a cell. */
 export const MAX_TEXT = 50_000;
@@ -26,10 +26,14 @@ export class Checker {
 
   private readonly columns: readonly ColumnDef[];
 
-  /** Fields are named by the columns' headers (a sheet's, or any list of column definitions). */
+  /**
+   * Fields are named by the columns' headers (a sheet's, or any list of column definitions).
+   * `maxAmount` is the Settings bound in roubles (default 10^12).
+   */
   constructor(
     columns: SheetDef | readonly ColumnDef[],
     readonly lang: Lang,
+    private readonly maxAmount: number = MAX_AMOUNT,
   ) {
     this.columns = 'columns' in columns ? columns.columns : columns;
   }
@@ -97,6 +101,14 @@ export class Checker {
     const k = parseAmount(value);
     if (k === null || k < 0) {
       this.add(field, 'crm.field.amount', { value: String(value) });
+      return null;
+    }
+    // A typo (ten zeros too many) or an amount kopecks cannot hold exactly is refused, not stored.
+    if (!Number.isSafeInteger(k) || k > Math.min(this.maxAmount, MAX_AMOUNT) * 100) {
+      this.add(field, 'crm.field.amountTooLarge', {
+        value: String(value),
+        max: String(Math.min(this.maxAmount, MAX_AMOUNT)),
+      });
       return null;
     }
     return k;

@@ -9,6 +9,8 @@ export const ru = {
   'crm.field.innCheck':
     'Поле «{field}»: в ИНН «{value}» неверные контрольные цифры. Проверьте опечатку.',
   'crm.field.amount': 'Поле «{field}»: «{value}» не похоже на сумму. Пример: 1 234,50.',
+  'crm.field.amountTooLarge':
+    'Поле «{field}»: сумма «{value}» больше наибольшей допустимой ({max}, лист «Настройки»).',
   'crm.field.date': 'Поле «{field}»: «{value}» не похоже на дату. Пример: 27.11.2026.',
   'crm.field.unknownManager': 'Поле «{field}»: {value} нет среди активных на листе «Менеджеры».',
   'crm.field.unknownStage': 'Поле «{field}»: этапа «{value}» нет в воронке (лист «Настройки»).',
@@ -81,6 +83,8 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.field.innCheck':
     'Field "{field}": the check digits of INN "{value}" are wrong. Check for a typo.',
   'crm.field.amount': 'Field "{field}": "{value}" does not look like an amount. Example: 1 234.50.',
+  'crm.field.amountTooLarge':
+    'Field "{field}": the amount "{value}" is above the largest allowed ({max}, Settings sheet).',
   'crm.field.date': 'Field "{field}": "{value}" does not look like a date. Example: 27.11.2026.',
   'crm.field.unknownManager':
     'Field "{field}": {value} is not an active person on the Managers sheet.',

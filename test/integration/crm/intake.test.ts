@@ -230,6 +230,25 @@ describe('file import', () => {
     });
   });
 
+  it('refuses an amount above the sane bound, naming the field', () => {
+    const p = setUpProject();
+    const e = thrown(() =>
+      withServices(p.emulator, () =>
+        crm.addLead(book(), {
+          clientName: 'ООО «Ноль лишний»',
+          phone: '+7 495 777-77-77',
+          need: 'x',
+          title: 'Поставка',
+          amount: '15 000 000 000 000',
+        }),
+      ),
+    );
+    expect(e.fields).toEqual([
+      expect.objectContaining({ field: 'amount', key: 'crm.field.amountTooLarge' }),
+    ]);
+    expect(rows(p, 'Клиенты')).toHaveLength(0);
+  });
+
   it('keeps xlsx numbers exact: 125.125 roubles is not 125 125', async () => {
     const p = setUpProject();
     const wb = new ExcelJS.Workbook();
