@@ -22,6 +22,8 @@ import { formatDay } from '../../core/time';
 import { DuplicateIndex, duplicateFlag, mergeDecision } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
 import { toClient } from '../../core/crm/records';
+import { cutToCell } from '../../core/crm/validate';
+import type { Lang } from '../../core/types';
 import type { LeadInput } from '../../core/crm/types';
 import { formSubmission } from '../../gas/form-event';
 import { appendLog } from '../../gas/log';
@@ -44,10 +46,12 @@ const OUR_SHEETS = [
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const { ss, sheetName, answers } = formSubmission(e);
   if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
+  let lang: Lang = 'ru';
   try {
     const result = locked(
       new Workbook(ss),
       (s) => {
+        lang = s.lang;
         const lead = formLead(answers, s.lang, s.settings.sources ?? [], s.managers());
         const dup = new DuplicateIndex(s.table('clients').records.map(toClient)).find({
           name: lead.clientName,
@@ -79,7 +83,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
           const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
           const retry: LeadInput = {
             ...input,
-            need: [input.need, note].filter(Boolean).join('\n'),
+            need: cutToCell([input.need, note].filter(Boolean).join('\n'), s.lang),
           };
           for (const f of kept) retry[f] = '' as never;
           created = addLeadIn(s, retry, { needOptional: true, contactOptional: true });
@@ -104,17 +108,40 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
       );
     }
   } catch (err) {
-    // A busy lock or a broken sheet: keep the response where the head of sales will see it.
-    appendLog(ss, {
-      level: 'error',
-      job: 'form',
-      message: `${String((err as Error)?.message ?? err)}\n${JSON.stringify(answers)}`,
-    });
+    // A busy lock or a broken sheet: keep the response where the head of sales will see it,
+    // the contact first (a long answer must not push it past what the cell shows).
+    appendLog(
+      ss,
+      { level: 'error', job: 'form', message: failureMessage(err, answers, lang) },
+      lang,
+    );
     throw err;
   }
 }
 
 const TIMESTAMP = /^(отметка времени|timestamp)$/i;
+
+/** The Log line of a response that did not become a lead: reason and contact, then the answers. */
+export function failureMessage(err: unknown, answers: Record<string, string>, lang: Lang): string {
+  const reason = isUserError(err)
+    ? [t(lang, err.key, err.params), ...err.fields.map((f) => t(lang, f.key, f.params ?? {}))]
+        .filter(Boolean)
+        .join('; ')
+    : String((err as Error)?.message ?? err);
+  let contact: LeadInput = { clientName: '', need: '' };
+  try {
+    contact = formLead(answers, lang, [], []);
+  } catch {
+    // The answers themselves follow below.
+  }
+  return t(lang, 'crm.log.formFailed', {
+    reason,
+    name: [contact.clientName, contact.contactName].filter(Boolean).join(', ') || '—',
+    phone: contact.phone || '—',
+    email: contact.email || '—',
+    answers: JSON.stringify(answers),
+  });
+}
 
 /** A lead from a form's answers: mapped questions, the rest appended to the need. */
 export function formLead(
@@ -145,5 +172,10 @@ export function formLead(
   }
   if (!lead.title)
     lead.title = `${lang === 'ru' ? 'Заявка с формы' : 'Form request'}: ${lead.clientName}`;
+  // An answer longer than a cell holds is cut with a visible marker: the lead is still made.
+  for (const f of ['clientName', 'contactName', 'title', 'need', 'source'] as const) {
+    const v = lead[f];
+    if (typeof v === 'string') lead[f] = cutToCell(v, lang);
+  }
   return lead;
 }

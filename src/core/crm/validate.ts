@@ -4,7 +4,7 @@
  * header in the user's language; `done()` throws one UserError carrying them all.
  */
 import { UserError, type FieldProblem } from '../errors';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import type { Kopecks } from '../money';
 import type { ColumnDef, SheetDef } from '../schema';
 import type { Day } from '../time';
@@ -20,6 +20,17 @@ import { findStage, MAX_AMOUNT } from './settings';
 
 /** Sheets holds at most 50,000 characters in a cell. */
 export const MAX_TEXT = 50_000;
+
+/**
+ * A text cut to what a cell holds, with a visible marker saying how much was cut: a long form
+ * answer must still make a lead (the rest of it stays in the Log), not fail the whole response.
+ */
+export function cutToCell(text: string, lang: Lang, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  const marker = t(lang, 'crm.form.cut', { count: text.length - max });
+  const keep = Math.max(0, max - marker.length - 1);
+  return `${text.slice(0, keep)}…${marker}`;
+}
 
 export class Checker {
   readonly problems: FieldProblem[] = [];

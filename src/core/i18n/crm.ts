@@ -66,6 +66,9 @@ export const ru = {
   'crm.edit.amountForStage': 'ROP Desk: на этом этапе нужна сумма сделки.',
   'crm.edit.lostReason': 'ROP Desk: укажите причину проигрыша.',
   'crm.log.formSubmit': 'Лид из формы: клиент {client}, сделка {deal}, менеджер {manager}.',
+  'crm.log.formFailed':
+    'Ответ формы не стал лидом ({reason}). Контакты: {name}; телефон {phone}; email {email}. Ответы: {answers}',
+  'crm.form.cut': ' [обрезано {count} симв.]',
   'crm.possibleDuplicate': 'Возможный дубль {id} (совпало: {fields}), проверьте',
   'crm.dupField.name': 'название',
   'crm.dupField.phone': 'телефон',
@@ -142,6 +145,9 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.edit.amountForStage': 'ROP Desk: this stage needs the deal amount.',
   'crm.edit.lostReason': 'ROP Desk: give the reason the deal was lost.',
   'crm.log.formSubmit': 'Lead from the form: client {client}, deal {deal}, manager {manager}.',
+  'crm.log.formFailed':
+    'A form response did not become a lead ({reason}). Contact: {name}; phone {phone}; email {email}. Answers: {answers}',
+  'crm.form.cut': ' [{count} characters cut]',
   'crm.possibleDuplicate': 'Possible duplicate of {id} (same {fields}), please check',
   'crm.dupField.name': 'name',
   'crm.dupField.phone': 'phone',

@@ -56,6 +56,22 @@ describe('Google Form responses', () => {
     expect(String(deals[0]['Потребность'])).toContain('12345');
   });
 
+  it('cuts an answer longer than a cell with a visible marker and still makes the lead', () => {
+    const p = setUpProject();
+    p.run('menuSetupWorkbook');
+    p.submitForm('Ответы', {
+      Компания: 'ООО «Многословие»',
+      Телефон: '+7 495 123-45-67',
+      Комментарий: 'а'.repeat(50_000), // the most a cell of the responses sheet holds
+      'Удобное время звонка': 'после 15:00', // joins the need, which now exceeds a cell
+    });
+    const [d] = rows(p, 'Сделки');
+    const need = String(d['Потребность']);
+    expect(need.length).toBeLessThanOrEqual(50_000);
+    expect(need.slice(-60)).toMatch(/… \[обрезано \d+ симв\.\]$/);
+    expect(rows(p, 'Клиенты')[0]).toMatchObject({ Телефон: '+74951234567' });
+  });
+
   it('never merges on a name alone or over a conflicting INN or phone', () => {
     const p = setUpProject();
     p.run('menuSetupWorkbook');
