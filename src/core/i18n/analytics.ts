@@ -73,8 +73,7 @@ export const ru = {
   'an.note.undated':
     'Успешных сделок без читаемой даты закрытия (не вошли ни в один период): {count}',
   'an.note.negativeAmount': 'Сделок с отрицательной суммой (учтены как есть): {count}',
-  'an.note.badProbability':
-    'Сделок с вероятностью вне 0–100 % (взята ближайшая граница): {count}',
+  'an.note.badProbability': 'Сделок с вероятностью вне 0–100 % (взята ближайшая граница): {count}',
   'an.note.negativePlan': 'Отрицательный план: {list}',
   'an.note.planPartial': 'План задан не на все месяцы периода, нет плана на: {list}',
   'an.note.unknownManagers': 'Нет на листе «Менеджеры» (показаны как записаны): {list}',
