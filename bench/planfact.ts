@@ -121,8 +121,11 @@ const kop = (roubles: unknown): number => Math.round(Number(roubles) * 100);
 const ref = reference();
 // Rows are named, not keyed by email, and two managers may share a name: match within a name.
 const byName = new Map<string, unknown[][]>();
-for (const r of viaBundle().slice(1))
-  byName.set(String(r[0]), [...(byName.get(String(r[0])) ?? []), r]);
+// Namesakes' rows carry their team or email after the name («Иван Козлов (Юг)»): key by the name.
+for (const r of viaBundle().slice(1)) {
+  const name = String(r[0]).replace(/ \([^)]*\)$/, '');
+  byName.set(name, [...(byName.get(name) ?? []), r]);
+}
 const hfValues = viaFormulas().values;
 let compared = 0;
 sellers.forEach((m, i) => {

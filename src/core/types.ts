@@ -166,6 +166,8 @@ export interface Settings {
   factBasis: FactBasis;
   /** Working minutes allowed before a new lead counts as unprocessed. */
   responseLimitMinutes: number;
+  /** The largest amount a field accepts, in roubles (a sanity bound; default 10^12). */
+  maxAmount?: number;
   /** Days without contact after which a client counts as forgotten. */
   clientForgetDays: number;
   workdayStartMinute: number;

@@ -55,6 +55,7 @@ import {
 import { LeanTable } from '../../gas/sheets/lean-table';
 import { appendByHeader } from '../../gas/sheets/table';
 import { Workbook } from '../../gas/workbook';
+import { flagClientDuplicates } from './edit-rules/client-duplicates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -138,6 +139,7 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       single: singleCellEdit(e),
     };
     processBlock(b, wb.settings);
+    if (def.key === 'clients') flagClientDuplicates(b, wb.settings.lang);
   }, EDIT_LOCK_MS);
 }
 

@@ -20,9 +20,10 @@ import {
 } from '../../core/workbook/schema';
 import { formatDay, type Day } from '../../core/time';
 import type { Lang } from '../../core/types';
-import { DuplicateIndex } from '../../core/crm/duplicates';
+import { DuplicateIndex, duplicateFlag, mergeDecision } from '../../core/crm/duplicates';
 import { mapImportHeader, rowToLead, type ImportField } from '../../core/crm/import';
 import { toClient } from '../../core/workbook/records';
+import { cutToCell } from '../../core/crm/validate';
 import type { LeadInput } from '../../core/crm/types';
 import { formSubmission, type FormSubmission } from '../../gas/form-event';
 import { effectiveUserEmail } from '../../gas/session';
@@ -57,10 +58,14 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   const sub = formSubmission(e);
   const { ss, sheetName, answers } = sub;
   if (OUR_SHEETS.some((d) => d.ru === sheetName || d.en === sheetName)) return;
+  let lang: Lang = 'ru';
+  let today: Day | null = null;
   try {
     const result = locked(
       new Workbook(ss),
       (s): { outcome: Outcome; lang: Lang } => {
+        lang = s.lang;
+        today = s.today;
         const outcome = ((): Outcome => {
           // Only the workbook's one intake trigger makes leads; another removes itself.
           if (!isIntakeTrigger(sub.triggerUid, effectiveUserEmail())) {
@@ -83,12 +88,13 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     );
     logOutcome(ss, result.outcome, result.lang, sub);
   } catch (err) {
-    // A busy lock or a broken sheet: keep the response where the head of sales will see it.
-    appendLog(ss, {
-      level: 'error',
-      job: 'form',
-      message: `${String((err as Error)?.message ?? err)}\n${JSON.stringify(answers)}`,
-    });
+    // A busy lock or a broken sheet: keep the response where the head of sales will see it,
+    // the contact first (a long answer must not push it past what the cell shows).
+    appendLog(
+      ss,
+      { level: 'error', job: 'form', message: failureMessage(err, answers, lang, today) },
+      lang,
+    );
     throw err;
   }
 }
@@ -101,10 +107,14 @@ function createLead(s: CrmSession, answers: Record<string, string>): ReturnType<
     email: lead.email,
     inn: lead.inn,
   })[0];
+  // Only a clean match joins the existing card; anything else is a new, flagged client.
+  const join = dup && mergeDecision(lead, dup) === 'merge';
   const input: LeadInput = {
     ...lead,
     force: true,
-    existingClientId: dup ? dup.clientId : undefined,
+    existingClientId: join ? dup.clientId : undefined,
+    need:
+      dup && !join ? [duplicateFlag(dup, s.lang), lead.need].filter(Boolean).join('\n') : lead.need,
   };
   try {
     return addLeadIn(s, input, { needOptional: true, contactOptional: true });
@@ -118,7 +128,7 @@ function createLead(s: CrmSession, answers: Record<string, string>): ReturnType<
     const note = kept.map((f) => `${f}: ${String(input[f])}`).join('\n');
     const retry: LeadInput = {
       ...input,
-      need: [input.need, note].filter(Boolean).join('\n'),
+      need: cutToCell([input.need, note].filter(Boolean).join('\n'), s.lang),
     };
     for (const f of kept) retry[f] = '' as never;
     return addLeadIn(s, retry, { needOptional: true, contactOptional: true });
@@ -159,6 +169,33 @@ function logOutcome(
 
 const TIMESTAMP = /^(отметка времени|timestamp)$/i;
 
+/** The Log line of a response that did not become a lead: reason and contact, then the answers. */
+export function failureMessage(
+  err: unknown,
+  answers: Record<string, string>,
+  lang: Lang,
+  today: Day | null = null,
+): string {
+  const reason = isUserError(err)
+    ? [t(lang, err.key, err.params), ...err.fields.map((f) => t(lang, f.key, f.params ?? {}))]
+        .filter(Boolean)
+        .join('; ')
+    : String((err as Error)?.message ?? err);
+  let contact: LeadInput = { clientName: '', need: '' };
+  try {
+    contact = formLead(answers, lang, [], [], today);
+  } catch {
+    // The answers themselves follow below.
+  }
+  return t(lang, 'crm.log.formFailed', {
+    reason,
+    name: [contact.clientName, contact.contactName].filter(Boolean).join(', ') || '—',
+    phone: contact.phone || '—',
+    email: contact.email || '—',
+    answers: JSON.stringify(answers),
+  });
+}
+
 /** A lead from a form's answers: mapped questions, the rest appended to the need. */
 export function formLead(
   answers: Record<string, string>,
@@ -166,7 +203,7 @@ export function formLead(
   sources: readonly string[],
   managers: Parameters<typeof rowToLead>[1],
   /** Today in the spreadsheet's zone: the label of a lead without a name carries it. */
-  today: Day,
+  today: Day | null,
 ): LeadInput {
   const questions = Object.keys(answers).filter((q) => !TIMESTAMP.test(q.trim()));
   const mapping = mapImportHeader(questions);
@@ -186,9 +223,15 @@ export function formLead(
     lead.clientName =
       lead.email ||
       lead.phone ||
-      `${lang === 'ru' ? 'Заявка из формы' : 'Form request'} ${formatDay(today)}`;
+      `${lang === 'ru' ? 'Заявка из формы' : 'Form request'}` +
+        (today === null ? '' : ` ${formatDay(today)}`);
   }
   if (!lead.title)
     lead.title = `${lang === 'ru' ? 'Заявка с формы' : 'Form request'}: ${lead.clientName}`;
+  // An answer longer than a cell holds is cut with a visible marker: the lead is still made.
+  for (const f of ['clientName', 'contactName', 'title', 'need', 'source'] as const) {
+    const v = lead[f];
+    if (typeof v === 'string') lead[f] = cutToCell(v, lang);
+  }
   return lead;
 }

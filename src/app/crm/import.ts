@@ -6,8 +6,8 @@
  */
 import { UserError } from '../../core/errors';
 import type { Client } from '../../core/types';
-import { DuplicateIndex } from '../../core/crm/duplicates';
-import { decodeText, parseCsv, xlsxRows } from '../../core/crm/files';
+import { DuplicateIndex, duplicateFlag, mergeDecision } from '../../core/crm/duplicates';
+import { decodeText, FileLimitError, parseCsv, XLSX_LIMITS, xlsxRows } from '../../core/crm/files';
 import { IdAllocator } from '../../core/workbook/ids';
 import {
   mapImportHeader,
@@ -33,6 +33,9 @@ import type { Workbook } from '../../gas/workbook';
 import { locked, readOnly, type CrmSession } from './session';
 
 export const MAX_IMPORT_ROWS = 10_000;
+/** 20 MB: far more than any lead list, far less than what would time the execution out. */
+export const MAX_IMPORT_MB = 20;
+const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
 const ASSIGN_KEY = 'ropdesk.assign.last';
 /** The parts of an .xlsx archive that hold the first sheet's cells. */
 const XLSX_PARTS =
@@ -51,6 +54,9 @@ function readFile(file: ImportFileInput): ParsedFile {
   } catch (e) {
     throw new UserError('crm.import.badFile', { name, problem: String((e as Error).message ?? e) });
   }
+  // Size first: a big file is "too large", whatever its format turns out to be.
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new UserError('crm.import.fileTooLarge', { name, mb: MAX_IMPORT_MB });
   const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (/\.xlsx$/i.test(name) || zip) {
     if (!zip) throw new UserError('crm.import.badFile', { name, problem: 'not an .xlsx archive' });
@@ -58,6 +64,8 @@ function readFile(file: ImportFileInput): ParsedFile {
       const parts = unzipTexts(bytes, name, XLSX_PARTS);
       return { format: 'xlsx', rows: xlsxRows(parts) };
     } catch (e) {
+      if (e instanceof FileLimitError)
+        throw new UserError(`crm.import.tooMany.${e.limit}`, { name, max: e.max });
       throw new UserError('crm.import.badFile', {
         name,
         problem: String((e as Error).message ?? e),
@@ -78,6 +86,8 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
   const parsed = readFile(file);
   const [header, ...body] = parsed.rows;
   if (!header || !body.length) throw new UserError('crm.import.empty', { name });
+  if (header.length > XLSX_LIMITS.columns)
+    throw new UserError('crm.import.tooMany.columns', { name, max: XLSX_LIMITS.columns });
   if (body.length > MAX_IMPORT_ROWS)
     throw new UserError('crm.import.tooBig', { name, max: MAX_IMPORT_ROWS });
   const mapping = mapImportHeader(header);
@@ -135,12 +145,19 @@ function process(s: CrmSession, file: ImportFileInput, write: boolean): Outcome 
           inn: lead.inn,
         })[0]
       : undefined;
-    if (reasons.length && !dup) {
-      rejected.push({ row: row.line, reasons });
+    // Only a clean match joins the existing card; a name alone or a conflicting INN or phone
+    // makes a new client flagged as a possible duplicate, with the file's contacts kept.
+    const join = dup && mergeDecision(lead, dup) === 'merge';
+    if (dup && !join) lead.need = [duplicateFlag(dup, lang), lead.need].filter(Boolean).join('\n');
+    if (reasons.length && !join) {
+      rejected.push({
+        row: row.line,
+        reasons: dup ? [...reasons, duplicateFlag(dup, lang)] : reasons,
+      });
       continue;
     }
     try {
-      if (dup) {
+      if (dup && join) {
         const client = byId.get(dup.clientId);
         const hasDeal = Boolean(lead.title || lead.amount);
         let dealId = '';

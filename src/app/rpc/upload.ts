@@ -25,7 +25,9 @@ export function runUpload(form: unknown, ctx: Ctx): ImportReport {
   // An empty file input arrives as an empty, nameless blob.
   if (!bytes.length && !file.name) throw noFile();
   const name = file.name || 'file';
-  if (!bytes.length || bytes.length > MAX_BYTES) throw new UserError('rpc.badFile', { name });
+  if (bytes.length > MAX_BYTES)
+    throw new UserError('crm.import.fileTooLarge', { name, mb: MAX_BYTES / 1024 / 1024 });
+  if (!bytes.length) throw new UserError('rpc.badFile', { name });
   const input = { name, base64: base64Encode(bytes) };
   if (mode === 'preview') return fromPreview(crm.previewImport(ctx.wb, input), ctx);
   return fromReport(name, crm.runImport(ctx.wb, input));

@@ -25,8 +25,12 @@ export function formatPercent(fraction: number, lang: Lang): string {
 /** Kopecks as the roubles number a cell shows (2 decimals). */
 export const roubles = (k: number): number => Math.round(k) / 100;
 
-/** A fraction as a percent number with one decimal (0.6094 -> 60.9); '' for null. */
-export const pct = (f: number | null): number | '' => (f === null ? '' : Math.round(f * 1000) / 10);
+/**
+ * A fraction as a percent number at full precision (0.60944 -> 60.944); '' for null. The cell's
+ * format rounds for display; a formula that computes a bonus from it must not inherit a rounding.
+ */
+export const pct = (f: number | null): number | '' =>
+  f === null || !Number.isFinite(f) ? '' : f * 100;
 
 export const orBlank = <T>(v: T | null): T | '' => (v === null ? '' : v);
 

@@ -11,6 +11,7 @@ export * from './currency';
 export * from './settings';
 export * from './activity-index';
 export * from './forgotten';
+export * from './managers';
 export * from './plans';
 export * from './planfact';
 export * from './decompose';

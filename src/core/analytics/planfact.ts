@@ -17,8 +17,9 @@ import { scaleKopecks, type Kopecks } from '../money';
 import { dayOfInstant, type Day } from '../time';
 import type { Deal, FactBasis, Manager, Plan, PlanLevel, PlanMetric, WorkbookData } from '../types';
 import { CurrencyNotes, type CurrencyNote, type MoneyConverter } from './currency';
+import { directoryOf, labelsOf, type ManagerKey } from './managers';
 import { inPeriod, type Period } from './period';
-import { normalizeTarget, PlanBook, type PlanSource } from './plans';
+import { normalizeTarget, PlanBook, type PlanSource, type PlanValue } from './plans';
 import { calendarOf, converterOf, stagesOf } from './settings';
 import type { StageIndex } from './stages';
 import type { Zone } from '../time';
@@ -51,6 +52,17 @@ export interface PlanFactRow {
   dealsWithoutAmount: number;
   /** Amounts in currencies without a rate, left out of fact and pipeline. */
   excluded: CurrencyNote[];
+  /** Won deals whose close date is blank or unreadable («31.11.2026», «вчера»): in no period. */
+  wonUndated: number;
+  /** Deals counted with an amount below zero (kept in the sums, reported). */
+  negativeAmounts: number;
+  /** Deals whose own probability is outside 0-100 % (clamped, reported). */
+  badProbabilities: number;
+  /** Months of the period without a plan when the plan is rolled up from some of them. */
+  planMissing: string[];
+  /** Manager cells not on the Managers sheet (unknown) or naming two people (ambiguous). */
+  unknownManagers: string[];
+  ambiguousManagers: string[];
 }
 
 export interface PlanFactOptions {
@@ -66,7 +78,12 @@ interface Acc {
   weighted: number;
   open: number;
   noAmount: number;
+  undated: number;
+  negative: number;
+  badProbability: number;
   notes: CurrencyNotes;
+  /** How the manager cell resolved (a manager's accumulator only). */
+  status: ManagerKey['status'];
 }
 
 const newAcc = (): Acc => ({
@@ -74,7 +91,11 @@ const newAcc = (): Acc => ({
   weighted: 0,
   open: 0,
   noAmount: 0,
+  undated: 0,
+  negative: 0,
+  badProbability: 0,
   notes: new CurrencyNotes(),
+  status: 'known',
 });
 
 const MOSCOW: Zone = { id: 'Europe/Moscow', offsetMinutes: () => 180 };
@@ -91,9 +112,14 @@ export function dealAmount(
   return v;
 }
 
+/** The deal's own probability clamped to 0-100 % (as the Settings stage table is), else its stage's. */
 export function dealProbability(deal: Deal, stages: StageIndex): number {
-  return deal.probability ?? stages.probabilityOf(deal.stage);
+  const p = deal.probability;
+  if (p === null || !Number.isFinite(p)) return stages.probabilityOf(deal.stage);
+  return p < 0 ? 0 : p > 1 ? 1 : p;
 }
+
+const outOfRange = (p: number | null): boolean => p !== null && (p < 0 || p > 1);
 
 /** Figures per manager email (lower-case) for one period and metric. */
 function accumulate(
@@ -108,10 +134,14 @@ function accumulate(
   const conv = converterOf(data.settings);
   const factEnd = Math.min(asOf, period.end);
   const accs = new Map<string, Acc>();
-  const acc = (email: string): Acc => {
-    const k = email.trim().toLowerCase();
-    let a = accs.get(k);
-    if (!a) accs.set(k, (a = newAcc()));
+  const who = directoryOf(data.managers);
+  const acc = (cell: string): Acc => {
+    const r = who.resolve(cell);
+    let a = accs.get(r.key);
+    if (!a) {
+      accs.set(r.key, (a = newAcc()));
+      a.status = r.status;
+    }
     return a;
   };
   const inFact = (d: Day | null): boolean => d !== null && d >= period.start && d <= factEnd;
@@ -120,17 +150,23 @@ function accumulate(
     for (const deal of data.deals) {
       const kind = stages.kindOf(deal.stage);
       if (kind === 'won') {
+        if (deal.closedAt === null) {
+          acc(deal.manager).undated++;
+          continue;
+        }
         if (!inFact(deal.closedAt)) continue;
         const a = acc(deal.manager);
         if (metric === 'wonDeals') a.fact += 1;
         else if (basis === 'won') {
           const v = dealAmount(deal, conv, a.notes);
           if (deal.amount === null) a.noAmount++;
+          else if (deal.amount < 0) a.negative++;
           if (v !== null) a.fact += v;
         }
       } else if (kind === 'open' && inPeriod(deal.expectedClose, period)) {
         const a = acc(deal.manager);
         const p = dealProbability(deal, stages);
+        if (outOfRange(deal.probability)) a.badProbability++;
         if (metric === 'wonDeals') {
           a.open += 1;
           a.weighted += p;
@@ -138,6 +174,7 @@ function accumulate(
         }
         const v = dealAmount(deal, conv, a.notes);
         if (deal.amount === null) a.noAmount++;
+        else if (deal.amount < 0) a.negative++;
         if (v === null) continue;
         a.open += v;
         a.weighted += scaleKopecks(v, p);
@@ -194,6 +231,7 @@ function accumulated(
   const question = `${period.label}|${period.start}|${period.end}|${asOf}|${metric}|${basis}|${zone.id}`;
   const inputs = [
     data.settings,
+    data.managers,
     data.invoices,
     data.clients,
     data.activities,
@@ -226,6 +264,9 @@ function merge(into: Acc, from: Acc): void {
   into.weighted += from.weighted;
   into.open += from.open;
   into.noAmount += from.noAmount;
+  into.undated += from.undated;
+  into.negative += from.negative;
+  into.badProbability += from.badProbability;
   into.notes.merge(from.notes);
 }
 
@@ -258,8 +299,18 @@ export function planFact(
 
   if (level === 'company') {
     const a = newAcc();
-    for (const x of perManager.values()) merge(a, x);
-    return [row('', '', '', a)];
+    const unknown: string[] = [];
+    const ambiguous: string[] = [];
+    for (const [k, x] of perManager) {
+      merge(a, x);
+      // Without a Managers sheet nobody is "unknown": there is nothing to resolve against.
+      if (x.status === 'ambiguous') ambiguous.push(k);
+      else if (x.status === 'unknown' && data.managers.length) unknown.push(k);
+    }
+    const r = row('', '', '', a);
+    r.unknownManagers = unknown.sort();
+    r.ambiguousManagers = ambiguous.sort();
+    return [r];
   }
   if (level === 'team') {
     const byTeam = new Map<string, { name: string; acc: Acc }>();
@@ -281,15 +332,19 @@ export function planFact(
     if (m.role === 'manager' && m.active) emails.add(m.email.trim().toLowerCase());
   }
   for (const email of perManager.keys()) if (email) emails.add(email);
+  const who = directoryOf(data.managers);
   for (const p of data.plans) {
     if (p.level !== 'manager' || !p.target.trim()) continue;
-    const e = p.target.trim().toLowerCase();
+    const e = who.keyOf(p.target);
     if (book.value('manager', e, period, metric).source !== 'none') emails.add(e);
   }
+  // Two managers may share a name: a row shows the name plus the team or the email then.
+  const labels = labelsOf(data.managers);
   return [...emails]
     .map((email) => {
       const m = managers.get(email);
-      return row(email, m?.name || email, m?.team ?? '', perManager.get(email) ?? newAcc());
+      const name = labels.get(email) || m?.name || email;
+      return row(email, name, m?.team ?? '', perManager.get(email) ?? newAcc());
     })
     .sort((x, y) => x.name.localeCompare(y.name));
 }
@@ -301,7 +356,7 @@ interface RowInput {
   team: string;
   period: Period;
   metric: PlanMetric;
-  plan: { value: number; source: PlanSource };
+  plan: PlanValue;
   acc: Acc;
   days: { total: number; elapsed: number; left: number };
   money: boolean;
@@ -335,5 +390,11 @@ function buildRow(r: RowInput): PlanFactRow {
     workingDaysLeft: r.days.left,
     dealsWithoutAmount: r.acc.noAmount,
     excluded: r.acc.notes.list(),
+    wonUndated: r.acc.undated,
+    negativeAmounts: r.acc.negative,
+    badProbabilities: r.acc.badProbability,
+    planMissing: r.plan.missing ?? [],
+    unknownManagers: [],
+    ambiguousManagers: [],
   };
 }

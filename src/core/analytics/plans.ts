@@ -6,6 +6,7 @@
  * "fixed" silently.
  */
 import type { Manager, Plan, PlanLevel, PlanMetric } from '../types';
+import { directoryOf } from './managers';
 import { childPeriods, monthsOf, parsePeriod, type Period } from './period';
 
 export type PlanSource = 'explicit' | 'periods' | 'children' | 'none';
@@ -13,6 +14,11 @@ export type PlanSource = 'explicit' | 'periods' | 'children' | 'none';
 export interface PlanValue {
   value: number;
   source: PlanSource;
+  /**
+   * Rolled up from periods: the months (labels) of the period that have no plan. A quarter
+   * planned for October only is a one-month plan, and must say so next to a quarter's fact.
+   */
+  missing?: string[];
 }
 
 const targets = new Map<string, string>();
@@ -44,6 +50,8 @@ export class PlanBook {
   /** Team (normalised) -> manager emails in it. */
   private readonly teamMembers = new Map<string, string[]>();
   readonly teams: string[];
+  /** Written plans below zero (counted in, and reported next to the figures). */
+  readonly negative: number;
 
   constructor(
     readonly plans: readonly Plan[],
@@ -51,11 +59,16 @@ export class PlanBook {
   ) {
     // Thousands of rows share a few dozen periods and targets: parse each text once.
     const labels = new Map<string, string | null>();
+    // A manager's plan may name them as the Managers sheet does, not by email.
+    const who = directoryOf(managers);
+    this.negative = 0;
     for (const p of plans) {
       let label = labels.get(p.period);
       if (label === undefined) labels.set(p.period, (label = parsePeriod(p.period)?.label ?? null));
       if (label === null || !Number.isFinite(p.value)) continue;
-      const k = key(p.level, p.target, label, p.metric || 'revenue');
+      if (p.value < 0) this.negative++;
+      const target = p.level === 'manager' ? who.keyOf(p.target) : p.target;
+      const k = key(p.level, target, label, p.metric || 'revenue');
       // Two rows for the same target and period add up (e.g. split by product line).
       this.explicitValues.set(k, (this.explicitValues.get(k) ?? 0) + p.value);
     }
@@ -119,21 +132,31 @@ export class PlanBook {
   ): PlanValue {
     const own = this.explicit(level, target, period, metric);
     if (own !== undefined) return { value: own, source: 'explicit' };
-    const byPeriods = this.fromPeriods(level, target, period, metric);
-    if (byPeriods !== undefined) return { value: byPeriods, source: 'periods' };
+    const missing: string[] = [];
+    const byPeriods = this.fromPeriods(level, target, period, metric, missing);
+    if (byPeriods !== undefined) {
+      return missing.length
+        ? { value: byPeriods, source: 'periods', missing }
+        : { value: byPeriods, source: 'periods' };
+    }
     if (opts.children !== false) {
       const kids = this.childTargets(level, target);
       if (kids && kids.targets.length) {
         let sum = 0;
         let any = false;
+        const gaps = new Set<string>();
         for (const t of kids.targets) {
           const v = this.value(kids.level, t, period, metric);
           if (v.source !== 'none') {
             any = true;
             sum += v.value;
+            for (const m of v.missing ?? []) gaps.add(m);
           }
         }
-        if (any) return { value: sum, source: 'children' };
+        if (any)
+          return gaps.size
+            ? { value: sum, source: 'children', missing: [...gaps].sort() }
+            : { value: sum, source: 'children' };
       }
     }
     return { value: 0, source: 'none' };
@@ -145,19 +168,22 @@ export class PlanBook {
     target: string,
     period: Period,
     metric: PlanMetric,
+    missing: string[] = [],
   ): number | undefined {
     if (period.kind === 'month') return undefined;
     let sum = 0;
     let any = false;
+    const gaps: string[] = [];
     for (const child of childPeriods(period)) {
       const v =
         this.explicit(level, target, child, metric) ??
-        this.fromPeriods(level, target, child, metric);
+        this.fromPeriods(level, target, child, metric, gaps);
       if (v !== undefined) {
         any = true;
         sum += v;
-      }
+      } else for (const m of monthsOf(child)) gaps.push(m.label);
     }
+    if (any) missing.push(...gaps);
     return any ? sum : undefined;
   }
 }

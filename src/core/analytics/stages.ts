@@ -3,30 +3,15 @@
  * rotting limit, found by name without caring about case or "ё". Stage names that the Settings
  * table does not list are classified by common won/lost words and otherwise treated as open.
  */
+import { DEFAULT_STAGES as CATALOGUE, defaultStages } from '../workbook/settings';
 import type { StageDef, StageKind } from '../types';
 
-export const DEFAULT_STAGES: readonly StageDef[] = [
-  { name: 'Новая заявка', probability: 0.1, rottingDays: 1, kind: 'open', order: 1 },
-  { name: 'Квалификация', probability: 0.2, rottingDays: 3, kind: 'open', order: 2 },
-  { name: 'Встреча / презентация', probability: 0.4, rottingDays: 7, kind: 'open', order: 3 },
-  { name: 'Коммерческое предложение', probability: 0.6, rottingDays: 7, kind: 'open', order: 4 },
-  { name: 'Согласование договора', probability: 0.8, rottingDays: 10, kind: 'open', order: 5 },
-  { name: 'Счёт выставлен', probability: 0.9, rottingDays: 14, kind: 'open', order: 6 },
-  { name: 'Успешно', probability: 1, rottingDays: null, kind: 'won', order: 7 },
-  { name: 'Проиграна', probability: 0, rottingDays: null, kind: 'lost', order: 8 },
-];
-
-/** English names of the default stages, so an English workbook reads the same funnel. */
-const DEFAULT_EN = [
-  'New lead',
-  'Qualification',
-  'Meeting / presentation',
-  'Proposal',
-  'Contract',
-  'Invoiced',
-  'Won',
-  'Lost',
-];
+/**
+ * The default funnel, from the one catalogue the Settings sheet is written from (Russian names);
+ * its English names are read as the same stages, so a deal typed «Won» or «Meeting» counts in a
+ * Russian workbook and «Успешно» in an English one, with or without a Settings sheet.
+ */
+export const DEFAULT_STAGES: readonly StageDef[] = defaultStages('ru');
 
 const WON_WORDS = /^(успешн|выигран|won|closed won|win|оплачен|реализован)/;
 const LOST_WORDS = /^(проигран|отказ|lost|closed lost|закрыта и не реализ|не реализ)/;
@@ -52,8 +37,15 @@ export class StageIndex {
     this.all = list;
     this.open = list.filter((s) => s.kind === 'open');
     for (const s of list) this.byName.set(normalizeStage(s.name), s);
-    if (!stages.length || stages === DEFAULT_STAGES) {
-      DEFAULT_STAGES.forEach((s, i) => this.byName.set(normalizeStage(DEFAULT_EN[i]), s));
+    // A stage named as a default one in either language answers to its other-language name too
+    // (never over a name the Settings table itself uses).
+    for (const d of CATALOGUE) {
+      const ru = normalizeStage(d.ru);
+      const en = normalizeStage(d.en);
+      const mine = this.byName.get(ru) ?? this.byName.get(en);
+      if (!mine) continue;
+      if (!this.byName.has(ru)) this.byName.set(ru, mine);
+      if (!this.byName.has(en)) this.byName.set(en, mine);
     }
   }
 

@@ -4,7 +4,8 @@
  * once per request from the Clients read and grows as an import adds rows, so duplicates inside one
  * file are caught too.
  */
-import type { Client } from '../types';
+import { t } from '../i18n';
+import type { Client, Lang } from '../types';
 import { companyKey, normalizeEmail, normalizeInn, normalizePhone } from '../workbook/normalize';
 import type { DuplicateCandidate, DuplicateField } from './types';
 
@@ -86,4 +87,24 @@ export function findDuplicates(
   clients: readonly Indexed[],
 ): DuplicateCandidate[] {
   return new DuplicateIndex(clients).find(candidate);
+}
+
+/**
+ * Whether a lead that looks like an existing client may be added to that client without asking
+ * (form answers, imports): only on a matching phone, email or INN, and never when the INN or the
+ * phone both sides hold differ. A company name alone (two «Ромашка» in two cities) or a conflict
+ * makes the lead its own client, flagged as a possible duplicate, with its contacts kept.
+ */
+export function mergeDecision(lead: ClientKeys, hit: DuplicateCandidate): 'merge' | 'flag' {
+  const strong = hit.matchedOn.some((f) => f !== 'name');
+  const a = keysOf(lead);
+  const b = keysOf(hit);
+  const differ = (f: 'inn' | 'phone'): boolean => Boolean(a[f] && b[f] && a[f] !== b[f]);
+  return strong && !differ('inn') && !differ('phone') ? 'merge' : 'flag';
+}
+
+/** The visible flag a new client gets when it may duplicate another: "possible duplicate of C-…". */
+export function duplicateFlag(hit: DuplicateCandidate, lang: Lang): string {
+  const fields = hit.matchedOn.map((f) => t(lang, `crm.dupField.${f}`)).join(', ');
+  return t(lang, 'crm.possibleDuplicate', { id: hit.clientId, fields });
 }

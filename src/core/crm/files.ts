@@ -128,18 +128,84 @@ function unescapeXml(text: string): string {
   });
 }
 
+/**
+ * The next occurrence of a token at or after a position, for scans whose positions only grow: the
+ * answer is remembered, so a token missing from the rest of the file (a truncated or hostile
+ * worksheet) is searched for once, not once per cell. That keeps the reader linear in the size.
+ */
+class Finder {
+  private at = -2;
+  constructor(
+    private readonly text: string,
+    private readonly token: string,
+  ) {}
+  from(pos: number): number {
+    if (this.at === -1 || this.at >= pos) return this.at;
+    this.at = this.text.indexOf(this.token, pos);
+    return this.at;
+  }
+}
+
 /** The text of every <t> run inside an element (rich text has several). */
 function textOf(xml: string): string {
   let out = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out += m[1] ? unescapeXml(m[1]) : '';
+  const open = new Finder(xml, '<t');
+  const close = new Finder(xml, '</t>');
+  const gts = new Finder(xml, '>');
+  for (let pos = 0; ;) {
+    const i = open.from(pos);
+    if (i < 0) break;
+    const next = xml[i + 2];
+    if (next !== '>' && next !== ' ' && next !== '/') {
+      pos = i + 2;
+      continue;
+    }
+    const gt = gts.from(i);
+    if (gt < 0) break;
+    if (xml[gt - 1] === '/') {
+      pos = gt + 1;
+      continue;
+    }
+    const end = close.from(gt);
+    out += unescapeXml(xml.slice(gt + 1, end < 0 ? xml.length : end));
+    if (end < 0) break;
+    pos = end + 4;
+  }
   return out;
+}
+
+/** The inner text of each element named `tag` (self-closing ones give ''), in one pass. */
+function elements(xml: string, tag: string, each: (inner: string) => void): void {
+  const open = new Finder(xml, `<${tag}`);
+  const close = new Finder(xml, `</${tag}>`);
+  const gts = new Finder(xml, '>');
+  for (let pos = 0; ;) {
+    const i = open.from(pos);
+    if (i < 0) return;
+    const next = xml[i + tag.length + 1];
+    if (next !== '>' && next !== ' ' && next !== '/') {
+      pos = i + tag.length + 1;
+      continue;
+    }
+    const gt = gts.from(i);
+    if (gt < 0) return;
+    if (xml[gt - 1] === '/') {
+      each('');
+      pos = gt + 1;
+      continue;
+    }
+    const end = close.from(gt);
+    each(xml.slice(gt + 1, end < 0 ? xml.length : end));
+    if (end < 0) return;
+    pos = end + tag.length + 3;
+  }
 }
 
 export function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? textOf(m[1]) : '');
+  elements(xml, 'si', (inner) => {
+    out.push(inner ? textOf(inner) : '');
+  });
   return out;
 }
 
@@ -161,7 +227,9 @@ export function dateStyles(stylesXml: string): Set<number> {
     (id >= 45 && id <= 47) ||
     /[dmy]/i.test((custom.get(id) ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, ''));
   const out = new Set<number>();
-  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  const from = stylesXml.indexOf('<cellXfs');
+  const to = stylesXml.indexOf('</cellXfs>', from);
+  const cellXfs = from < 0 || to < 0 ? '' : stylesXml.slice(from, to);
   const reXf = /<xf\s([^>]*?)\/?>/g;
   let i = 0;
   for (let m = reXf.exec(cellXfs); m; m = reXf.exec(cellXfs), i++) {
@@ -171,31 +239,80 @@ export function dateStyles(stylesXml: string): Set<number> {
   return out;
 }
 
+/** What a file may hold: beyond it, reading would outlast an execution for no lead list's sake. */
+export const XLSX_LIMITS = { cells: 500_000, columns: 256 };
+
+/** A file over one of the limits: the shell names the limit to the user. */
+export class FileLimitError extends Error {
+  constructor(
+    readonly limit: 'cells' | 'columns',
+    readonly max: number,
+  ) {
+    super(`more than ${max} ${limit}`);
+  }
+}
+
 /**
- * Rows of a worksheet XML as text (numbers as written; date-styled numbers as dd.MM.yyyy, which
- * the importer parses like typed dates).
+ * A numeric cell's value as text the importer reads back as the same number. The importer reads
+ * "125.125" as money grouped in thousands (125 125); a fourth decimal digit keeps it 125.125.
+ * Exponent forms (1.5E+7) are written out.
+ */
+function numberText(v: string): string {
+  let text = v.trim();
+  if (/e/i.test(text)) {
+    const n = Number(text);
+    if (Number.isFinite(n) && Math.abs(n) < 1e21) text = String(n);
+  }
+  return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
+}
+
+/**
+ * Rows of a worksheet XML as text (numbers as written, read back exactly; date-styled numbers as
+ * dd.MM.yyyy, which the importer parses like typed dates). One pass over the XML; throws a
+ * FileLimitError past XLSX_LIMITS.
  */
 export function worksheetRows(
   xml: string,
   strings: readonly string[],
   dates: ReadonlySet<number> = new Set(),
+  limits: { cells: number; columns: number } = XLSX_LIMITS,
 ): string[][] {
   const rows: string[][] = [];
-  const reRow = /<row[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
-  for (let r = reRow.exec(xml); r; r = reRow.exec(xml)) {
+  let cells = 0;
+  elements(xml, 'row', (body) => {
     const row: string[] = [];
-    const body = r[1] ?? '';
-    const reCell = /<c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
     let next = 0;
-    for (let c = reCell.exec(body); c; c = reCell.exec(body)) {
-      const attrs = c[1];
+    const open = new Finder(body, '<c');
+    const close = new Finder(body, '</c>');
+    const gts = new Finder(body, '>');
+    for (let pos = 0; ;) {
+      const i = open.from(pos);
+      if (i < 0) break;
+      const ch = body[i + 2];
+      if (ch !== ' ' && ch !== '>' && ch !== '/') {
+        pos = i + 2;
+        continue;
+      }
+      const gt = gts.from(i);
+      if (gt < 0) break;
+      const selfClosing = body[gt - 1] === '/';
+      const attrs = body.slice(i + 2, selfClosing ? gt - 1 : gt);
+      let inner = '';
+      let end = gt;
+      if (!selfClosing) {
+        end = close.from(gt);
+        inner = body.slice(gt + 1, end < 0 ? body.length : end);
+      }
+      if (++cells > limits.cells) throw new FileLimitError('cells', limits.cells);
       const ref = /\br="([A-Z]+)\d*"/.exec(attrs)?.[1];
       const col = ref ? columnIndex(ref) : next;
+      if (col >= limits.columns) throw new FileLimitError('columns', limits.columns);
       next = col + 1;
       const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
       const style = Number(/\bs="(\d+)"/.exec(attrs)?.[1] ?? -1);
-      const inner = c[2] ?? '';
-      const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      const vFrom = inner.indexOf('<v>');
+      const vTo = vFrom < 0 ? -1 : inner.indexOf('</v>', vFrom);
+      const v = vFrom < 0 ? undefined : inner.slice(vFrom + 3, vTo < 0 ? inner.length : vTo);
       let text = '';
       if (type === 's') text = strings[Number(v)] ?? '';
       else if (type === 'inlineStr') text = textOf(inner);
@@ -204,12 +321,15 @@ export function worksheetRows(
         text = unescapeXml(v);
         if (type === 'n' && dates.has(style) && /^\d+(\.\d+)?$/.test(text))
           text = serialToText(Number(text));
+        else if (type === 'n') text = numberText(text);
       }
       while (row.length < col) row.push('');
       row[col] = text;
+      if (!selfClosing && end < 0) break;
+      pos = selfClosing ? gt + 1 : end + 4;
     }
     rows.push(row);
-  }
+  });
   return rows.filter((r) => r.some((v) => v.trim() !== ''));
 }
 

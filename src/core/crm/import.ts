@@ -194,13 +194,18 @@ export function rowsToRecords(
   mapping: readonly ColumnMapping[],
   firstLine = 2,
 ): ImportRow[] {
+  // Only the mapped columns are visited: a wide export has hundreds the import does not use.
+  const used: Array<[number, ImportField]> = [];
+  mapping.forEach((m, c) => {
+    if (m.field) used.push([c, m.field]);
+  });
   return rows.map((row, i) => {
     const values: Partial<Record<ImportField, string[]>> = {};
-    mapping.forEach((m, c) => {
-      const v = String(row[c] ?? '').trim();
-      if (!m.field || !v) return;
-      (values[m.field] ??= []).push(v);
-    });
+    for (const [c, field] of used) {
+      const cell = row[c];
+      const v = cell === undefined ? '' : String(cell).trim();
+      if (v) (values[field] ??= []).push(v);
+    }
     return { line: i + firstLine, values };
   });
 }

@@ -105,7 +105,7 @@ export function draftLead(
   existing?: Client,
   opts: { needOptional?: boolean; contactOptional?: boolean } = {},
 ): LeadDraft {
-  const ck = new Checker(LEAD_COLUMNS, ctx.lang);
+  const ck = new Checker(LEAD_COLUMNS, ctx.lang, ctx.settings.maxAmount);
   const name = existing ? existing.name : ck.text('name', input.clientName, true);
   const phone = existing ? existing.phone : ck.phone('phone', input.phone);
   const email = existing ? existing.email : ck.email('email', input.email);
@@ -205,7 +205,7 @@ export function draftLead(
 
 /** Validated client changes (only the fields given). */
 export function clientChanges(changes: ClientChanges, ctx: OpContext): Partial<Client> {
-  const ck = new Checker(CLIENTS.columns, ctx.lang);
+  const ck = new Checker(CLIENTS.columns, ctx.lang, ctx.settings.maxAmount);
   const out: Partial<Client> = {};
   if ('name' in changes) out.name = ck.text('name', changes.name, true);
   if ('inn' in changes) out.inn = ck.inn('inn', changes.inn);
@@ -222,7 +222,7 @@ export function clientChanges(changes: ClientChanges, ctx: OpContext): Partial<C
 
 /** Validated deal changes; moving the expected close date later counts as a push. */
 export function dealChanges(deal: Deal, changes: DealChanges, ctx: OpContext): Partial<Deal> {
-  const ck = new Checker(DEALS.columns, ctx.lang);
+  const ck = new Checker(DEALS.columns, ctx.lang, ctx.settings.maxAmount);
   const out: Partial<Deal> = {};
   if ('title' in changes) out.title = ck.text('title', changes.title, true);
   if ('manager' in changes)
@@ -276,7 +276,7 @@ export interface ActivityDraft {
 }
 
 export function draftActivity(input: LogActivityInput, ctx: OpContext): ActivityDraft {
-  const ck = new Checker(ACTIVITIES.columns, ctx.lang);
+  const ck = new Checker(ACTIVITIES.columns, ctx.lang, ctx.settings.maxAmount);
   const type = ACTIVITY_TYPES.parse(input.type);
   if (!type) ck.add('type', 'crm.field.activityType', { value: String(input.type ?? '') });
   const summary = ck.text('summary', input.summary, true);
@@ -336,7 +336,7 @@ export function moveDealStage(
   extra: { amount?: unknown; expectedClose?: unknown; lostReason?: string; closedAt?: unknown },
   ctx: OpContext,
 ): StageMove {
-  const ck = new Checker(DEALS.columns, ctx.lang);
+  const ck = new Checker(DEALS.columns, ctx.lang, ctx.settings.maxAmount);
   const stages = ctx.settings.stages;
   const stage = ck.stage('stage', stageName, stages);
   const changes: Partial<Deal> = {};
@@ -396,7 +396,7 @@ export function snoozeChanges(
   ctx: OpContext,
   columns: readonly ColumnDef[],
 ): { snoozedUntil: Day | null; snoozeReason: string } {
-  const ck = new Checker(columns, ctx.lang);
+  const ck = new Checker(columns, ctx.lang, ctx.settings.maxAmount);
   const day = ck.day('snoozedUntil', until ?? null);
   const why = ck.text('snoozeReason', reason);
   if (day !== null && day < ctx.today)
@@ -415,7 +415,7 @@ export function draftInvoice(
   clientId: string,
   ctx: OpContext,
 ): Omit<Invoice, 'row' | 'id' | 'number'> & { number: string } {
-  const ck = new Checker(INVOICES.columns, ctx.lang);
+  const ck = new Checker(INVOICES.columns, ctx.lang, ctx.settings.maxAmount);
   const number = ck.text('number', input.number);
   const issuedAt = ck.day('issuedAt', input.issuedAt ?? null) ?? ctx.today;
   const dueDate = ck.day('dueDate', input.dueDate, true);
@@ -443,7 +443,7 @@ export function paymentChanges(
   paidAtInput: unknown,
   ctx: OpContext,
 ): Pick<Invoice, 'paidAmount' | 'paidAt'> {
-  const ck = new Checker(INVOICES.columns, ctx.lang);
+  const ck = new Checker(INVOICES.columns, ctx.lang, ctx.settings.maxAmount);
   const amount = ck.amount('paidAmount', amountInput, true);
   if (amount === 0) ck.add('paidAmount', 'crm.field.amount', { value: '0' });
   const paidAt = ck.day('paidAt', paidAtInput ?? null) ?? ctx.today;

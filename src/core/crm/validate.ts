@@ -4,7 +4,7 @@
  * header in the user's language; `done()` throws one UserError carrying them all.
  */
 import { UserError, type FieldProblem } from '../errors';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import type { Kopecks } from '../money';
 import type { ColumnDef, SheetDef } from '../workbook/schema';
 import type { Day } from '../time';
@@ -17,20 +17,35 @@ import {
   parseDateText,
 } from '../workbook/normalize';
 import { safeCellText } from '../workbook/sanitize';
-import { findStage } from '../workbook/settings';
+import { findStage, MAX_AMOUNT } from '../workbook/settings';
 
 /** Sheets holds at most 50,000 characters in a cell. */
 export const MAX_TEXT = 50_000;
+
+/**
+ * A text cut to what a cell holds, with a visible marker saying how much was cut: a long form
+ * answer must still make a lead (the rest of it stays in the Log), not fail the whole response.
+ */
+export function cutToCell(text: string, lang: Lang, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  const marker = t(lang, 'crm.form.cut', { count: text.length - max });
+  const keep = Math.max(0, max - marker.length - 1);
+  return `${text.slice(0, keep)}…${marker}`;
+}
 
 export class Checker {
   readonly problems: FieldProblem[] = [];
 
   private readonly columns: readonly ColumnDef[];
 
-  /** Fields are named by the columns' headers (a sheet's, or any list of column definitions). */
+  /**
+   * Fields are named by the columns' headers (a sheet's, or any list of column definitions).
+   * `maxAmount` is the Settings bound in roubles (default 10^12).
+   */
   constructor(
     columns: SheetDef | readonly ColumnDef[],
     readonly lang: Lang,
+    private readonly maxAmount: number = MAX_AMOUNT,
   ) {
     this.columns = 'columns' in columns ? columns.columns : columns;
   }
@@ -100,6 +115,14 @@ export class Checker {
     const k = parseAmount(value);
     if (k === null || k < 0) {
       this.add(field, 'crm.field.amount', { value: String(value) });
+      return null;
+    }
+    // A typo (ten zeros too many) or an amount kopecks cannot hold exactly is refused, not stored.
+    if (!Number.isSafeInteger(k) || k > Math.min(this.maxAmount, MAX_AMOUNT) * 100) {
+      this.add(field, 'crm.field.amountTooLarge', {
+        value: String(value),
+        max: String(Math.min(this.maxAmount, MAX_AMOUNT)),
+      });
       return null;
     }
     return k;

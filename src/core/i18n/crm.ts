@@ -9,6 +9,8 @@ export const ru = {
   'crm.field.innCheck':
     'Поле «{field}»: в ИНН «{value}» неверные контрольные цифры. Проверьте опечатку.',
   'crm.field.amount': 'Поле «{field}»: «{value}» не похоже на сумму. Пример: 1 234,50.',
+  'crm.field.amountTooLarge':
+    'Поле «{field}»: сумма «{value}» больше наибольшей допустимой ({max}, лист «Настройки»).',
   'crm.field.date': 'Поле «{field}»: «{value}» не похоже на дату. Пример: 27.11.2026.',
   'crm.field.unknownManager': 'Поле «{field}»: {value} нет среди активных на листе «Менеджеры».',
   'crm.field.unknownStage': 'Поле «{field}»: этапа «{value}» нет в воронке (лист «Настройки»).',
@@ -52,6 +54,9 @@ export const ru = {
     'В файле «{name}» не найден столбец с названием клиента или контактом (например, «Компания», «Название», «Контакт»).',
   'crm.import.tooBig': 'Файл «{name}» слишком большой: до {max} строк за раз.',
   'crm.import.badFile': 'Файл «{name}» не удалось прочитать: {problem}.',
+  'crm.import.fileTooLarge': 'Файл «{name}» слишком большой (предел {mb} МБ).',
+  'crm.import.tooMany.columns': 'В файле «{name}» больше {max} столбцов: так много не читаем.',
+  'crm.import.tooMany.cells': 'В файле «{name}» больше {max} ячеек: разбейте его на части.',
   'crm.import.reject.noName': 'нет названия клиента и контакта',
   'crm.import.reject.noContact': 'нет ни телефона, ни email',
   'crm.import.done':
@@ -70,6 +75,14 @@ export const ru = {
     'Ответ формы уже обработан (строка {row}, {timestamp}): второй лид не создан.',
   'crm.log.formDuplicateTrigger':
     'Лишний триггер приёма заявок {uid} удалён: заявки принимает триггер {owner}.',
+  'crm.log.formFailed':
+    'Ответ формы не стал лидом ({reason}). Контакты: {name}; телефон {phone}; email {email}. Ответы: {answers}',
+  'crm.form.cut': ' [обрезано {count} симв.]',
+  'crm.possibleDuplicate': 'Возможный дубль {id} (совпало: {fields}), проверьте',
+  'crm.dupField.name': 'название',
+  'crm.dupField.phone': 'телефон',
+  'crm.dupField.email': 'email',
+  'crm.dupField.inn': 'ИНН',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -82,6 +95,8 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.field.innCheck':
     'Field "{field}": the check digits of INN "{value}" are wrong. Check for a typo.',
   'crm.field.amount': 'Field "{field}": "{value}" does not look like an amount. Example: 1 234.50.',
+  'crm.field.amountTooLarge':
+    'Field "{field}": the amount "{value}" is above the largest allowed ({max}, Settings sheet).',
   'crm.field.date': 'Field "{field}": "{value}" does not look like a date. Example: 27.11.2026.',
   'crm.field.unknownManager':
     'Field "{field}": {value} is not an active person on the Managers sheet.',
@@ -127,6 +142,9 @@ export const en: Record<keyof typeof ru, string> = {
     'File "{name}" has no column with the client name or contact (e.g. "Company", "Name", "Contact").',
   'crm.import.tooBig': 'File "{name}" is too big: up to {max} rows at a time.',
   'crm.import.badFile': 'File "{name}" could not be read: {problem}.',
+  'crm.import.fileTooLarge': 'File "{name}" is too large (limit {mb} MB).',
+  'crm.import.tooMany.columns': 'File "{name}" has more than {max} columns: too many to read.',
+  'crm.import.tooMany.cells': 'File "{name}" has more than {max} cells: split it into parts.',
   'crm.import.reject.noName': 'no client name and no contact',
   'crm.import.reject.noContact': 'neither phone nor email',
   'crm.import.done':
@@ -144,4 +162,12 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.log.formRepeat': 'Form response already processed (row {row}, {timestamp}): no second lead.',
   'crm.log.formDuplicateTrigger':
     'Extra form intake trigger {uid} removed: intake runs under trigger {owner}.',
+  'crm.log.formFailed':
+    'A form response did not become a lead ({reason}). Contact: {name}; phone {phone}; email {email}. Answers: {answers}',
+  'crm.form.cut': ' [{count} characters cut]',
+  'crm.possibleDuplicate': 'Possible duplicate of {id} (same {fields}), please check',
+  'crm.dupField.name': 'name',
+  'crm.dupField.phone': 'phone',
+  'crm.dupField.email': 'email',
+  'crm.dupField.inn': 'INN',
 };

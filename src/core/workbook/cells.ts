@@ -8,6 +8,7 @@ import type { CellKind, ColumnDef } from './schema';
 import { fromKopecks, toKopecks } from '../money';
 import { startOfDay, type Zone } from '../time';
 import {
+  dateCellText,
   normalizeEmail,
   normalizeInn,
   normalizePhone,
@@ -47,11 +48,13 @@ export function readCell(kind: CellKind, value: unknown, zone: Zone, key = ''): 
     case 'text':
     case 'longtext':
     case 'enum':
-      return typeof value === 'string' ? value.trim() : cellText(value);
+      return typeof value === 'string'
+        ? value.trim()
+        : (dateCellText(value, zone) ?? cellText(value));
     case 'phone':
       return isBlankCell(value) ? '' : (normalizePhone(value) ?? cellText(value));
     case 'email':
-      return isBlankCell(value) ? '' : (normalizeEmail(value) ?? cellText(value).toLowerCase());
+      return isBlankCell(value) ? '' : (normalizeEmail(value) ?? cellText(value));
     case 'inn':
       return isBlankCell(value) ? '' : (normalizeInn(value) ?? cellText(value));
     case 'money':
@@ -96,7 +99,9 @@ export function cellReader(kind: CellKind, zone: Zone, key = ''): CellReader {
     case 'text':
     case 'longtext':
     case 'enum':
-      return (value) => (typeof value === 'string' ? value.trim() : cellText(value));
+      // A date typed into a text column (a plan period «01.11.2026») is its day in the zone.
+      return (value) =>
+        typeof value === 'string' ? value.trim() : (dateCellText(value, zone) ?? cellText(value));
     case 'email':
     case 'phone':
     case 'inn':

@@ -4,7 +4,15 @@
  * whether that is an error (a form), a flag (a hand edit) or a rejected row (an import).
  */
 import { toKopecks, type Kopecks } from '../money';
-import { dayFromYmd, validYmd, type Day, type Instant, type Zone } from '../time';
+import {
+  dayFromYmd,
+  dayOfInstant,
+  isoDay,
+  validYmd,
+  type Day,
+  type Instant,
+  type Zone,
+} from '../time';
 
 // ---- Phones ----------------------------------------------------------------------------------
 
@@ -371,4 +379,15 @@ export function parsePercent(value: unknown, fractionMax = 1): number | null {
   const n = parseNumber(text.replace(/%$/, ''));
   if (n === null) return null;
   return pct || n > fractionMax ? n / 100 : n;
+}
+
+/**
+ * A date cell where a text column expected text (a plan period typed as «01.11.2026», which
+ * Sheets turns into a Date): its day in the SPREADSHEET's zone as "yyyy-mm-dd". The cell is
+ * midnight there; read in another zone (or at noon UTC) it is the day before in UTC+13/+14.
+ */
+export function dateCellText(value: unknown, zone: Zone): string | null {
+  if (Object.prototype.toString.call(value) !== '[object Date]') return null;
+  const ms = (value as Date).getTime();
+  return Number.isFinite(ms) ? isoDay(dayOfInstant(ms, zone)) : null;
 }

@@ -2,7 +2,7 @@
  * Reporting periods: a month ("2026-11"), a quarter ("2026-Q4") or a year ("2026"). Plans are
  * keyed by these labels, so the label is the identity of a period.
  */
-import { dayFromYmd, dayOfInstant, ymdFromDay, type Day, type Zone } from '../time';
+import { dayFromYmd, dayOfInstant, validYmd, ymdFromDay, type Day, type Zone } from '../time';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -90,6 +90,13 @@ export function parsePeriod(value: unknown, zone?: Zone): Period | null {
     .replace(/(\d{4}) ?(?:г\.?|года?)$/, '$1');
   m = /^(\d{4})$/.exec(s);
   if (m) return year(+m[1]);
+  // A date stands for its month ("2026-11-01", "01.11.2026"): what a date cell typed as a period
+  // reads as (in the spreadsheet's zone, see dateCellText), or a date written as text.
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  if (m) {
+    const [y, mo, d] = m[1].length === 4 ? [+m[1], +m[2], +m[3]] : [+m[3], +m[2], +m[1]];
+    return validYmd(y, mo, d) === null ? null : month(y, mo);
+  }
   m = /^(\d{4})[-./ ](\d{1,2})$/.exec(s);
   if (m) return month(+m[1], +m[2]);
   m = /^(\d{1,2})[-./ ](\d{4})$/.exec(s);

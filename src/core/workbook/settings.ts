@@ -151,12 +151,16 @@ export const DEFAULT_RATES: readonly CurrencyRate[] = [
   { currency: 'CNY', rate: 12.5 },
 ];
 
+/** 10^12 roubles: above any real deal, and 10^14 kopecks stay exact in a double. */
+export const MAX_AMOUNT = 1e12;
+
 export function defaultSettings(lang: Lang = 'ru'): Settings {
   return {
     lang,
     currency: 'RUB',
     factBasis: 'won',
     responseLimitMinutes: 15,
+    maxAmount: MAX_AMOUNT,
     clientForgetDays: 30,
     workdayStartMinute: 9 * 60,
     workdayEndMinute: 18 * 60,
@@ -186,7 +190,8 @@ type ValueKey =
   | 'reminderHour'
   | 'workingDaysOnly'
   | 'reportRecipients'
-  | 'assignment';
+  | 'assignment'
+  | 'maxAmount';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -268,6 +273,13 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'По кругу (между активными менеджерами) или Вручную',
     hintEn: 'Round robin (among active managers) or Manual',
   },
+  {
+    key: 'maxAmount',
+    ru: 'Наибольшая сумма, ₽',
+    en: 'Largest amount',
+    hintRu: 'Сумма больше этой считается опечаткой и не принимается',
+    hintEn: 'An amount above this is taken for a typo and refused',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -308,6 +320,8 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return s.reportRecipients.join(', ');
     case 'assignment':
       return ASSIGNMENT_RULES.label(s.assignment, s.lang);
+    case 'maxAmount':
+      return String(s.maxAmount ?? MAX_AMOUNT);
   }
 }
 
@@ -373,6 +387,11 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
     case 'assignment':
       s.assignment = ASSIGNMENT_RULES.parse(value) ?? s.assignment;
       return;
+    case 'maxAmount': {
+      const n = typeof value === 'number' ? value : parseNumber(value);
+      if (n !== null && n > 0 && n <= MAX_AMOUNT) s.maxAmount = n;
+      return;
+    }
   }
 }
 

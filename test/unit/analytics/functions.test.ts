@@ -107,7 +107,7 @@ const plans = [
 ];
 
 describe('SALES_PLAN_FACT', () => {
-  it('returns managers and a total, money in roubles, percents with one decimal', () => {
+  it('returns managers and a total, money in roubles, percents at full precision', () => {
     const t = salesPlanFact(ctx, plans, deals, '2026-11', '', cell(2026, 11, 27)) as unknown[][];
     expect(t[0]).toEqual([
       'Менеджер',
@@ -153,7 +153,7 @@ describe('SALES_PLAN_FACT', () => {
       19,
       20,
     ]);
-    expect(t[3].slice(0, 4)).toEqual(['Итого', 1100000, 490000, 44.5]);
+    expect(t[3].slice(0, 4)).toEqual(['Итого', 1100000, 490000, (490000 / 1100000) * 100]);
     expect(t).toHaveLength(4);
   });
 
@@ -269,7 +269,7 @@ describe('SALES_FUNNEL', () => {
       ['Квалификация', 3, 75], // D-1 skipped it but reached КП; D-3 is in КП; D-4 won
       ['Встреча / презентация', 3, 100],
       ['Коммерческое предложение', 3, 100],
-      ['Согласование договора', 2, 66.7],
+      ['Согласование договора', 2, (2 / 3) * 100],
       ['Счёт выставлен', 2, 100],
       ['Успешно', 2, 100],
     ]);
@@ -286,7 +286,7 @@ describe('SALES_KPI', () => {
     expect(Object.fromEntries(t.slice(1))).toMatchObject({
       'Выиграно сделок': 2,
       'Проиграно сделок': 1,
-      'Конверсия в успех (по числу), %': 66.7,
+      'Конверсия в успех (по числу), %': (2 / 3) * 100,
       'Средний чек': 245000, // (400 000 + 90 000) / 2
       'Сделок с датой закрытия, перенесённой 3+ раз': 1,
     });

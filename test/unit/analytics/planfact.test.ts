@@ -167,6 +167,12 @@ describe('planFact by manager', () => {
       workingDaysLeft: 1,
       dealsWithoutAmount: 1,
       excluded: [{ currency: 'EUR', amount: rub(100), count: 1 }],
+      wonUndated: 0,
+      negativeAmounts: 0,
+      badProbabilities: 0,
+      planMissing: [],
+      unknownManagers: [],
+      ambiguousManagers: [],
     });
   });
 

@@ -1,6 +1,5 @@
 /** The plan-fact blocks: the company and its teams, then one line per manager. */
-import { t } from '../../i18n';
-import { excludedNote } from '../format';
+import { planNotes } from '../tables/shape';
 import type { PlanFactRow } from '../planfact';
 import type { Cell } from '../tables/table';
 import type { BlockDraft, ColFormat, DashInput } from './model';
@@ -58,11 +57,8 @@ export function planFactBlock(
   teams: readonly PlanFactRow[],
 ): BlockDraft {
   const { h, lang, period } = input;
-  const notes: string[] = [];
-  const ex = excludedNote(company.excluded, lang);
-  if (ex) notes.push(ex);
-  if (company.dealsWithoutAmount)
-    notes.push(t(lang, 'an.note.noAmount', { count: company.dealsWithoutAmount }));
+  // The same notes as the custom functions': what the figures left out or took as written.
+  const notes = planNotes(company, teams, lang);
   if (company.plan === 0) notes.push(h('an.dash.noPlans'));
   return {
     key: 'planFact',
@@ -81,6 +77,7 @@ export function managersBlock(input: DashInput, managers: readonly PlanFactRow[]
     header: header(input),
     rows: managers.map((r) => line(r, r.name)),
     formats: FORMATS,
-    notes: [],
+    // Negative plans and partly planned periods of single managers (the company's are above).
+    notes: planNotes({ excluded: [], dealsWithoutAmount: 0 }, managers, input.lang),
   };
 }

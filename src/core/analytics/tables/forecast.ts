@@ -53,7 +53,11 @@ export function salesForecast(
         header,
         ...f.managers.map((m) => line(m, m.row.name)),
         line(f.company, run.h('an.total')),
-        ...notes(run, f.company.row),
+        ...notes(
+          run,
+          f.company.row,
+          f.managers.map((m) => m.row),
+        ),
       ]);
     },
   );

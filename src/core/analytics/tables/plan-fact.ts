@@ -62,7 +62,7 @@ export function salesPlanFact(
       ];
       const table: Table = [header, ...rows.map((r) => line(r, rowName(run, r)))];
       if (lvl !== 'company') table.push(line(company, run.h('an.total')));
-      return rect([...table, ...notes(run, company)]);
+      return rect([...table, ...notes(run, company, lvl === 'company' ? [] : rows)]);
     },
   );
 }

@@ -4,7 +4,7 @@
  * table with a header row, in the language of its input's headers.
  *
  * Output conventions: money in the workbook currency as a plain number with 2 decimals (format
- * the cells as you like), percents as numbers with one decimal and "%" in the header, dates as
+ * the cells as you like), percents as numbers at full precision and "%" in the header, dates as
  * Date cells, blanks where a figure is undefined (no plan, no closed deals...).
  */
 import { t, type MessageKey, type MessageParams } from '../../i18n';
@@ -14,6 +14,7 @@ import { startOfDay, type Day, type Instant, type Zone } from '../../time';
 import type { Client, Lang, Manager, Settings } from '../../types';
 import { dayArg, headerLang, type ArgReader } from '../args';
 import { asOfDay, asOfInstant, type AsOf } from '../context';
+import { directoryOf, labelsOf } from '../managers';
 import type { Cell, Table } from './table';
 
 export interface FunctionContext {
@@ -50,9 +51,10 @@ export class FunctionRun implements ArgReader {
   date(day: Day | null): Cell {
     return day === null ? '' : new Date(startOfDay(day, this.zone));
   }
-  managerName(email: string): string {
-    const e = email.trim().toLowerCase();
-    return this.ctx.managers.find((m) => m.email.toLowerCase() === e)?.name || email;
+  /** A manager cell (email or name) as a row shows it: unambiguous when two share a name. */
+  managerName(cell: string): string {
+    const key = directoryOf(this.ctx.managers).keyOf(cell);
+    return labelsOf(this.ctx.managers).get(key) || cell;
   }
 }
 
