@@ -88,9 +88,17 @@ export function typedArg<T>(
   to: (record: RawRecord) => T | null,
   keys?: readonly string[],
 ): T[] {
+  return readArg(r, name, value, (grid) => readTyped(grid, def, r.zone, to, { keys }));
+}
+
+/**
+ * A range argument through a sheet reader of records.ts (e.g. `readDeals`, column by column),
+ * with the same argument errors as typedArg.
+ */
+export function readArg<T>(r: ArgReader, name: string, value: unknown, read: (grid: Grid) => T): T {
   if (!isGrid(value)) throw badArgument(name, r.problem('an.arg.notRange'));
   try {
-    return readTyped(value, def, r.zone, to, { keys });
+    return read(value);
   } catch (e) {
     if (e instanceof MissingColumns) {
       const columns = e.missing.map((c) => (r.lang === 'en' ? c.en : c.ru)).join('», «');
