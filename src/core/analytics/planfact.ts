@@ -281,11 +281,12 @@ export function planFact(
     if (m.role === 'manager' && m.active) emails.add(m.email.trim().toLowerCase());
   }
   for (const email of perManager.keys()) if (email) emails.add(email);
-  for (const p of data.plans) {
-    if (p.level !== 'manager' || !p.target.trim()) continue;
-    const e = p.target.trim().toLowerCase();
+  // Thousands of plan rows name a few dozen managers: ask the book once per manager.
+  const planned = new Set<string>();
+  for (const p of data.plans)
+    if (p.level === 'manager' && p.target.trim()) planned.add(p.target.trim().toLowerCase());
+  for (const e of planned)
     if (book.value('manager', e, period, metric).source !== 'none') emails.add(e);
-  }
   return [...emails]
     .map((email) => {
       const m = managers.get(email);
