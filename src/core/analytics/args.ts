@@ -14,9 +14,18 @@ import { parsePeriod, periodContaining, type Period } from './period';
 
 export type Grid = unknown[][];
 
+/**
+ * Arrays already checked: a range argument is asked about by the language pick, the reader and
+ * the blank checks, and at 20,000 rows each walk is felt in a custom function's cold code.
+ * Sheets hands each call fresh arrays, and nothing here changes them.
+ */
+const grids = new WeakSet<object>();
+
 export function isGrid(v: unknown): v is Grid {
   if (!Array.isArray(v) || v.length === 0) return false;
+  if (grids.has(v)) return true;
   for (let i = 0; i < v.length; i++) if (!Array.isArray(v[i])) return false;
+  grids.add(v);
   return true;
 }
 
@@ -92,7 +101,7 @@ export function typedArg<T>(
 }
 
 /**
- * A range argument through a sheet reader of records.ts (e.g. `readDeals`, column by column),
+ * A range argument through a sheet reader of records.ts (e.g. `readDeals`, one pass over the rows),
  * with the same argument errors as typedArg.
  */
 export function readArg<T>(r: ArgReader, name: string, value: unknown, read: (grid: Grid) => T): T {
