@@ -145,36 +145,42 @@ export class CellParsers {
     this.emails = cellReader('email', zone);
     this.amounts = cellReader('money', zone);
   }
-  id(v: unknown): unknown {
-    return typeof v === 'string' ? v.trim().toUpperCase() : readCell('id', v, this.zone);
+  id(v: unknown): string {
+    return typeof v === 'string'
+      ? v.trim().toUpperCase()
+      : (readCell('id', v, this.zone) as string);
   }
-  text(v: unknown): unknown {
+  text(v: unknown): string {
     return typeof v === 'string' ? v.trim() : cellText(v);
   }
-  email(v: unknown): unknown {
-    return this.emails(v);
+  email(v: unknown): string {
+    return this.emails(v) as string;
   }
-  money(v: unknown): unknown {
-    return typeof v === 'number' ? (Number.isFinite(v) ? toKopecks(v) : null) : this.amounts(v);
+  money(v: unknown): number | null {
+    return typeof v === 'number'
+      ? Number.isFinite(v)
+        ? toKopecks(v)
+        : null
+      : (this.amounts(v) as number | null);
   }
   /** A percent column whose values are at most 100% (not the bonus bounds, see ABOVE_100). */
-  percent(v: unknown): unknown {
+  percent(v: unknown): number | null {
     return typeof v === 'number'
       ? Number.isFinite(v)
         ? v > 1
           ? v / 100
           : v
         : null
-      : readCell('percent', v, this.zone);
+      : (readCell('percent', v, this.zone) as number | null);
   }
-  number(v: unknown): unknown {
+  number(v: unknown): number | null {
     return typeof v === 'number'
       ? Number.isFinite(v)
         ? v
         : null
-      : readCell('number', v, this.zone);
+      : (readCell('number', v, this.zone) as number | null);
   }
-  day(v: unknown): unknown {
+  day(v: unknown): number | null {
     if (this.dates !== null && isObject(v) && Object.getPrototypeOf(v) === this.dates) {
       const ms = (v as Date).getTime();
       return Number.isFinite(ms)
@@ -185,7 +191,7 @@ export class CellParsers {
     if (d !== null && isObject(v)) this.dates = Object.getPrototypeOf(v) as object;
     return d;
   }
-  instant(v: unknown): unknown {
+  instant(v: unknown): number | null {
     if (this.dates !== null && isObject(v) && Object.getPrototypeOf(v) === this.dates) {
       const ms = (v as Date).getTime();
       return Number.isFinite(ms) ? ms : null;
