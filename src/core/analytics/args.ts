@@ -20,9 +20,18 @@ import { parsePeriod, periodContaining, type Period } from './period';
 
 export type Grid = unknown[][];
 
+/**
+ * Arrays already checked: a range argument is asked about by the language pick, the reader and
+ * the blank checks, and at 20,000 rows each walk is felt in a custom function's cold code.
+ * Sheets hands each call fresh arrays, and nothing here changes them.
+ */
+const grids = new WeakSet<object>();
+
 export function isGrid(v: unknown): v is Grid {
   if (!Array.isArray(v) || v.length === 0) return false;
+  if (grids.has(v)) return true;
   for (let i = 0; i < v.length; i++) if (!Array.isArray(v[i])) return false;
+  grids.add(v);
   return true;
 }
 
@@ -94,9 +103,17 @@ export function typedArg<T>(
   to: (record: RawRecord) => T | null,
   keys?: readonly string[],
 ): T[] {
+  return readArg(r, name, value, (grid) => readTyped(grid, def, r.zone, to, { keys }));
+}
+
+/**
+ * A range argument through a sheet reader of records.ts (e.g. `readDeals`, one pass over the rows),
+ * with the same argument errors as typedArg.
+ */
+export function readArg<T>(r: ArgReader, name: string, value: unknown, read: (grid: Grid) => T): T {
   if (!isGrid(value)) throw badArgument(name, r.problem('an.arg.notRange'));
   try {
-    return readTyped(value, def, r.zone, to, { keys });
+    return read(value);
   } catch (e) {
     if (e instanceof MissingColumns) {
       const columns = e.missing.map((c) => (r.lang === 'en' ? c.en : c.ru)).join('», «');

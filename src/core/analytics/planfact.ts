@@ -333,11 +333,12 @@ export function planFact(
   }
   for (const email of perManager.keys()) if (email) emails.add(email);
   const who = directoryOf(data.managers);
-  for (const p of data.plans) {
-    if (p.level !== 'manager' || !p.target.trim()) continue;
-    const e = who.keyOf(p.target);
+  // Thousands of plan rows name a few dozen managers: ask the book once per manager.
+  const planned = new Set<string>();
+  for (const p of data.plans)
+    if (p.level === 'manager' && p.target.trim()) planned.add(who.keyOf(p.target));
+  for (const e of planned)
     if (book.value('manager', e, period, metric).source !== 'none') emails.add(e);
-  }
   // Two managers may share a name: a row shows the name plus the team or the email then.
   const labels = labelsOf(data.managers);
   return [...emails]

@@ -9,7 +9,8 @@ import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from './enums';
 import { normalizePeriod } from './plan-period';
 import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY } from './schema';
 import type { Zone } from '../time';
-import { readTyped, type RawRecord, type ReadOptions } from './tables';
+import { CellParsers } from './cells';
+import { locate, readTyped, type RawRecord, type ReadOptions } from './tables';
 
 type Cells = Record<string, unknown>;
 
@@ -169,9 +170,74 @@ export function planCells(p: Omit<Plan, 'row'>, lang: Lang): Cells {
 
 type Values = readonly (readonly unknown[])[];
 
-/** Deals from the Deals sheet's values; `opts.keys` limits parsing to the columns a job uses. */
-export const readDeals = (values: Values, zone: Zone, opts?: ReadOptions): Deal[] =>
-  readTyped(values, DEALS, zone, toDeal, opts);
+/**
+ * Deals from the Deals sheet's values; `opts.keys` limits parsing to the columns a job uses.
+ * What readTyped(values, DEALS, zone, toDeal, opts) gives, in one pass over the rows with each
+ * field parsed by its kind's method and each deal built in one object literal: no per-row
+ * scratch object, no per-cell dispatch over a list of parsers, each row array touched once
+ * (reading the grid column by column instead walks all 50,000 row arrays once per column).
+ */
+export function readDeals(values: Values, zone: Zone, opts?: ReadOptions): Deal[] {
+  const loc = locate(values, DEALS, opts);
+  const p = new CellParsers(zone);
+  const id = loc.at('id');
+  const clientId = loc.at('clientId');
+  const clientName = loc.at('clientName');
+  const title = loc.at('title');
+  const manager = loc.at('manager');
+  const stage = loc.at('stage');
+  const amount = loc.at('amount');
+  const currency = loc.at('currency');
+  const probability = loc.at('probability');
+  const source = loc.at('source');
+  const need = loc.at('need');
+  const lastDiscussed = loc.at('lastDiscussed');
+  const nextStep = loc.at('nextStep');
+  const nextStepDate = loc.at('nextStepDate');
+  const createdAt = loc.at('createdAt');
+  const expectedClose = loc.at('expectedClose');
+  const closedAt = loc.at('closedAt');
+  const lostReason = loc.at('lostReason');
+  const firstActivityAt = loc.at('firstActivityAt');
+  const lastActivityAt = loc.at('lastActivityAt');
+  const closeDatePushes = loc.at('closeDatePushes');
+  const snoozedUntil = loc.at('snoozedUntil');
+  const snoozeReason = loc.at('snoozeReason');
+  const updatedAt = loc.at('updatedAt');
+  const out: Deal[] = [];
+  for (let r = loc.headerRow + 1; r < values.length; r++) {
+    const c = values[r];
+    if (loc.blank(c)) continue;
+    out.push({
+      row: r + loc.firstRow,
+      id: id < 0 ? '' : p.id(c[id]),
+      clientId: clientId < 0 ? '' : p.id(c[clientId]),
+      clientName: clientName < 0 ? '' : p.text(c[clientName]),
+      title: title < 0 ? '' : p.text(c[title]),
+      manager: manager < 0 ? '' : p.email(c[manager]),
+      stage: stage < 0 ? '' : p.text(c[stage]),
+      amount: amount < 0 ? null : p.money(c[amount]),
+      currency: currency < 0 ? '' : p.text(c[currency]).toUpperCase(),
+      probability: probability < 0 ? null : p.percent(c[probability]),
+      source: source < 0 ? '' : p.text(c[source]),
+      need: need < 0 ? '' : p.text(c[need]),
+      lastDiscussed: lastDiscussed < 0 ? '' : p.text(c[lastDiscussed]),
+      nextStep: nextStep < 0 ? '' : p.text(c[nextStep]),
+      nextStepDate: nextStepDate < 0 ? null : p.day(c[nextStepDate]),
+      createdAt: createdAt < 0 ? null : p.instant(c[createdAt]),
+      expectedClose: expectedClose < 0 ? null : p.day(c[expectedClose]),
+      closedAt: closedAt < 0 ? null : p.day(c[closedAt]),
+      lostReason: lostReason < 0 ? '' : p.text(c[lostReason]),
+      firstActivityAt: firstActivityAt < 0 ? null : p.instant(c[firstActivityAt]),
+      lastActivityAt: lastActivityAt < 0 ? null : p.instant(c[lastActivityAt]),
+      closeDatePushes: closeDatePushes < 0 ? 0 : (p.number(c[closeDatePushes]) ?? 0),
+      snoozedUntil: snoozedUntil < 0 ? null : p.day(c[snoozedUntil]),
+      snoozeReason: snoozeReason < 0 ? '' : p.text(c[snoozeReason]),
+      updatedAt: updatedAt < 0 ? null : p.instant(c[updatedAt]),
+    });
+  }
+  return out;
+}
 
 export const readActivities = (values: Values, zone: Zone, opts?: ReadOptions): Activity[] =>
   readTyped(values, ACTIVITIES, zone, toActivity, opts);

@@ -99,6 +99,12 @@ export function readRecords(
 export interface ReadOptions {
   /** Parse only these columns (the required ones are always read); all when absent. */
   keys?: readonly string[];
+  /**
+   * Parse only `keys` (readers built on `locate`; readTyped ignores it): the required columns
+   * not among them must still be in the header and still count for blank rows, so the rows are
+   * the same, but their fields keep the empty value.
+   */
+  only?: boolean;
   /** The header when already located (a sheet read in parts); found in the values otherwise. */
   found?: HeaderFound;
   /** Sheet row of values[0] (1 when the values start at the top of the sheet). */
@@ -136,6 +142,41 @@ export function readTyped<T>(
     if (t !== null) out.push(t);
   }
   return out;
+}
+
+/** Where a single-pass reader finds its columns (records.ts `readDeals`). */
+export interface Located {
+  headerRow: number;
+  /** Sheet row of values[0]. */
+  firstRow: number;
+  /** Position of each column to parse; -1 when the sheet lacks it or it was not asked for. */
+  at: (key: string) => number;
+  /** True when all the row's cells in the columns read (and the required ones) are blank. */
+  blank: (row: readonly unknown[]) => boolean;
+}
+
+/** The header and columns readTyped would resolve, for a reader that parses rows itself. */
+export function locate(
+  values: readonly (readonly unknown[])[],
+  def: SheetDef,
+  opts: ReadOptions = {},
+): Located {
+  const found = opts.found ?? locateHeader(values, def.columns);
+  if ('missing' in found) throw new MissingColumns(def, found.missing);
+  const index = new Map<string, number>();
+  const at: number[] = [];
+  for (const c of def.columns) {
+    const i = found.map.index[c.key];
+    if (i === undefined || (opts.keys && !c.required && !opts.keys.includes(c.key))) continue;
+    at.push(i);
+    if (!opts.only || opts.keys?.includes(c.key)) index.set(c.key, i);
+  }
+  return {
+    headerRow: found.headerRow,
+    firstRow: opts.firstRow ?? 1,
+    at: (key) => index.get(key) ?? -1,
+    blank: (row) => blankRow(row, at),
+  };
 }
 
 /** Thrown by `readTable` with what was missing; the shell turns it into a UserError. */

@@ -2,7 +2,8 @@
  * The fast read path (a parser per column resolved once, cached normalisers, money without a
  * text round trip) must give exactly what the plain per-cell path gives.
  */
-import { cellReader, readCell } from '../../../src/core/workbook/cells';
+import vm from 'node:vm';
+import { CellParsers, cellReader, readCell } from '../../../src/core/workbook/cells';
 import { readDeals, readPlans, toDeal, toPlan } from '../../../src/core/workbook/records';
 import { MissingColumns, readTable, readTyped } from '../../../src/core/workbook/tables';
 import { toKopecks } from '../../../src/core/money';
@@ -122,6 +123,109 @@ describe('cellReader', () => {
         }
       }
     }
+  });
+});
+
+describe('CellParsers', () => {
+  const otherRealm = vm.runInNewContext('[new Date(Date.UTC(2026, 10, 26, 21)), new Date(NaN)]');
+  const samples: unknown[] = [
+    '',
+    null,
+    undefined,
+    ' x ',
+    '  Ivan@Firm.RU ',
+    'Иван <ivan@firm.ru>',
+    'not mail',
+    'd-0001 ',
+    42,
+    '1 234,56',
+    1234.565,
+    -3,
+    NaN,
+    Infinity,
+    '27.11.2026',
+    '2026-11-27 10:30',
+    46000,
+    46000.5,
+    new Date(Date.UTC(2026, 10, 26, 21)),
+    new Date(NaN),
+    ...(otherRealm as unknown[]),
+    new Date(Date.UTC(2025, 2, 1, 7, 30)),
+    true,
+    '25%',
+    0.25,
+    25,
+  ];
+  const methods: Array<[keyof CellParsers, CellKind]> = [
+    ['id', 'id'],
+    ['text', 'text'],
+    ['email', 'email'],
+    ['money', 'money'],
+    ['percent', 'percent'],
+    ['number', 'number'],
+    ['day', 'date'],
+    ['instant', 'datetime'],
+  ];
+  it.each(methods)(
+    '%s reads cells as readCell(%s) does, before and after it has seen a Date',
+    (m, kind) => {
+      const p = new CellParsers(zone);
+      for (const pass of [1, 2, 3]) {
+        for (const v of pass === 3 ? [...samples].reverse() : samples) {
+          const want = readCell(kind, v, zone);
+          const got = p[m](v);
+          if (!Object.is(got, want) && !(Number.isNaN(got) && Number.isNaN(want)))
+            throw new Error(`${m} ${String(v)} pass ${pass}: ${String(got)} vs ${String(want)}`);
+        }
+      }
+    },
+  );
+});
+
+describe('readDeals in one pass', () => {
+  const header = DEALS.columns.map((c) => c.ru);
+  const cellFor = (kind: CellKind, i: number): unknown => {
+    const pick = <T>(xs: T[]): T => xs[i % xs.length];
+    switch (kind) {
+      case 'id':
+        return pick(['d-0001', ' D-0002 ', 17, '']);
+      case 'email':
+        return pick(['Ivan@Firm.RU', 'petr@firm.ru ', 'bad', '']);
+      case 'money':
+        return pick([1000, 1.005, '1 234,50', '', 'abc', NaN]);
+      case 'percent':
+        return pick([0.3, 30, '30%', '', 'x']);
+      case 'number':
+        return pick([2, '3', '', 'x']);
+      case 'date':
+        return pick([new Date(Date.UTC(2026, 10, 26, 21)), '27.11.2026', 46000, '', 'soon']);
+      case 'datetime':
+        return pick([new Date(Date.UTC(2026, 10, 27, 7)), '2026-11-27 10:30', '', 46000.5]);
+      default:
+        return pick(['  Квалификация ', 'usd', 12, true, '']);
+    }
+  };
+  const values: unknown[][] = [['Сделки'], header];
+  for (let i = 0; i < 40; i++)
+    values.push(
+      i % 9 === 4 ? header.map(() => '') : DEALS.columns.map((c, j) => cellFor(c.kind, i + j)),
+    );
+  values.push(header.map((_, j) => (j === header.length - 1 ? 'note' : '')));
+
+  it('gives what readTyped and toDeal give, with and without keys', () => {
+    for (const keys of [undefined, ['amount', 'closedAt'], ['title', 'createdAt', 'updatedAt']]) {
+      const want = readTyped(values, DEALS, zone, toDeal, { keys, firstRow: 3 });
+      expect(readDeals(values, zone, { keys, firstRow: 3 })).toEqual(want);
+    }
+  });
+
+  it('with `only`, parses just the keys but keeps the same rows', () => {
+    const keys = ['manager', 'stage', 'amount'];
+    const all = readTyped(values, DEALS, zone, toDeal, { keys });
+    const only = readDeals(values, zone, { keys, only: true });
+    expect(only.map((d) => d.row)).toEqual(all.map((d) => d.row));
+    expect(only).toEqual(all.map((d) => ({ ...d, id: '', clientId: '' })));
+    expect(() => readDeals([['Что-то']], zone, { keys, only: true })).toThrow(MissingColumns);
   });
 });
 

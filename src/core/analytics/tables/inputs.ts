@@ -1,8 +1,8 @@
 /** The workbook a function computes over, built from its range arguments and the context. */
-import { toDeal, toPlan } from '../../workbook/records';
-import { DEALS, PLANS } from '../../workbook/schema';
+import { readDeals as dealsFromValues, toPlan } from '../../workbook/records';
+import { PLANS } from '../../workbook/schema';
 import type { Deal, Plan, Settings, WorkbookData } from '../../types';
-import { typedArg } from '../args';
+import { readArg, typedArg } from '../args';
 import type { FunctionRun } from './run';
 
 export function workbook(run: FunctionRun, over: Partial<WorkbookData>): WorkbookData {
@@ -34,17 +34,22 @@ export function planData(
     ...rest,
     settings: { ...run.ctx.settings, ...settings, factBasis: 'won' },
     plans: readPlans(run, plans),
-    deals: readDeals(run, deals, 'figures'),
+    // Invoices join deals by id (bonus statements); plan and forecast need only the figures.
+    deals: readDeals(run, deals, rest.invoices ? 'figures' : 'totals'),
   });
 }
 
 /** Plans that can be understood (toPlan's null rows are left out). */
 export const readPlans = (run: FunctionRun, value: unknown): Plan[] =>
   typedArg(run, 'plans', value, PLANS, toPlan);
-/** The Deals columns each use needs (the required ones are always read). */
+/**
+ * The Deals columns each use needs (the required ones are always read, except for `totals`: plan
+ * and forecast figures read exactly these, and a deal's id and client stay empty).
+ */
 const FIGURES = ['amount', 'currency', 'probability', 'expectedClose', 'closedAt'];
 const DEAL_KEYS = {
   figures: FIGURES,
+  totals: ['manager', 'stage', ...FIGURES],
   kpi: [...FIGURES, 'createdAt', 'closeDatePushes'],
   funnel: ['amount', 'currency', 'createdAt'],
   stale: [
@@ -59,4 +64,6 @@ const DEAL_KEYS = {
 } as const;
 
 export const readDeals = (run: FunctionRun, value: unknown, use: keyof typeof DEAL_KEYS): Deal[] =>
-  typedArg(run, 'deals', value, DEALS, toDeal, DEAL_KEYS[use]);
+  readArg(run, 'deals', value, (grid) =>
+    dealsFromValues(grid, run.zone, { keys: DEAL_KEYS[use], only: use === 'totals' }),
+  );
