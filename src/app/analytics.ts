@@ -120,8 +120,7 @@ export function refreshDashboard(wb: Workbook, period?: string): DashboardSummar
   return refreshDashboardSheet(wb, { now: Date.now(), period });
 }
 
-export function menuRefreshDashboard(): void {
-  const wb = new Workbook(spreadsheet());
+export function menuRefreshDashboard(wb = new Workbook(spreadsheet())): void {
   try {
     const summary = refreshDashboardSheet(wb, { now: Date.now() });
     toast(wb.ss, t(wb.lang, 'an.dash.refreshed', { period: summary.period }), 5);

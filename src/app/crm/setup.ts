@@ -13,6 +13,7 @@ import { appendLog } from '../../gas/log';
 import { storedLang } from '../../gas/settings-lang';
 import { setupWorkbook as runSetup, type SetupReport } from '../setup/workbook';
 import { writeDemo, type DemoCounts } from '../setup/demo';
+import { protectSheets } from '../setup/protect';
 import { showToast, spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { alert } from '../../gas/ui';
 import { zoneOf } from '../../gas/zone';
@@ -48,7 +49,10 @@ export function setupDemo(
       today: dayOfInstant(Date.now(), zone),
       zone,
     });
-    return { setup, counts: writeDemo(ss, demo, setup.lang, zone) };
+    const counts = writeDemo(ss, demo, setup.lang, zone);
+    // The demo's head of sales joins the editors of the sheets Setup protected.
+    protectSheets(ss, zone, setup.lang, []);
+    return { setup, counts };
   }, SETUP_LOCK_MS);
 }
 
@@ -58,8 +62,7 @@ function summary(report: SetupReport): string {
 }
 
 /** Shows the outcome of a menu command; a UserError becomes its message, anything else is logged. */
-function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string): void {
-  const ss = spreadsheet();
+function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string, ss = spreadsheet()): void {
   let lang: Lang = 'ru';
   try {
     lang = storedLang();
@@ -86,14 +89,14 @@ function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string): void {
   }
 }
 
-export function menuSetupWorkbook(): void {
+export function menuSetupWorkbook(on?: Spreadsheet): void {
   fromMenu((ss) => {
     const report = setupWorkbook(ss);
     return `${t(report.lang, 'crm.setup.done')}\n${summary(report)}`;
-  });
+  }, on);
 }
 
-export function menuSetupDemo(): void {
+export function menuSetupDemo(on?: Spreadsheet): void {
   fromMenu((ss) => {
     const { setup, counts } = setupDemo(ss);
     return t(setup.lang, 'crm.demo.done', {
@@ -103,5 +106,5 @@ export function menuSetupDemo(): void {
       activities: counts.activities,
       invoices: counts.invoices,
     });
-  });
+  }, on);
 }

@@ -54,6 +54,7 @@ import { findSheet } from '../../gas/sheets/table';
 import { spreadsheetId, spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { ensureFormSubmitTrigger } from '../../gas/triggers';
 import { zoneOf } from '../../gas/zone';
+import { protectSheets } from './protect';
 import { ensureSettingsSheet } from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -139,6 +140,7 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
     }
   }
   ensureFormTrigger(ss, lang, changes, warnings);
+  protectSheets(ss, zone, lang, changes);
   removeBlankDefaultSheet(ss, existingSheets);
   if (props.get(LANG_KEY) !== lang) storeLang(lang);
   const id = spreadsheetId(ss);

@@ -5,7 +5,7 @@
  */
 import { toKopecks } from '../money';
 import type { Activity, Client, Deal, Invoice, Lang, Manager, Plan, StageChange } from '../types';
-import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from './enums';
+import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES, isActiveCell } from './enums';
 import { normalizePeriod } from './period';
 import type { RawRecord } from './tables';
 
@@ -14,8 +14,6 @@ type Cells = Record<string, unknown>;
 const str = (c: Cells, k: string): string => (typeof c[k] === 'string' ? (c[k] as string) : '');
 const num = (c: Cells, k: string): number | null =>
   typeof c[k] === 'number' ? (c[k] as number) : null;
-const bool = (c: Cells, k: string): boolean | null =>
-  typeof c[k] === 'boolean' ? (c[k] as boolean) : null;
 
 export function toManager({ row, cells: c }: RawRecord): Manager {
   return {
@@ -24,7 +22,7 @@ export function toManager({ row, cells: c }: RawRecord): Manager {
     name: str(c, 'name'),
     team: str(c, 'team'),
     role: ROLES.parse(c.role) ?? 'manager',
-    active: bool(c, 'active') ?? true,
+    active: isActiveCell(c.active),
     callsPerDay: num(c, 'callsPerDay'),
     meetingsPerWeek: num(c, 'meetingsPerWeek'),
     hiredAt: num(c, 'hiredAt'),

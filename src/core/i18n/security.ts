@@ -1,0 +1,24 @@
+/** Messages of the guard and the protections Setup adds (see SECURITY.md). */
+export const ru = {
+  'guard.unprotected':
+    'Лист «Менеджеры» не защищён: роль на нём может изменить любой редактор, поэтому действия руководителя недоступны. Запустите «ROP Desk → Настроить таблицу» — настройка защитит листы с ролями, планами и настройками.',
+  'guard.forgedEvent': 'Вызов отклонён: это не событие настоящего триггера.',
+  'guard.protection': 'ROP Desk: изменять может только руководитель отдела продаж и владелец.',
+  'guard.protectionShared':
+    'ROP Desk: сюда пишут действия менеджеров; изменять могут активные менеджеры, руководитель и владелец.',
+  'guard.protected': 'Защищены листы: {sheets}.',
+  'guard.managerReverted':
+    'Сменить ответственного менеджера может только руководитель отдела продаж. Было: {old}.',
+} as const;
+
+export const en: Record<keyof typeof ru, string> = {
+  'guard.unprotected':
+    'The Managers sheet is not protected: any editor can change a role on it, so head-of-sales actions are off. Run "ROP Desk → Set up workbook": setup protects the sheets that hold roles, plans and settings.',
+  'guard.forgedEvent': 'Call refused: this is not the event of a real trigger.',
+  'guard.protection': 'ROP Desk: only the head of sales and the owner may edit this.',
+  'guard.protectionShared':
+    "ROP Desk: managers' actions write here; active managers, the head of sales and the owner may edit it.",
+  'guard.protected': 'Protected sheets: {sheets}.',
+  'guard.managerReverted':
+    'Only the head of sales may change the responsible manager. It was: {old}.',
+};
