@@ -55,6 +55,7 @@ import {
 import { LeanTable } from '../../gas/sheets/lean-table';
 import { appendByHeader } from '../../gas/sheets/table';
 import { Workbook } from '../../gas/workbook';
+import { revertManagerEdit } from './edit-rules/manager-column';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -121,6 +122,7 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const wb = new Workbook(editSpreadsheet(e));
   const ss = wb.ss;
   withDocumentLock(() => {
+    revertManagerEdit(e, { wb, sheet, def, index: found.map.index, edited });
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
     const b: Block = {
       ss,
