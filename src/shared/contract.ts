@@ -257,6 +257,8 @@ export type SettingsForm = Request<'saveSettings'>;
 export interface SettingsView {
   settings: SettingsForm;
   reminders: RemindersView;
+  /** The company's mail domain ('' = unknown: every extra recipient needs confirming). */
+  domain: string;
 }
 
 export type RemindersRequest = Request<'setReminders'>;

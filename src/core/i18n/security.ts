@@ -9,6 +9,8 @@ export const ru = {
   'guard.protected': 'Защищены листы: {sheets}.',
   'guard.managerReverted':
     'Сменить ответственного менеджера может только руководитель отдела продаж. Было: {old}.',
+  'guard.recipientsHeld':
+    'Отчёты не отправлены получателям вне домена компании, пока руководитель не подтвердит их в панели (Настройки): {emails}.',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -21,4 +23,6 @@ export const en: Record<keyof typeof ru, string> = {
   'guard.protected': 'Protected sheets: {sheets}.',
   'guard.managerReverted':
     'Only the head of sales may change the responsible manager. It was: {old}.',
+  'guard.recipientsHeld':
+    'Reports were not sent to recipients outside the company domain until the head confirms them in the sidebar (Settings): {emails}.',
 };
