@@ -164,6 +164,8 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     workingDaysOnly: true,
     reportRecipients: [],
     assignment: 'roundRobin',
+    snoozeMaxDays: 30,
+    snoozeMinReason: 5,
     stages: defaultStages(lang),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
@@ -186,7 +188,9 @@ type ValueKey =
   | 'reminderHour'
   | 'workingDaysOnly'
   | 'reportRecipients'
-  | 'assignment';
+  | 'assignment'
+  | 'snoozeMaxDays'
+  | 'snoozeMinReason';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -268,6 +272,20 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'По кругу (между активными менеджерами) или Вручную',
     hintEn: 'Round robin (among active managers) or Manual',
   },
+  {
+    key: 'snoozeMaxDays',
+    ru: 'Отсрочка не дольше, дней',
+    en: 'Longest snooze, days',
+    hintRu: 'На сколько дней менеджер может отложить сделку или клиента (1-365)',
+    hintEn: 'How many days a manager may snooze a deal or client (1-365)',
+  },
+  {
+    key: 'snoozeMinReason',
+    ru: 'Причина отсрочки от, символов',
+    en: 'Snooze reason at least, characters',
+    hintRu: 'Минимальная длина причины отсрочки (0-200)',
+    hintEn: 'Shortest snooze reason (0-200)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -308,6 +326,10 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return s.reportRecipients.join(', ');
     case 'assignment':
       return ASSIGNMENT_RULES.label(s.assignment, s.lang);
+    case 'snoozeMaxDays':
+      return String(s.snoozeMaxDays);
+    case 'snoozeMinReason':
+      return String(s.snoozeMinReason);
   }
 }
 
@@ -372,6 +394,12 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'assignment':
       s.assignment = ASSIGNMENT_RULES.parse(value) ?? s.assignment;
+      return;
+    case 'snoozeMaxDays':
+      s.snoozeMaxDays = intIn(value, 1, 365) ?? s.snoozeMaxDays;
+      return;
+    case 'snoozeMinReason':
+      s.snoozeMinReason = intIn(value, 0, 200) ?? s.snoozeMinReason;
       return;
   }
 }

@@ -11,6 +11,8 @@ export const ru = {
     'Сменить ответственного менеджера может только руководитель отдела продаж. Было: {old}.',
   'guard.recipientsHeld':
     'Отчёты не отправлены получателям вне домена компании, пока руководитель не подтвердит их в панели (Настройки): {emails}.',
+  'crm.snoozeTooLong': 'Отложить можно не больше чем на {max} дн.',
+  'crm.snoozeReasonShort': 'Причина отсрочки — не короче {min} символов.',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -23,6 +25,8 @@ export const en: Record<keyof typeof ru, string> = {
   'guard.protected': 'Protected sheets: {sheets}.',
   'guard.managerReverted':
     'Only the head of sales may change the responsible manager. It was: {old}.',
+  'crm.snoozeTooLong': 'A snooze may last at most {max} days.',
+  'crm.snoozeReasonShort': 'The snooze reason needs at least {min} characters.',
   'guard.recipientsHeld':
     'Reports were not sent to recipients outside the company domain until the head confirms them in the sidebar (Settings): {emails}.',
 };
