@@ -25,6 +25,7 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [reminders, setReminders] = useState<RemindersView | null>(null);
   const [flash, setFlash] = useState('');
+  const [domain, setDomain] = useState('');
   const load = useCall();
   const save = useCall();
   const toggle = useCall();
@@ -33,6 +34,7 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
   const apply = (v: SettingsView) => {
     setForm(v.settings);
     setReminders(v.reminders);
+    setDomain(v.domain);
   };
   const fetchView = () =>
     load
@@ -168,6 +170,24 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
             }
             error={errors.reportRecipients}
           />
+          {form.reportRecipients
+            .map((r) => r.trim().toLowerCase())
+            .filter((r) => r.includes('@') && (!domain || !r.endsWith(`@${domain}`)))
+            .map((r) => (
+              <label class="check" key={r}>
+                <input
+                  type="checkbox"
+                  name="confirmRecipient"
+                  checked={form.confirmedRecipients.includes(r)}
+                  onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    const rest = form.confirmedRecipients.filter((x) => x !== r);
+                    patch({ confirmedRecipients: on ? [...rest, r] : rest });
+                  }}
+                />
+                {tr('sb.set.confirmRecipient', { email: r })}
+              </label>
+            ))}
         </fieldset>
 
         <StagesEditor

@@ -201,6 +201,7 @@ function PlanFact({ row, m, name }: { row: Figures; m: (k: number) => string; na
 function ManagerCard({ row, m }: { row: ManagerRow; m: (k: number) => string }) {
   const chips: Array<[MessageKey, number, string]> = [
     ['sb.team.forgotten', row.forgotten, String(row.forgotten)],
+    ['sb.team.snoozed', row.snoozed, String(row.snoozed)],
     ['sb.team.unprocessed', row.unprocessed, String(row.unprocessed)],
     ['sb.team.breaches', row.responseBreaches, String(row.responseBreaches)],
   ];

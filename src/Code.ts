@@ -9,6 +9,7 @@
  * restricted auth mode of the moment.
  */
 import * as analytics from './app/analytics';
+import * as guard from './app/guard';
 import * as crm from './app/crm';
 import * as menu from './app/menu';
 import * as reminders from './app/reminders';
@@ -28,36 +29,44 @@ global.onInstall = (e: GoogleAppsScript.Events.AddonOnInstall) => menu.onInstall
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => crm.onEdit(e);
 
 /** @preserve Installable form-submit trigger: a Google Form response becomes a client and a deal. */
-global.onFormSubmit = (e: GoogleAppsScript.Events.SheetsOnFormSubmit) => crm.onFormSubmit(e);
+global.onFormSubmit = (e: GoogleAppsScript.Events.SheetsOnFormSubmit) =>
+  crm.onFormSubmit(guard.formEvent(e));
 
 /** @preserve Time-driven trigger: daily digests, weekly and monthly reports. */
-global.runScheduledJob = (e: GoogleAppsScript.Events.TimeDriven) => reminders.runScheduledJob(e);
+global.runScheduledJob = (e: GoogleAppsScript.Events.TimeDriven) =>
+  reminders.runScheduledJob(guard.triggerEvent(e));
 
 // ---- Menu items --------------------------------------------------------------------------------
 
 /** @preserve Menu: open the sidebar. */
-global.menuOpenSidebar = () => menu.openSidebar();
+global.menuOpenSidebar = () => guard.menuEntry('menuOpenSidebar', () => menu.openSidebar());
 
 /** @preserve Menu: create or repair the workbook's sheets. */
-global.menuSetupWorkbook = () => crm.menuSetupWorkbook();
+global.menuSetupWorkbook = () =>
+  guard.menuEntry('menuSetupWorkbook', (wb) => crm.menuSetupWorkbook(wb.ss));
 
 /** @preserve Menu: set up the workbook and fill it with demo data. */
-global.menuSetupDemo = () => crm.menuSetupDemo();
+global.menuSetupDemo = () => guard.menuEntry('menuSetupDemo', (wb) => crm.menuSetupDemo(wb.ss));
 
 /** @preserve Menu: recompute the Dashboard sheet. */
-global.menuRefreshDashboard = () => analytics.menuRefreshDashboard();
+global.menuRefreshDashboard = () =>
+  guard.menuEntry('menuRefreshDashboard', (wb) => analytics.menuRefreshDashboard(wb));
 
 /** @preserve Menu: force a recalculation of ROP Desk formulas (rewrites ROP_TODAY). */
-global.menuRecalculateFormulas = () => analytics.menuRecalculateFormulas();
+global.menuRecalculateFormulas = () =>
+  guard.menuEntry('menuRecalculateFormulas', (wb) => analytics.menuRecalculateFormulas(wb));
 
 /** @preserve Menu: turn the daily reminders on. */
-global.menuRemindersOn = () => reminders.menuRemindersOn();
+global.menuRemindersOn = () =>
+  guard.menuEntry('menuRemindersOn', (wb) => reminders.menuRemindersOn(wb));
 
 /** @preserve Menu: turn the daily reminders off. */
-global.menuRemindersOff = () => reminders.menuRemindersOff();
+global.menuRemindersOff = () =>
+  guard.menuEntry('menuRemindersOff', (wb) => reminders.menuRemindersOff(wb));
 
 /** @preserve Menu: run today's reminders now (what the trigger would send). */
-global.menuRunRemindersNow = () => reminders.menuRunRemindersNow();
+global.menuRunRemindersNow = () =>
+  guard.menuEntry('menuRunRemindersNow', (wb) => reminders.menuRunRemindersNow(wb));
 
 // ---- Sidebar RPC (google.script.run): one allow-listed dispatcher, each method role-checked ----
 

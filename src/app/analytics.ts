@@ -122,14 +122,12 @@ export function refreshDashboard(wb: Workbook, period?: string): DashboardSummar
 }
 
 /** Menu: rewrites ROP_TODAY with the current moment, so every formula taking it recalculates. */
-export function menuRecalculateFormulas(): void {
-  const wb = new Workbook(spreadsheet());
+export function menuRecalculateFormulas(wb = new Workbook(spreadsheet())): void {
   if (forceRecalculation(wb.ss, Date.now())) toast(wb.ss, t(wb.lang, 'an.recalculated'), 5);
   else alert(t(wb.lang, 'an.noToday'));
 }
 
-export function menuRefreshDashboard(): void {
-  const wb = new Workbook(spreadsheet());
+export function menuRefreshDashboard(wb = new Workbook(spreadsheet())): void {
   try {
     const summary = refreshDashboardSheet(wb, { now: Date.now() });
     toast(wb.ss, t(wb.lang, 'an.dash.refreshed', { period: summary.period }), 5);

@@ -115,9 +115,8 @@ function menuAction(fn: () => void): void {
   }
 }
 
-export function menuRemindersOn(): void {
+export function menuRemindersOn(wb = new Workbook(spreadsheet())): void {
   menuAction(() => {
-    const wb = new Workbook(spreadsheet());
     const s = setReminders(wb, true);
     if (s.enabled && !s.mine && s.owner) {
       throw new UserError('rem.error.ownedByOther', { owner: s.owner });
@@ -126,20 +125,18 @@ export function menuRemindersOn(): void {
   });
 }
 
-export function menuRemindersOff(): void {
+export function menuRemindersOff(wb = new Workbook(spreadsheet())): void {
   menuAction(() => {
-    const wb = new Workbook(spreadsheet());
     setReminders(wb, false);
     toast(wb.ss, t(wb.lang, 'menu.remindersOff'));
   });
 }
 
-export function menuRunRemindersNow(): void {
-  menuAction(runNowFromMenu);
+export function menuRunRemindersNow(wb = new Workbook(spreadsheet())): void {
+  menuAction(() => runNowFromMenu(wb));
 }
 
-function runNowFromMenu(): void {
-  const wb = new Workbook(spreadsheet());
+function runNowFromMenu(wb: Workbook): void {
   requirePermissions('sendNow', wb.lang);
   const s = runReminders(wb, { manual: true });
   const lang = wb.lang;
@@ -180,10 +177,14 @@ export function runScheduledJob(e?: GoogleAppsScript.Events.TimeDriven): void {
   const lang = storedLang();
   // Without the document's store (an add-on run may get none) the switch cannot be read here:
   // the trigger exists, so the reminders are on.
-  if (store.shared && (!state.enabled || (uid && state.triggerUid && state.triggerUid !== uid))) {
-    // Turned off by another editor, or a duplicate/leftover trigger: it removes itself.
-    if (uid) removeTriggerByUid(uid);
-    appendLog(ss, { level: 'info', job: JOB_NAME, message: t(lang, 'rem.log.disabled') }, lang);
+  // Only the trigger whose uid was stored when the head turned reminders on may run the job (a
+  // google.script.run call cannot carry it; see SECURITY.md).
+  if (store.shared && (!state.enabled || !uid || state.triggerUid !== uid)) {
+    // Turned off by another editor, or a duplicate/leftover trigger: it removes itself. A uid
+    // that is no trigger of the caller's is a forged call: it leaves no trace.
+    if (uid && removeTriggerByUid(uid)) {
+      appendLog(ss, { level: 'info', job: JOB_NAME, message: t(lang, 'rem.log.disabled') }, lang);
+    }
     return;
   }
   if (!isAuthorised()) {

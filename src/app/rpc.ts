@@ -16,6 +16,7 @@ import type { Role } from '../core/types';
 import type { RpcError, RpcErrorCode, RpcReply } from '../shared/contract';
 import { isMethod, METHODS, UPLOAD_ROLES, type Method, type MethodSpec } from '../shared/methods';
 import { appendLog } from '../gas/log';
+import { isOwner, managersTrusted } from './guard';
 import { parseRequest } from './rpc/check';
 import { callerContext, type Ctx, type WithLang } from './rpc/context';
 import { renamed } from './rpc/fields';
@@ -32,6 +33,7 @@ const CODES: Partial<Record<MessageKey, RpcErrorCode>> = {
   'error.missingColumn': 'setup',
   'error.missingSheet': 'setup',
   'rpc.unknownMethod': 'unknownMethod',
+  'guard.unprotected': 'setup',
 };
 
 export function dispatch(method: unknown, payload: unknown): RpcReply<unknown> {
@@ -42,6 +44,7 @@ export function dispatch(method: unknown, payload: unknown): RpcReply<unknown> {
     }
     ctx = callerContext();
     requireRole(ctx.me.role, METHODS[method].roles);
+    requireTrustedFor(ctx, METHODS[method].roles);
     return { ok: true, data: run(method, payload, ctx) };
   } catch (e) {
     return { ok: false, error: toRpcError(e, ctx, nameOf(method)) };
@@ -70,6 +73,7 @@ export function upload(form: unknown): RpcReply<unknown> {
   try {
     ctx = callerContext();
     requireRole(ctx.me.role, UPLOAD_ROLES);
+    requireTrustedFor(ctx, UPLOAD_ROLES);
     return { ok: true, data: runUpload(form, ctx) };
   } catch (e) {
     return { ok: false, error: toRpcError(e, ctx, 'upload') };
@@ -80,6 +84,12 @@ function requireRole(role: Role, allowed: readonly Role[]): void {
   if (!allowed.includes(role)) {
     throw new UserError('error.forbidden', { role: allowed.map((r) => `role.${r}`).join('|') });
   }
+}
+
+/** A leaders-only method believes the caller's role only from a protected Managers sheet. */
+function requireTrustedFor(ctx: Ctx, allowed: readonly Role[]): void {
+  if (allowed.includes('manager') || isOwner(ctx.wb, ctx.me.email)) return;
+  if (!managersTrusted(ctx.wb, ctx.wb.list('managers'))) throw new UserError('guard.unprotected');
 }
 
 function toRpcError(e: unknown, ctx: Ctx | null, method: string): RpcError {

@@ -177,6 +177,10 @@ export interface Settings {
   /** Extra recipients of the head's reports (director), comma separated in the sheet. */
   reportRecipients: string[];
   assignment: 'roundRobin' | 'manual';
+  /** The longest a deal or client may be snoozed, in days (SECURITY.md T11). */
+  snoozeMaxDays: number;
+  /** The shortest reason a snooze needs, in characters. */
+  snoozeMinReason: number;
   stages: StageDef[];
   calendar: CalendarException[];
   bonus: BonusTier[];

@@ -268,7 +268,8 @@ export class Workbook {
 
   /** Writes the given fields of the record at `row` (one setValues per run of adjacent cells). */
   update(key: SheetKey, row: number, changes: Record<string, unknown>): void {
-    updateRecord(this.table(key), row, changes);
+    const t = this.table(key);
+    updateRecord(t, this.rowStillHolding(t, row), changes);
     this.changed(key);
   }
 
@@ -323,6 +324,44 @@ export class Workbook {
       this.parsed.delete(key as DataSheetKey);
     }
     this.heads.clear();
+  }
+
+  /**
+   * The row that holds, right now, the record read at `row`. The document lock keeps other
+   * executions out but not a person sorting, inserting or deleting rows by hand, so the id cell
+   * of the row is read again (one cell) before writing. When it moved, the id column is read once
+   * and the in-memory copy renumbered; when it is gone, the write is refused as stale.
+   */
+  private rowStillHolding(t: Table, row: number): number {
+    const col = t.index.id;
+    const id = t.records.find((r) => r.row === row)?.cells.id;
+    if (col === undefined || typeof id !== 'string' || !id) return row;
+    const idAt = (v: unknown) =>
+      String(v ?? '')
+        .trim()
+        .toUpperCase();
+    if (idAt(t.sheet.getRange(row, col + 1).getValue()) === id) return row;
+    const first = t.headerRow + 1;
+    const last = t.sheet.getLastRow();
+    const ids =
+      last >= first
+        ? t.sheet
+            .getRange(first, col + 1, last - first + 1, 1)
+            .getValues()
+            .map((r) => idAt(r[0]))
+        : [];
+    const rowOf = new Map<string, number>();
+    ids.forEach((v, i) => {
+      if (v && !rowOf.has(v)) rowOf.set(v, first + i);
+    });
+    for (const r of t.records) {
+      const at = rowOf.get(idAt(r.cells.id));
+      if (at !== undefined) r.row = at;
+    }
+    t.lastRow = Math.max(t.lastRow, last);
+    const moved = rowOf.get(id);
+    if (moved === undefined) throw new UserError('error.stale', { id });
+    return moved;
   }
 
   private head(key: SheetKey): Head {

@@ -197,6 +197,8 @@ export interface ManagerRow {
   /** (plan - fact) / working days left; 0 when met. */
   requiredDailyPace: number;
   forgotten: number;
+  /** Deals that would be forgotten but are snoozed to a later day. */
+  snoozed: number;
   unprocessed: number;
   responseBreaches: number;
   overdueReceivables: number;
@@ -257,6 +259,8 @@ export type SettingsForm = Request<'saveSettings'>;
 export interface SettingsView {
   settings: SettingsForm;
   reminders: RemindersView;
+  /** The company's mail domain ('' = unknown: every extra recipient needs confirming). */
+  domain: string;
 }
 
 export type RemindersRequest = Request<'setReminders'>;

@@ -99,6 +99,8 @@ const settingsForm = request({
   responseLimitMinutes: formNumber(),
   reminderHour: formNumber(),
   reportRecipients: list(text(320), 50),
+  /** Recipients outside the company's domain the head ticked as confirmed (SECURITY.md T4a). */
+  confirmedRecipients: list(text(320), 50),
   stages: list(stage, 30),
   bonus: list(bonusTier, 50),
   holidays: list(holiday, 400),

@@ -361,8 +361,10 @@ export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
   getFormUrl(): string | null {
     return null;
   }
+  /** The file's owner (the emulator's identity), as Spreadsheet.getOwner() gives a Drive user. */
   getOwner(): { getEmail(): string } | null {
-    return null;
+    const owner = this._rt.identity.owner;
+    return owner ? { getEmail: () => owner } : null;
   }
 }
 instrument(Spreadsheet, 'Spreadsheet');

@@ -56,6 +56,7 @@ import { LeanTable } from '../../gas/sheets/lean-table';
 import { appendByHeader } from '../../gas/sheets/table';
 import { Workbook } from '../../gas/workbook';
 import { flagClientDuplicates } from './edit-rules/client-duplicates';
+import { revertManagerEdit } from './edit-rules/manager-column';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,6 +123,7 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const wb = new Workbook(editSpreadsheet(e));
   const ss = wb.ss;
   withDocumentLock(() => {
+    revertManagerEdit(e, { wb, sheet, def, index: found.map.index, edited });
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
     const b: Block = {
       ss,

@@ -13,6 +13,7 @@ import { appendLog } from '../../gas/log';
 import { storedLang } from '../../gas/settings-lang';
 import { setupWorkbook as runSetup, type SetupReport } from '../setup/workbook';
 import { writeDemo, type DemoCounts } from '../setup/demo';
+import { protectSheets } from '../setup/protect';
 import { showToast, spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { alert } from '../../gas/ui';
 import { Workbook } from '../../gas/workbook';
@@ -49,7 +50,10 @@ export function setupDemo(
       today: dayOfInstant(Date.now(), zone),
       zone,
     });
-    return { setup, counts: writeDemo(new Workbook(ss), demo, setup.lang) };
+    const counts = writeDemo(new Workbook(ss), demo, setup.lang);
+    // The demo's head of sales joins the editors of the sheets Setup protected.
+    protectSheets(ss, zone, setup.lang, []);
+    return { setup, counts };
   }, SETUP_LOCK_MS);
 }
 
@@ -59,8 +63,7 @@ function summary(report: SetupReport): string {
 }
 
 /** Shows the outcome of a menu command; a UserError becomes its message, anything else is logged. */
-function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string): void {
-  const ss = spreadsheet();
+function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string, ss = spreadsheet()): void {
   let lang: Lang = 'ru';
   try {
     lang = storedLang();
@@ -87,14 +90,14 @@ function fromMenu(run: (ss: Spreadsheet, lang: Lang) => string): void {
   }
 }
 
-export function menuSetupWorkbook(): void {
+export function menuSetupWorkbook(on?: Spreadsheet): void {
   fromMenu((ss) => {
     const report = setupWorkbook(ss);
     return `${t(report.lang, 'crm.setup.done')}\n${summary(report)}`;
-  });
+  }, on);
 }
 
-export function menuSetupDemo(): void {
+export function menuSetupDemo(on?: Spreadsheet): void {
   fromMenu((ss) => {
     const { setup, counts } = setupDemo(ss);
     return t(setup.lang, 'crm.demo.done', {
@@ -104,5 +107,5 @@ export function menuSetupDemo(): void {
       activities: counts.activities,
       invoices: counts.invoices,
     });
-  });
+  }, on);
 }

@@ -28,6 +28,7 @@ import { sheetLinks, spreadsheetId, spreadsheetName } from '../../gas/spreadshee
 import { SentLogSheet } from '../../gas/sent-log-sheet';
 import type { Workbook } from '../../gas/workbook';
 import { SentLog } from './sent-log';
+import { reportRecipientsGate } from './confirmed';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -86,7 +87,12 @@ export function runReminders(wb: Workbook, opts: RunOptions = {}): RunSummary {
     const retry = <T>(fn: () => T): T => withRetry(fn, clock, { startedAt, budgetMs });
     const sentLog = new SentLog(new SentLogSheet(ss, zone, lang), state);
     const entries = retry(() => sentLog.load(now, today));
-    const recipients = recipientsOf(data.managers, data.settings.reportRecipients);
+    const gate = reportRecipientsGate(wb, data.managers, data.settings.reportRecipients);
+    if (gate.held.length) {
+      const message = t(lang, 'guard.recipientsHeld', { emails: gate.held.join(', ') });
+      appendLog(ss, { level: 'warn', job: JOB_NAME, message }, lang);
+    }
+    const recipients = recipientsOf(data.managers, gate.allowed);
     const ctx: RenderContext = {
       lang,
       currency: data.settings.currency || 'RUB',

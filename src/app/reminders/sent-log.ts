@@ -15,7 +15,7 @@ import {
   type SentEntry,
   type SentStatus,
 } from '../../core/reminders/sentlog';
-import { parseIsoDay } from '../../core/time';
+import { isoDay, parseIsoDay } from '../../core/time';
 import type { StateStore } from './state';
 import { withDocumentLock as withJobLock } from '../../gas/lock';
 import type { Located, SentLogSheet, Snapshot } from '../../gas/sent-log-sheet';
@@ -41,6 +41,8 @@ export function oldBlock(rows: readonly Located[], today: number): number {
 
 export class SentLog implements SentLogPort {
   private journalKeys: Set<string>;
+  /** What document properties say was sent lately: the sheet can be cleared, these stay. */
+  private daySent = new Set<string>();
 
   constructor(
     private readonly sheet: SentLogSheet,
@@ -51,6 +53,7 @@ export class SentLog implements SentLogPort {
 
   /** All entries, after dropping rows older than KEEP_DAYS when nobody is sending. */
   load(now: number, today: number): SentEntry[] {
+    this.daySent = this.state.daySent(isoDay(today));
     return withJobLock(() => {
       const snap = this.sheet.snapshot();
       const live = snap.rows.some(
@@ -69,6 +72,11 @@ export class SentLog implements SentLogPort {
     return withJobLock(() => {
       const snap = this.sheet.snapshot();
       const found = latest(snap).get(keyString(key));
+      // Sent, says the store, but the sheet has no row (cleared or deleted): record it, no resend.
+      if (!found && this.daySent.has(keyString(key))) {
+        this.sheet.append(snap, [{ ...key, status: 'sent', at: now, note: 'sent (restored)' }]);
+        return { action: 'final', status: 'sent' } as Decision;
+      }
       const decision = decide(found?.entry, now, runId, this.journalKeys);
       if (decision.action === 'reserve') {
         const entry: SentEntry = { ...key, status: 'sending', at: now, note: runId };
@@ -88,6 +96,10 @@ export class SentLog implements SentLogPort {
       else this.sheet.append(snap, [entry]);
     });
     const k = keyString(key);
+    if (status === 'sent' && !this.daySent.has(k)) {
+      this.state.rememberDaySent(key);
+      this.daySent.add(k);
+    }
     if (this.journalKeys.has(k)) {
       this.state.forget(key);
       this.journalKeys.delete(k);
@@ -133,6 +145,8 @@ export class SentLog implements SentLogPort {
   }
 
   rememberSent(key: MailKey): void {
+    this.state.rememberDaySent(key);
+    this.daySent.add(keyString(key));
     this.state.rememberSent(key);
     this.journalKeys.add(keyString(key));
   }

@@ -3,7 +3,9 @@
  * editors, never by other customers as script properties would be):
  * - the schedule: on/off, whose trigger, its uid and hour;
  * - the last run and the last successful run with its result, for the sidebar's status;
- * - the fallback journal of mails that left while the sent-log sheet refused the mark.
+ * - the fallback journal of mails that left while the sent-log sheet refused the mark;
+ * - the keys of the mails sent on the last two days, so that a cleared or deleted Sent mail sheet
+ *   does not send the day's mail again (SECURITY.md, "Reruns and faults").
  * The store itself (document or, for an add-on's trigger run, the user's) is src/gas/job-store.ts.
  */
 import { keyString, type MailKey } from '../../core/reminders/sentlog';
@@ -11,6 +13,7 @@ import { jobStore, type JobStore } from '../../gas/job-store';
 
 export const STATE_KEY = 'ropdesk.reminders';
 export const JOURNAL_PREFIX = 'ropdesk.sent.';
+export const DAY_SENT_PREFIX = 'ropdesk.daySent.';
 
 export interface RunSummary {
   day: string;
@@ -91,4 +94,24 @@ export class StateStore {
   forget(key: MailKey): void {
     this.store.remove(JOURNAL_PREFIX + keyString(key));
   }
+
+  /** Keys of the mails sent on `day` and the day before (older ones are dropped here). */
+  daySent(day: string): Set<string> {
+    const keep = new Set([day, previousDay(day)]);
+    const out = new Set<string>();
+    for (const k of this.store.keysWith(DAY_SENT_PREFIX)) {
+      if (keep.has(k.slice(0, 10))) out.add(k);
+      else this.store.remove(DAY_SENT_PREFIX + k);
+    }
+    return out;
+  }
+
+  rememberDaySent(key: MailKey): void {
+    this.store.set(DAY_SENT_PREFIX + keyString(key), '1');
+  }
+}
+
+function previousDay(iso: string): string {
+  const t = Date.parse(`${iso}T12:00:00Z`);
+  return Number.isFinite(t) ? new Date(t - 86_400_000).toISOString().slice(0, 10) : '';
 }

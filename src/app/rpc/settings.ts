@@ -20,6 +20,7 @@ import { storeLang } from '../../gas/settings-lang';
 import * as reminders from '../reminders';
 import type { Ctx } from './context';
 import { writeSettings } from './settings-store';
+import { companyDomain, confirmedRecipients, storeConfirmed } from '../reminders/confirmed';
 
 const pct = (f: number): number => Math.round(f * 10000) / 100;
 
@@ -31,6 +32,7 @@ export function formOf(s: Settings): SettingsForm {
     responseLimitMinutes: s.responseLimitMinutes,
     reminderHour: s.reminderHour,
     reportRecipients: [...s.reportRecipients],
+    confirmedRecipients: [],
     stages: s.stages.map((st) => ({
       name: st.name,
       kind: st.kind,
@@ -65,8 +67,18 @@ function remindersView(ctx: Ctx, status = reminders.remindersStatus(ctx.ss)): Re
   };
 }
 
+function view(ctx: Ctx, s: Settings, status?: reminders.RemindersStatus): SettingsView {
+  const settings = formOf(s);
+  settings.confirmedRecipients = [...confirmedRecipients()];
+  return {
+    settings,
+    reminders: remindersView(ctx, status),
+    domain: companyDomain(ctx.wb, ctx.wb.list('managers')),
+  };
+}
+
 export function getSettings(ctx: Ctx): SettingsView {
-  return { settings: formOf(ctx.wb.settings), reminders: remindersView(ctx) };
+  return view(ctx, ctx.wb.settings);
 }
 
 function validate(f: SettingsForm, base: Settings): Settings {
@@ -154,13 +166,16 @@ export function saveSettings(f: SettingsForm, ctx: Ctx): SettingsView {
   const before = ctx.wb.settings;
   const next = validate(f, before);
   ctx.wb.locked(() => writeSettings(ctx.ss, ctx.zone, next));
+  // Only addresses still on the list stay confirmed: removing and re-adding asks again.
+  const ticked = new Set(f.confirmedRecipients.map((e) => e.trim().toLowerCase()));
+  storeConfirmed(next.reportRecipients.filter((e) => ticked.has(e)));
   if (next.lang !== before.lang) storeLang(next.lang);
   ctx.wb.settingsWritten(next);
   const saved = next;
   // A new reminder hour moves the running trigger; reminders stay as they were otherwise.
   const status = remindersView(ctx);
   if (status.on && saved.reminderHour !== before.reminderHour) reminders.setReminders(ctx.wb, true);
-  return { settings: formOf(saved), reminders: remindersView(ctx) };
+  return view(ctx, saved);
 }
 
 export function setReminders(r: RemindersRequest, ctx: Ctx): RemindersView {

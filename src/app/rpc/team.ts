@@ -20,7 +20,10 @@ type Figures = TeamView['company'];
 
 function figures(
   r: PlanFactRow | undefined,
-): Omit<Figures, 'forgotten' | 'unprocessed' | 'responseBreaches' | 'overdueReceivables'> {
+): Omit<
+  Figures,
+  'forgotten' | 'snoozed' | 'unprocessed' | 'responseBreaches' | 'overdueReceivables'
+> {
   return {
     plan: r?.plan ?? 0,
     fact: r?.fact ?? 0,
@@ -52,7 +55,10 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
   const byManager = new Map(
     planFact(data, period, 'manager', asOf.day, opts).map((r) => [r.target, r]),
   );
-  const forgotten = count(forgottenDeals(data, asOf).items);
+  const stale = forgottenDeals(data, asOf);
+  const forgotten = count(stale.items);
+  // Snoozed next to forgotten: a snooze hides a deal from the count (SECURITY.md T11).
+  const snoozed = count(stale.snoozed);
   const unprocessed = count(unprocessedLeads(data, asOf).items);
   const response = responseTimes(data, period, asOf);
   const money = receivables(data, asOf.day);
@@ -66,6 +72,7 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
       team: m.team,
       ...figures(byManager.get(m.email)),
       forgotten: forgotten.get(m.email) ?? 0,
+      snoozed: snoozed.get(m.email) ?? 0,
       unprocessed: unprocessed.get(m.email) ?? 0,
       responseBreaches: response.byManager.get(m.email)?.slaBreaches ?? 0,
       overdueReceivables: overdue.get(m.email) ?? 0,
@@ -92,6 +99,7 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
     company: {
       ...figures(company),
       forgotten: sum((r) => r.forgotten),
+      snoozed: sum((r) => r.snoozed),
       unprocessed: sum((r) => r.unprocessed),
       responseBreaches: response.total.slaBreaches,
       overdueReceivables: money.total.overdue,

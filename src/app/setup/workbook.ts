@@ -56,6 +56,7 @@ import { effectiveUserEmail } from '../../gas/session';
 import { zoneOf } from '../../gas/zone';
 import { missingPermissionText } from '../permissions';
 import { ensureFormIntake } from './form-intake';
+import { protectSheets } from './protect';
 import { ensureSettingsSheet } from './settings';
 import { ensureTodayCell } from './today';
 
@@ -151,6 +152,7 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
     }
   }
   ensureFormTrigger(ss, lang, changes, warnings);
+  protectSheets(ss, zone, lang, changes);
   removeBlankDefaultSheet(ss, existingSheets);
   if (props.get(LANG_KEY) !== lang) storeLang(lang);
   const id = spreadsheetId(ss);

@@ -401,7 +401,13 @@ export function snoozeChanges(
   const why = ck.text('snoozeReason', reason);
   if (day !== null && day < ctx.today)
     ck.add('snoozedUntil', 'field.invalid', { value: String(until) });
+  // A snooze hides a deal from the forgotten lists and the head's counts: it is bounded and says
+  // why (SECURITY.md T11).
+  const max = ctx.settings.snoozeMaxDays;
+  if (day !== null && day > ctx.today + max) ck.add('snoozedUntil', 'crm.snoozeTooLong', { max });
   if (day !== null && !why) ck.add('snoozeReason', 'field.required');
+  else if (day !== null && why.trim().length < ctx.settings.snoozeMinReason)
+    ck.add('snoozeReason', 'crm.snoozeReasonShort', { min: ctx.settings.snoozeMinReason });
   ck.done();
   return day === null
     ? { snoozedUntil: null, snoozeReason: '' }

@@ -1,8 +1,10 @@
 /**
  * What to do about a service error, decided from its text. Google localizes these messages into
- * the user's language, so the catalogue matches known fragments in English and Russian; anything
- * unknown is treated as permanent for that one email (logged with its raw text, never retried
- * blindly), so a bug cannot turn into a mail storm.
+ * the user's language, so the catalogue matches known fragments in English and Russian. A service
+ * error nobody catalogued ("Service error: Gmail", a new wording) is 'later': the email is left
+ * deferred for the next run, once a day, never marked failed for good (SECURITY.md, "Reruns and
+ * faults"). A JavaScript error of our own (TypeError...) is a bug: permanent for that one email,
+ * so it cannot turn into a daily retry of something that will never work.
  */
 export type ErrorClass =
   /** Retry the same call with backoff (1, 2, 4, 8, 16 s). */
@@ -12,7 +14,9 @@ export type ErrorClass =
   /** Skip this one email or record, log it, go on with the others. */
   | 'permanent'
   /** Nothing else will work in this execution either (authorisation, time limit): stop the run. */
-  | 'fatal';
+  | 'fatal'
+  /** Not known: no retry in this run, the next run tries again. */
+  | 'later';
 
 export interface ErrorRule {
   cls: ErrorClass;
@@ -51,6 +55,7 @@ export const ERROR_CATALOGUE: readonly ErrorRule[] = [
     match: /service unavailable|temporarily unavailable|сервис недоступен|временно недоступ/i,
   },
   { id: 'rateLimit', cls: 'transient', match: /rate limit|user-rate limit|too many requests/i },
+  { id: 'serviceError', cls: 'transient', match: /^service error|ошибка службы|ошибка сервиса/i },
   {
     id: 'mailQuota',
     cls: 'quota',
@@ -100,11 +105,15 @@ export function errorText(e: unknown): string {
   return String(e);
 }
 
+const BUG = /^(TypeError|ReferenceError|RangeError|SyntaxError)\b/;
+
 export function classifyError(e: unknown): Classified {
   const raw = errorText(e);
   for (const rule of ERROR_CATALOGUE)
     if (rule.match.test(raw)) return { cls: rule.cls, id: rule.id, raw };
-  return { cls: 'permanent', id: 'unknown', raw };
+  const name = e && typeof e === 'object' && 'name' in e ? String(e.name) : '';
+  if (BUG.test(name) || BUG.test(raw)) return { cls: 'permanent', id: 'bug', raw };
+  return { cls: 'later', id: 'unknown', raw };
 }
 
 /** 1, 2, 4, 8, 16 s: the backoff the runtime reference recommends. */

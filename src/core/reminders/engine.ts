@@ -210,7 +210,7 @@ export function runEngine(
       }
       storage(() => ports.log.mark(env.key, 'deferred', note, ports.now()));
       result.deferred.push(env.key);
-      if (error.cls === 'transient') continue;
+      if (error.cls === 'transient' || error.cls === 'later') continue;
       result.stoppedBy = error.cls === 'quota' ? 'quota' : 'fatal';
       i++;
       break;

@@ -68,7 +68,11 @@ export function readCell(kind: CellKind, value: unknown, zone: Zone, key = ''): 
     case 'datetime':
       return isBlankCell(value) ? null : parseInstant(value, zone);
     case 'bool':
-      return isBlankCell(value) ? null : parseBool(value);
+      // An unknown word (or number) stays as it is, so that a rule which must tell "blank" from
+      // "уволен" or 2 can (see isActiveCell).
+      if (isBlankCell(value)) return null;
+      if (typeof value === 'number' && value !== 0 && value !== 1) return value;
+      return parseBool(value) ?? cellText(value);
   }
 }
 

@@ -129,3 +129,31 @@ export const ASSIGNMENT_RULES = makeEnum<'roundRobin' | 'manual'>({
   en: { roundRobin: 'Round robin', manual: 'Manual' },
   aliases: { roundRobin: ['round-robin', 'по очереди', 'поочерёдно'], manual: ['нет', 'off'] },
 });
+
+/**
+ * Whether a Managers row's "Active" cell lets its person in: only a blank cell, a TRUE checkbox
+ * or an explicit "yes" word (да, yes, true, 1, ✓ ...) does; anything else ("уволен", "fired",
+ * "0", "нет", FALSE, 2) means inactive, so that a typo locks out rather than lets in.
+ */
+export function isActiveCell(value: unknown): boolean {
+  if (value === null || value === undefined || value === true) return true;
+  if (typeof value === 'number') return value === 1;
+  if (typeof value !== 'string') return false;
+  const text = value.trim().toLowerCase();
+  return text === '' || ACTIVE_WORDS.has(text);
+}
+
+const ACTIVE_WORDS = new Set([
+  'да',
+  'yes',
+  'y',
+  'true',
+  'истина',
+  '1',
+  '✓',
+  '✔',
+  'x',
+  'х',
+  '+',
+  'v',
+]);

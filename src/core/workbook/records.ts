@@ -5,7 +5,7 @@
  */
 import { toKopecks } from '../money';
 import type { Activity, Client, Deal, Invoice, Lang, Manager, Plan, StageChange } from '../types';
-import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES } from './enums';
+import { ACTIVITY_TYPES, PLAN_LEVELS, PLAN_METRICS, ROLES, isActiveCell } from './enums';
 import { normalizePeriod } from './plan-period';
 import { ACTIVITIES, CLIENTS, DEALS, INVOICES, MANAGERS, PLANS, STAGE_HISTORY } from './schema';
 import type { Zone } from '../time';
@@ -19,7 +19,6 @@ type Cells = Record<string, unknown>;
 // third of reading 50,000 deals).
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
 
 export function toManager({ row, cells: c }: RawRecord): Manager {
   return {
@@ -28,7 +27,7 @@ export function toManager({ row, cells: c }: RawRecord): Manager {
     name: str(c.name),
     team: str(c.team),
     role: ROLES.parse(c.role) ?? 'manager',
-    active: bool(c.active) ?? true,
+    active: isActiveCell(c.active),
     callsPerDay: num(c.callsPerDay),
     meetingsPerWeek: num(c.meetingsPerWeek),
     hiredAt: num(c.hiredAt),

@@ -168,6 +168,8 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     workingDaysOnly: true,
     reportRecipients: [],
     assignment: 'roundRobin',
+    snoozeMaxDays: 30,
+    snoozeMinReason: 5,
     stages: defaultStages(lang),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
@@ -191,7 +193,9 @@ type ValueKey =
   | 'workingDaysOnly'
   | 'reportRecipients'
   | 'assignment'
-  | 'maxAmount';
+  | 'maxAmount'
+  | 'snoozeMaxDays'
+  | 'snoozeMinReason';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -280,6 +284,20 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Сумма больше этой считается опечаткой и не принимается',
     hintEn: 'An amount above this is taken for a typo and refused',
   },
+  {
+    key: 'snoozeMaxDays',
+    ru: 'Отсрочка не дольше, дней',
+    en: 'Longest snooze, days',
+    hintRu: 'На сколько дней менеджер может отложить сделку или клиента (1-365)',
+    hintEn: 'How many days a manager may snooze a deal or client (1-365)',
+  },
+  {
+    key: 'snoozeMinReason',
+    ru: 'Причина отсрочки от, символов',
+    en: 'Snooze reason at least, characters',
+    hintRu: 'Минимальная длина причины отсрочки (0-200)',
+    hintEn: 'Shortest snooze reason (0-200)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -322,6 +340,10 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return ASSIGNMENT_RULES.label(s.assignment, s.lang);
     case 'maxAmount':
       return String(s.maxAmount ?? MAX_AMOUNT);
+    case 'snoozeMaxDays':
+      return String(s.snoozeMaxDays);
+    case 'snoozeMinReason':
+      return String(s.snoozeMinReason);
   }
 }
 
@@ -392,6 +414,12 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       if (n !== null && n > 0 && n <= MAX_AMOUNT) s.maxAmount = n;
       return;
     }
+    case 'snoozeMaxDays':
+      s.snoozeMaxDays = intIn(value, 1, 365) ?? s.snoozeMaxDays;
+      return;
+    case 'snoozeMinReason':
+      s.snoozeMinReason = intIn(value, 0, 200) ?? s.snoozeMinReason;
+      return;
   }
 }
 

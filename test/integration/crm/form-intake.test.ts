@@ -18,6 +18,8 @@ function twoHeads(opts: Parameters<typeof setUpProject>[0] = {}) {
   sheet(p, 'Менеджеры')
     .getRange(MANAGER_ROWS.length + 2, 1, 1, 5)
     .setValues([['Дарья Заместитель', 'deputy@firm.ru', '', 'РОП', true]]);
+  // A new head joins the protected sheets' editors when the owner runs Setup again (SECURITY.md).
+  p.run('menuSetupWorkbook');
   return p;
 }
 

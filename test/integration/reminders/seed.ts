@@ -50,6 +50,12 @@ function writeTable(
 export function seedWorkbook(em: Emulator, seed: Seed): void {
   const ss = em.spreadsheet;
   writeTable(ss, MANAGERS, seed.managers);
+  // As Setup leaves it: only the owner and the heads may edit the Managers sheet (SECURITY.md).
+  const heads = seed.managers.filter((m) => /роп|head/i.test(String(m.role ?? '')));
+  ss.getSheetByName(MANAGERS.ru)
+    ?.protect()
+    .setDomainEdit(false)
+    .addEditors(heads.map((m) => String(m.email)));
   writeTable(ss, CLIENTS, seed.clients ?? []);
   writeTable(ss, DEALS, seed.deals ?? []);
   writeTable(ss, ACTIVITIES, seed.activities ?? []);

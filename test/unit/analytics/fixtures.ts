@@ -32,6 +32,8 @@ export function settings(over: Partial<Settings> = {}): Settings {
     workingDaysOnly: true,
     reportRecipients: [],
     assignment: 'manual',
+    snoozeMaxDays: 30,
+    snoozeMinReason: 5,
     stages: DEFAULT_STAGES.map((s) => ({ ...s })),
     calendar: [],
     bonus: [],
