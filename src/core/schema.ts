@@ -43,7 +43,8 @@ export type SheetKey =
   | 'settings'
   | 'dashboard'
   | 'log'
-  | 'sentLog';
+  | 'sentLog'
+  | 'audit';
 
 export interface SheetDef {
   key: SheetKey;
@@ -291,6 +292,25 @@ export const SENT_LOG: SheetDef = {
   ],
 };
 
+/**
+ * Who changed a deal's manager, stage or amount, when, from what to what, and where (the panel or
+ * the sheet). Append-only: written by the product, read by the head of sales.
+ */
+export const AUDIT: SheetDef = {
+  key: 'audit',
+  ru: 'Журнал изменений',
+  en: 'Audit trail',
+  columns: [
+    col('at', 'Когда', 'When', 'datetime', { required: true }),
+    col('user', 'Кто', 'Who', 'email'),
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('field', 'Поле', 'Field', 'text', { required: true }),
+    col('oldValue', 'Было', 'Before', 'text'),
+    col('newValue', 'Стало', 'After', 'text'),
+    col('source', 'Где', 'Where', 'text'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -310,6 +330,7 @@ export const SHEETS: readonly SheetDef[] = [
   DASHBOARD,
   LOG,
   SENT_LOG,
+  AUDIT,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

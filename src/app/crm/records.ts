@@ -50,6 +50,8 @@ import { findById, type Table } from '../../gas/sheets/table';
 import type { Workbook } from '../../gas/workbook';
 import { getDocProperty, setDocProperty } from '../../gas/properties';
 import { locked, readOnly, type CrmSession } from './session';
+import { dealAuditEntries } from '../../core/crm/audit';
+import { recordAudit } from './audit';
 
 const ASSIGN_KEY = 'ropdesk.assign.last';
 
@@ -267,9 +269,12 @@ export function updateDeal(wb: Workbook, input: UpdateDealInput): DealResult {
   return locked(wb, (s) => {
     const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const changes = dealChanges(deal, input.changes ?? {}, s.ctx());
-    return {
-      record: write(s, table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
-    };
+    const record = write(s, table, deal, {
+      ...changes,
+      updatedAt: nextStamp(deal.updatedAt, s.now),
+    });
+    auditPanel(s, deal, changes);
+    return { record };
   });
 }
 
@@ -351,7 +356,14 @@ function applyMove(
     updatedAt: nextStamp(deal.updatedAt, s.now),
   });
   if (move.history) s.wb.append('stageHistory', [move.history]);
+  auditPanel(s, deal, move.changes);
   return record;
+}
+
+/** A change made in the panel, into the audit trail (only the audited fields it touched). */
+function auditPanel(s: CrmSession, before: Deal, changes: Partial<Deal>): void {
+  const meta = { at: s.now, user: s.user, lang: s.lang, source: 'panel' as const };
+  recordAudit(s.wb, dealAuditEntries(before.id, before, changes, meta));
 }
 
 function closingStage(s: CrmSession, kind: 'won' | 'lost'): string {

@@ -60,6 +60,12 @@ export const ru = {
   'crm.edit.badDate': 'ROP Desk: не похоже на дату (дд.мм.гггг).',
   'crm.edit.amountForStage': 'ROP Desk: на этом этапе нужна сумма сделки.',
   'crm.edit.lostReason': 'ROP Desk: укажите причину проигрыша.',
+  'crm.edit.stageRestored':
+    'ROP Desk: этапа «{typed}» нет в воронке, оставлен прежний — «{stage}». Выберите этап из списка.',
+  'crm.edit.logged': '«{sheet}», строка {row}, «{column}»: «{value}». {problem}',
+  'crm.audit.unknown': '(неизвестно: вставка блока)',
+  'crm.audit.panel': 'Боковая панель',
+  'crm.audit.sheet': 'Ввод в таблице',
   'crm.log.formSubmit': 'Лид из формы: клиент {client}, сделка {deal}, менеджер {manager}.',
 } as const;
 
@@ -126,5 +132,11 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.edit.badDate': 'ROP Desk: not a date (dd.mm.yyyy).',
   'crm.edit.amountForStage': 'ROP Desk: this stage needs the deal amount.',
   'crm.edit.lostReason': 'ROP Desk: give the reason the deal was lost.',
+  'crm.edit.stageRestored':
+    'ROP Desk: there is no stage "{typed}" in the funnel; the previous one, "{stage}", was kept. Pick a stage from the list.',
+  'crm.edit.logged': '"{sheet}", row {row}, "{column}": "{value}". {problem}',
+  'crm.audit.unknown': '(unknown: a pasted block)',
+  'crm.audit.panel': 'Sidebar',
+  'crm.audit.sheet': 'Typed in the sheet',
   'crm.log.formSubmit': 'Lead from the form: client {client}, deal {deal}, manager {manager}.',
 };
