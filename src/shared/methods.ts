@@ -141,13 +141,18 @@ export const METHODS = {
   snooze: {
     roles: ANYONE,
     request: request({ ...dealAction, until: text(20), reason: text(1000) }),
+    fields: { snoozedUntil: 'until', snoozeReason: 'reason' },
   },
   moveStage: {
     roles: ANYONE,
     request: request({ ...dealAction, stage: text(200), amount: text(40) }),
   },
   closeWon: { roles: ANYONE, request: close },
-  closeLost: { roles: ANYONE, request: close, fields: { lostReason: 'reason' } },
+  closeLost: {
+    roles: ANYONE,
+    request: request({ ...dealAction, reason: text(500), amount: text(40), comment: text(1000) }),
+    fields: { lostReason: 'reason' },
+  },
   openRecord: {
     roles: ANYONE,
     request: request({ sheet: oneOf(['clients', 'deals', 'invoices']), id: recordId() }),

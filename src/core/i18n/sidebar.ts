@@ -52,6 +52,8 @@ export const ru = {
   'sb.f.snoozeReason': 'Причина',
   'sb.f.stage': 'Новый этап',
   'sb.f.lostReason': 'Причина проигрыша',
+  'sb.f.lostComment': 'Что случилось (комментарий к «Другое»)',
+  'sb.f.currentStage': 'Сейчас: {stage}',
   'sb.f.wonConfirm': 'Отметить сделку «{title}» как выигранную?',
   'sb.f.choose': '— выберите —',
 
@@ -256,6 +258,8 @@ export const en: Record<keyof typeof ru, string> = {
   'sb.f.snoozeReason': 'Reason',
   'sb.f.stage': 'New stage',
   'sb.f.lostReason': 'Lost reason',
+  'sb.f.lostComment': 'What happened (a comment for "Other")',
+  'sb.f.currentStage': 'Now: {stage}',
   'sb.f.wonConfirm': 'Mark the deal "{title}" as won?',
   'sb.f.choose': '— choose —',
 

@@ -360,8 +360,15 @@ describe('answers', () => {
     expect(
       ok(rpc(project, IVAN, 'openRecord', { sheet: 'deals', id: seeded.deals.romashka })),
     ).toEqual({ opened: true });
-    expect(project.lastCalls['Range.activate']).toBe(1);
-    expect(project.emulator.spreadsheet.getActiveSheet().getName()).toBe(DEALS.ru);
+    expect(project.lastCalls['Spreadsheet.setActiveRange']).toBe(1);
+    const book = project.emulator.spreadsheet;
+    expect(book.getActiveSheet().getName()).toBe(DEALS.ru);
+    // The selection is the deal's row, across the table.
+    const selected = book.getActiveRange()!;
+    const ids = book.getActiveSheet().getRange('A:A').getValues().flat();
+    expect(selected.getRow()).toBe(ids.indexOf(seeded.deals.romashka) + 1);
+    expect([selected.getColumn(), selected.getNumRows()]).toEqual([1, 1]);
+    expect(selected.getNumColumns()).toBe(book.getActiveSheet().getLastColumn());
   });
 
   it('a previewed CSV upload maps columns in the user’s language and lists rejected rows', () => {
