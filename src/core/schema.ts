@@ -162,6 +162,8 @@ export const ACTIVITIES: SheetDef = {
     col('manager', 'Менеджер', 'Manager', 'email', { required: true, aliases: ['Кто', 'Who'] }),
     col('type', 'Тип', 'Type', 'enum', { required: true }),
     col('clientId', 'ID клиента', 'Client ID', 'id'),
+    // Filled by the product beside the id, so a row reads without a lookup (as in Deals).
+    col('clientName', 'Клиент', 'Client', 'text'),
     col('dealId', 'ID сделки', 'Deal ID', 'id'),
     col('summary', 'Итог', 'Summary', 'longtext', { aliases: ['Что обсуждали', 'Результат'] }),
     col('nextStep', 'Следующий шаг', 'Next step', 'text'),
@@ -203,6 +205,7 @@ export const INVOICES: SheetDef = {
     col('id', 'ID', 'ID', 'id', { required: true }),
     col('number', 'Номер счёта', 'Invoice number', 'text', { aliases: ['Номер', 'Number'] }),
     col('clientId', 'ID клиента', 'Client ID', 'id', { required: true }),
+    col('clientName', 'Клиент', 'Client', 'text'),
     col('dealId', 'ID сделки', 'Deal ID', 'id'),
     col('issuedAt', 'Выставлен', 'Issued', 'date', { required: true }),
     col('dueDate', 'Срок оплаты', 'Due date', 'date', { required: true }),

@@ -470,6 +470,7 @@ function applyActivities(b: Block, rows: number[], changes: Changes): void {
       deals.update(deal.row, { ...upd, updatedAt: nextStamp(d.updatedAt, b.now) });
     }
     const client = clientId ? clients.find(clientId) : null;
+    if (client && isBlankCell(get(r, 'clientName'))) fillIn('clientName', client.cells.name ?? '');
     if (client) {
       const upd = clientAfterActivity(client.cells as { lastContactAt: number | null }, at);
       if (Object.keys(upd).length) clients.update(client.row, upd);

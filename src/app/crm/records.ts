@@ -217,20 +217,23 @@ function writeLead(
   let activityId: string | null = null;
   if (draft.activity) {
     [activityId] = s.wb.appendWithIds('activities', 'A', [
-      activityCells(
-        {
-          id: '',
-          at: s.now,
-          manager: draft.deal.manager,
-          type: draft.activity.type,
-          clientId,
-          dealId,
-          summary: draft.activity.summary,
-          nextStep: draft.deal.nextStep,
-          nextStepDate: draft.deal.nextStepDate,
-        },
-        s.lang,
-      ),
+      {
+        ...activityCells(
+          {
+            id: '',
+            at: s.now,
+            manager: draft.deal.manager,
+            type: draft.activity.type,
+            clientId,
+            dealId,
+            summary: draft.activity.summary,
+            nextStep: draft.deal.nextStep,
+            nextStepDate: draft.deal.nextStepDate,
+          },
+          s.lang,
+        ),
+        clientName: existing ? existing.name : draft.client.name,
+      },
     ]);
   }
   return {
@@ -300,20 +303,23 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   const clientRaw = findById(s.table('clients'), clientId);
   if (!clientRaw && !deal) throw notFound(clientId);
   const [id] = s.wb.appendWithIds('activities', 'A', [
-    activityCells(
-      {
-        id: '',
-        at: draft.at,
-        manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
-        type: draft.type,
-        clientId,
-        dealId: deal ? deal.id : '',
-        summary: draft.summary,
-        nextStep: draft.nextStep,
-        nextStepDate: draft.nextStepDate,
-      },
-      s.lang,
-    ),
+    {
+      ...activityCells(
+        {
+          id: '',
+          at: draft.at,
+          manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
+          type: draft.type,
+          clientId,
+          dealId: deal ? deal.id : '',
+          summary: draft.summary,
+          nextStep: draft.nextStep,
+          nextStepDate: draft.nextStepDate,
+        },
+        s.lang,
+      ),
+      clientName: clientRaw ? String(clientRaw.cells.name ?? '') : (deal?.clientName ?? ''),
+    },
   ]);
   if (deal && dealTable) {
     deal = write(s, dealTable, deal, {
@@ -433,7 +439,8 @@ export function addInvoice(wb: Workbook, input: AddInvoiceInput): InvoiceResult 
       clientId = deal.clientId;
     }
     if (!clientId) throw new UserError('crm.noDealOrClient');
-    if (!findById(s.table('clients'), clientId)) throw notFound(clientId);
+    const client = findById(s.table('clients'), clientId);
+    if (!client) throw notFound(clientId);
     const draft = draftInvoice(input, clientId, s.ctx());
     const table = s.table('invoices');
     const id = new IdAllocator(
@@ -441,7 +448,9 @@ export function addInvoice(wb: Workbook, input: AddInvoiceInput): InvoiceResult 
       table.records.map((r) => r.cells.id),
     ).take();
     const record: Omit<Invoice, 'row'> = { ...draft, id, number: draft.number || id };
-    const row = s.wb.append('invoices', [record]);
+    const row = s.wb.append('invoices', [
+      { ...record, clientName: String(client.cells.name ?? '') },
+    ]);
     return { record: { ...record, row } };
   });
 }

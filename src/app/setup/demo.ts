@@ -43,16 +43,24 @@ export function writeDemo(ss: Spreadsheet, demo: DemoData, lang: Lang, zone: Zon
   );
   appendRecords(tables.clients, demo.clients.map(strip));
   appendRecords(tables.deals, demo.deals.map(strip));
+  // Activities and Invoices carry the client's name beside its id, as Deals do.
+  const names = new Map(demo.clients.map((c) => [c.id, c.name]));
   appendRecords(
     tables.activities,
-    demo.activities.map((a) => activityCells(strip(a), lang)),
+    demo.activities.map((a) => ({
+      ...activityCells(strip(a), lang),
+      clientName: names.get(a.clientId) ?? '',
+    })),
   );
   appendRecords(tables.stageHistory, demo.stageHistory.map(strip));
   appendRecords(
     tables.plans,
     demo.plans.map((p) => planCells(strip(p), lang)),
   );
-  appendRecords(tables.invoices, demo.invoices.map(strip));
+  appendRecords(
+    tables.invoices,
+    demo.invoices.map((i) => ({ ...strip(i), clientName: names.get(i.clientId) ?? '' })),
+  );
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,
