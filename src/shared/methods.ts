@@ -158,7 +158,8 @@ export const METHODS = {
     request: request({ sheet: oneOf(['clients', 'deals', 'invoices']), id: recordId() }),
   },
   team: { roles: LEADERS, request: request({ period: text(10) }) },
-  refreshDashboard: { roles: LEADERS, request: empty },
+  /** The period the panel shows ('' = the Dashboard's own period cell), so both stay in step. */
+  refreshDashboard: { roles: LEADERS, request: request({ period: text(10) }) },
   sendWeeklyReport: { roles: HEAD, request: empty },
   getSettings: { roles: HEAD, request: empty },
   saveSettings: { roles: HEAD, request: settingsForm },

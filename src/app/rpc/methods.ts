@@ -30,7 +30,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   closeLost: deals.closeLost,
   openRecord,
   team: team.teamView,
-  refreshDashboard: (_r, ctx) => team.refreshDashboard(ctx),
+  refreshDashboard: (r, ctx) => team.refreshDashboard(ctx, r.period),
   sendWeeklyReport: (_r, ctx) => team.sendWeeklyReport(ctx),
   getSettings: (_r, ctx) => settings.getSettings(ctx),
   saveSettings: settings.saveSettings,

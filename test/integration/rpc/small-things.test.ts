@@ -4,7 +4,7 @@
  * client's name beside its id whether logged in the panel or typed into the sheet.
  */
 import { rows } from '../crm/helpers';
-import { IVAN, ok, rpc, seedTeam, type Seeded } from './seed';
+import { HEAD, IVAN, ok, rpc, seedTeam, type Seeded } from './seed';
 
 let seeded: Seeded;
 beforeEach(() => {
@@ -80,4 +80,14 @@ test('Activities show the client’s name beside its id, logged in the panel or 
   p.edit('Активности', `A${row}:${last}${row}`, [typed], { user: IVAN });
   const added = rows(p, 'Активности').at(-1)!;
   expect(added).toMatchObject({ 'ID клиента': deal['ID клиента'], Клиент: deal['Клиент'] });
+});
+
+test('a refresh from the panel shows the panel’s period on the Dashboard and in its period cell', () => {
+  ok(rpc(seeded.project, HEAD, 'refreshDashboard', { period: '2026-10' }));
+  const dash = seeded.project.emulator.spreadsheet.getSheetByName('Дашборд')!;
+  expect(dash.getRange('B2').getValue()).toBe('2026-10');
+  expect(dash.getRange('A1').getValue()).toContain('2026-10');
+  // The menu's refresh then reads the same cell: both stay on the period the head chose.
+  seeded.project.run('menuRefreshDashboard', [], { user: HEAD });
+  expect(dash.getRange('B2').getValue()).toBe('2026-10');
 });
