@@ -191,6 +191,8 @@ export const PLANS: SheetDef = {
   columns: [
     col('level', 'Уровень', 'Level', 'enum', { required: true }),
     col('target', 'Кто', 'Target', 'text', { aliases: ['Команда / менеджер', 'Team / manager'] }),
+    // The manager's name beside the email (the email stays the key the figures use).
+    col('targetName', 'Имя', 'Name', 'text'),
     col('period', 'Период', 'Period', 'text', { required: true }),
     col('metric', 'Показатель', 'Metric', 'enum'),
     col('value', 'План', 'Plan', 'number', { required: true, aliases: ['Сумма', 'Amount'] }),

@@ -53,9 +53,21 @@ export function writeDemo(ss: Spreadsheet, demo: DemoData, lang: Lang, zone: Zon
     })),
   );
   appendRecords(tables.stageHistory, demo.stageHistory.map(strip));
+  // Grouped as the head reads them: by period, then company, teams, managers; each manager named.
+  const people = new Map(demo.managers.map((m) => [m.email.toLowerCase(), m.name]));
+  const levels = ['company', 'team', 'manager'];
+  const plans = [...demo.plans].sort(
+    (a, b) =>
+      a.period.localeCompare(b.period) ||
+      levels.indexOf(a.level) - levels.indexOf(b.level) ||
+      (people.get(a.target) ?? a.target).localeCompare(people.get(b.target) ?? b.target),
+  );
   appendRecords(
     tables.plans,
-    demo.plans.map((p) => planCells(strip(p), lang)),
+    plans.map((p) => ({
+      ...planCells(strip(p), lang),
+      targetName: p.level === 'manager' ? (people.get(p.target.toLowerCase()) ?? '') : '',
+    })),
   );
   appendRecords(
     tables.invoices,
