@@ -56,6 +56,7 @@ import {
 import { LeanTable } from '../../gas/sheets/lean-table';
 import { appendByHeader } from '../../gas/sheets/table';
 import { Workbook } from '../../gas/workbook';
+import { clientNames } from './edit-rules/client-name';
 import { logFlags, type Flag } from './edit-rules/flags-log';
 import { stageToRestore } from './edit-rules/stage-restore';
 import { auditTyped, type TypedDealRow } from './edit-rules/typed-audit';
@@ -228,6 +229,14 @@ function processBlock(b: Block, settings: Settings, wb: Workbook): void {
     }
   }
 
+  if (b.def.key === 'invoices' && b.index.clientName !== undefined) {
+    const named = b.values.map((row, offset) => ({
+      offset,
+      clientId: String(changes.get(offset)?.get('clientId') ?? row[b.index.clientId] ?? ''),
+      name: String(row[b.index.clientName] ?? ''),
+    }));
+    for (const [r, name] of clientNames(b.ss, b.zone, named)) set(r, 'clientName', name);
+  }
   const flags = flagsOf(b, notes, settings.lang);
   const typed = b.def.key === 'deals' ? typedDealRows(b, changes) : [];
   writeChanges(b, changes);

@@ -91,3 +91,27 @@ test('a refresh from the panel shows the panel’s period on the Dashboard and i
   seeded.project.run('menuRefreshDashboard', [], { user: HEAD });
   expect(dash.getRange('B2').getValue()).toBe('2026-10');
 });
+
+test('an invoice typed with a client id gets the client’s name beside it', () => {
+  const p = seeded.project;
+  const client = rows(p, 'Клиенты')[0];
+  const header = Object.keys(rows(p, 'Счета')[0] ?? {}).length
+    ? Object.keys(rows(p, 'Счета')[0])
+    : (p.emulator.spreadsheet.getSheetByName('Счета')!.getDataRange().getValues()[0] as string[]);
+  const row = rows(p, 'Счета').length + 2;
+  const typed = header.map(
+    (h) =>
+      (
+        ({
+          'ID клиента': String(client.ID),
+          Выставлен: '01.12.2026',
+          'Срок оплаты': '10.12.2026',
+          Сумма: '100 000',
+        }) as Record<string, string>
+      )[h] ?? '',
+  );
+  const last = String.fromCharCode(64 + header.length);
+  p.edit('Счета', `A${row}:${last}${row}`, [typed], { user: HEAD });
+  const added = rows(p, 'Счета').at(-1)!;
+  expect(added).toMatchObject({ 'ID клиента': client.ID, Клиент: client['Клиент'] });
+});
