@@ -1,34 +1,46 @@
 /**
- * Import (head of sales): a real <form> with a file input, sent as the sole argument of
- * google.script.run (the only way a file reaches Apps Script). "Check" previews the column
- * mapping and the rows that would be rejected and why; "Import" writes and reports what was
- * added, merged with duplicates and rejected. The chosen file stays selected after a failure.
+ * Import (head of sales): the chosen file is read in the browser (FileReader) and its name and
+ * bytes go as base64 through the ordinary `call('importFile', …)`, which works the same in Google
+ * and in the playground. "Check" previews the column mapping and the rows that would be rejected
+ * and why; "Import" writes and reports what was added, merged with duplicates and rejected. The
+ * chosen file stays selected after a failure.
  */
 import { useRef, useState } from 'preact/hooks';
-import { UPLOAD_FIELDS, type ImportReport, type UploadMode } from '../src/shared/contract';
-import { upload } from './rpc';
+import { MAX_IMPORT_BYTES, type ImportReport, type UploadMode } from '../src/shared/contract';
+import { call, readBase64 } from './rpc';
 import { tr } from './i18n';
 import { ErrorBox, Loading, Notice, useCall, useId } from './ui';
 
 export function ImportPanel() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const modeRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [needFile, setNeedFile] = useState(false);
+  const [fileProblem, setFileProblem] = useState('');
   const c = useCall();
   const fileId = useId('file');
 
   async function send(mode: UploadMode) {
-    const form = formRef.current;
-    const file = form?.elements.namedItem(UPLOAD_FIELDS.file) as HTMLInputElement | null;
-    if (!form || !file?.files?.length) {
-      setNeedFile(true);
-      file?.focus();
+    const input = fileRef.current;
+    const file = input?.files?.[0];
+    if (!file) {
+      setFileProblem(tr('sb.import.chooseFile'));
+      input?.focus();
       return;
     }
-    setNeedFile(false);
-    if (modeRef.current) modeRef.current.value = mode;
-    const r = await c.run(() => upload(form));
+    if (file.size > MAX_IMPORT_BYTES) {
+      setFileProblem(tr('rpc.tooLarge', { name: file.name, max: MAX_IMPORT_BYTES / 1024 / 1024 }));
+      return;
+    }
+    setFileProblem('');
+    let base64: string;
+    try {
+      base64 = await readBase64(file);
+    } catch {
+      setFileProblem(tr('sb.import.unreadable', { name: file.name }));
+      return;
+    }
+    const r = await c.run(() =>
+      call('importFile', { mode, name: file.name, type: file.type, base64 }),
+    );
     if (r) setReport(r);
   }
 
@@ -41,33 +53,32 @@ export function ImportPanel() {
   return (
     <div class="import">
       <form
-        ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
           void send('preview');
         }}
         aria-busy={c.busy ? 'true' : 'false'}
       >
-        <div class={needFile ? 'field invalid' : 'field'}>
+        <div class={fileProblem ? 'field invalid' : 'field'}>
           <label for={fileId}>{tr('sb.import.file')}</label>
           <input
             id={fileId}
+            ref={fileRef}
             type="file"
-            name={UPLOAD_FIELDS.file}
+            name="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={needFile ? 'true' : undefined}
+            aria-invalid={fileProblem ? 'true' : undefined}
             onChange={() => {
               setReport(null);
-              setNeedFile(false);
+              setFileProblem('');
             }}
           />
-          {needFile ? (
+          {fileProblem ? (
             <div class="field-error" role="alert">
-              {tr('sb.import.chooseFile')}
+              {fileProblem}
             </div>
           ) : null}
         </div>
-        <input ref={modeRef} type="hidden" name={UPLOAD_FIELDS.mode} value="preview" />
         <div class="form-buttons">
           <button type="submit" class="btn" disabled={c.busy}>
             {tr('sb.import.preview')}

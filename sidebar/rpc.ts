@@ -9,7 +9,6 @@
  */
 import type {
   FieldError,
-  ImportReport,
   Response,
   RpcError,
   RpcErrorCode,
@@ -23,7 +22,6 @@ export interface ScriptRunner {
   withFailureHandler(fn: (error: Error, userObject?: unknown) => void): ScriptRunner;
   withUserObject(o: unknown): ScriptRunner;
   rpc(method: string, payload: unknown): void;
-  rpcUpload(form: HTMLFormElement): void;
 }
 
 declare global {
@@ -32,15 +30,34 @@ declare global {
   }
 }
 
+/**
+ * 'network': the call never reached the server. 'failed': Google refused or broke the call outside
+ * our dispatcher (an argument it cannot carry, a time-out, a crash); its text is in `detail`.
+ */
+export type CallErrorCode = RpcErrorCode | 'network' | 'failed';
+
 export class CallError extends Error {
-  readonly code: RpcErrorCode | 'network';
+  readonly code: CallErrorCode;
   readonly fields: FieldError[];
-  constructor(error: RpcError | { code: 'network'; message: string; fields: FieldError[] }) {
+  readonly detail: string;
+  constructor(
+    error: RpcError | { code: CallErrorCode; message: string; fields: FieldError[] },
+    detail = '',
+  ) {
     super(error.message);
     this.name = 'CallError';
     this.code = error.code;
     this.fields = error.fields;
+    this.detail = detail;
   }
+}
+
+/** Google's words for a call that did not get through ("NetworkError: Connection failure …"). */
+const TRANSPORT = /NetworkError|Connection failure|Failed to fetch|network/i;
+
+function failure(message: string): CallError {
+  const code = !message || TRANSPORT.test(message) ? 'network' : 'failed';
+  return new CallError({ code, message: '', fields: [] }, message);
 }
 
 function runner(): ScriptRunner {
@@ -61,8 +78,8 @@ function settle<T>(send: (r: ScriptRunner) => void): Promise<T> {
             else reject(new CallError({ code: 'internal', message: '', fields: [] }));
           })
           .withFailureHandler((error) =>
-            // The call never reached the dispatcher (network, quota, a server crash before it).
-            reject(new CallError({ code: 'network', message: error?.message ?? '', fields: [] })),
+            // The call never reached the dispatcher's answer: the network, or Google refusing it.
+            reject(failure(String(error?.message ?? ''))),
           ),
       );
     } catch (e) {
@@ -77,7 +94,16 @@ export function call<K extends Method>(method: K, payload: Request<K>): Promise<
   return settle<Response<K>>((r) => r.rpc(method, payload));
 }
 
-/** Sends a form (its file input included) as the sole argument, as Google requires. */
-export function upload(form: HTMLFormElement): Promise<ImportReport> {
-  return settle<ImportReport>((r) => r.rpcUpload(form));
+/** A file's bytes as base64 (what `importFile` takes), read in the browser. */
+export function readBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      // A data: URL, "data:<type>;base64,<bytes>".
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+    reader.readAsDataURL(file);
+  });
 }

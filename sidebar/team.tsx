@@ -144,7 +144,10 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
           disabled={action.busy}
           onClick={async () => {
             setFlash('');
-            const r = await action.run(() => call('refreshDashboard', {}));
+            // The Dashboard shows the period the panel shows.
+            const r = await action.run(() =>
+              call('refreshDashboard', { period: view?.period ?? '' }),
+            );
             if (r) setFlash(tr('sb.team.refreshed'));
           }}
         >

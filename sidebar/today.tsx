@@ -14,7 +14,8 @@ import type {
   TodayView,
 } from '../src/shared/contract';
 import type { SidebarKey as MessageKey } from './i18n';
-import { call } from './rpc';
+import { isOtherReason } from '../src/shared/lost-reason';
+import { call, CallError } from './rpc';
 import { tr } from './i18n';
 import { currencySign, day, moneyOf, plusDays } from './format';
 import {
@@ -296,7 +297,9 @@ function ActionForm(props: {
   const [until, setUntil] = useState(plusDays(props.asOf, 7));
   const [reason, setReason] = useState('');
   const openStages = boot.stages.filter((s) => s.kind === 'open' && s.name !== deal.stage);
-  const [stage, setStage] = useState(openStages[0]?.name ?? '');
+  const [stage, setStage] = useState(nextStage(boot, deal.stage) ?? openStages[0]?.name ?? '');
+  const [comment, setComment] = useState('');
+  const needsComment = mode === 'lost' && isOtherReason(reason);
   const errors = fieldErrors(c.error);
 
   const [amount, setAmount] = useState('');
@@ -305,6 +308,14 @@ function ActionForm(props: {
   async function submit(e: Event) {
     e.preventDefault();
     const base = { dealId: deal.id, updatedAt: deal.updatedAt };
+    // A date already gone would snooze nothing: say so before asking the server (which refuses too).
+    if (mode === 'snooze' && until && until < props.asOf) {
+      const message = tr('crm.snooze.past', { value: day(until), today: day(props.asOf) });
+      c.setError(
+        new CallError({ code: 'invalid', message, fields: [{ field: 'until', message }] }),
+      );
+      return;
+    }
     const result = await c.run(async (): Promise<[TodayView, string]> => {
       switch (mode) {
         case 'log':
@@ -328,7 +339,10 @@ function ActionForm(props: {
         case 'won':
           return [await call('closeWon', { ...base, reason: '', amount }), tr('sb.act.done.won')];
         case 'lost':
-          return [await call('closeLost', { ...base, reason, amount: '' }), tr('sb.act.done.lost')];
+          return [
+            await call('closeLost', { ...base, reason, amount: '', comment }),
+            tr('sb.act.done.lost'),
+          ];
       }
     });
     if (result) props.onDone(result[0], result[1]);
@@ -345,7 +359,9 @@ function ActionForm(props: {
         error={errors.amount}
       />
     ) : null;
-  const general = c.error && !Object.keys(errors).length ? <ErrorBox error={c.error} /> : null;
+  // A problem with no field of this form to show it beside goes in the box below the form.
+  const shownHere = Object.keys(errors).some((f) => FORM_FIELDS.includes(f));
+  const general = c.error && !shownHere ? <ErrorBox error={c.error} /> : null;
   return (
     <form
       ref={formRef}
@@ -414,6 +430,9 @@ function ActionForm(props: {
         </>
       ) : null}
       {mode === 'stage' ? (
+        <p class="current-stage">{tr('sb.f.currentStage', { stage: deal.stage || '—' })}</p>
+      ) : null}
+      {mode === 'stage' ? (
         <Select
           label={tr('sb.f.stage')}
           name="stage"
@@ -437,6 +456,16 @@ function ActionForm(props: {
           required
         />
       ) : null}
+      {needsComment ? (
+        <TextArea
+          label={tr('sb.f.lostComment')}
+          name="comment"
+          value={comment}
+          onValue={setComment}
+          error={errors.comment}
+          required
+        />
+      ) : null}
       {general}
       <div class="form-buttons">
         <button type="submit" class="btn primary" disabled={c.busy}>
@@ -448,4 +477,23 @@ function ActionForm(props: {
       </div>
     </form>
   );
+}
+
+/** The inputs the action forms show an error beside. */
+const FORM_FIELDS = [
+  'type',
+  'summary',
+  'nextStep',
+  'nextStepDate',
+  'until',
+  'reason',
+  'stage',
+  'amount',
+  'comment',
+];
+
+/** The open stage after `current` in the funnel's order (the usual move), if any. */
+function nextStage(boot: Bootstrap, current: string): string | undefined {
+  const at = boot.stages.findIndex((s) => s.name === current);
+  return boot.stages.slice(at + 1).find((s) => s.kind === 'open')?.name;
 }

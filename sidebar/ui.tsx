@@ -165,11 +165,14 @@ export function Loading({ label }: { label?: string }) {
 
 /** The message of a failed call, in the user's language. */
 export function errorText(e: unknown): string {
+  // Only a call that never got through is "no connection"; a refusal says what went wrong.
   if (e instanceof CallError) {
-    if (e.code === 'network' || !e.message) return tr('sb.error.network');
-    return e.message;
+    if (e.code === 'network') return tr('sb.error.network');
+    if (e.message) return e.message;
+    if (e.detail) return tr('sb.error.failed', { detail: e.detail });
+    return tr('error.internal');
   }
-  return tr('sb.error.network');
+  return tr('sb.error.page', { detail: e instanceof Error ? e.message : String(e) });
 }
 
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

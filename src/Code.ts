@@ -73,9 +73,6 @@ global.menuRunRemindersNow = () =>
 /** @preserve Sidebar call: `method` names an allow-listed operation, `payload` is its request. */
 global.rpc = (method: unknown, payload: unknown) => rpcApi.dispatch(method, payload);
 
-/** @preserve Sidebar file upload: a form whose file input holds a CSV or .xlsx (sole argument). */
-global.rpcUpload = (form: unknown) => rpcApi.upload(form);
-
 // ---- Custom functions --------------------------------------------------------------------------
 
 /**

@@ -42,7 +42,6 @@ export const ENTRY_POINTS = {
   menuRemindersOff: { kind: 'member', roles: HEAD, trusted: true },
   menuRunRemindersNow: { kind: 'member', roles: HEAD, trusted: true },
   rpc: { kind: 'rpc' },
-  rpcUpload: { kind: 'rpc' },
   INN_CHECK: { kind: 'customFunction' },
   PHONE_RU: { kind: 'customFunction' },
   SALES_PLAN_FACT: { kind: 'customFunction' },

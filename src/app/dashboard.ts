@@ -73,6 +73,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
       })),
       charts: model.charts,
       chartBlocks: model.blocks,
+      widths: { first: 200, rest: 130 },
     });
     return model.summary;
   });

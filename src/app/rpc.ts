@@ -14,14 +14,13 @@ import { isUserError, UserError } from '../core/errors';
 import { t, type MessageKey } from '../core/i18n';
 import type { Role } from '../core/types';
 import type { RpcError, RpcErrorCode, RpcReply } from '../shared/contract';
-import { isMethod, METHODS, UPLOAD_ROLES, type Method, type MethodSpec } from '../shared/methods';
+import { isMethod, METHODS, type Method, type MethodSpec } from '../shared/methods';
 import { appendLog } from '../gas/log';
 import { isOwner, managersTrusted } from './guard';
 import { parseRequest } from './rpc/check';
 import { callerContext, type Ctx, type WithLang } from './rpc/context';
 import { renamed } from './rpc/fields';
 import { HANDLERS, type Handler } from './rpc/methods';
-import { runUpload } from './rpc/upload';
 
 const CODES: Partial<Record<MessageKey, RpcErrorCode>> = {
   'error.forbidden': 'forbidden',
@@ -66,18 +65,6 @@ function run<K extends Method>(method: K, payload: unknown, ctx: Ctx): unknown {
 /** A method name fit for a message or the log, whatever the page sent (String() may throw). */
 function nameOf(method: unknown): string {
   return typeof method === 'string' ? method.slice(0, 60) : typeof method;
-}
-
-export function upload(form: unknown): RpcReply<unknown> {
-  let ctx: Ctx | null = null;
-  try {
-    ctx = callerContext();
-    requireRole(ctx.me.role, UPLOAD_ROLES);
-    requireTrustedFor(ctx, UPLOAD_ROLES);
-    return { ok: true, data: runUpload(form, ctx) };
-  } catch (e) {
-    return { ok: false, error: toRpcError(e, ctx, 'upload') };
-  }
 }
 
 function requireRole(role: Role, allowed: readonly Role[]): void {

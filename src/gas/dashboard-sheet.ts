@@ -33,6 +33,8 @@ export interface DashboardWrite {
   charts: readonly ChartModel[];
   /** The model's blocks, where the charts find their data. */
   chartBlocks: readonly DashBlock[];
+  /** Pixel widths: column A (names), and every other block column. */
+  widths: { first: number; rest: number };
 }
 
 export class DashboardSheet {
@@ -63,6 +65,10 @@ export class DashboardSheet {
     this.periodCell.setNumberFormat('@');
     sheet.getRange(1, 1, w.header.length, 3).setValues(w.header);
     sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
+    // Fixed widths: long titles and notes overflow into the empty cells beside them instead of
+    // widening column A and pushing the figures off screen.
+    sheet.setColumnWidth(1, w.widths.first);
+    if (w.width > 1) sheet.setColumnWidths(2, w.width - 1, w.widths.rest);
 
     for (const b of w.blocks) {
       const range = sheet.getRange(b.row, b.column, b.values.length, b.width);

@@ -8,8 +8,7 @@
  * Every call goes through the one public function `rpc(method, payload)`; it answers with an
  * `RpcReply` envelope so that expected failures (validation, permissions, a busy workbook) reach
  * the browser with their field problems, while unexpected ones are logged and reported as
- * internal errors. File imports go through `rpcUpload(form)` (a form is only allowed as the sole
- * argument of a call), answering an `RpcReply<ImportReport>`.
+ * internal errors. File imports too (`importFile`: the file's bytes as base64).
  *
  * Requests are not written here: they are the schemas' output in src/shared/methods.ts (the one
  * definition of each method); the names below are kept for readability.
@@ -265,11 +264,15 @@ export interface SettingsView {
 
 export type RemindersRequest = Request<'setReminders'>;
 
-// ---- Import (rpcUpload) ------------------------------------------------------------------------
+// ---- Import (importFile) -----------------------------------------------------------------------
 
-/** Names of the upload form's inputs: the server reads exactly these. */
-export const UPLOAD_FIELDS = { file: 'file', mode: 'mode' } as const;
-export type UploadMode = 'preview' | 'import';
+export type UploadMode = Request<'importFile'>['mode'];
+
+/**
+ * The largest import file: far more than any lead list, far less than what would time the
+ * execution out. The sidebar refuses a bigger file before reading it; the schema caps its base64.
+ */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export interface ImportMapping {
   /** The header as written in the file. */
@@ -317,6 +320,7 @@ interface Responses {
   getSettings: SettingsView;
   saveSettings: SettingsView;
   setReminders: RemindersView;
+  importFile: ImportReport;
 }
 
 export type { Method, Request };

@@ -14,6 +14,7 @@
  */
 import * as v from './valibot';
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
+import { MAX_IMPORT_BYTES } from './contract';
 import { flag, formNumber, list, oneOf, record, recordId, request, text } from './request-fields';
 
 export interface MethodSpec {
@@ -30,8 +31,9 @@ const ANYONE = ['manager', 'head', 'director'] as const satisfies readonly Role[
 const LEADERS = ['head', 'director'] as const satisfies readonly Role[];
 const HEAD = ['head'] as const satisfies readonly Role[];
 
-/** Who may send a file through `rpcUpload(form)` (the import): not a method, same rule. */
-export const UPLOAD_ROLES: readonly Role[] = HEAD;
+/** base64 spends 4 characters per 3 bytes. */
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+export const IMPORT_MODES = ['preview', 'import'] as const;
 
 /** The core's values (a unit test checks that none is missing). */
 export const ACTIVITY = [
@@ -141,23 +143,42 @@ export const METHODS = {
   snooze: {
     roles: ANYONE,
     request: request({ ...dealAction, until: text(20), reason: text(1000) }),
+    fields: { snoozedUntil: 'until', snoozeReason: 'reason' },
   },
   moveStage: {
     roles: ANYONE,
     request: request({ ...dealAction, stage: text(200), amount: text(40) }),
   },
   closeWon: { roles: ANYONE, request: close },
-  closeLost: { roles: ANYONE, request: close, fields: { lostReason: 'reason' } },
+  closeLost: {
+    roles: ANYONE,
+    request: request({ ...dealAction, reason: text(500), amount: text(40), comment: text(1000) }),
+    fields: { lostReason: 'reason' },
+  },
   openRecord: {
     roles: ANYONE,
     request: request({ sheet: oneOf(['clients', 'deals', 'invoices']), id: recordId() }),
   },
   team: { roles: LEADERS, request: request({ period: text(10) }) },
-  refreshDashboard: { roles: LEADERS, request: empty },
+  /** The period the panel shows ('' = the Dashboard's own period cell), so both stay in step. */
+  refreshDashboard: { roles: LEADERS, request: request({ period: text(10) }) },
   sendWeeklyReport: { roles: HEAD, request: empty },
   getSettings: { roles: HEAD, request: empty },
   saveSettings: { roles: HEAD, request: settingsForm },
   setReminders: { roles: HEAD, request: request({ on: flag() }) },
+  /**
+   * A CSV or .xlsx the sidebar read with FileReader, as base64: a plain argument works the same in
+   * Google and in the playground, where a form's Blob does not (and is refused in some domains).
+   */
+  importFile: {
+    roles: HEAD,
+    request: request({
+      mode: oneOf(IMPORT_MODES),
+      name: text(255),
+      type: text(200),
+      base64: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BASE64)),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -196,7 +196,7 @@ test('English: team, import and settings', async () => {
     expect(await e.page.locator('#h-managers').textContent()).toBe('Managers');
     await shot(e.page, 'team-en');
     await openTab(e.page, 'import');
-    // An Excel file this time: the bytes cross google.script.run's form upload intact.
+    // An Excel file this time: read in the browser, its bytes cross as base64 intact.
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Leads');
     sheet.addRows([

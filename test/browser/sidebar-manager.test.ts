@@ -112,8 +112,16 @@ test('snoozing with a reason and a date hides the deal until then', async () => 
   const { vector } = seeded.deals;
   expect(await sectionIds(page, 'overdueSteps')).toEqual([vector]);
   const form = await act(vector, 'snooze', 'overdueSteps');
-  await form.locator('input[name="until"]').fill('2026-12-07');
+  // A date already gone is refused on the date field, before anything is sent.
+  const sent = s.host.calls.length;
+  await form.locator('input[name="until"]').fill('2026-11-20');
   await form.locator('input[name="reason"]').fill('Клиент в отпуске до 7 декабря');
+  await form.locator('button[type="submit"]').click();
+  await expect(form.locator('.field-error').textContent()).resolves.toBe(
+    'Дата 20.11.2026 уже прошла: отложить можно до 27.11.2026 или позже.',
+  );
+  expect(s.host.calls.length).toBe(sent);
+  await form.locator('input[name="until"]').fill('2026-12-07');
   await form.locator('button[type="submit"]').click();
   await page.waitForSelector('.today .notice.ok >> text=Отложено до 07.12.2026.');
   expect(await sectionIds(page, 'overdueSteps')).not.toContain(vector);
@@ -122,7 +130,10 @@ test('snoozing with a reason and a date hides the deal until then', async () => 
 test('moving the stage, then closing won', async () => {
   const { xss } = seeded.deals;
   let form = await act(xss, 'stage');
-  await form.locator('select[name="stage"]').selectOption('Квалификация');
+  // The dialog says where the deal is and offers the next stage of the funnel.
+  await expect(form.locator('.current-stage').textContent()).resolves.toBe('Сейчас: Новая заявка');
+  expect(await form.locator('select[name="stage"]').inputValue()).toBe('Квалификация');
+  await shot(page, 'today-stage-ru');
   await form.locator('button[type="submit"]').click();
   await page.waitForSelector('.today .notice.ok >> text=Этап изменён.');
   await expect(card(xss).locator('.card-sub').textContent()).resolves.toContain('Квалификация');
@@ -167,7 +178,11 @@ test('closing lost requires a reason', async () => {
   await form.locator('button[type="submit"]').click();
   await expect(form.locator('.field-error').textContent()).resolves.toContain('Причина проигрыша');
   expect(await sectionIds(page, 'forgotten')).toContain(alpha);
-  await form.locator('select[name="reason"]').selectOption('Дорого');
+  // «Другое» says nothing alone: a comment is asked for, and required.
+  await form.locator('select[name="reason"]').selectOption('Другое');
+  await form.locator('button[type="submit"]').click();
+  await expect(form.locator('.field-error').textContent()).resolves.toContain('Что случилось');
+  await form.locator('textarea[name="comment"]').fill('Проект заморожен до весны');
   await form.locator('button[type="submit"]').click();
   await page.waitForSelector('.today .notice.ok >> text=Сделка закрыта как проигранная.');
   expect(await sectionIds(page, 'forgotten')).not.toContain(alpha);

@@ -2,7 +2,7 @@
  * The google.script.run stand-in the sidebar host injects, checked in a real page against the
  * emulator: new runner per with*, the user object, failure handlers, Google's argument rules
  * (Date and DOM nodes refused, a form only as the sole argument, "_" names unreachable) and a
- * file reaching the server as a Blob.
+ * file read with FileReader reaching the import as base64 in an ordinary call.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -98,18 +98,20 @@ test('Date, function and DOM-node arguments fail the call as in Google', async (
   expect(node.message).toMatch(/^Failed due to illegal value/);
 });
 
-test('a form goes only as the sole argument, its file input arriving as a Blob', async () => {
+test('a form goes only as the sole argument; a file crosses as base64 in an ordinary call', async () => {
   const notAlone = await inPage(`${handlers}
     const f = document.createElement('form');
-    run.withSuccessHandler(ok).withFailureHandler(fail).rpcUpload(f, 'extra');`);
+    run.withSuccessHandler(ok).withFailureHandler(fail).rpc(f, 'extra');`);
   expect(notAlone.ok).toBe(false);
   const upload = await inPage(`${handlers}
-    const f = document.createElement('form');
-    f.innerHTML = '<input type="file" name="file"><input type="hidden" name="mode" value="preview">';
-    const dt = new DataTransfer();
-    dt.items.add(new File(['Компания;Телефон;Потребность\\nООО «Липа»;+7 916 000-00-09;Стеллажи\\n'], 'leads.csv', { type: 'text/csv' }));
-    f.querySelector('input[type=file]').files = dt.files;
-    run.withSuccessHandler(ok).withFailureHandler(fail).rpcUpload(f);`);
+    const file = new File(['Компания;Телефон;Потребность\\nООО «Липа»;+7 916 000-00-09;Стеллажи\\n'], 'leads.csv', { type: 'text/csv' });
+    const reader = new FileReader();
+    reader.onload = () => {
+      const base64 = String(reader.result).split(',')[1];
+      run.withSuccessHandler(ok).withFailureHandler(fail)
+        .rpc('importFile', { mode: 'preview', name: file.name, type: file.type, base64 });
+    };
+    reader.readAsDataURL(file);`);
   expect(upload).toMatchObject({
     ok: true,
     value: { ok: true, data: { mode: 'preview', fileName: 'leads.csv', totalRows: 1, added: 1 } },

@@ -32,7 +32,6 @@ const ENTRY_POINTS = [
   'menuRemindersOff',
   'menuRunRemindersNow',
   'rpc',
-  'rpcUpload',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   INN_CHECK: ['inn'],

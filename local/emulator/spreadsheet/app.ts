@@ -61,8 +61,8 @@ export class SpreadsheetApp extends Svc {
   setActiveSheet(sheet: unknown): unknown {
     return this._book.setActiveSheet(sheet as Parameters<Spreadsheet['setActiveSheet']>[0]);
   }
-  getActiveRange(): null {
-    return null;
+  getActiveRange(): unknown {
+    return this._hasActive() ? this._book.getActiveRange() : null;
   }
   openById(id: string): Spreadsheet {
     if (id !== this._book._id)

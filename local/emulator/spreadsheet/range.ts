@@ -122,7 +122,7 @@ export class Range extends Svc implements ValuesApi {
     return this._sheet._range(this._r + row - 1, this._c + column - 1, 1, 1);
   }
   activate(): this {
-    this._sheet._book._active = this._sheet;
+    this._sheet._book.setActiveRange(this);
     return this;
   }
 

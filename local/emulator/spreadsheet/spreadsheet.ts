@@ -89,6 +89,8 @@ type SpreadsheetApi = Pick<
 export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
   _sheets: Sheet[] = [];
   _active: Sheet | null = null;
+  /** The selection set by Range.activate / setActiveRange (Google keeps one per sheet). */
+  _activeRange: Range | null = null;
   readonly _named = new Map<string, NamedRangeRec>();
   readonly _meta: MetaRecord[] = [];
   _protectionSpecs: Array<ProtectionSpec & { sheetId: number }> = [];
@@ -278,6 +280,12 @@ export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
     this._active = sheet;
     return sheet;
   }
+  /** Selects the range and makes its sheet active, as Google does. */
+  setActiveRange(range: Range): Range {
+    this._active = range._sheet;
+    this._activeRange = range;
+    return range;
+  }
   insertSheet(a?: string | number, b?: number): Sheet {
     let name: string;
     let index: number | undefined;
@@ -356,7 +364,8 @@ export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
     });
   }
   getActiveRange(): Range | null {
-    return null;
+    const r = this._activeRange;
+    return r && r._sheet === this.getActiveSheet() ? r : null;
   }
   getFormUrl(): string | null {
     return null;

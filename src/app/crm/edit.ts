@@ -17,7 +17,7 @@ import {
   type SheetDef,
 } from '../../core/workbook/schema';
 import { dayOfInstant, type Zone } from '../../core/time';
-import type { Settings } from '../../core/types';
+import type { Lang, Settings } from '../../core/types';
 import { isBlankCell, readCell, writeCell, type Cell } from '../../core/workbook/cells';
 import { ACTIVITY_TYPES } from '../../core/workbook/enums';
 import { maxIdNumber, formatId, type IdPrefix } from '../../core/workbook/ids';
@@ -49,6 +49,7 @@ import {
   readValues,
   readValuesAndFormulas,
   sheetExtent,
+  sheetName,
   updateNotes,
   writeValues,
 } from '../../gas/sheets/blocks';
@@ -57,6 +58,10 @@ import { appendByHeader } from '../../gas/sheets/table';
 import { Workbook } from '../../gas/workbook';
 import { flagClientDuplicates } from './edit-rules/client-duplicates';
 import { revertManagerEdit } from './edit-rules/manager-column';
+import { clientNames } from './edit-rules/client-name';
+import { logFlags, type Flag } from './edit-rules/flags-log';
+import { stageToRestore } from './edit-rules/stage-restore';
+import { auditTyped, type TypedDealRow } from './edit-rules/typed-audit';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -140,7 +145,7 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       user: editUser(e),
       single: singleCellEdit(e),
     };
-    processBlock(b, wb.settings);
+    processBlock(b, wb.settings, wb);
     if (def.key === 'clients') flagClientDuplicates(b, wb.settings.lang);
   }, EDIT_LOCK_MS);
 }
@@ -148,16 +153,17 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 type Changes = Map<number, Map<string, unknown>>; // row offset -> key -> core value
 type Notes = Map<number, Map<string, string>>; // row offset -> key -> note ('' clears ours)
 
-function processBlock(b: Block, settings: Settings): void {
+function processBlock(b: Block, settings: Settings, wb: Workbook): void {
   const changes: Changes = new Map();
   const notes: Notes = new Map();
   const set = (r: number, key: string, v: unknown) => {
     if (b.index[key] === undefined) return;
     (changes.get(r) ?? changes.set(r, new Map()).get(r))?.set(key, v);
   };
-  const note = (r: number, key: string, msg: MessageKey | '') => {
+  const note = (r: number, key: string, msg: MessageKey | '', params = {}) => {
     if (b.index[key] === undefined) return;
-    (notes.get(r) ?? notes.set(r, new Map()).get(r))?.set(key, msg ? t(settings.lang, msg) : '');
+    const text = msg ? t(settings.lang, msg, params) : '';
+    (notes.get(r) ?? notes.set(r, new Map()).get(r))?.set(key, text);
   };
   const cell = (r: number, key: string): unknown =>
     b.index[key] === undefined ? '' : b.values[r][b.index[key]];
@@ -185,7 +191,11 @@ function processBlock(b: Block, settings: Settings): void {
     if (b.def.key === 'deals' && b.edited.has('stage')) {
       const typed = String(cell(r, 'stage') ?? '').trim();
       const stage = typed ? findStage(settings.stages, typed) : undefined;
-      if (typed && !stage) note(r, 'stage', 'crm.edit.badStage');
+      const restore = typed && !stage ? stageToRestore(settings.stages, b.single) : null;
+      if (restore !== null) {
+        set(r, 'stage', restore);
+        note(r, 'stage', 'crm.edit.stageRestored', { typed, stage: restore });
+      } else if (typed && !stage) note(r, 'stage', 'crm.edit.badStage');
       else if (stage) {
         note(r, 'stage', '');
         if (stage.name !== typed) set(r, 'stage', stage.name);
@@ -223,10 +233,54 @@ function processBlock(b: Block, settings: Settings): void {
     }
   }
 
+  if (b.def.key === 'invoices' && b.index.clientName !== undefined) {
+    const named = b.values.map((row, offset) => ({
+      offset,
+      clientId: String(changes.get(offset)?.get('clientId') ?? row[b.index.clientId] ?? ''),
+      name: String(row[b.index.clientName] ?? ''),
+    }));
+    for (const [r, name] of clientNames(b.ss, b.zone, named)) set(r, 'clientName', name);
+  }
+  const flags = flagsOf(b, notes, settings.lang);
+  const typed = b.def.key === 'deals' ? typedDealRows(b, changes) : [];
   writeChanges(b, changes);
   writeNotes(b, notes);
+  logFlags(b.ss, sheetName(b.sheet), flags, b.user, settings.lang);
+  auditTyped(wb, typed, b.single, { at: b.now, user: b.user, lang: settings.lang });
   if (history.length) appendByHeader(b.ss, STAGE_HISTORY, b.zone, history, settings.lang);
   if (activityRows.length) applyActivities(b, activityRows, changes);
+}
+
+/** The notes this edit put on the cells it covered, with what was typed there (for the Log). */
+function flagsOf(b: Block, notes: Notes, lang: Lang): Flag[] {
+  const out: Flag[] = [];
+  for (const [r, byKey] of notes) {
+    for (const [key, text] of byKey) {
+      const c = b.def.columns.find((x) => x.key === key);
+      if (!text || !c || !b.edited.has(key)) continue;
+      const value = b.values[r][b.index[key]];
+      out.push({ row: b.firstRow + r, column: c[lang], value, note: text });
+    }
+  }
+  return out;
+}
+
+/** The Deals rows whose manager, stage or amount this edit covered, read after its changes. */
+function typedDealRows(b: Block, changes: Changes): TypedDealRow[] {
+  const keys = ['manager', 'stage', 'amount'].filter((k) => b.edited.has(k));
+  if (!keys.length) return [];
+  const out: TypedDealRow[] = [];
+  for (let r = 0; r < b.values.length; r++) {
+    const id = changes.get(r)?.get('id') ?? b.values[r][b.index.id];
+    if (isBlankCell(id)) continue;
+    const after = (key: string): unknown => {
+      if (changes.get(r)?.has(key)) return changes.get(r)?.get(key);
+      const raw = b.values[r][b.index[key]];
+      return key === 'amount' ? (readCell('money', raw, b.zone) ?? raw) : raw;
+    };
+    out.push({ dealId: String(id), edited: new Set(keys), after });
+  }
+  return out;
 }
 
 /** An edit event's oldValue of a date cell: a serial number, or epoch ms, as text. */
@@ -429,6 +483,7 @@ function applyActivities(b: Block, rows: number[], changes: Changes): void {
       deals.update(deal.row, { ...upd, updatedAt: nextStamp(d.updatedAt, b.now) });
     }
     const client = clientId ? clients.find(clientId) : null;
+    if (client && isBlankCell(get(r, 'clientName'))) fillIn('clientName', client.cells.name ?? '');
     if (client) {
       const upd = clientAfterActivity(client.cells as { lastContactAt: number | null }, at);
       if (Object.keys(upd).length) clients.update(client.row, upd);

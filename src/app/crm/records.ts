@@ -50,6 +50,8 @@ import type { Table } from '../../gas/sheets/table';
 import type { Workbook } from '../../gas/workbook';
 import { getDocProperty, setDocProperty } from '../../gas/properties';
 import { locked, readOnly, type CrmSession } from './session';
+import { dealAuditEntries } from '../../core/crm/audit';
+import { recordAudit } from './audit';
 
 const ASSIGN_KEY = 'ropdesk.assign.last';
 
@@ -204,20 +206,23 @@ function writeLead(
   let activityId: string | null = null;
   if (draft.activity) {
     [activityId] = s.wb.appendWithIds('activities', 'A', [
-      activityCells(
-        {
-          id: '',
-          at: s.now,
-          manager: draft.deal.manager,
-          type: draft.activity.type,
-          clientId,
-          dealId,
-          summary: draft.activity.summary,
-          nextStep: draft.deal.nextStep,
-          nextStepDate: draft.deal.nextStepDate,
-        },
-        s.lang,
-      ),
+      {
+        ...activityCells(
+          {
+            id: '',
+            at: s.now,
+            manager: draft.deal.manager,
+            type: draft.activity.type,
+            clientId,
+            dealId,
+            summary: draft.activity.summary,
+            nextStep: draft.deal.nextStep,
+            nextStepDate: draft.deal.nextStepDate,
+          },
+          s.lang,
+        ),
+        clientName: existing ? existing.name : draft.client.name,
+      },
     ]);
   }
   return {
@@ -255,9 +260,12 @@ export function updateDeal(wb: Workbook, input: UpdateDealInput): DealResult {
   return locked(wb, (s) => {
     const { table, deal } = dealOf(s, input.id, input.expectedUpdatedAt);
     const changes = dealChanges(deal, input.changes ?? {}, s.ctx());
-    return {
-      record: write(s, table, deal, { ...changes, updatedAt: nextStamp(deal.updatedAt, s.now) }),
-    };
+    const record = write(s, table, deal, {
+      ...changes,
+      updatedAt: nextStamp(deal.updatedAt, s.now),
+    });
+    auditPanel(s, deal, changes);
+    return { record };
   });
 }
 
@@ -283,20 +291,23 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   const clientRaw = s.wb.find('clients', clientId);
   if (!clientRaw && !deal) throw notFound(clientId);
   const [id] = s.wb.appendWithIds('activities', 'A', [
-    activityCells(
-      {
-        id: '',
-        at: draft.at,
-        manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
-        type: draft.type,
-        clientId,
-        dealId: deal ? deal.id : '',
-        summary: draft.summary,
-        nextStep: draft.nextStep,
-        nextStepDate: draft.nextStepDate,
-      },
-      s.lang,
-    ),
+    {
+      ...activityCells(
+        {
+          id: '',
+          at: draft.at,
+          manager: s.user || deal?.manager || (clientRaw ? String(clientRaw.cells.manager) : ''),
+          type: draft.type,
+          clientId,
+          dealId: deal ? deal.id : '',
+          summary: draft.summary,
+          nextStep: draft.nextStep,
+          nextStepDate: draft.nextStepDate,
+        },
+        s.lang,
+      ),
+      clientName: clientRaw ? String(clientRaw.cells.name ?? '') : (deal?.clientName ?? ''),
+    },
   ]);
   if (deal && dealTable) {
     deal = write(s, dealTable, deal, {
@@ -339,7 +350,14 @@ function applyMove(
     updatedAt: nextStamp(deal.updatedAt, s.now),
   });
   if (move.history) s.wb.append('stageHistory', [move.history]);
+  auditPanel(s, deal, move.changes);
   return record;
+}
+
+/** A change made in the panel, into the audit trail (only the audited fields it touched). */
+function auditPanel(s: CrmSession, before: Deal, changes: Partial<Deal>): void {
+  const meta = { at: s.now, user: s.user, lang: s.lang, source: 'panel' as const };
+  recordAudit(s.wb, dealAuditEntries(before.id, before, changes, meta));
 }
 
 function closingStage(s: CrmSession, kind: 'won' | 'lost'): string {
@@ -409,11 +427,14 @@ export function addInvoice(wb: Workbook, input: AddInvoiceInput): InvoiceResult 
       clientId = deal.clientId;
     }
     if (!clientId) throw new UserError('crm.noDealOrClient');
-    if (!s.wb.find('clients', clientId)) throw notFound(clientId);
+    const client = s.wb.find('clients', clientId);
+    if (!client) throw notFound(clientId);
     const draft = draftInvoice(input, clientId, s.ctx());
     const id = new IdAllocator('I', s.wb.ids('invoices')).take();
     const record: Omit<Invoice, 'row'> = { ...draft, id, number: draft.number || id };
-    const row = s.wb.append('invoices', [record]);
+    const row = s.wb.append('invoices', [
+      { ...record, clientName: String(client.cells.name ?? '') },
+    ]);
     return { record: { ...record, row } };
   });
 }

@@ -10,8 +10,10 @@ import type {
   LogActivityRequest,
   MoveStageRequest,
   SnoozeRequest,
+  Request,
   TodayView,
 } from '../../shared/contract';
+import { isOtherReason } from '../../shared/lost-reason';
 import * as crm from '../crm';
 import type { Ctx } from './context';
 import { requireFields } from './fields';
@@ -98,12 +100,15 @@ export function closeWon(r: CloseRequest, ctx: Ctx): TodayView {
   });
 }
 
-export function closeLost(r: CloseRequest, ctx: Ctx): TodayView {
+export function closeLost(r: Request<'closeLost'>, ctx: Ctx): TodayView {
   requireFields(ctx, [['reason', r.reason, 'sb.f.lostReason']]);
+  // «Другое» alone tells the head nothing about why the deal was lost.
+  if (isOtherReason(r.reason)) requireFields(ctx, [['comment', r.comment, 'sb.f.lostComment']]);
   return act(ctx, r.dealId, () => {
     crm.closeLost(ctx.wb, {
       id: r.dealId,
       reason: r.reason,
+      comment: r.comment,
       expectedUpdatedAt: stamp(r.updatedAt),
     });
   });

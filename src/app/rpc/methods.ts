@@ -6,9 +6,10 @@
 import { ACTIVITY_TYPES } from '../../core/workbook/enums';
 import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/workbook/settings';
 import type { Bootstrap, Response } from '../../shared/contract';
-import { allowed, UPLOAD_ROLES, type Method, type Request } from '../../shared/methods';
+import { allowed, type Method, type Request } from '../../shared/methods';
 import type { Ctx } from './context';
 import * as deals from './deals';
+import { importFile } from './import';
 import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
@@ -29,11 +30,12 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   closeLost: deals.closeLost,
   openRecord,
   team: team.teamView,
-  refreshDashboard: (_r, ctx) => team.refreshDashboard(ctx),
+  refreshDashboard: (r, ctx) => team.refreshDashboard(ctx, r.period),
   sendWeeklyReport: (_r, ctx) => team.sendWeeklyReport(ctx),
   getSettings: (_r, ctx) => settings.getSettings(ctx),
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
+  importFile,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {
@@ -59,7 +61,7 @@ function bootstrap(ctx: Ctx): Bootstrap {
     })),
     can: {
       team: allowed('team', role),
-      import: UPLOAD_ROLES.includes(role),
+      import: allowed('importFile', role),
       settings: allowed('getSettings', role),
       weeklyReport: allowed('sendWeeklyReport', role),
     },

@@ -121,8 +121,8 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
   };
 }
 
-export function refreshDashboard(ctx: Ctx): { refreshedAt: string } {
-  analytics.refreshDashboard(ctx.wb);
+export function refreshDashboard(ctx: Ctx, period = ''): { refreshedAt: string } {
+  analytics.refreshDashboard(ctx.wb, period || undefined);
   return { refreshedAt: new Date(Date.now()).toISOString() };
 }
 

@@ -37,16 +37,36 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
   );
   wb.append('clients', demo.clients.map(strip));
   wb.append('deals', demo.deals.map(strip));
+  // Activities and Invoices carry the client's name beside its id, as Deals do.
+  const names = new Map(demo.clients.map((c) => [c.id, c.name]));
   wb.append(
     'activities',
-    demo.activities.map((a) => activityCells(strip(a), lang)),
+    demo.activities.map((a) => ({
+      ...activityCells(strip(a), lang),
+      clientName: names.get(a.clientId) ?? '',
+    })),
   );
   wb.append('stageHistory', demo.stageHistory.map(strip));
+  // Grouped as the head reads them: by period, then company, teams, managers; each manager named.
+  const people = new Map(demo.managers.map((m) => [m.email.toLowerCase(), m.name]));
+  const levels = ['company', 'team', 'manager'];
+  const plans = [...demo.plans].sort(
+    (a, b) =>
+      a.period.localeCompare(b.period) ||
+      levels.indexOf(a.level) - levels.indexOf(b.level) ||
+      (people.get(a.target) ?? a.target).localeCompare(people.get(b.target) ?? b.target),
+  );
   wb.append(
     'plans',
-    demo.plans.map((p) => planCells(strip(p), lang)),
+    plans.map((p) => ({
+      ...planCells(strip(p), lang),
+      targetName: p.level === 'manager' ? (people.get(p.target.toLowerCase()) ?? '') : '',
+    })),
   );
-  wb.append('invoices', demo.invoices.map(strip));
+  wb.append(
+    'invoices',
+    demo.invoices.map((i) => ({ ...strip(i), clientName: names.get(i.clientId) ?? '' })),
+  );
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

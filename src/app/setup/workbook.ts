@@ -11,6 +11,7 @@ import { UserError } from '../../core/errors';
 import { t } from '../../core/i18n';
 import {
   ACTIVITIES,
+  AUDIT,
   CLIENTS,
   DASHBOARD,
   DEALS,
@@ -87,6 +88,7 @@ const SHEET_ORDER: readonly SheetDef[] = [
   DASHBOARD,
   LOG,
   SENT_LOG,
+  AUDIT,
 ];
 
 export interface SetupReport {

@@ -22,7 +22,7 @@ import { funnelBlock } from './dashboard/funnel';
 import { kpiBlock } from './dashboard/kpi';
 import { chartsBeside, layoutBlocks } from './dashboard/layout';
 import type { BlockDraft, DashboardModel, DashInput } from './dashboard/model';
-import { managersBlock, planFactBlock } from './dashboard/plan-fact';
+import { byCompletion, managersBlock, planFactBlock } from './dashboard/plan-fact';
 import { agingBlock, debtorsBlock } from './dashboard/receivables';
 
 export {
@@ -57,7 +57,7 @@ export function buildDashboard(
   const pfOpts = { zone, book };
   const [company] = planFact(data, period, 'company', asOf.day, pfOpts);
   const teams = book.teams.length ? planFact(data, period, 'team', asOf.day, pfOpts) : [];
-  const managers = planFact(data, period, 'manager', asOf.day, pfOpts);
+  const managers = byCompletion(planFact(data, period, 'manager', asOf.day, pfOpts));
   const drafts: BlockDraft[] = [];
   const add = (b: BlockDraft | null): void => {
     if (!b) return;
@@ -88,7 +88,7 @@ export function buildDashboard(
   return {
     period,
     lang,
-    title: h('an.dash.title'),
+    title: `${h('an.dash.title')} · ${period.label}`,
     periodLabel: h('an.dash.period'),
     status: opts.badPeriod
       ? t(lang, 'an.dash.badPeriod', { value: opts.badPeriod, period: period.label })

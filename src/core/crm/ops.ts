@@ -6,7 +6,7 @@
 import { UserError } from '../errors';
 import type { Kopecks } from '../money';
 import { ACTIVITIES, CLIENTS, DEALS, INVOICES, type ColumnDef } from '../workbook/schema';
-import type { Day, Instant } from '../time';
+import { formatDay, type Day, type Instant } from '../time';
 import type {
   Activity,
   ActivityType,
@@ -399,8 +399,12 @@ export function snoozeChanges(
   const ck = new Checker(columns, ctx.lang, ctx.settings.maxAmount);
   const day = ck.day('snoozedUntil', until ?? null);
   const why = ck.text('snoozeReason', reason);
+  // A date already gone would do nothing: the deal would be back in Today at once.
   if (day !== null && day < ctx.today)
-    ck.add('snoozedUntil', 'field.invalid', { value: String(until) });
+    ck.add('snoozedUntil', 'crm.snooze.past', {
+      value: formatDay(day),
+      today: formatDay(ctx.today),
+    });
   // A snooze hides a deal from the forgotten lists and the head's counts: it is bounded and says
   // why (SECURITY.md T11).
   const max = ctx.settings.snoozeMaxDays;

@@ -69,6 +69,13 @@ export const ru = {
   'crm.edit.badDate': 'ROP Desk: не похоже на дату (дд.мм.гггг).',
   'crm.edit.amountForStage': 'ROP Desk: на этом этапе нужна сумма сделки.',
   'crm.edit.lostReason': 'ROP Desk: укажите причину проигрыша.',
+  'crm.edit.stageRestored':
+    'ROP Desk: этапа «{typed}» нет в воронке, оставлен прежний — «{stage}». Выберите этап из списка.',
+  'crm.edit.logged': '«{sheet}», строка {row}, «{column}»: «{value}». {problem}',
+  'crm.audit.unknown': '(неизвестно: вставка блока)',
+  'crm.snooze.past': 'Дата {value} уже прошла: отложить можно до {today} или позже.',
+  'crm.audit.panel': 'Боковая панель',
+  'crm.audit.sheet': 'Ввод в таблице',
   'crm.log.formSubmit': 'Лид из формы: клиент {client}, сделка {deal}, менеджер {manager}.',
   'crm.log.formBlank': 'Пустое событие формы (строка {row}): лид не создан.',
   'crm.log.formRepeat':
@@ -157,6 +164,13 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.edit.badDate': 'ROP Desk: not a date (dd.mm.yyyy).',
   'crm.edit.amountForStage': 'ROP Desk: this stage needs the deal amount.',
   'crm.edit.lostReason': 'ROP Desk: give the reason the deal was lost.',
+  'crm.edit.stageRestored':
+    'ROP Desk: there is no stage "{typed}" in the funnel; the previous one, "{stage}", was kept. Pick a stage from the list.',
+  'crm.edit.logged': '"{sheet}", row {row}, "{column}": "{value}". {problem}',
+  'crm.audit.unknown': '(unknown: a pasted block)',
+  'crm.snooze.past': '{value} has already passed: snooze until {today} or later.',
+  'crm.audit.panel': 'Sidebar',
+  'crm.audit.sheet': 'Typed in the sheet',
   'crm.log.formSubmit': 'Lead from the form: client {client}, deal {deal}, manager {manager}.',
   'crm.log.formBlank': 'Blank form event (row {row}): no lead created.',
   'crm.log.formRepeat': 'Form response already processed (row {row}, {timestamp}): no second lead.',

@@ -11,6 +11,8 @@ export const ru = {
   'sb.required': 'обязательно',
   'sb.error.network': 'Нет связи с сервером. Проверьте подключение и повторите.',
   'sb.error.title': 'Не получилось',
+  'sb.error.failed': 'Google не выполнил запрос: {detail}',
+  'sb.error.page': 'Ошибка на странице панели: {detail}',
   'sb.tab.today': 'Сегодня',
   'sb.tab.lead': '+ Лид',
   'sb.tab.team': 'Команда',
@@ -50,6 +52,8 @@ export const ru = {
   'sb.f.snoozeReason': 'Причина',
   'sb.f.stage': 'Новый этап',
   'sb.f.lostReason': 'Причина проигрыша',
+  'sb.f.lostComment': 'Что случилось (комментарий к «Другое»)',
+  'sb.f.currentStage': 'Сейчас: {stage}',
   'sb.f.wonConfirm': 'Отметить сделку «{title}» как выигранную?',
   'sb.f.choose': '— выберите —',
 
@@ -126,6 +130,7 @@ export const ru = {
   'sb.import.result':
     'Готово. Добавлено: {added}, объединено с дублями: {merged}, отклонено: {rejected}.',
   'sb.import.chooseFile': 'Выберите файл.',
+  'sb.import.unreadable': 'Браузер не смог прочитать файл «{name}»: выберите его ещё раз.',
 
   'sb.set.general': 'Общие',
   'sb.set.lang': 'Язык',
@@ -192,7 +197,7 @@ export const ru = {
   'rpc.v.recordId': 'Ожидается код записи, например D-000123.',
   'rpc.v.invalid': 'Недопустимое значение.',
   'rpc.noFile': 'Файл не выбран.',
-  'rpc.badFile': 'Не удалось прочитать файл «{name}»: поддерживаются CSV и .xlsx.',
+  'rpc.tooLarge': 'Файл «{name}» больше {max} МБ: разбейте его на части.',
   'rpc.invalidField': 'Проверьте поле.',
   'rpc.needReason': 'Укажите причину.',
   'rpc.needDate': 'Укажите дату.',
@@ -214,6 +219,8 @@ export const en: Record<keyof typeof ru, string> = {
   'sb.required': 'required',
   'sb.error.network': 'Could not reach the server. Check the connection and retry.',
   'sb.error.title': 'That did not work',
+  'sb.error.failed': 'Google did not run the request: {detail}',
+  'sb.error.page': 'Error in the panel page: {detail}',
   'sb.tab.today': 'Today',
   'sb.tab.lead': '+ Lead',
   'sb.tab.team': 'Team',
@@ -253,6 +260,8 @@ export const en: Record<keyof typeof ru, string> = {
   'sb.f.snoozeReason': 'Reason',
   'sb.f.stage': 'New stage',
   'sb.f.lostReason': 'Lost reason',
+  'sb.f.lostComment': 'What happened (a comment for "Other")',
+  'sb.f.currentStage': 'Now: {stage}',
   'sb.f.wonConfirm': 'Mark the deal "{title}" as won?',
   'sb.f.choose': '— choose —',
 
@@ -329,6 +338,7 @@ export const en: Record<keyof typeof ru, string> = {
   'sb.import.result':
     'Done. Added: {added}, merged with duplicates: {merged}, rejected: {rejected}.',
   'sb.import.chooseFile': 'Choose a file.',
+  'sb.import.unreadable': 'The browser could not read the file "{name}": choose it again.',
 
   'sb.set.general': 'General',
   'sb.set.lang': 'Language',
@@ -395,7 +405,7 @@ export const en: Record<keyof typeof ru, string> = {
   'rpc.v.recordId': 'Must be a record id such as D-000123.',
   'rpc.v.invalid': 'Invalid value.',
   'rpc.noFile': 'No file chosen.',
-  'rpc.badFile': 'Could not read the file "{name}": CSV and .xlsx are supported.',
+  'rpc.tooLarge': 'The file "{name}" is larger than {max} MB: split it into parts.',
   'rpc.invalidField': 'Check this field.',
   'rpc.needReason': 'Give a reason.',
   'rpc.needDate': 'Give a date.',

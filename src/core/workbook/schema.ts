@@ -43,7 +43,8 @@ export type SheetKey =
   | 'settings'
   | 'dashboard'
   | 'log'
-  | 'sentLog';
+  | 'sentLog'
+  | 'audit';
 
 export interface SheetDef {
   key: SheetKey;
@@ -161,6 +162,8 @@ export const ACTIVITIES: SheetDef = {
     col('manager', 'Менеджер', 'Manager', 'email', { required: true, aliases: ['Кто', 'Who'] }),
     col('type', 'Тип', 'Type', 'enum', { required: true }),
     col('clientId', 'ID клиента', 'Client ID', 'id'),
+    // Filled by the product beside the id, so a row reads without a lookup (as in Deals).
+    col('clientName', 'Клиент', 'Client', 'text'),
     col('dealId', 'ID сделки', 'Deal ID', 'id'),
     col('summary', 'Итог', 'Summary', 'longtext', { aliases: ['Что обсуждали', 'Результат'] }),
     col('nextStep', 'Следующий шаг', 'Next step', 'text'),
@@ -188,6 +191,8 @@ export const PLANS: SheetDef = {
   columns: [
     col('level', 'Уровень', 'Level', 'enum', { required: true }),
     col('target', 'Кто', 'Target', 'text', { aliases: ['Команда / менеджер', 'Team / manager'] }),
+    // The manager's name beside the email (the email stays the key the figures use).
+    col('targetName', 'Имя', 'Name', 'text'),
     col('period', 'Период', 'Period', 'text', { required: true }),
     col('metric', 'Показатель', 'Metric', 'enum'),
     col('value', 'План', 'Plan', 'number', { required: true, aliases: ['Сумма', 'Amount'] }),
@@ -202,6 +207,7 @@ export const INVOICES: SheetDef = {
     col('id', 'ID', 'ID', 'id', { required: true }),
     col('number', 'Номер счёта', 'Invoice number', 'text', { aliases: ['Номер', 'Number'] }),
     col('clientId', 'ID клиента', 'Client ID', 'id', { required: true }),
+    col('clientName', 'Клиент', 'Client', 'text'),
     col('dealId', 'ID сделки', 'Deal ID', 'id'),
     col('issuedAt', 'Выставлен', 'Issued', 'date', { required: true }),
     col('dueDate', 'Срок оплаты', 'Due date', 'date', { required: true }),
@@ -291,6 +297,25 @@ export const SENT_LOG: SheetDef = {
   ],
 };
 
+/**
+ * Who changed a deal's manager, stage or amount, when, from what to what, and where (the panel or
+ * the sheet). Append-only: written by the product, read by the head of sales.
+ */
+export const AUDIT: SheetDef = {
+  key: 'audit',
+  ru: 'Журнал изменений',
+  en: 'Audit trail',
+  columns: [
+    col('at', 'Когда', 'When', 'datetime', { required: true }),
+    col('user', 'Кто', 'Who', 'email'),
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('field', 'Поле', 'Field', 'text', { required: true }),
+    col('oldValue', 'Было', 'Before', 'text'),
+    col('newValue', 'Стало', 'After', 'text'),
+    col('source', 'Где', 'Where', 'text'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -310,6 +335,7 @@ export const SHEETS: readonly SheetDef[] = [
   DASHBOARD,
   LOG,
   SENT_LOG,
+  AUDIT,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

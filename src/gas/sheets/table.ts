@@ -279,8 +279,11 @@ export function requireHeader(ss: Spreadsheet, def: SheetDef, lang: Lang = 'ru')
   if ('missing' in header) throw missingColumnError(sheet.getName(), header.missing[0], found.lang);
 }
 
-/** Shows the user a record: its sheet becomes active and its row is selected. */
+/**
+ * Shows the user a record: its row is selected, which also makes its sheet active. From a sidebar
+ * call Google honours Spreadsheet.setActiveRange; switching the sheet alone leaves the selection
+ * where it was.
+ */
 export function showRecordRow(table: Table, row: number): void {
-  table.sheet.getParent().setActiveSheet(table.sheet);
-  table.sheet.getRange(row, 1, 1, Math.max(1, table.width)).activate();
+  table.sheet.getParent().setActiveRange(table.sheet.getRange(row, 1, 1, Math.max(1, table.width)));
 }

@@ -21,7 +21,8 @@ describe('Refresh dashboard on the demo workbook', () => {
 
   it('writes the current month with every block', () => {
     const v = range(p, 'Дашборд');
-    expect(v[0][0]).toBe('ROP Desk — дашборд руководителя продаж');
+    // The title says which period is shown, as the period cell does.
+    expect(v[0][0]).toBe('ROP Desk — дашборд руководителя продаж · 2026-11');
     expect(v[1].slice(0, 2)).toEqual(['Период', '2026-11']);
     expect(v[2][0]).toBe('Обновлено 27.11.2026 09:00; данные на 27.11.2026');
     const t = titles(v);
@@ -51,6 +52,32 @@ describe('Refresh dashboard on the demo workbook', () => {
         .getNumberFormat(),
     ).toBe('0.0%');
     expect(p.emulator.ui.alerts).toEqual([]);
+  });
+
+  it('reads as the head reads it: no trailing separators, ranked managers, room for the figures', () => {
+    const sheet = dash();
+    const formats = sheet.getDataRange().getNumberFormats().flat();
+    // '0.##' shows «559,» in Sheets: no format of ours with an optional decimal ("0.####…" is
+    // what Google answers for a cell left on Automatic).
+    const ours = formats.filter((f) => f !== '0.###############');
+    expect(ours.filter((f) => /\.#/.test(f))).toEqual([]);
+    const v = range(p, 'Дашборд');
+    const t = titles(v);
+    const at = t.indexOf('Менеджер') + 2;
+    const managers = v.slice(at, at + range(p, 'Менеджеры').length - 3);
+    const completion = managers.map((r) => r[3]).filter((x): x is number => x !== '');
+    expect(completion.length).toBeGreaterThan(1);
+    expect(completion).toEqual([...completion].sort((a, b) => b - a));
+    // Column A holds names; the figures start within a laptop screen.
+    expect(sheet.getColumnWidth(1)).toBeLessThanOrEqual(220);
+    expect(sheet.getColumnWidth(4)).toBeGreaterThanOrEqual(110);
+    const d = t.indexOf('Дисциплина') + 1;
+    const head = v[d].map(String);
+    const col = head.indexOf('Заполненность CRM, %');
+    const rows = v.slice(d + 1).filter((r) => String(r[0]) !== '');
+    expect(rows.every((r) => typeof r[col] === 'number')).toBe(true);
+    const minutes = head.indexOf('Ответ на заявку, медиана, мин');
+    expect(rows.every((r) => r[minutes] === '' || Number.isInteger(r[minutes]))).toBe(true);
   });
 
   it('creates three native charts fed by the blocks', () => {

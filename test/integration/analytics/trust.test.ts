@@ -19,6 +19,14 @@ describe('custom functions give no silent wrong number', () => {
     'Вероятность',
     'Дата закрытия',
   ].map(col);
+  const plan = (name: string): number => plans[0].indexOf(name);
+  const [LEVEL, TARGET, PERIOD, METRIC, VALUE] = [
+    'Уровень',
+    'Кто',
+    'Период',
+    'Показатель',
+    'План',
+  ].map(plan);
   const copy = (g: Grid): Grid => g.map((r) => r.slice());
   const call = (name: string, args: unknown[]): Grid => p.customFunction(name, args) as Grid;
   const planFact = (d: Grid, period: unknown = '2026-11', pl: Grid = plans): Grid =>
@@ -54,7 +62,7 @@ describe('custom functions give no silent wrong number', () => {
 
   it('resolves a manager plan written by name', () => {
     const pl = copy(plans);
-    for (const r of pl) if (r[1] === 'a.sokolov@vektor-trade.ru') r[1] = 'Анна Соколова';
+    for (const r of pl) if (r[TARGET] === 'a.sokolov@vektor-trade.ru') r[TARGET] = 'Анна Соколова';
     expect(planFact(deals, '2026-11', pl)).toEqual(base);
   });
 
@@ -98,8 +106,10 @@ describe('custom functions give no silent wrong number', () => {
     expect(open).toBeGreaterThan(0);
     d[open][PROB] = 150;
     const pl = copy(plans);
-    const n = pl.findIndex((r) => r[0] === 'Менеджер' && r[2] === '2026-11' && r[3] === 'Выручка');
-    pl[n][4] = -5;
+    const n = pl.findIndex(
+      (r) => r[LEVEL] === 'Менеджер' && r[PERIOD] === '2026-11' && r[METRIC] === 'Выручка',
+    );
+    pl[n][VALUE] = -5;
     const notes = noteRows(planFact(d, '2026-11', pl));
     expect(notes).toContain('Сделок с отрицательной суммой (учтены как есть): 1');
     expect(notes.some((x) => /^Сделок с вероятностью вне 0–100 %/.test(x))).toBe(true);
@@ -140,7 +150,7 @@ describe('custom functions give no silent wrong number', () => {
   });
 
   it('says a quarter plan is partial, and which months have none', () => {
-    const onlyNovember = plans.filter((r, i) => i === 0 || r[2] === '2026-11');
+    const onlyNovember = plans.filter((r, i) => i === 0 || r[PERIOD] === '2026-11');
     const t = planFact(deals, 'Q4 2026', onlyNovember);
     expect(noteRows(t)).toContain(
       'План задан не на все месяцы периода, нет плана на: 2026-10, 2026-12',

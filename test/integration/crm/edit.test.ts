@@ -61,7 +61,8 @@ describe('onEdit', () => {
     expect(rows(p, 'Сделки')[0]['Дата закрытия']).not.toBe('');
     p.edit('Сделки', a1(p, 'Сделки', 'Этап', 2), 'Выдуманный', { user: 'ivan@firm.ru' });
     const [d] = rows(p, 'Сделки');
-    expect(d).toMatchObject({ ID: 'D-000001', Сумма: 1234.5, Этап: 'Выдуманный' });
+    // A stage the funnel does not know is refused: the previous one comes back, with a note.
+    expect(d).toMatchObject({ ID: 'D-000001', Сумма: 1234.5, Этап: 'Проиграна' });
     expect(
       sheet(p, 'Сделки')
         .getRange(a1(p, 'Сделки', 'Этап', 2))

@@ -26,6 +26,8 @@ const call = (user: string, method: string, payload: unknown) =>
     error?: { code: string; message: string; fields: Array<{ field: string; message: string }> };
   };
 
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
 const EVERY: Method[] = [
   'bootstrap',
   'today',
@@ -43,6 +45,7 @@ const EVERY: Method[] = [
   'getSettings',
   'saveSettings',
   'setReminders',
+  'importFile',
 ];
 
 describe('the allow-list', () => {
@@ -97,8 +100,8 @@ describe('the allow-list', () => {
     for (const m of ['getSettings', 'saveSettings', 'setReminders', 'sendWeeklyReport'] as const) {
       expect(call(DIRECTOR, m, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    const form = { mode: 'preview' };
-    expect(project.rpcForm('rpcUpload', form, { user: DIRECTOR })).toMatchObject({
+    const file = { mode: 'preview', name: 'a.csv', type: 'text/csv', base64: b64('Компания\nА\n') };
+    expect(call(DIRECTOR, 'importFile', file)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -306,15 +309,18 @@ describe('requests are checked before anything runs', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('refuses a file upload without a file, and a manager’s upload', () => {
-    const empty = { name: '', type: 'application/octet-stream', content: new Uint8Array(0) };
-    expect(
-      project.rpcForm('rpcUpload', { mode: 'preview', file: empty }, { user: HEAD }),
-    ).toMatchObject({
+  it('refuses an import without a file, one over the size limit, and a manager’s import', () => {
+    const empty = { mode: 'preview', name: '', type: '', base64: '' };
+    expect(call(HEAD, 'importFile', empty)).toMatchObject({
       ok: false,
       error: { code: 'invalid', message: 'Файл не выбран.' },
     });
-    expect(project.rpcForm('rpcUpload', { mode: 'preview' }, { user: IVAN })).toMatchObject({
+    // Just over 20 MB of base64: the schema's cap names the field, no decoding is attempted.
+    const huge = { ...empty, name: 'big.csv', base64: 'A'.repeat(28_000_000) };
+    const r = call(HEAD, 'importFile', huge);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(r.error?.fields.map((f) => f.field)).toEqual(['base64']);
+    expect(call(IVAN, 'importFile', { ...empty, base64: b64('x') })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -354,22 +360,26 @@ describe('answers', () => {
     expect(
       ok(rpc(project, IVAN, 'openRecord', { sheet: 'deals', id: seeded.deals.romashka })),
     ).toEqual({ opened: true });
-    expect(project.lastCalls['Range.activate']).toBe(1);
-    expect(project.emulator.spreadsheet.getActiveSheet().getName()).toBe(DEALS.ru);
+    expect(project.lastCalls['Spreadsheet.setActiveRange']).toBe(1);
+    const book = project.emulator.spreadsheet;
+    expect(book.getActiveSheet().getName()).toBe(DEALS.ru);
+    // The selection is the deal's row, across the table.
+    const selected = book.getActiveRange()!;
+    const ids = book.getActiveSheet().getRange('A:A').getValues().flat();
+    expect(selected.getRow()).toBe(ids.indexOf(seeded.deals.romashka) + 1);
+    expect([selected.getColumn(), selected.getNumRows()]).toEqual([1, 1]);
+    expect(selected.getNumColumns()).toBe(book.getActiveSheet().getLastColumn());
   });
 
   it('a previewed CSV upload maps columns in the user’s language and lists rejected rows', () => {
     const csv = 'Компания;Телефон;Потребность\nООО «Береза»;+7 916 000-00-01;Стеллажи\n;abc;\n';
-    const file = { name: 'leads.csv', type: 'text/csv', content: csv };
-    const r = project.rpcForm('rpcUpload', { mode: 'preview', file }, { user: HEAD }) as {
-      ok: true;
-      data: {
-        mapping: Array<{ header: string; field: string }>;
-        rejected: Array<{ row: number }>;
-        added: number;
-      };
-    };
-    expect(r.ok).toBe(true);
+    const file = {
+      mode: 'preview',
+      name: 'leads.csv',
+      type: 'text/csv',
+      base64: b64(csv),
+    } as const;
+    const r = { data: ok(rpc(project, HEAD, 'importFile', file)) };
     expect(r.data.mapping).toEqual([
       { header: 'Компания', field: 'Клиент' },
       { header: 'Телефон', field: 'Телефон' },

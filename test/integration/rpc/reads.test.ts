@@ -71,6 +71,18 @@ describe('each RPC method reads each sheet at most once', () => {
     ],
     ['team', 'head', () => ({ period: '2026-11' })],
     ['getSettings', 'head', () => ({})],
+    ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
+      'importFile',
+      'head',
+      () => ({
+        mode,
+        name: 'leads.csv',
+        type: 'text/csv',
+        base64: Buffer.from(
+          'Компания;Телефон;Потребность\nООО «Импорт»;+7 916 700-00-03;Стеллажи\n',
+        ).toString('base64'),
+      }),
+    ]),
   ];
 
   it.each(cases)('%s', (method, who, payload) => {

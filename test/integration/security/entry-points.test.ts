@@ -79,13 +79,14 @@ describe.each([
     expect(snapshot()).toBe(before);
   });
 
-  it('rpc and rpcUpload: the method table refuses them', () => {
+  it('rpc: the method table refuses them (the import included)', () => {
     const expected = user === IVAN ? 'forbidden' : 'unknownUser';
     expect(project.rpc('rpc', ['getSettings', {}], { user })).toMatchObject({
       ok: false,
       error: { code: expected },
     });
-    expect(project.rpcForm('rpcUpload', { mode: 'preview' }, { user })).toMatchObject({
+    const file = { mode: 'preview', name: 'a.csv', type: 'text/csv', base64: 'YQ==' };
+    expect(project.rpc('rpc', ['importFile', file], { user })).toMatchObject({
       ok: false,
       error: { code: expected },
     });

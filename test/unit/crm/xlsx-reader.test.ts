@@ -23,30 +23,20 @@ describe('xlsx numeric cells', () => {
 });
 
 describe('xlsx reading is linear and capped', () => {
-  it('reads a worksheet with missing closing tags quickly and keeps what is whole', () => {
+  // Speed is the bench's business (no timed assertions here); a reader that rescanned to the end of
+  // the file from every unclosed tag would not finish these within the test's time-out.
+  it('reads a worksheet with missing closing tags and keeps what is whole', () => {
     const cells = '<c r="A1"><v>1</v>'.repeat(20_000); // no </c>, no </row>
-    const started = Date.now();
     const rows = worksheetRows(sheet(`<row r="1"><c r="B1"><v>2</v></c>${cells}`), []);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(rows[0][1]).toBe('2');
     const strings = sharedStrings('<sst>' + '<si><t>x'.repeat(20_000) + '</sst>');
     expect(strings.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
-  it('grows linearly: ten times the rows take about ten times as long, not a hundred', () => {
-    // Rows without </row>: a lazy regex rescans to the end of the file from every one of them.
-    const time = (n: number): number => {
-      const xml = sheet('<row r="1"><c><v>1</v></c>'.repeat(n));
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t0 = process.hrtime.bigint();
-        worksheetRows(xml, [], new Set(), { cells: 1e9, columns: 1e9 });
-        best = Math.min(best, Number(process.hrtime.bigint() - t0));
-      }
-      return best;
-    };
-    time(5_000);
-    expect(time(100_000) / time(10_000)).toBeLessThan(25);
+  it('reads 100,000 rows without </row>, each once', () => {
+    const xml = sheet('<row r="1"><c><v>1</v></c>'.repeat(100_000));
+    const rows = worksheetRows(xml, [], new Set(), { cells: 1e9, columns: 1e9 });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.every((v) => v === '' || v === '1'))).toBe(true);
   });
   it('refuses more columns or cells than the limits', () => {
     const wide = sheet(`<row r="1"><c r="JZ1"><v>1</v></c></row>`);

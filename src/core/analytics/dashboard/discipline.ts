@@ -35,10 +35,11 @@ export function disciplineBlock(
         f.unprocessed.get(e) ?? 0,
         f.overdueSteps.get(e) ?? 0,
         f.noNextStep.get(e) ?? 0,
-        resp?.medianMinutes ?? '',
-        resp?.p95Minutes ?? '',
+        minutes(resp?.medianMinutes),
+        minutes(resp?.p95Minutes),
         resp?.slaBreaches ?? 0,
-        f.completeness.get(e) ?? '',
+        // The figures are keyed by the email as written in lower case.
+        f.completeness.get(e.trim().toLowerCase()) ?? f.completeness.get(e) ?? '',
         n?.callsCompliance ?? '',
         n?.meetingsCompliance ?? '',
         f.pushed.get(e) ?? 0,
@@ -50,8 +51,8 @@ export function disciplineBlock(
       'int',
       'int',
       'int',
-      'number',
-      'number',
+      'int',
+      'int',
       'int',
       'percent',
       'percent',
@@ -60,4 +61,9 @@ export function disciplineBlock(
     ],
     notes: [],
   };
+}
+
+/** Whole minutes: a response time to the second is noise on a dashboard. */
+function minutes(v: number | null | undefined): number | '' {
+  return v === null || v === undefined ? '' : Math.round(v);
 }

@@ -70,6 +70,15 @@ export function planFactBlock(
   };
 }
 
+/**
+ * Managers by completion of plan, best first (no plan last), so the head reads the ranking, not
+ * the alphabet; equal ones by name.
+ */
+export function byCompletion(rows: readonly PlanFactRow[]): PlanFactRow[] {
+  const key = (r: PlanFactRow) => (r.completion === null ? -Infinity : r.completion);
+  return [...rows].sort((a, b) => key(b) - key(a) || a.name.localeCompare(b.name));
+}
+
 export function managersBlock(input: DashInput, managers: readonly PlanFactRow[]): BlockDraft {
   return {
     key: 'managers',

@@ -19,7 +19,8 @@ export function blockFormats(b: DashBlock, currency: string): string[][] {
     money,
     percent: '0.0%',
     int: '0',
-    number: '0.##',
+    // Not '0.##': with nothing after the point Sheets still shows the separator («559,»).
+    number: '0.0',
   };
   const values = blockValues(b);
   const last = b.formats.length - 1;
