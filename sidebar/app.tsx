@@ -65,11 +65,8 @@ export function App() {
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)));
   };
 
-  const count =
-    today.forgotten.length +
-    today.unprocessed.length +
-    today.overdueSteps.length +
-    today.overdueInvoices.length;
+  // The same count as the digest's subject (core analytics/attention.ts).
+  const count = today.count;
 
   return (
     <main class="app">

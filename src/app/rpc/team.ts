@@ -26,7 +26,8 @@ function figures(
     fact: r?.fact ?? 0,
     completion: r?.completion ?? null,
     forecast: r?.runRateForecast ?? r?.fact ?? 0,
-    requiredDailyPace: Math.max(0, Math.round(r?.requiredDailyPace ?? 0)),
+    requiredDailyPace:
+      r?.requiredDailyPace === null || r === undefined ? null : Math.round(r.requiredDailyPace),
   };
 }
 
@@ -48,9 +49,9 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
     period = periodContaining(asOf.day, 'month');
   }
   const opts = { zone: ctx.zone };
-  const company = planFact(data, period, 'company', asOf.day, opts)[0];
+  const company = planFact(data, period, 'company', asOf, opts)[0];
   const byManager = new Map(
-    planFact(data, period, 'manager', asOf.day, opts).map((r) => [r.target, r]),
+    planFact(data, period, 'manager', asOf, opts).map((r) => [r.target, r]),
   );
   const forgotten = count(forgottenDeals(data, asOf).items);
   const unprocessed = count(unprocessedLeads(data, asOf).items);

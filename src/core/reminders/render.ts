@@ -170,9 +170,9 @@ function planBlock(doc: Doc, p: PlanStatus | null, title: string): void {
   const pace =
     p.fact >= p.plan
       ? doc.tr('rem.plan.done')
-      : p.requiredDailyPace !== null && p.requiredDailyPace > 0
+      : p.requiredDailyPace !== null
         ? `${rest} · ${doc.tr('rem.plan.pace')}: ${fmtValue(doc, p, p.requiredDailyPace)}`
-        : rest;
+        : `${rest} · ${doc.tr('rem.plan.noDaysLeft')}`;
   doc.both(
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:4px 0 12px">` +
       `<tr><td style="padding:0 0 4px"><b>${escapeHtml(oneLine(title))}</b> ` +
