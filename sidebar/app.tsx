@@ -8,6 +8,7 @@ import type { Bootstrap, TodayView } from '../src/shared/contract';
 import type { SidebarKey as MessageKey } from './i18n';
 import { call } from './rpc';
 import { setLang, tr } from './i18n';
+import { setZone } from './format';
 import { ErrorBox, Loading, useCall } from './ui';
 import { TodayPanel } from './today';
 import { LeadPanel } from './lead';
@@ -40,6 +41,7 @@ export function App() {
       .then((b) => {
         if (!b) return;
         setLang(b.lang);
+        setZone(b.zone);
         setBoot(b);
         setToday(b.today);
       });

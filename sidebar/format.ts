@@ -9,6 +9,18 @@ export function day(iso: IsoDay | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
 
+let zone: string | undefined;
+
+/** The spreadsheet's zone: the Log and the emails speak its time, so the page must too. */
+export function setZone(id: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: id });
+    zone = id;
+  } catch {
+    zone = undefined;
+  }
+}
+
 export function instant(iso: IsoInstant | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -19,6 +31,7 @@ export function instant(iso: IsoInstant | null | undefined): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZone: zone,
   });
 }
 

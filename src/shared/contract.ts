@@ -162,6 +162,8 @@ export interface Bootstrap {
   me: Me;
   lang: Lang;
   currency: string;
+  /** The spreadsheet's time zone (IANA id): times are shown in it, not in the browser's. */
+  zone: string;
   today: TodayView;
   stages: StageOption[];
   sources: Choice[];
