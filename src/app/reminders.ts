@@ -118,7 +118,7 @@ export function menuRemindersOn(): void {
     if (s.enabled && !s.mine && s.owner) {
       throw new UserError('rem.error.ownedByOther', { owner: s.owner });
     }
-    toast(wb.ss, `${t(wb.lang, 'menu.remindersOn')}: ${s.hour}:00`);
+    toast(wb.ss, t(wb.lang, 'rem.toast.on', { hour: s.hour }));
   });
 }
 
@@ -126,7 +126,7 @@ export function menuRemindersOff(): void {
   menuAction(() => {
     const wb = new Workbook(spreadsheet());
     setReminders(wb, false);
-    toast(wb.ss, t(wb.lang, 'menu.remindersOff'));
+    toast(wb.ss, t(wb.lang, 'rem.toast.off'));
   });
 }
 

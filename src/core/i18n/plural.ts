@@ -43,12 +43,38 @@ export function fill(
   template: string,
   params: Readonly<Record<string, string | number>>,
 ): string {
-  return template.replace(/\{(\w+)(?:#([^{}]*))?\}/g, (whole, name: string, forms?: string) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    if (forms === undefined) return String(value);
-    const n = toNumber(value);
-    const noun = Number.isFinite(n) ? plural(lang, n, forms.split('|')) : forms.split('|').pop();
-    return `${String(value)}\u00a0${noun ?? ''}`;
-  });
+  return template.replace(
+    /\{(\w+)(?:#([^{}]*))?\}/g,
+    (whole, name: string, forms: string | undefined, at: number) => {
+      if (!(name in params)) return whole;
+      const value = params[name];
+      if (forms === undefined) return quoted(template, at) ? nested(String(value)) : String(value);
+      const n = toNumber(value);
+      const noun = Number.isFinite(n) ? plural(lang, n, forms.split('|')) : forms.split('|').pop();
+      return `${String(value)} ${noun ?? ''}`;
+    },
+  );
+}
+
+/** True when the template has an open «…» at that position. */
+function quoted(template: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (template[i] === '«') depth++;
+    else if (template[i] === '»') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
+/**
+ * Quotes inside «…» are „…“: «ООО „Ромашка“», never «ООО «Ромашка»». Only a value whose own
+ * quotes pair up is changed: a list joined with '», «' means its guillemets as they are.
+ */
+export function nested(text: string): string {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '«') depth++;
+    else if (ch === '»' && --depth < 0) return text;
+  }
+  return depth === 0 ? text.replace(/«/g, '„').replace(/»/g, '“') : text;
 }

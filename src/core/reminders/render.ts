@@ -8,7 +8,7 @@ import { t, type MessageKey, type MessageParams } from '../i18n';
 import { formatDay } from '../time';
 import { barHtml, barText } from './bars';
 import { escapeHtml, oneLine, plain, utf8Bytes } from './escape';
-import { formatCount, formatMoney, formatPercent, pluralForm } from './format';
+import { formatCount, formatMoney, formatPercent, monthTitle, pluralForm } from './format';
 import { rowLink } from './links';
 import {
   SECTIONS,
@@ -300,7 +300,7 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
   doc.para(
     r.kind === 'weekly'
       ? doc.tr('rem.weekly.intro', { date, period: r.periodLabel })
-      : doc.tr('rem.monthly.intro', { period: r.periodLabel }),
+      : doc.tr('rem.monthly.intro', { period: monthTitle(r.periodLabel, ctx.lang) }),
   );
   doc.para(
     doc.tr('rem.won', {
@@ -339,7 +339,8 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
   }
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
   const key = r.kind === 'weekly' ? 'rem.subject.weekly' : 'rem.subject.monthly';
-  return doc.build(doc.tr(key, { period: r.periodLabel }));
+  const period = r.kind === 'monthly' ? monthTitle(r.periodLabel, ctx.lang) : r.periodLabel;
+  return doc.build(doc.tr(key, { period }));
 }
 
 export function mailBytes(m: RenderedMail): number {

@@ -101,7 +101,7 @@ describe('file import', () => {
     expect(report.merged[0].dealId).toMatch(/^D-/);
     expect(report.rejected.map((r) => r.row)).toEqual([3, 5]);
     expect(report.rejected[0].reasons[0]).toBe('нет ни телефона, ни email');
-    expect(report.rejected[1].reasons[0]).toContain('неверные контрольные цифры');
+    expect(report.rejected[1].reasons[0]).toContain('не проходит проверку контрольной суммы');
     const delta = rows(p, 'Клиенты').find((c) => c['Клиент'] === 'ООО "Дельта"');
     expect(delta).toMatchObject({ Телефон: '+74954444444', Источник: 'Импорт' });
     const deals = rows(p, 'Сделки');
