@@ -28,6 +28,8 @@ export const ru = {
   'rem.reason.overdueInvoice': 'просрочка оплаты {days} дн.',
   'rem.snoozeEnded': 'отсрочка закончилась {date}',
   'rem.more': 'и ещё {count} — открыть в таблице',
+  'rem.moreInPanel':
+    'и ещё {count} — полный список в панели «Сегодня» (Расширения → ROP Desk → Открыть панель)',
   'rem.open': 'Открыть',
   'rem.openSheet': 'Открыть таблицу',
   'rem.plan.plan': 'План',
@@ -108,6 +110,8 @@ export const en: Record<keyof typeof ru, string> = {
   'rem.reason.overdueInvoice': 'payment {days} d overdue',
   'rem.snoozeEnded': 'snooze ended {date}',
   'rem.more': 'and {count} more — open the sheet',
+  'rem.moreInPanel':
+    'and {count} more — the full list is in the Today panel (Extensions → ROP Desk → Open panel)',
   'rem.open': 'Open',
   'rem.openSheet': 'Open the spreadsheet',
   'rem.plan.plan': 'Plan',

@@ -207,10 +207,12 @@ export function renderDigest(d: Digest, ctx: RenderContext, cap: number): Render
     doc.heading(doc.tr(SECTION_TITLE[s]), items.length);
     itemList(doc, items, cap);
   }
+  if (d.more > 0) doc.link(doc.tr('rem.moreInPanel', { count: d.more }), rowLink(ctx.links, null));
   doc.heading(doc.tr('rem.section.plan'));
   planBlock(doc, d.plan, d.plan?.label ?? doc.tr('rem.section.plan'));
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
-  const count = digestItemCount(d);
+  // The whole count, as the panel's badge shows it, even when the email lists the top ones.
+  const count = d.total;
   const items = doc.tr(`rem.items.${pluralForm(count, ctx.lang)}`);
   return doc.build(doc.tr('rem.subject.digest', { count, items, date }));
 }
