@@ -8,6 +8,7 @@ import type { Bootstrap, TodayView } from '../src/shared/contract';
 import type { SidebarKey as MessageKey } from './i18n';
 import { call } from './rpc';
 import { setLang, tr } from './i18n';
+import { setZone } from './format';
 import { ErrorBox, Loading, useCall } from './ui';
 import { TodayPanel } from './today';
 import { LeadPanel } from './lead';
@@ -40,6 +41,7 @@ export function App() {
       .then((b) => {
         if (!b) return;
         setLang(b.lang);
+        setZone(b.zone);
         setBoot(b);
         setToday(b.today);
       });
@@ -65,11 +67,8 @@ export function App() {
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)));
   };
 
-  const count =
-    today.forgotten.length +
-    today.unprocessed.length +
-    today.overdueSteps.length +
-    today.overdueInvoices.length;
+  // The same count as the digest's subject (core analytics/attention.ts).
+  const count = today.count;
 
   return (
     <main class="app">

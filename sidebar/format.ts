@@ -9,17 +9,35 @@ export function day(iso: IsoDay | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
 
+let zone: string | undefined;
+
+/** The spreadsheet's zone: the Log and the emails speak its time, so the page must too. */
+export function setZone(id: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: id });
+    zone = id;
+  } catch {
+    zone = undefined;
+  }
+}
+
 export function instant(iso: IsoInstant | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(locale(), {
+  // dd.MM.yyyy HH:mm in both languages: the one date format of the panel and the emails.
+  const parts = new Intl.DateTimeFormat('en-GB', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  });
+    hourCycle: 'h23',
+    timeZone: zone,
+  }).formatToParts(d);
+  const p = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((x) => x.type === type)?.value ?? '';
+  return `${p('day')}.${p('month')}.${p('year')} ${p('hour')}:${p('minute')}`;
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

@@ -5,7 +5,7 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import { common, crm, sidebar } from '../src/shared/i18n';
+import { common, crm, fill, sidebar } from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
 export type SidebarKey = keyof typeof common.ru | keyof typeof crm.ru | keyof typeof sidebar.ru;
@@ -29,8 +29,5 @@ export function lang(): Lang {
 
 /** Same substitution rules as the server's `t` (src/core/i18n/index.ts). */
 export function tr(key: SidebarKey, params: Params = {}): string {
-  const template = tables[current][key] ?? tables.ru[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(current, tables[current][key] ?? tables.ru[key] ?? key, params);
 }

@@ -195,7 +195,9 @@ function PlanFact({ row, m, name }: { row: Figures; m: (k: number) => string; na
           {m(row.forecast)}
         </span>
         <span>{tr('sb.team.pace')}</span>
-        <span>{m(row.requiredDailyPace)}</span>
+        <span>
+          {row.requiredDailyPace === null ? tr('sb.team.noDaysLeft') : m(row.requiredDailyPace)}
+        </span>
       </div>
     </div>
   );

@@ -16,6 +16,7 @@ import type {
 import type { SidebarKey as MessageKey } from './i18n';
 import { isOtherReason } from '../src/shared/lost-reason';
 import { call, CallError } from './rpc';
+import { ClientSection, MyPlanCard } from './today-extra';
 import { tr } from './i18n';
 import { currencySign, day, moneyOf, plusDays } from './format';
 import {
@@ -50,11 +51,9 @@ export function TodayPanel({ boot, view, onView }: Props) {
     const v = await reload.run(() => call('today', {}));
     if (v) onView(v);
   };
-  const empty =
-    !view.forgotten.length &&
-    !view.unprocessed.length &&
-    !view.overdueSteps.length &&
-    !view.overdueInvoices.length;
+  const empty = view.count === 0 && !view.dueToday.length;
+  // The day's plan: overdue steps first (oldest first), then the steps due today.
+  const planned = [...view.overdueSteps, ...view.dueToday];
   return (
     <div class="today">
       <div class="today-head">
@@ -71,6 +70,7 @@ export function TodayPanel({ boot, view, onView }: Props) {
       </div>
       {reload.error ? <ErrorBox error={reload.error} onRetry={() => void refresh()} /> : null}
       {flash ? <Notice text={flash} /> : null}
+      {view.plan ? <MyPlanCard plan={view.plan} currency={boot.currency} /> : null}
       {empty ? <p class="all-clear">{tr('sb.today.allClear')}</p> : null}
       <DealSection
         id="forgotten"
@@ -94,23 +94,41 @@ export function TodayPanel({ boot, view, onView }: Props) {
       />
       <DealSection
         id="overdueSteps"
-        title="sb.today.overdueSteps"
-        items={view.overdueSteps}
+        title="sb.today.planned"
+        items={planned}
         boot={boot}
         asOf={view.asOf}
         onDone={done}
         meta={(d) =>
-          d.nextStepDate
+          d.nextStepDate && d.nextStepDate < view.asOf
             ? tr('sb.today.stepOverdue', { date: day(d.nextStepDate) })
-            : tr('sb.today.noStep')
+            : tr('sb.today.stepToday', { step: d.nextStep || '—' })
         }
       />
+      <DealSection
+        id="noNextStep"
+        title="sb.today.noNextStep"
+        items={view.noNextStep}
+        boot={boot}
+        asOf={view.asOf}
+        onDone={done}
+        meta={() => tr('sb.today.noStep')}
+      />
+      <ClientSection items={view.forgottenClients} />
       <InvoiceSection items={view.overdueInvoices} />
     </div>
   );
 }
 
-function SectionHead({ id, title, count }: { id: string; title: MessageKey; count: number }) {
+export function SectionHead({
+  id,
+  title,
+  count,
+}: {
+  id: string;
+  title: MessageKey;
+  count: number;
+}) {
   return (
     <h2 id={`h-${id}`} class="section-title">
       {tr(title)}
@@ -183,7 +201,7 @@ function InvoiceSection({ items }: { items: InvoiceItem[] }) {
   );
 }
 
-function OpenButton({ sheet, id }: { sheet: RecordSheet; id: string }) {
+export function OpenButton({ sheet, id }: { sheet: RecordSheet; id: string }) {
   const c = useCall();
   return (
     <>

@@ -121,14 +121,14 @@ export function menuRemindersOn(wb = new Workbook(spreadsheet())): void {
     if (s.enabled && !s.mine && s.owner) {
       throw new UserError('rem.error.ownedByOther', { owner: s.owner });
     }
-    toast(wb.ss, `${t(wb.lang, 'menu.remindersOn')}: ${s.hour}:00`);
+    toast(wb.ss, t(wb.lang, 'rem.toast.on', { hour: s.hour }));
   });
 }
 
 export function menuRemindersOff(wb = new Workbook(spreadsheet())): void {
   menuAction(() => {
     setReminders(wb, false);
-    toast(wb.ss, t(wb.lang, 'menu.remindersOff'));
+    toast(wb.ss, t(wb.lang, 'rem.toast.off'));
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import { LOG } from '../core/workbook/schema';
 import { safeCellText } from '../core/workbook/sanitize';
+import { t } from '../core/i18n';
 import type { Lang } from '../core/types';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -41,7 +42,8 @@ export function appendLog(
       // Columns in schema order: at, level, job, message, user.
       sheet.appendRow([
         now,
-        e.level,
+        // The level in the workbook's words («инфо», not «info»).
+        t(lang, `log.level.${e.level}`),
         safeCellText(e.job),
         safeCellText(e.message.slice(0, 45_000)),
         e.user ?? '',

@@ -113,14 +113,46 @@ export interface InvoiceItem {
   daysOverdue: number;
 }
 
-/** Each deal appears in one list only (unprocessed, else forgotten, else overdue step). */
+export interface ClientItem {
+  id: string;
+  name: string;
+  contact: string;
+  /** Whole days since the last contact. */
+  idleDays: number;
+}
+
+/** The caller's own plan for the current month, with the one definition of pace (core pace.ts). */
+export interface MyPlan {
+  period: string;
+  plan: number;
+  fact: number;
+  completion: number | null;
+  forecast: number | null;
+  /** Per working day left; null when none is left. */
+  requiredDailyPace: number | null;
+  workingDaysLeft: number;
+  /** True when the figures are money (kopecks). */
+  money: boolean;
+}
+
+/**
+ * Each deal appears in one list only (unprocessed, else forgotten, else overdue step, else no
+ * step); the same selection as the reminder emails (core analytics/attention.ts).
+ */
 export interface TodayView {
   /** The day the lists were computed for. */
   asOf: IsoDay;
   forgotten: DealItem[];
   unprocessed: LeadItem[];
   overdueSteps: DealItem[];
+  noNextStep: DealItem[];
+  /** Next steps due today: with the overdue ones, the day's plan. */
+  dueToday: DealItem[];
+  forgottenClients: ClientItem[];
   overdueInvoices: InvoiceItem[];
+  /** Items needing attention (all lists but dueToday): the badge and the digest's subject. */
+  count: number;
+  plan: MyPlan | null;
 }
 
 // ---- Bootstrap: the one call that loads the first screen ----------------------------------------
@@ -129,6 +161,8 @@ export interface Bootstrap {
   me: Me;
   lang: Lang;
   currency: string;
+  /** The spreadsheet's time zone (IANA id): times are shown in it, not in the browser's. */
+  zone: string;
   today: TodayView;
   stages: StageOption[];
   sources: Choice[];
@@ -193,8 +227,8 @@ export interface ManagerRow {
   completion: number | null;
   /** Run-rate forecast for the whole period. */
   forecast: number;
-  /** (plan - fact) / working days left; 0 when met. */
-  requiredDailyPace: number;
+  /** (plan - fact) / working days left; 0 when met; null when no working day is left. */
+  requiredDailyPace: number | null;
   forgotten: number;
   /** Deals that would be forgotten but are snoozed to a later day. */
   snoozed: number;

@@ -9,6 +9,8 @@ import * as commonTexts from '../core/i18n/common';
 import * as crmTexts from '../core/i18n/crm';
 import * as sidebarTexts from '../core/i18n/sidebar';
 
+export { fill } from '../core/i18n/plural';
+
 export const common = { ru: commonTexts.ru, en: commonTexts.en };
 export const crm = { ru: crmTexts.ru, en: crmTexts.en };
 export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };

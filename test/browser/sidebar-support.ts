@@ -32,12 +32,14 @@ export async function openSidebar(
   browser: Browser,
   project: Project,
   user: string,
+  /** The browser's own zone (the spreadsheet's is Moscow). */
+  timezoneId = 'Europe/Moscow',
 ): Promise<Sidebar> {
   const host = await startSidebarHost({ project, user });
   const context = await browser.newContext({
     viewport: { width: 300, height: 720 },
     locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
+    timezoneId,
   });
   const page = await context.newPage();
   // A missing element fails fast with its selector, well inside the test's own timeout.

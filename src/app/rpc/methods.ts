@@ -46,6 +46,7 @@ function bootstrap(ctx: Ctx): Bootstrap {
     me: { email: ctx.me.email, name: ctx.me.name, role },
     lang: s.lang,
     currency: s.currency,
+    zone: ctx.zone.id,
     today: todayView(ctx),
     stages: s.stages.map((st) => ({
       name: st.name,

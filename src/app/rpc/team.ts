@@ -29,7 +29,8 @@ function figures(
     fact: r?.fact ?? 0,
     completion: r?.completion ?? null,
     forecast: r?.runRateForecast ?? r?.fact ?? 0,
-    requiredDailyPace: Math.max(0, Math.round(r?.requiredDailyPace ?? 0)),
+    requiredDailyPace:
+      r?.requiredDailyPace === null || r === undefined ? null : Math.round(r.requiredDailyPace),
   };
 }
 
@@ -51,9 +52,9 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
     period = periodContaining(asOf.day, 'month');
   }
   const opts = { zone: ctx.zone };
-  const company = planFact(data, period, 'company', asOf.day, opts)[0];
+  const company = planFact(data, period, 'company', asOf, opts)[0];
   const byManager = new Map(
-    planFact(data, period, 'manager', asOf.day, opts).map((r) => [r.target, r]),
+    planFact(data, period, 'manager', asOf, opts).map((r) => [r.target, r]),
   );
   const stale = forgottenDeals(data, asOf);
   const forgotten = count(stale.items);

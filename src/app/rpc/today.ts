@@ -6,14 +6,16 @@
  */
 import {
   asOfInstant,
-  forgottenDeals,
-  overdueNextSteps,
-  unprocessedLeads,
+  attentionFor,
+  attentionOf,
+  periodContaining,
+  planFact,
+  type AsOf,
   type AttentionItem,
 } from '../../core/analytics';
 import { isoDay, type Day, type Instant } from '../../core/time';
 import type { Deal, WorkbookData } from '../../core/types';
-import type { DealItem, InvoiceItem, LeadItem, TodayView } from '../../shared/contract';
+import type { DealItem, MyPlan, TodayView } from '../../shared/contract';
 import type { Ctx } from './context';
 
 export const iso = (d: Day | null): string | null => (d === null ? null : isoDay(d));
@@ -67,43 +69,54 @@ export function todayView(ctx: Ctx): TodayView {
     d.clientName ? d : { ...d, clientName: names.get(d.clientId) ?? '' };
   const deal = (it: AttentionItem<Deal>, idle: number | null) =>
     dealItem(withName(it.record), currency, idle);
-
-  const unprocessed: LeadItem[] = unprocessedLeads(data, asOf).items.map((it) => ({
-    ...deal(it, it.days),
-    createdAt: isoAt(it.record.createdAt),
-    minutesWaiting: it.minutes,
-  }));
-  const forgotten = forgottenDeals(data, asOf).items.map((it) => deal(it, it.days));
-  // A deal shows once, in its most pressing list; its card still says when its step was due.
-  const shown = new Set([...unprocessed, ...forgotten].map((d) => d.id));
+  const all = attentionFor(attentionOf(data, asOf), ctx.me.email);
   return {
     asOf: isoDay(asOf.day),
-    forgotten,
-    unprocessed,
-    overdueSteps: overdueNextSteps(data, asOf)
-      .items.filter((it) => !shown.has(it.record.id))
-      .map((it) => deal(it, null)),
-    overdueInvoices: overdueInvoices(data, asOf.day, names),
+    forgotten: all.forgotten.map((it) => deal(it, it.days)),
+    unprocessed: all.unprocessed.map((it) => ({
+      ...deal(it, it.days),
+      createdAt: isoAt(it.record.createdAt),
+      minutesWaiting: it.minutes,
+    })),
+    overdueSteps: all.overdueSteps.map((it) => deal(it, null)),
+    noNextStep: all.noNextStep.map((it) => deal(it, null)),
+    dueToday: all.dueToday.map((d) => dealItem(withName(d), currency, null)),
+    forgottenClients: all.forgottenClients.map((it) => ({
+      id: it.record.id,
+      name: it.record.name || it.record.id,
+      contact: [it.record.contactName, it.record.phone].filter(Boolean).join(' · '),
+      idleDays: it.days,
+    })),
+    overdueInvoices: all.overdueInvoices.map((o) => ({
+      id: o.invoice.id,
+      number: o.invoice.number,
+      clientId: o.invoice.clientId,
+      clientName: o.clientName,
+      dealId: o.invoice.dealId,
+      dueDate: iso(o.invoice.dueDate),
+      outstanding: { amount: o.outstanding, currency: o.invoice.currency || currency },
+      daysOverdue: o.daysOverdue,
+    })),
+    count: all.count,
+    plan: myPlan(data, asOf, ctx.me.email),
   };
 }
 
-function overdueInvoices(
-  data: WorkbookData,
-  today: Day,
-  names: Map<string, string>,
-): InvoiceItem[] {
-  const currency = data.settings.currency;
-  return data.invoices
-    .filter((i) => i.dueDate !== null && i.dueDate < today && i.amount - i.paidAmount > 0)
-    .map((i) => ({
-      id: i.id,
-      number: i.number,
-      clientId: i.clientId,
-      clientName: names.get(i.clientId) ?? i.clientId,
-      dealId: i.dealId,
-      dueDate: iso(i.dueDate),
-      outstanding: { amount: i.amount - i.paidAmount, currency: i.currency || currency },
-      daysOverdue: today - (i.dueDate as Day),
-    }))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue);
+function myPlan(data: WorkbookData, asOf: AsOf, email: string): MyPlan | null {
+  const period = periodContaining(asOf.day, 'month');
+  const me = email.trim().toLowerCase();
+  const row = planFact(data, period, 'manager', asOf, { zone: asOf.zone }).find(
+    (r) => r.target === me,
+  );
+  if (!row) return null;
+  return {
+    period: period.label,
+    plan: row.plan,
+    fact: row.fact,
+    completion: row.completion,
+    forecast: row.runRateForecast,
+    requiredDailyPace: row.requiredDailyPace,
+    workingDaysLeft: row.workingDaysLeft,
+    money: row.metric === 'revenue',
+  };
 }

@@ -55,9 +55,9 @@ export function buildDashboard(
   const zone = asOf.zone;
   const book = new PlanBook(data.plans, data.managers);
   const pfOpts = { zone, book };
-  const [company] = planFact(data, period, 'company', asOf.day, pfOpts);
-  const teams = book.teams.length ? planFact(data, period, 'team', asOf.day, pfOpts) : [];
-  const managers = byCompletion(planFact(data, period, 'manager', asOf.day, pfOpts));
+  const [company] = planFact(data, period, 'company', asOf, pfOpts);
+  const teams = book.teams.length ? planFact(data, period, 'team', asOf, pfOpts) : [];
+  const managers = byCompletion(planFact(data, period, 'manager', asOf, pfOpts));
   const drafts: BlockDraft[] = [];
   const add = (b: BlockDraft | null): void => {
     if (!b) return;

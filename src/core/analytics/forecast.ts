@@ -3,6 +3,7 @@
  * needs: 1 / win rate over the 12 months up to the as-of day (a 25 % win rate needs 4x the gap).
  */
 import type { Day, Zone } from '../time';
+import type { AsOf } from './context';
 import type { WorkbookData } from '../types';
 import { winRatesByManager } from './kpi';
 import type { Period } from './period';
@@ -24,11 +25,12 @@ const needed = (rate: number | null | undefined): number | null => (rate ? 1 / r
 export function forecastReport(
   data: WorkbookData,
   period: Period,
-  asOf: Day,
+  at: Day | AsOf,
   zone: Zone,
 ): ForecastReport {
-  const rows = planFact(data, period, 'manager', asOf, { zone });
-  const [company] = planFact(data, period, 'company', asOf, { zone });
+  const rows = planFact(data, period, 'manager', at, { zone });
+  const [company] = planFact(data, period, 'company', at, { zone });
+  const asOf = typeof at === 'number' ? at : at.day;
   const rates = winRatesByManager(data.deals, asOf - 364, asOf, data.settings);
   return {
     managers: rows.map((row) => ({ row, neededCoverage: needed(rates.byManager.get(row.target)) })),

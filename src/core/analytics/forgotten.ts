@@ -4,6 +4,7 @@
  * selections, so a deal is flagged the same way everywhere.
  *
  * Rules (also in docs/custom-functions.md):
+ * - A deal whose next step is due today or later is never forgotten (it is planned).
  * - Days since last activity = as-of day - day of the last completed activity (activities dated
  *   after now do not count; a planned next step is not activity). With no activity at all, the
  *   deal's creation counts as the last touch.
@@ -116,12 +117,17 @@ function item<T>(
   };
 }
 
-/** Open deals whose days without activity exceed their stage's rotting limit. */
+/**
+ * Open deals whose days without activity exceed their stage's rotting limit. A deal with a next
+ * step due today or later is planned, not forgotten, whatever its stage's limit: the manager
+ * said when they will act.
+ */
 export function forgottenDeals(data: WorkbookData, asOf: AsOf, opts: Shared = {}): Selection<Deal> {
   const { stages, index } = shared(data, asOf, opts);
   const out: AttentionItem<Deal>[] = [];
   for (const deal of data.deals) {
     if (stages.kindOf(deal.stage) !== 'open') continue;
+    if (deal.nextStepDate !== null && deal.nextStepDate >= asOf.day) continue;
     const limit = stages.rottingDaysOf(deal.stage);
     if (limit === null) continue;
     const last = lastDealActivity(deal, index, asOf.now) ?? deal.createdAt;

@@ -6,8 +6,8 @@
  *   the default) or payments received by payment date ("payments"). Other metrics: won deals
  *   count, new clients by creation date, activities by date.
  * - Completion = fact / plan (a fraction; null when the plan is 0). Deviation = fact - plan.
- * - Working days: elapsed = from the period's start to the as-of day, both included; left = the
- *   rest. Run-rate forecast = fact x total / elapsed. Required daily pace = (plan - fact) / left.
+ * - Working days left, run-rate forecast and required daily pace: the one definition in pace.ts
+ *   (today is a day left until its working hours are over).
  * - Weighted pipeline = sum over open deals expected to close in the period of amount x p (the
  *   deal's probability, else its stage's). Forecast = fact + weighted pipeline.
  * - Coverage = open pipeline closing in the period / (plan - fact); null once the plan is met.
@@ -18,9 +18,11 @@ import { dayOfInstant, type Day } from '../time';
 import type { Deal, FactBasis, Manager, Plan, PlanLevel, PlanMetric, WorkbookData } from '../types';
 import { CurrencyNotes, type CurrencyNote, type MoneyConverter } from './currency';
 import { directoryOf, labelsOf, type ManagerKey } from './managers';
+import { asOfDay, type AsOf } from './context';
+import { paceOf, workingDaysOf, type WorkingDays } from './pace';
 import { inPeriod, type Period } from './period';
 import { normalizeTarget, PlanBook, type PlanSource, type PlanValue } from './plans';
-import { calendarOf, converterOf, stagesOf } from './settings';
+import { converterOf, stagesOf } from './settings';
 import type { StageIndex } from './stages';
 import type { Zone } from '../time';
 
@@ -270,26 +272,29 @@ function merge(into: Acc, from: Acc): void {
   into.notes.merge(from.notes);
 }
 
-/** Plan-fact rows for every target of the level, sorted by name (company: one row). */
+/**
+ * Plan-fact rows for every target of the level, sorted by name (company: one row). `at` is a
+ * moment (the clock: today's working hours decide whether today is still a day left) or a whole
+ * day (finished).
+ */
 export function planFact(
   data: WorkbookData,
   period: Period,
   level: PlanLevel,
-  asOf: Day,
+  at: Day | AsOf,
   opts: PlanFactOptions = {},
 ): PlanFactRow[] {
   const metric = opts.metric ?? 'revenue';
   const basis = opts.basis ?? data.settings.factBasis ?? 'won';
-  const zone = opts.zone ?? MOSCOW;
+  const zone = opts.zone ?? (typeof at === 'number' ? MOSCOW : at.zone);
+  const moment = typeof at === 'number' ? asOfDay(at, zone) : at;
+  const asOf = moment.day;
   const book = opts.book ?? planBookOf(data);
   const perManager = accumulated(data, period, asOf, metric, basis, zone);
   const managers = new Map<string, Manager>();
   for (const m of data.managers) managers.set(m.email.trim().toLowerCase(), m);
 
-  const calendar = calendarOf(data.settings);
-  const total = calendar.workingDaysBetween(period.start, period.end);
-  const elapsed = calendar.workingDaysBetween(period.start, Math.min(asOf, period.end));
-  const days = { total, elapsed, left: total - elapsed };
+  const days = workingDaysOf(period, moment, data.settings);
   const money = metric === 'revenue';
 
   const row = (target: string, name: string, team: string, a: Acc): PlanFactRow => {
@@ -359,7 +364,7 @@ interface RowInput {
   metric: PlanMetric;
   plan: PlanValue;
   acc: Acc;
-  days: { total: number; elapsed: number; left: number };
+  days: WorkingDays;
   money: boolean;
 }
 
@@ -380,8 +385,7 @@ function buildRow(r: RowInput): PlanFactRow {
     fact,
     completion: plan > 0 ? fact / plan : null,
     deviation: fact - plan,
-    runRateForecast: r.days.elapsed > 0 ? round((fact * r.days.total) / r.days.elapsed) : null,
-    requiredDailyPace: r.days.left > 0 ? round(Math.max(0, gap) / r.days.left) : null,
+    ...paceOf(plan, fact, r.days, r.money),
     weightedPipeline: round(weighted),
     openPipeline: open,
     forecast: round(fact + weighted),

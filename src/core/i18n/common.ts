@@ -19,6 +19,9 @@ export const ru = {
   'role.manager': 'менеджер',
   'role.head': 'руководитель отдела продаж',
   'role.director': 'директор',
+  'log.level.info': 'инфо',
+  'log.level.warn': 'предупреждение',
+  'log.level.error': 'ошибка',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -38,4 +41,7 @@ export const en: Record<keyof typeof ru, string> = {
   'role.manager': 'manager',
   'role.head': 'head of sales',
   'role.director': 'director',
+  'log.level.info': 'info',
+  'log.level.warn': 'warning',
+  'log.level.error': 'error',
 };

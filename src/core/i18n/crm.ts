@@ -7,7 +7,7 @@ export const ru = {
   'crm.field.inn':
     'Поле «{field}»: ИНН состоит из 10 (организация) или 12 (ИП, физлицо) цифр, а не «{value}».',
   'crm.field.innCheck':
-    'Поле «{field}»: в ИНН «{value}» неверные контрольные цифры. Проверьте опечатку.',
+    'Поле «{field}»: ИНН {value} не проходит проверку контрольной суммы. Проверьте, нет ли опечатки.',
   'crm.field.amount': 'Поле «{field}»: «{value}» не похоже на сумму. Пример: 1 234,50.',
   'crm.field.amountTooLarge':
     'Поле «{field}»: сумма «{value}» больше наибольшей допустимой ({max}, лист «Настройки»).',
@@ -45,7 +45,7 @@ export const ru = {
   'crm.setup.newerSchema':
     'Таблица создана более новой версией ROP Desk (структура {found}, эта версия знает {known}). Обновите надстройку.',
   'crm.demo.done':
-    'Демо-данные записаны: {managers} сотрудников, {clients} клиентов, {deals} сделок, {activities} активностей, {invoices} счетов.',
+    'Демо-данные записаны: {managers#сотрудник|сотрудника|сотрудников}, {clients#клиент|клиента|клиентов}, {deals#сделка|сделки|сделок}, {activities#активность|активности|активностей}, {invoices#счёт|счёта|счетов}.',
   'crm.demo.notEmpty':
     'На листе «{sheet}» уже есть данные. Демо-данные заполняют только пустую таблицу: создайте копию или новую таблицу.',
   'crm.import.unsupported': 'Файл «{name}»: поддерживаются CSV и .xlsx.',
@@ -62,7 +62,7 @@ export const ru = {
   'crm.import.done':
     'Импорт: добавлено {added}, объединено с существующими {merged}, отклонено {rejected}.',
   'crm.edit.badPhone': 'ROP Desk: не похоже на телефон. Формат: +7XXXXXXXXXX.',
-  'crm.edit.badInn': 'ROP Desk: ИНН с неверными контрольными цифрами.',
+  'crm.edit.badInn': 'ROP Desk: ИНН не проходит проверку контрольной суммы.',
   'crm.edit.badAmount': 'ROP Desk: не похоже на сумму.',
   'crm.edit.badEmail': 'ROP Desk: не похоже на email.',
   'crm.edit.badStage': 'ROP Desk: такого этапа нет в воронке.',
@@ -99,8 +99,7 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.field.email': 'Field "{field}": "{value}" does not look like an email address.',
   'crm.field.inn':
     'Field "{field}": an INN has 10 (company) or 12 (individual) digits, not "{value}".',
-  'crm.field.innCheck':
-    'Field "{field}": the check digits of INN "{value}" are wrong. Check for a typo.',
+  'crm.field.innCheck': 'Field "{field}": INN {value} fails the checksum. Check for a typo.',
   'crm.field.amount': 'Field "{field}": "{value}" does not look like an amount. Example: 1 234.50.',
   'crm.field.amountTooLarge':
     'Field "{field}": the amount "{value}" is above the largest allowed ({max}, Settings sheet).',
@@ -140,7 +139,7 @@ export const en: Record<keyof typeof ru, string> = {
   'crm.setup.newerSchema':
     'This workbook was set up by a newer ROP Desk (structure {found}, this version knows {known}). Update the add-on.',
   'crm.demo.done':
-    'Demo data written: {managers} people, {clients} clients, {deals} deals, {activities} activities, {invoices} invoices.',
+    'Demo data written: {managers#person|people}, {clients#client|clients}, {deals#deal|deals}, {activities#activity|activities}, {invoices#invoice|invoices}.',
   'crm.demo.notEmpty':
     'Sheet "{sheet}" already has data. Demo data only fills an empty workbook: make a copy or a new spreadsheet.',
   'crm.import.unsupported': 'File "{name}": CSV and .xlsx are supported.',

@@ -9,6 +9,7 @@ import * as auth from './auth';
 import * as common from './common';
 import * as crm from './crm';
 import * as menu from './menu';
+import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
 import * as sidebar from './sidebar';
@@ -22,6 +23,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 export type MessageKey = keyof UnionToIntersection<Ru>;
+export { fill, plural, pluralIndex } from './plural';
 export type MessageParams = Record<string, string | number>;
 
 const tables: Record<Lang, Record<string, string>> = { ru: {}, en: {} };
@@ -31,10 +33,7 @@ for (const c of catalogues) {
 }
 
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  const template = tables[lang][key] ?? tables.ru[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(lang, tables[lang][key] ?? tables.ru[key] ?? key, params);
 }
 
 export function parseLang(value: unknown): Lang {

@@ -114,11 +114,46 @@ export function splitByEmail(managers: readonly Manager[]): {
   return { valid, invalid };
 }
 
+/** At most this many items in a daily digest; the rest is "and N more" in the panel. */
+export const DIGEST_LIMIT = 15;
+
+/**
+ * Something forgotten since before yesterday is old news: it is repeated once a week (on the
+ * 1st, 8th, 15th... day past its limit), while the newly forgotten come first.
+ */
+export function freshness(item: ReminderItem): 0 | 1 | 2 {
+  const forgotten = item.reason === 'forgotten' || item.reason === 'forgottenClient';
+  if (!forgotten || item.daysOverdue <= 1) return 0;
+  return (item.daysOverdue - 1) % 7 === 0 ? 1 : 2;
+}
+
+/**
+ * Keeps the most important `limit` items: new and non-forgotten ones first, then forgotten
+ * ones on their weekly reminder day, then the rest; most urgent first within each.
+ */
+export function shorten(
+  sections: Record<SectionKey, ReminderItem[]>,
+  limit: number,
+): { sections: Record<SectionKey, ReminderItem[]>; more: number } {
+  const all = SECTIONS.flatMap((s) => sections[s]);
+  if (all.length <= limit) return { sections, more: 0 };
+  const keep = new Set(
+    [...all].sort((a, b) => freshness(a) - freshness(b) || compareItems(a, b)).slice(0, limit),
+  );
+  const out = emptySections();
+  for (const s of SECTIONS) out[s] = sections[s].filter((i) => keep.has(i));
+  return { sections: out, more: all.length - keep.size };
+}
+
 /**
  * One digest per active manager with something to say, most urgent manager first. Only the
  * manager's own items are in it; no items means no digest (the plan alone is not news).
  */
-export function buildDigests(sel: Selections, managers: readonly Manager[]): Digest[] {
+export function buildDigests(
+  sel: Selections,
+  managers: readonly Manager[],
+  limit = DIGEST_LIMIT,
+): Digest[] {
   const grouped = groupByManager(sel);
   const { valid } = splitByEmail(managers);
   const out: Digest[] = [];
@@ -126,13 +161,16 @@ export function buildDigests(sel: Selections, managers: readonly Manager[]): Dig
     const email = normEmail(m.email);
     const sections = grouped.get(email);
     if (!sections || SECTIONS.every((s) => sections[s].length === 0)) continue;
+    const short = shorten(sections, limit);
     out.push({
       manager: email,
       managerName: m.name,
       day: sel.day,
-      sections,
+      sections: short.sections,
       plan: sel.plans.get(email) ?? null,
       urgency: urgencyOf(sections),
+      total: SECTIONS.reduce((n, s) => n + sections[s].length, 0),
+      more: short.more,
     });
   }
   return out.sort((a, b) => b.urgency - a.urgency || (a.manager < b.manager ? -1 : 1));

@@ -1,6 +1,7 @@
 /** Numbers, money and dates as the emails show them, per language. */
 import type { Kopecks } from '../money';
 import { formatDay, type Day } from '../time';
+import { pluralIndex } from '../i18n/plural';
 import type { Lang } from '../types';
 
 const SYMBOL: Record<string, string> = { RUB: '₽', USD: '$', EUR: '€', KZT: '₸', CNY: '¥' };
@@ -11,12 +12,14 @@ function group(n: number, sep: string): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
-/** Whole units: digests are read at a glance, kopecks would be noise. "1 234 567 ₽", "RUB 1,234,567". */
+/** Whole units: digests are read at a glance, kopecks would be noise. "1 234 567 ₽", "₽1,234,567"
+ * (the sign, as the panel shows it, in both languages). */
 export function formatMoney(k: Kopecks, currency: string, lang: Lang): string {
   const code = (currency || 'RUB').toUpperCase();
   const units = k / 100;
   if (lang === 'ru') return `${group(units, '\u00a0')}\u00a0${SYMBOL[code] ?? code}`;
-  return `${code === 'RUB' ? 'RUB' : (SYMBOL[code] ?? code)}\u00a0${group(units, ',')}`;
+  const sign = SYMBOL[code];
+  return sign ? `${sign}${group(units, ',')}` : `${code}\u00a0${group(units, ',')}`;
 }
 
 export function formatCount(n: number, lang: Lang): string {
@@ -32,13 +35,26 @@ export type PluralForm = 'one' | 'few' | 'many';
 
 /** Russian: 1 задача, 2-4 задачи, 5-20 задач, 21 задача...; English: one / the rest. */
 export function pluralForm(n: number, lang: Lang): PluralForm {
-  const abs = Math.abs(Math.trunc(n));
-  if (lang === 'en') return abs === 1 ? 'one' : 'many';
-  const d10 = abs % 10;
-  const d100 = abs % 100;
-  if (d10 === 1 && d100 !== 11) return 'one';
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return 'few';
-  return 'many';
+  // The catalogue's one rule set (i18n/plural.ts); English "other" is our 'many'.
+  const i = pluralIndex(lang, Math.trunc(n));
+  return i === 0 ? 'one' : lang === 'en' || i === 2 ? 'many' : 'few';
+}
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  // Genitive: «Итоги ноября 2026».
+  ru: 'января февраля марта апреля мая июня июля августа сентября октября ноября декабря'.split(
+    ' ',
+  ),
+  en: 'January February March April May June July August September October November December'.split(
+    ' ',
+  ),
+};
+
+/** "2026-11" as people say it: «ноября 2026» / "November 2026"; other labels unchanged. */
+export function monthTitle(label: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(label);
+  const name = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : label;
 }
 
 /** dd.MM.yyyy in both languages: the product's one date format. */

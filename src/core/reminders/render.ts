@@ -8,7 +8,7 @@ import { t, type MessageKey, type MessageParams } from '../i18n';
 import { formatDay } from '../time';
 import { barHtml, barText } from './bars';
 import { escapeHtml, oneLine, plain, utf8Bytes } from './escape';
-import { formatCount, formatMoney, formatPercent, pluralForm } from './format';
+import { formatCount, formatMoney, formatPercent, monthTitle, pluralForm } from './format';
 import { rowLink } from './links';
 import {
   SECTIONS,
@@ -170,9 +170,9 @@ function planBlock(doc: Doc, p: PlanStatus | null, title: string): void {
   const pace =
     p.fact >= p.plan
       ? doc.tr('rem.plan.done')
-      : p.requiredDailyPace !== null && p.requiredDailyPace > 0
+      : p.requiredDailyPace !== null
         ? `${rest} · ${doc.tr('rem.plan.pace')}: ${fmtValue(doc, p, p.requiredDailyPace)}`
-        : rest;
+        : `${rest} · ${doc.tr('rem.plan.noDaysLeft')}`;
   doc.both(
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:4px 0 12px">` +
       `<tr><td style="padding:0 0 4px"><b>${escapeHtml(oneLine(title))}</b> ` +
@@ -207,10 +207,12 @@ export function renderDigest(d: Digest, ctx: RenderContext, cap: number): Render
     doc.heading(doc.tr(SECTION_TITLE[s]), items.length);
     itemList(doc, items, cap);
   }
+  if (d.more > 0) doc.link(doc.tr('rem.moreInPanel', { count: d.more }), rowLink(ctx.links, null));
   doc.heading(doc.tr('rem.section.plan'));
   planBlock(doc, d.plan, d.plan?.label ?? doc.tr('rem.section.plan'));
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
-  const count = digestItemCount(d);
+  // The whole count, as the panel's badge shows it, even when the email lists the top ones.
+  const count = d.total;
   const items = doc.tr(`rem.items.${pluralForm(count, ctx.lang)}`);
   return doc.build(doc.tr('rem.subject.digest', { count, items, date }));
 }
@@ -300,7 +302,7 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
   doc.para(
     r.kind === 'weekly'
       ? doc.tr('rem.weekly.intro', { date, period: r.periodLabel })
-      : doc.tr('rem.monthly.intro', { period: r.periodLabel }),
+      : doc.tr('rem.monthly.intro', { period: monthTitle(r.periodLabel, ctx.lang) }),
   );
   doc.para(
     doc.tr('rem.won', {
@@ -339,7 +341,8 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
   }
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
   const key = r.kind === 'weekly' ? 'rem.subject.weekly' : 'rem.subject.monthly';
-  return doc.build(doc.tr(key, { period: r.periodLabel }));
+  const period = r.kind === 'monthly' ? monthTitle(r.periodLabel, ctx.lang) : r.periodLabel;
+  return doc.build(doc.tr(key, { period }));
 }
 
 export function mailBytes(m: RenderedMail): number {

@@ -5,21 +5,17 @@
  */
 import {
   asOfInstant,
+  attentionOf,
   bonusStatements,
   calendarOf,
   converterOf,
   dealAmount,
-  dealsWithoutNextStep,
-  forgottenClients,
-  forgottenDeals,
-  indexActivities,
-  outstandingOn,
-  overdueNextSteps,
   periodContaining,
   planFact,
-  receivables,
   stagesOf,
-  unprocessedLeads,
+  type AsOf,
+  type MoneyConverter,
+  type OverdueInvoice,
   type AttentionItem,
   type PlanFactRow,
   type Period,
@@ -116,40 +112,27 @@ function clientItem(it: AttentionItem<Client>): ReminderItem {
   };
 }
 
-/**
- * Overdue debts per client (the analytics core's receivables, attributed to the client's
- * manager), linked to the client's most overdue invoice row.
- */
-function overdueInvoiceItems(data: WorkbookData, today: Day): ReminderItem[] {
-  const rows = receivables(data, today).byClient.filter((r) => r.overdue > 0);
-  if (!rows.length) return [];
-  const worst = new Map<string, { row: number; number: string; days: number }>();
-  for (const inv of data.invoices) {
-    if (inv.dueDate === null || inv.dueDate >= today || outstandingOn(inv, today) <= 0) continue;
-    const days = today - inv.dueDate;
-    const prev = worst.get(inv.clientId);
-    if (!prev || days > prev.days)
-      worst.set(inv.clientId, { row: inv.row, number: inv.number || inv.id, days });
-  }
-  return rows.map((r) => {
-    const w = worst.get(r.key);
-    return {
-      section: 'overdueInvoices',
-      reason: 'overdueInvoice',
-      id: r.key,
-      title: r.name,
-      detail: w ? `№ ${w.number}` : '',
-      manager: normEmail(r.manager),
-      days: r.maxDaysOverdue,
-      daysOverdue: r.maxDaysOverdue,
-      minutes: 0,
-      limit: 0,
-      severity: r.maxDaysOverdue > 60 ? 3 : r.maxDaysOverdue > 30 ? 2 : 1,
-      amount: r.overdue,
-      where: { sheet: 'invoices', row: w?.row ?? 0 },
-      snoozedUntil: null,
-    };
-  });
+/** Overdue invoices one by one, as the Today panel lists them, linked to the invoice's row. */
+function overdueInvoiceItems(
+  list: readonly OverdueInvoice[],
+  conv: MoneyConverter,
+): ReminderItem[] {
+  return list.map((o) => ({
+    section: 'overdueInvoices',
+    reason: 'overdueInvoice',
+    id: o.invoice.id,
+    title: o.clientName,
+    detail: `№ ${o.invoice.number || o.invoice.id}`,
+    manager: normEmail(o.manager),
+    days: o.daysOverdue,
+    daysOverdue: o.daysOverdue,
+    minutes: 0,
+    limit: 0,
+    severity: o.daysOverdue > 60 ? 3 : o.daysOverdue > 30 ? 2 : 1,
+    amount: conv.convert(o.outstanding, o.invoice.currency),
+    where: { sheet: 'invoices', row: o.invoice.row },
+    snoozedUntil: null,
+  }));
 }
 
 /** Everything the day's mail is made of, computed once per run from one read of the workbook. */
@@ -164,31 +147,22 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
   const asOf = asOfInstant(now, zone);
   const today = asOf.day;
   const stages = stagesOf(data.settings);
-  const index = indexActivities(data.activities, asOf.now);
   const conv = converterOf(data.settings);
   const amount = (d: Deal) => dealAmount(d, conv);
-  const opts = { stages, index };
+  const all = attentionOf(data, asOf);
   const items: ReminderItem[] = [
-    ...forgottenDeals(data, asOf, opts).items.map((i) =>
-      dealItem(i, 'forgottenDeals', 'forgotten', amount),
-    ),
-    ...unprocessedLeads(data, asOf, opts).items.map((i) =>
-      dealItem(i, 'unprocessedLeads', 'unprocessed', amount),
-    ),
-    ...overdueNextSteps(data, asOf, opts).items.map((i) =>
-      dealItem(i, 'nextSteps', 'overdueNextStep', amount),
-    ),
-    ...dealsWithoutNextStep(data, asOf, opts).items.map((i) =>
-      dealItem(i, 'nextSteps', 'noNextStep', amount),
-    ),
-    ...forgottenClients(data, asOf, opts).items.map(clientItem),
-    ...overdueInvoiceItems(data, today),
+    ...all.forgotten.map((i) => dealItem(i, 'forgottenDeals', 'forgotten', amount)),
+    ...all.unprocessed.map((i) => dealItem(i, 'unprocessedLeads', 'unprocessed', amount)),
+    ...all.overdueSteps.map((i) => dealItem(i, 'nextSteps', 'overdueNextStep', amount)),
+    ...all.noNextStep.map((i) => dealItem(i, 'nextSteps', 'noNextStep', amount)),
+    ...all.forgottenClients.map(clientItem),
+    ...overdueInvoiceItems(all.overdueInvoices, conv),
   ];
   const month = periodContaining(today, 'month');
-  const rows = (period: Period, level: 'company' | 'manager', at: Day) =>
+  const rows = (period: Period, level: 'company' | 'manager', at: Day | AsOf) =>
     planFact(data, period, level, at, { zone });
   const byManager = new Map<string, PlanStatus>();
-  for (const r of rows(month, 'manager', today)) {
+  for (const r of rows(month, 'manager', asOf)) {
     const s = planStatus(r, month.label);
     if (s) byManager.set(normEmail(r.target), s);
   }
@@ -196,19 +170,21 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
     day: today,
     items,
     plans: byManager,
-    team: planStatus(rows(month, 'company', today)[0], month.label),
+    team: planStatus(rows(month, 'company', asOf)[0], month.label),
   };
   const digests = buildDigests(selections, data.managers);
   const calendar = calendarOf(data.settings);
 
   const report = (kind: 'weekly' | 'monthly', on: Day): PeriodReport => {
-    // Weekly: the month to date as of the day before, and the ISO week before `on`.
-    // Monthly: the whole month before `on`'s month.
+    // Weekly: the month of the week before `on` to date, and that ISO week's deals.
+    // Monthly: the whole month before `on`'s month. Plan figures are taken at the run's own
+    // moment while the period is still running, so the weekly report and the daily summary
+    // sent together give one forecast and one pace; a finished period is taken whole.
     const period =
       kind === 'weekly'
         ? periodContaining(on - 1, 'month')
         : periodContaining(periodContaining(on, 'month').start - 1, 'month');
-    const at = kind === 'weekly' ? on - 1 : period.end;
+    const at: Day | AsOf = period.end >= today && period.start <= today ? asOf : period.end;
     const weekStart = on - (weekday(on) - 1) - 7;
     const from = kind === 'weekly' ? weekStart : period.start;
     const to = kind === 'weekly' ? weekStart + 6 : period.end;

@@ -88,6 +88,10 @@ export interface Digest {
   plan: PlanStatus | null;
   /** Sum of item weights: the order managers are mailed in when quota is short. */
   urgency: number;
+  /** Every item the manager has today (the panel's badge): the subject says this many. */
+  total: number;
+  /** Items left out of `sections` to keep the email short; the panel lists them all. */
+  more: number;
 }
 
 /** One row of a per-manager table in the head's emails. */

@@ -233,7 +233,9 @@ export const SETTINGS_VALUES: SheetDef = {
 export const SETTINGS_STAGES: readonly ColumnDef[] = [
   col('stage', 'Этап', 'Stage', 'text', { required: true }),
   col('probability', 'Вероятность', 'Probability', 'percent', { required: true }),
-  col('rottingDays', 'Дней без активности', 'Rotting days', 'number'),
+  col('rottingDays', 'Дней без активности', 'Stale after, days', 'number', {
+    aliases: ['Rotting days', 'Забыта через, дн.'],
+  }),
   col('kind', 'Тип этапа', 'Stage kind', 'enum', { required: true }),
 ];
 

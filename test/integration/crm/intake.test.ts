@@ -163,7 +163,7 @@ describe('file import', () => {
       'нет ни телефона, ни email',
       expect.stringMatching(/^Возможный дубль C-00000[12] \(совпало: название\)/),
     ]);
-    expect(report.rejected[2].reasons[0]).toContain('неверные контрольные цифры');
+    expect(report.rejected[2].reasons[0]).toContain('не проходит проверку контрольной суммы');
     const alfa = rows(p, 'Клиенты').find((c) => c['Клиент'] === 'ООО «Альфа»');
     expect(alfa).toMatchObject({
       Телефон: '+74951111111',

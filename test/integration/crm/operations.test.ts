@@ -96,7 +96,9 @@ describe('addLead', () => {
     expect(fields).toEqual(['email', 'inn', 'name', 'need', 'phone']);
     const texts = (e.fields ?? []).map((f) => t('ru', f.key as never, f.params as never));
     expect(texts).toContain('Поле «Клиент» обязательно.');
-    expect(texts.join(' ')).toContain('Поле «ИНН»: в ИНН «7707083894» неверные контрольные цифры');
+    expect(texts.join(' ')).toContain(
+      'Поле «ИНН»: ИНН 7707083894 не проходит проверку контрольной суммы',
+    );
     expect(values(p, 'Клиенты')).toHaveLength(1);
     expect(values(p, 'Сделки')).toHaveLength(1);
   });

@@ -118,8 +118,8 @@ describe('a simulated month', () => {
     const december = p.emulator.outbox.find(
       (m) => kindOf(m.subject) === 'monthly' && mskDay(m.at) === '2026-12-01',
     )!;
-    expect(december.subject).toContain('2026-11');
-    expect(december.body).toContain('За период 2026-11: выиграно сделок 2');
+    expect(december.subject).toContain('итоги ноября 2026');
+    expect(december.body).toContain('Выиграно 2 сделки');
     expect(december.htmlBody).toMatch(/<td width="80%"/); // anna: 400 000 of 500 000
     expect(december.body).toContain('Премии за месяц');
     expect(december.body).toMatch(/М0: 80% — 40\u00a0000\u00a0₽/); // 10% of fact under plan

@@ -92,8 +92,9 @@ export function deal(n: number, managerEmail: string, now: Date, over: Row = {})
     manager: managerEmail,
     stage: 'Квалификация',
     amount: 100_000 + n,
+    // A step with no date: a forgotten deal stays forgotten (a dated future step would plan it).
     nextStep: 'Позвонить',
-    nextStepDate: msk(2027, 6, 1),
+    nextStepDate: '',
     createdAt: ago(60),
     firstActivityAt: ago(59),
     lastActivityAt: ago(10),

@@ -5,7 +5,7 @@
  */
 import type { Project } from '../../../local/harness';
 import type { Method, TodayView } from '../../../src/shared/contract';
-import { ok, rpc, seedDemo, type Demo } from './seed';
+import { dealsOf, ok, rpc, seedDemo, type Demo } from './seed';
 
 let demo: Demo;
 let project: Project;
@@ -21,7 +21,7 @@ function reads(): Record<string, number> {
 
 function firstDeal(user: string): { dealId: string; updatedAt: string | null } {
   const today = ok(rpc(project, user, 'today', {})) as TodayView;
-  const item = [...today.forgotten, ...today.overdueSteps][0];
+  const item = dealsOf(today)[0];
   if (!item) throw new Error('the demo manager has no deal in Today');
   return { dealId: item.id, updatedAt: item.updatedAt };
 }

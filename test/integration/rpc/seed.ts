@@ -17,11 +17,13 @@ import {
 import { mapHeaders } from '../../../src/core/workbook/headers';
 import type {
   AddLeadRequest,
+  DealItem,
   LeadForm,
   Method,
   Request,
   Response,
   RpcReply,
+  TodayView,
 } from '../../../src/shared/contract';
 
 export const HEAD = 'head@example.com';
@@ -157,6 +159,11 @@ function addLead(
   return r.dealId;
 }
 
+/** Every deal a Today view lists, whatever its list. */
+export function dealsOf(v: TodayView): DealItem[] {
+  return [...v.unprocessed, ...v.forgotten, ...v.overdueSteps, ...v.noNextStep, ...v.dueToday];
+}
+
 export interface Seeded {
   project: Project;
   deals: { romashka: string; vector: string; xss: string; alpha: string; maria: string };
@@ -181,7 +188,7 @@ export function seedTeam(opts: { lang?: 'ru' | 'en' } = {}): Seeded {
       email: 'info@vector.ru',
       dealTitle: 'Сервисный контракт',
       amount: '480 000',
-      nextStepDate: '2026-12-15',
+      nextStepDate: '2026-11-20',
     },
     lang,
   );
@@ -231,7 +238,7 @@ export function seedTeam(opts: { lang?: 'ru' | 'en' } = {}): Seeded {
   emulator.clock.set(Date.parse('2026-11-25T12:00:00+03:00'));
   const boot = ok(rpc(project, IVAN, 'bootstrap', {}));
   const stages = boot.stages;
-  const shown = boot.today.forgotten.find((d) => d.id === vector);
+  const shown = dealsOf(boot.today).find((d) => d.id === vector);
   const moved = ok(
     rpc(project, IVAN, 'moveStage', {
       dealId: vector,
@@ -243,7 +250,7 @@ export function seedTeam(opts: { lang?: 'ru' | 'en' } = {}): Seeded {
   ok(
     rpc(project, IVAN, 'logActivity', {
       dealId: vector,
-      updatedAt: moved.forgotten.find((d) => d.id === vector)?.updatedAt ?? null,
+      updatedAt: dealsOf(moved).find((d) => d.id === vector)?.updatedAt ?? null,
       type: 'call',
       summary: lang === 'ru' ? 'Согласовали объём' : 'Agreed on the scope',
       nextStep: lang === 'ru' ? 'Перезвонить с ценой' : 'Call back with the price',

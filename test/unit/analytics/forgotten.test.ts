@@ -51,12 +51,22 @@ describe('forgotten deals', () => {
       [d1.id, 7, 4, 3, 3], // 7 / 3 >= 2: critical
       [d7.id, 7, 4, 3, 3], // snoozed until today: nags again today
       [d6.id, 2, 1, 1, 3], // no activity: creation counts
-      [d3.id, 12, 5, 7, 2], // the planned step on 28.11 is not activity; 12 / 7 >= 1.5
+      // d3 is 12 days idle, but its next step is due on 28.11: planned, not forgotten.
     ]);
     expect(items[0].manager).toBe('ivan@example.com');
     expect(snoozed.map((i) => [i.record.id, i.snoozeReason, i.days])).toEqual([
       [d4.id, 'Клиент в отпуске', 26],
     ]);
+  });
+
+  it('never calls a deal with a step due today or later forgotten, whatever its idle days', () => {
+    const step = (d: number) =>
+      deal({ stage: 'Квалификация', createdAt: msk(2026, 10, 1), nextStep: 'КП', nextStepDate: d });
+    const due = [step(day(2026, 11, 27)), step(day(2026, 11, 29)), step(day(2026, 11, 26))];
+    const ids = forgottenDeals({ ...data, deals: due, activities: [] }, asOf).items.map(
+      (i) => i.record.id,
+    );
+    expect(ids).toEqual([due[2].id]); // only the one whose step was due yesterday
   });
 
   it('uses the deal stamp when it is later than the Activities sheet', () => {

@@ -82,6 +82,8 @@ export function digest(items: ReminderItem[], over: Partial<Digest> = {}): Diges
       money: true,
     },
     urgency: 1,
+    total: items.length,
+    more: 0,
     ...over,
   };
 }

@@ -195,7 +195,7 @@ describe('digest rendering', () => {
     expect(mail.html).toContain('Забытые сделки (1)');
     expect(mail.html).toContain('Необработанные заявки (1)');
     expect(mail.text).toContain('ждёт 2 ч рабочего времени');
-    expect(mail.text).toContain('12 дн. без активности (лимит этапа 7)');
+    expect(mail.text).toContain('12 дн. без активности (норма этапа — 7 дн.)');
     expect(mail.text).toContain('150\u00a0000\u00a0₽');
     expect(mail.text).toContain('[############........] 60%');
     expect(mail.html).toContain('width="60%"');
@@ -210,7 +210,7 @@ describe('digest rendering', () => {
     const mail = renderDigest(digest([item()]), ctx({ lang: 'en' }), 25);
     expect(mail.subject).toBe('ROP Desk: 1 item for 27.11.2026');
     expect(mail.text).toContain('Forgotten deals (1)');
-    expect(mail.text).toContain('RUB\u00a0150,000');
+    expect(mail.text).toContain('₽150,000');
   });
 
   it('cuts long lists with "and N more" and a link to the sheet', () => {

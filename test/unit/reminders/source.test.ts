@@ -30,7 +30,8 @@ function deal(id: string, over: Partial<Deal>): Deal {
     need: '',
     lastDiscussed: '',
     nextStep: 'Позвонить',
-    nextStepDate: TODAY + 2,
+    // No date: a dated future step would make the deal planned rather than forgotten.
+    nextStepDate: null,
     createdAt: at(TODAY - 30),
     expectedClose: null,
     closedAt: null,
@@ -186,15 +187,18 @@ describe('the day content from a hand-built workbook', () => {
     expect(ids('anna@example.ru', 'nextSteps')).toEqual(['D-000003', 'D-000004']);
     expect(ids('anna@example.ru', 'forgottenClients')).toEqual(['C-000001']);
     expect(ids('boris@example.ru', 'unprocessedLeads')).toEqual(['D-000002']);
-    // Overdue debts per client, linked to the most overdue invoice; paid and not-yet-due are not.
-    expect(ids('anna@example.ru', 'overdueInvoices')).toEqual(['C-000001']);
-    const debt = byManager.get('anna@example.ru')!.sections.overdueInvoices[0];
-    expect(debt).toMatchObject({
-      amount: 60_000_00,
+    // Overdue invoices one by one, as the Today panel lists them (each with its own number and
+    // amount), most overdue first; paid and not-yet-due are not.
+    expect(ids('anna@example.ru', 'overdueInvoices')).toEqual(['I-000001', 'I-000002']);
+    const [first, second] = byManager.get('anna@example.ru')!.sections.overdueInvoices;
+    expect(first).toMatchObject({
+      amount: 40_000_00,
       daysOverdue: 35,
       severity: 2,
+      detail: '№ 101',
       where: { sheet: 'invoices', row: 2 },
     });
+    expect(second).toMatchObject({ amount: 20_000_00, daysOverdue: 10, detail: '№ 102' });
     expect(ids('boris@example.ru', 'overdueInvoices')).toEqual([]);
     expect(ids('boris@example.ru', 'forgottenDeals')).toEqual([]);
     // The lead waiting for a first call is not nagged for a missing next step as well.

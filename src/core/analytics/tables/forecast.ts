@@ -26,7 +26,7 @@ export function salesForecast(
       const data = planData(run, plans, deals);
       const p = periodArg(run, 'period', period);
       const at = run.asOf('asOf', asOf);
-      const f = forecastReport(data, p, at.day, run.zone);
+      const f = forecastReport(data, p, at, run.zone);
       const header = [
         'an.col.manager',
         'an.col.plan',

@@ -28,8 +28,8 @@ export function salesPlanFact(
       const lvl = levelArg(run, 'level', level, 'manager');
       const at = run.asOf('asOf', asOf);
       const opts = { zone: run.zone };
-      const rows = planFact(data, p, lvl, at.day, opts);
-      const [company] = lvl === 'company' ? rows : planFact(data, p, 'company', at.day, opts);
+      const rows = planFact(data, p, lvl, at, opts);
+      const [company] = lvl === 'company' ? rows : planFact(data, p, 'company', at, opts);
       const header: Cell[] = [
         run.h(
           lvl === 'manager' ? 'an.col.manager' : lvl === 'team' ? 'an.col.team' : 'an.col.name',
