@@ -40,7 +40,7 @@ async function showSheet(page: Page, name: string, last = false): Promise<void> 
   await page.locator(`#grid-table[data-sheet="${name}"]`).waitFor();
   if (last) {
     await page.locator('#last').click();
-    await page.locator('#next:disabled').waitFor();
+    await page.locator('#grid-table[data-end="true"]').waitFor();
   }
   await settle(page);
 }
