@@ -500,17 +500,23 @@ function renderGrid(p: SheetPage): void {
   }
   wrap.scrollTop = keep;
   wrap.scrollLeft = keepLeft;
-  drawCharts(chartLayer, p.name, p.charts, (row, col) => cellCorner(p, row, col));
+  drawCharts(chartLayer, p.name, p.charts, cellCorner);
   updatePager();
   highlightSelection();
 }
 
-/** The top-left corner of a cell in the grid's content, from the column widths and row height. */
-function cellCorner(p: SheetPage, row: number, col: number): { top: number; left: number } {
-  const head =
-    document.querySelector<HTMLElement>('#grid-table tr.letters')?.offsetHeight ?? rowHeight;
-  let left = 46;
-  for (let c = 1; c < col; c++) left += p.widths[c - 1] ?? 100;
+/**
+ * The top-left corner of a cell in the grid's content: left from the column letters as the
+ * browser laid them out (columns past the drawn ones at Sheets' default 100 px), top from the
+ * row height, since the anchor row may be one of the rows not drawn.
+ */
+function cellCorner(row: number, col: number): { top: number; left: number } {
+  const letters = document.querySelectorAll<HTMLElement>('#grid-table tr.letters th');
+  const head = letters[0]?.offsetHeight ?? rowHeight;
+  const shown = Math.min(col, letters.length - 1);
+  const th = letters[shown];
+  let left = th ? th.offsetLeft : 46;
+  if (col > shown) left += (th?.offsetWidth ?? 100) + (col - shown - 1) * 100;
   return { top: head + (row - 1) * rowHeight, left };
 }
 
