@@ -448,7 +448,10 @@ export function generateDemo(opts: DemoOptions): DemoData {
   }
   const managerMonthly = new Map<string, number>();
   for (const m of sales) {
-    const avg = (wonByManager.get(m.email) ?? 0) / Math.max(o.months, 1);
+    // Over the months they have worked here: a rookie's plan is not their first weeks spread
+    // over a year.
+    const worked = (today - Math.max(startDay, m.hiredAt ?? startDay)) / 30;
+    const avg = (wonByManager.get(m.email) ?? 0) / Math.max(1, Math.min(o.months, worked));
     managerMonthly.set(
       m.email,
       Math.max(100_000_00, Math.round((avg * (1 + rnd.next() * 0.3)) / 5_000_000) * 5_000_000),
@@ -475,8 +478,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const periods = [month];
     if (whole(monthsOfQuarter(quarterOf(month)))) periods.push(quarterOf(month));
     if (whole(monthsOfYear(month.slice(0, 4)))) periods.push(month.slice(0, 4));
+    // Plans follow the season the history has, so plan-fact reads near 100 % all year round.
+    const season = SEASON[Number(month.slice(5)) - 1] / (SEASON.reduce((a, b) => a + b) / 12);
     for (const m of sales) {
-      const v = managerMonthly.get(m.email) as number;
+      const v =
+        Math.round(((managerMonthly.get(m.email) as number) * season) / 5_000_000) * 5_000_000;
       for (const period of periods) {
         add('manager', m.email, period, v);
         add('team', m.team, period, v);
