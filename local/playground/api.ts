@@ -73,7 +73,9 @@ export interface SheetPage {
   rows: number;
   cols: number;
   frozenRows: number;
-  /** Empty rows shown after the last one (on the last page), to type new rows into. */
+  /** Columns that stay put while scrolling sideways. */
+  frozenCols: number;
+  /** Empty rows Sheets shows after the last one, to type new rows into. */
   blankRows: number;
   /** Pixel widths per column (Sheets' defaults when unknown). */
   widths: number[];
@@ -87,6 +89,28 @@ export interface SheetPage {
   align: string[];
   /** Inline CSS per cell from the sheet's formatting (bold, colours, alignment); '' = none. */
   looks: string[][];
+  /** Inline CSS per body cell that a conditional format rule paints ('' = none). */
+  marks: string[][];
+  frozenMarks: string[][];
+  /** The sheet's embedded charts, with their ranges' data as it is now. */
+  charts: ChartView[];
+}
+
+/** An embedded chart as Sheets would draw it: its spec and the data read from its ranges. */
+export interface ChartView {
+  id: number;
+  /** Sheets' chart type: COLUMN, BAR, LINE, PIE, ... */
+  type: string;
+  title: string;
+  colors: string[];
+  stacked: boolean;
+  legend: string;
+  /** 'Sheet'!A1:C5 of each range, for the record. */
+  ranges: string[];
+  /** The anchor cell (1-based) and the offset in pixels from its top-left corner. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  labels: string[];
+  series: Array<{ name: string; values: number[] }>;
 }
 
 export interface CellInfo {

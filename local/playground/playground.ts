@@ -40,6 +40,7 @@ import {
   type BridgeSession,
 } from './bridge';
 import { LANG_KEY } from '../../src/gas/settings-lang';
+import { chartViews, conditionalLooks } from './drawings';
 import { formatCell, type CellValue } from './format';
 import { parseWallTime, toWallIso } from './wall-time';
 import { columnLetters } from '../runner/a1';
@@ -246,19 +247,21 @@ export class Playground {
     const count = Math.max(0, Math.min(size, rows - first + 1));
     // Like Sheets, a few empty columns and rows past the data, to type new rows into.
     const shownCols = Math.max(1, Math.min(cols + EXTRA_COLS, sheet.getMaxColumns()));
-    const atEnd = first + count > rows;
-    const blankRows = atEnd ? Math.max(0, Math.min(EXTRA_ROWS, sheet.getMaxRows() - rows)) : 0;
+    const blankRows = Math.max(0, Math.min(EXTRA_ROWS, sheet.getMaxRows() - rows));
     const widths: number[] = [];
     for (let c = 1; c <= shownCols; c++) widths.push(columnWidth(sheet, c));
     const none = { cells: [], align: [], looks: [] };
     const frozen = frozenRows && cols ? this.formatBlock(sheet, 1, frozenRows, cols) : none;
     const body = count && cols ? this.formatBlock(sheet, first, count, cols) : none;
+    const marks = (row: number, n: number) =>
+      n && cols ? conditionalLooks(this.session, name, row, n, cols, this.timeZone) : [];
     return {
       name,
       rows,
       cols: shownCols,
       blankRows,
       frozenRows,
+      frozenCols: Math.min(sheet.getFrozenColumns(), shownCols),
       widths,
       offset: first,
       frozen: frozen.cells,
@@ -267,6 +270,9 @@ export class Playground {
       cells: body.cells,
       align: body.align,
       looks: body.looks,
+      marks: marks(first, count),
+      frozenMarks: marks(1, frozenRows),
+      charts: chartViews(this.session, name, this.locale, this.timeZone),
     };
   }
 
@@ -485,6 +491,25 @@ export class Playground {
       const sheet = this.sheetByName(sheetName);
       this.execute('edit', 'onEdit', () => fireEdit(this.session, sheet, row, col, text));
       return this.cell(sheetName, row, col);
+    });
+  }
+
+  /**
+   * A paste of a block of text: Sheets writes the whole block and sends ONE onEdit whose range
+   * is the pasted block (no value, no oldValue), not one event per cell.
+   */
+  paste(sheetName: string, row: number, col: number, values: string[][]): Promise<number> {
+    const width = Math.max(0, ...values.map((r) => r.length));
+    if (!values.length || !width || values.length * width > 100_000)
+      return Promise.reject(new Error('Nothing to paste'));
+    const block = values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    return this.mutate(() => {
+      const sheet = this.sheetByName(sheetName);
+      const a1 = sheet.getRange(row, col, block.length, width).getA1Notation();
+      this.execute('edit', 'onEdit', () =>
+        this.session.project.edit(sheetName, a1, block, { user: this.session.user }),
+      );
+      return block.length * width;
     });
   }
 

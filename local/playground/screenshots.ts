@@ -40,7 +40,7 @@ async function showSheet(page: Page, name: string, last = false): Promise<void> 
   await page.locator(`#grid-table[data-sheet="${name}"]`).waitFor();
   if (last) {
     await page.locator('#last').click();
-    await page.locator('#next:disabled').waitFor();
+    await page.locator('#grid-table[data-end="true"]').waitFor();
   }
   await settle(page);
 }
@@ -137,6 +137,10 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await settle(page);
     await showSheet(page, sheets.dashboard);
     await shot(page, pg, sheet, lang, 'head-dashboard');
+    // The native charts sit to the right of the tables, where the dashboard anchors them.
+    await page.locator('#chart-layer .chart').first().scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, pg, sheet, lang, 'head-dashboard-charts');
 
     // The manager: today's list, a new lead, logging a call.
     const manager = busiestManager(pg);

@@ -212,6 +212,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
               str(body.value, 'value'),
             ),
           );
+        case '/api/paste': {
+          const values = body.values;
+          if (!Array.isArray(values) || !values.every(Array.isArray)) {
+            throw new HttpError(400, '"values" must be rows of cells');
+          }
+          const rows = (values as unknown[][]).map((r) => r.map((v) => str(v, 'values')));
+          return ok(
+            await pg.paste(
+              str(body.sheet, 'sheet'),
+              int(body.row, 'row'),
+              int(body.col, 'col'),
+              rows,
+            ),
+          );
+        }
         case '/api/form': {
           const answers = body.answers;
           if (!answers || typeof answers !== 'object' || Array.isArray(answers)) {

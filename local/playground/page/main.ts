@@ -13,6 +13,8 @@ import type {
   PlaygroundState,
   SheetPage,
 } from '../api';
+import { drawCharts } from './charts';
+import { parseTsv } from './paste';
 
 type Lang = 'ru' | 'en';
 const lang: Lang = /[?&]lang=en\b/.test(location.search)
@@ -117,8 +119,6 @@ const TEXT = {
     >,
   },
 }[lang];
-
-const PAGE_SIZE = 200;
 
 // ---- Small DOM helpers ----------------------------------------------------------------------------
 
@@ -414,6 +414,22 @@ function renderTabs(s: PlaygroundState): void {
   );
 }
 
+/** A body row's height in pixels (measured once rows exist; Sheets' default until then). */
+let rowHeight = 22;
+/** Rows fetched around the visible ones, so that scrolling rarely waits. */
+const WINDOW = 240;
+const MARGIN = 60;
+
+/** The body rows (data and the blank ones after) of the sheet, for the scroll height. */
+function bodyRows(p: SheetPage): number {
+  return Math.max(0, p.rows - p.frozenRows) + p.blankRows;
+}
+
+/**
+ * Draws the window of rows the server sent inside a table as tall as the whole sheet: spacer
+ * rows stand for the rows above and below, so the scrollbar and scrolling feel like one long
+ * sheet while the DOM holds a few hundred rows.
+ */
 function renderGrid(p: SheetPage): void {
   const table = h('table', { class: 'grid', id: 'grid-table', 'data-sheet': p.name });
   const cols = Math.max(p.cols, 1);
@@ -426,38 +442,151 @@ function renderGrid(p: SheetPage): void {
   const letters = h('tr', { class: 'letters' }, h('th', { class: 'corner' }));
   for (let c = 1; c <= cols; c++) letters.append(h('th', {}, colName(c)));
   thead.append(letters);
+  const left = frozenLefts(p);
   p.frozen.forEach((row, i) =>
-    thead.append(rowEl(i + 1, row, p.frozenAlign[i] ?? '', p.frozenLooks[i] ?? [], cols, true)),
+    thead.append(
+      rowEl(
+        i + 1,
+        row,
+        p.frozenAlign[i] ?? '',
+        p.frozenLooks[i] ?? [],
+        p.frozenMarks[i] ?? [],
+        cols,
+        true,
+        left,
+      ),
+    ),
   );
   table.append(thead);
   const tbody = h('tbody');
+  const first = p.frozenRows + 1;
+  const spacer = (rows: number, where: string) =>
+    h('tr', {
+      class: 'spacer',
+      'data-spacer': where,
+      style: `height:${rows * rowHeight}px`,
+    } as Attrs);
+  tbody.append(spacer(p.offset - first, 'above'));
   p.cells.forEach((row, i) =>
-    tbody.append(rowEl(p.offset + i, row, p.align[i] ?? '', p.looks[i] ?? [], cols, false)),
+    tbody.append(
+      rowEl(
+        p.offset + i,
+        row,
+        p.align[i] ?? '',
+        p.looks[i] ?? [],
+        p.marks[i] ?? [],
+        cols,
+        false,
+        left,
+      ),
+    ),
   );
-  const after = p.offset + p.cells.length;
-  for (let i = 0; i < p.blankRows; i++) tbody.append(rowEl(after + i, [], '', [], cols, false));
+  let shown = p.offset + p.cells.length; // the next sheet row after the window
+  const atEnd = shown > p.rows;
+  if (atEnd) {
+    for (let r = Math.max(shown, p.rows + 1); r <= p.rows + p.blankRows; r++)
+      tbody.append(rowEl(r, [], '', [], [], cols, false, left));
+    shown = p.rows + p.blankRows + 1;
+  }
+  tbody.append(spacer(first + bodyRows(p) - shown, 'below'));
   table.append(tbody);
+  table.dataset.first = String(p.offset);
+  table.dataset.last = String(p.offset + p.cells.length - 1);
+  table.dataset.rows = String(p.rows);
+  table.dataset.end = String(atEnd);
   const wrap = $('grid');
   const keep = wrap.dataset.sheet === p.name ? wrap.scrollTop : 0;
-  wrap.replaceChildren(table);
+  const keepLeft = wrap.dataset.sheet === p.name ? wrap.scrollLeft : 0;
+  wrap.replaceChildren(table, chartLayer);
   wrap.dataset.sheet = p.name;
+  const measured = tbody.querySelector<HTMLElement>('tr[data-row]')?.offsetHeight;
+  if (measured && measured !== rowHeight) {
+    // The first drawing guessed the height: redraw the spacers with the real one.
+    rowHeight = measured;
+    renderGrid(p);
+    return;
+  }
   wrap.scrollTop = keep;
-
-  const first = p.cells.length ? p.offset : 0;
-  const last = p.cells.length ? p.offset + p.cells.length - 1 : 0;
-  $('pager-text').textContent = `${TEXT.rows} ${first}–${last} ${TEXT.of} ${p.rows}`;
-  ($('prev') as HTMLButtonElement).disabled = p.offset <= p.frozenRows + 1;
-  ($('next') as HTMLButtonElement).disabled = last >= p.rows;
+  wrap.scrollLeft = keepLeft;
+  drawCharts(chartLayer, p.name, p.charts, cellCorner);
+  updatePager();
   highlightSelection();
 }
+
+/**
+ * The top-left corner of a cell in the grid's content: left from the column letters as the
+ * browser laid them out (columns past the drawn ones at Sheets' default 100 px), top from the
+ * row height, since the anchor row may be one of the rows not drawn.
+ */
+function cellCorner(row: number, col: number): { top: number; left: number } {
+  const letters = document.querySelectorAll<HTMLElement>('#grid-table tr.letters th');
+  const head = letters[0]?.offsetHeight ?? rowHeight;
+  const shown = Math.min(col, letters.length - 1);
+  const th = letters[shown];
+  let left = th ? th.offsetLeft : 46;
+  if (col > shown) left += (th?.offsetWidth ?? 100) + (col - shown - 1) * 100;
+  return { top: head + (row - 1) * rowHeight, left };
+}
+
+/** Sticky left offsets of the frozen columns (after the row numbers). */
+function frozenLefts(p: SheetPage): number[] {
+  const out: number[] = [];
+  let x = 46;
+  for (let c = 0; c < p.frozenCols; c++) {
+    out.push(x);
+    x += p.widths[c] ?? 100;
+  }
+  return out;
+}
+
+/** The rows in view: what the pager says, and which window the server should send. */
+function visibleRows(): { first: number; last: number } {
+  const wrap = $('grid');
+  const p = page;
+  const base = (p?.frozenRows ?? 0) + 1;
+  const first = base + Math.floor(wrap.scrollTop / rowHeight);
+  const last = first + Math.ceil(wrap.clientHeight / rowHeight);
+  return { first, last };
+}
+
+function updatePager(): void {
+  if (!page) return;
+  const { first, last } = visibleRows();
+  const to = Math.min(last, page.rows);
+  $('pager-text').textContent = `${TEXT.rows} ${Math.min(first, to)}–${to} ${TEXT.of} ${page.rows}`;
+}
+
+/** After a scroll: fetch another window when the visible rows near the edge of this one. */
+function onGridScroll(): void {
+  updatePager();
+  if (!page || scrollQueued) return;
+  const { first, last } = visibleRows();
+  const hasFrom = page.offset;
+  const hasTo = page.offset + page.cells.length - 1;
+  const needFrom = Math.max(page.frozenRows + 1, first - MARGIN / 2);
+  const needTo = Math.min(last + MARGIN / 2, page.rows);
+  if (needFrom >= hasFrom && needTo <= hasTo) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    const v = visibleRows();
+    pageOffset = Math.max((page?.frozenRows ?? 0) + 1, v.first - MARGIN);
+    void loadRows();
+  });
+}
+let scrollQueued = false;
+
+const chartLayer = h('div', { class: 'chart-layer', id: 'chart-layer' });
 
 function rowEl(
   r: number,
   row: string[],
   align: string,
   looks: string[],
+  marks: string[],
   cols: number,
   frozen: boolean,
+  lefts: number[],
 ): HTMLElement {
   const tr = h(
     'tr',
@@ -467,15 +596,27 @@ function rowEl(
   for (let c = 0; c < cols; c++) {
     const text = row[c] ?? '';
     const a = align[c] ?? 'l';
+    // A conditional format paints over the cell's own format, as in Sheets.
+    const style = [looks[c], marks[c], c < lefts.length ? `left:${lefts[c]}px` : '']
+      .filter(Boolean)
+      .join(';');
+    const cls = [
+      a === 'r' ? 'r' : a === 'c' ? 'c' : '',
+      c < lefts.length ? 'fc' : '',
+      marks[c] ? 'cf' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     tr.append(
       h(
         'td',
         {
-          class: a === 'r' ? 'r' : a === 'c' ? 'c' : '',
+          class: cls,
           'data-r': r,
           'data-c': c + 1,
+          'data-cf': marks[c] || undefined,
           title: text.length > 14 ? text : undefined,
-          style: looks[c] || undefined,
+          style: style || undefined,
         },
         text,
       ),
@@ -588,22 +729,20 @@ function setupGridEvents(): void {
       api('/api/edit', { sheet: currentSheet, row: t.row, col: t.col, value: formula.value }),
     );
   });
-  $('prev').addEventListener('click', () => {
-    if (!page) return;
-    pageOffset = Math.max(page.frozenRows + 1, page.offset - PAGE_SIZE);
-    void refresh();
-  });
-  $('next').addEventListener('click', () => {
-    if (!page) return;
-    pageOffset = page.offset + PAGE_SIZE;
-    void refresh();
+  grid.addEventListener('scroll', onGridScroll, { passive: true });
+  grid.addEventListener('paste', (e) => {
+    if (!selected || (e.target as HTMLElement).tagName === 'INPUT') return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!text) return;
+    e.preventDefault();
+    const t = { ...selected };
+    const values = parseTsv(text);
+    void act(() => api('/api/paste', { sheet: currentSheet, row: t.row, col: t.col, values }));
   });
   $('last').addEventListener('click', () => {
-    if (!page) return;
-    pageOffset = Math.max(page.frozenRows + 1, page.rows - PAGE_SIZE + 1);
-    void refresh().then(() => {
-      $('grid').scrollTop = $('grid').scrollHeight;
-    });
+    const wrap = $('grid');
+    wrap.scrollTop = wrap.scrollHeight;
+    onGridScroll();
   });
 }
 
@@ -787,6 +926,18 @@ async function refresh(): Promise<void> {
   }
 }
 
+/** Fetches the window of rows around pageOffset (or the top) and draws it. */
+async function loadRows(): Promise<void> {
+  const sheet = currentSheet;
+  const wanted = pageOffset;
+  const q = `/api/sheet?sheet=${encodeURIComponent(sheet)}&limit=${WINDOW}${wanted > 0 ? `&offset=${wanted}` : ''}`;
+  const fetched = await api<SheetPage>(q);
+  // A click on another tab or a scroll while this was loading wins: it asked for its own rows.
+  if (sheet !== currentSheet || wanted !== pageOffset) return;
+  page = fetched;
+  renderGrid(page);
+}
+
 async function refreshOnce(): Promise<void> {
   const s = await api<PlaygroundState>('/api/state');
   state = s;
@@ -815,21 +966,7 @@ async function refreshOnce(): Promise<void> {
     for (const n of s.notices) toast(n);
   }
   if (currentSheet) {
-    // Whoever was looking at the end of a sheet keeps seeing its end as rows are added.
-    const tab = s.sheets.find((x) => x.name === currentSheet);
-    if (page && tab && page.name === currentSheet && page.offset + page.cells.length > page.rows) {
-      pageOffset = Math.max(page.offset, tab.rows - PAGE_SIZE + 1);
-    }
-    const sheet = currentSheet;
-    const wanted = pageOffset;
-    const q = `/api/sheet?sheet=${encodeURIComponent(sheet)}&limit=${PAGE_SIZE}${wanted > 0 ? `&offset=${wanted}` : ''}`;
-    const fetched = await api<SheetPage>(q);
-    // A click on another tab or page while this was loading wins: it queued another pass
-    // (refresh's `again`), which must start from what was asked, not from this stale page.
-    if (sheet !== currentSheet || wanted !== pageOffset) return;
-    page = fetched;
-    pageOffset = page.offset;
-    renderGrid(page);
+    await loadRows();
     // The formula bar follows the selected cell's new content.
     if (selected && document.activeElement?.id !== 'formula') {
       await selectCell(selected.row, selected.col);

@@ -142,6 +142,30 @@ export function generateDemo(opts: DemoOptions): DemoData {
     managers.push(m);
   }
   if (o.managers > 3) sales[sales.length - 1 - (o.managers > 6 ? 1 : 0)].active = rnd.chance(0.5);
+  // A few managers in trouble (deals left to rot, steps and debts overdue), most keep up: what a
+  // head of sales sees in a real team, and what makes the team summary worth reading.
+  const trouble = new Set<string>();
+  for (
+    let i = 1;
+    i < sales.length && trouble.size < Math.max(1, Math.round(sales.length / 4));
+    i += 3
+  )
+    trouble.add(sales[i].email);
+  const inTrouble = (email: string) => trouble.has(email);
+  // The newest hire is on a ramp-up: their clients arrive from the day they joined.
+  const rookie = sales.reduce<Manager | null>(
+    (a, m) => (a === null || (m.hiredAt ?? 0) > (a.hiredAt ?? 0) ? m : a),
+    null,
+  );
+  /** Seasonality of new business by month: quiet January and May holidays, busy March and Q4. */
+  const SEASON = [0.45, 0.85, 1.15, 1.0, 0.7, 0.9, 0.75, 0.8, 1.05, 1.15, 1.25, 1.35];
+  const seasonalDay = (from: Day, to: Day): Day => {
+    for (let k = 0; k < 20; k++) {
+      const d = from + Math.floor(rnd.next() * Math.max(1, to - from));
+      if (rnd.next() * 1.35 <= SEASON[ymdFromDay(d).month - 1]) return d;
+    }
+    return from + Math.floor(rnd.next() * Math.max(1, to - from));
+  };
 
   // ---- Clients ----
   const clients: Client[] = [];
@@ -160,8 +184,9 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const contactFemale = rnd.chance(0.5);
     const contactFirst = rnd.pick(contactFemale ? W.FIRST_F : W.FIRST_M);
     const contactLast = rnd.pick(W.LAST) + (contactFemale ? 'а' : '');
-    const created = startDay + Math.floor(rnd.next() * (today - startDay - 1));
     const owner = sales[i % sales.length];
+    const from = owner === rookie ? Math.max(startDay, owner.hiredAt ?? startDay) : startDay;
+    const created = seasonalDay(from, today - 1);
     const domain = `${W.translit(base.split(/[ -]/)[0])}${i}.ru`;
     const ip = `ИП ${contactLast} ${contactFirst[0]}.`;
     const soleTrader = legal === 'ИП' && !names.has(ip);
@@ -203,7 +228,12 @@ export function generateDemo(opts: DemoOptions): DemoData {
     // Older deals are mostly closed; recent ones mostly open.
     const closeP = Math.min(0.92, age / 75);
     let final: StageDef;
-    if (rnd.chance(closeP)) final = rnd.chance(0.38) ? won : lost;
+    // A rookie wins less at first and more as they learn: the team trend shows the ramp-up.
+    const winP =
+      client.manager === rookie?.email
+        ? 0.15 + 0.3 * Math.min(1, (createdDay - (rookie.hiredAt ?? 0)) / 90)
+        : 0.38;
+    if (rnd.chance(closeP)) final = rnd.chance(winP) ? won : lost;
     else
       final =
         open[Math.min(open.length - 1, Math.floor(rnd.next() * rnd.next() * open.length * 1.6))];
@@ -266,11 +296,12 @@ export function generateDemo(opts: DemoOptions): DemoData {
     };
     // Activities: spread over the deal's life. Some open deals are left to rot on purpose, and
     // the newest leads have none yet (unprocessed).
-    let n = Math.min(Math.round(perDeal * (0.4 + rnd.next() * 1.2)), activityBudget);
+    // A tenth of the budget is left for the calls to quiet clients below.
+    let n = Math.min(Math.round(perDeal * (0.35 + rnd.next() * 1.05)), activityBudget);
     if (final.kind === 'open' && age <= 1 && rnd.chance(0.6)) n = 0;
     const endDay =
       closedAt ??
-      (final.kind === 'open' && rnd.chance(0.15)
+      (final.kind === 'open' && rnd.chance(inTrouble(manager) ? 0.45 : 0.05)
         ? Math.max(createdDay, today - rnd.int(15, 40))
         : today);
     const life = Math.max(0, endDay - createdDay);
@@ -298,6 +329,13 @@ export function generateDemo(opts: DemoOptions): DemoData {
       });
     }
     acts.sort((a, b) => (a.at as number) - (b.at as number));
+    // Whoever keeps up touched a live deal in the last few days; whoever is in trouble did not.
+    const latest = acts[acts.length - 1];
+    if (latest && final.kind === 'open' && endDay === today && !inTrouble(manager)) {
+      let day = today - rnd.int(0, 3);
+      if (isWeekend(day)) day = Math.min(today, addDaysOfWeek(day));
+      latest.at = Math.max(latest.at as number, Math.min(at(day, workMinute()), at(today, 8 * 60)));
+    }
     for (const a of acts) {
       first ??= a.at;
       last = a;
@@ -311,7 +349,9 @@ export function generateDemo(opts: DemoOptions): DemoData {
       if (final.kind === 'open') {
         last.nextStep = rnd.pick(W.NEXT_STEPS);
         // Most next steps are ahead; some are overdue, which the reminders must catch.
-        last.nextStepDate = today + rnd.int(-6, 14);
+        last.nextStepDate = inTrouble(manager)
+          ? today + rnd.int(-12, 10)
+          : today + (rnd.chance(0.12) ? -rnd.int(1, 5) : rnd.int(0, 14));
         deal.nextStep = last.nextStep;
         deal.nextStepDate = last.nextStepDate;
       }
@@ -322,6 +362,34 @@ export function generateDemo(opts: DemoOptions): DemoData {
       deal.snoozeReason = rnd.pick(W.SNOOZE_REASONS);
     }
     deals.push(deal);
+  }
+  // Managers who keep up call their quiet clients before they are forgotten; those in trouble
+  // do not. Each call goes on the client's latest deal.
+  const lastDealOf = new Map<string, Deal>();
+  for (const d of deals) lastDealOf.set(d.clientId, d);
+  for (const c of clients) {
+    const d = lastDealOf.get(c.id);
+    if (!d || inTrouble(c.manager) || activityBudget <= 0) continue;
+    const lastDay = dayOfInstant((c.lastContactAt ?? c.createdAt) as number, zone);
+    if (today - lastDay <= 25 || !rnd.chance(0.9)) continue;
+    let day = today - rnd.int(1, 24);
+    if (isWeekend(day)) day = Math.min(today, addDaysOfWeek(day));
+    const when = at(day, workMinute());
+    activities.push({
+      row: 0,
+      id: '',
+      at: when,
+      manager: c.manager,
+      type: 'call',
+      clientId: c.id,
+      dealId: d.id,
+      summary: rnd.pick(W.SUMMARIES),
+      nextStep: '',
+      nextStepDate: null,
+    });
+    activityBudget--;
+    c.lastContactAt = when;
+    if ((d.lastActivityAt ?? 0) < when) d.lastActivityAt = when;
   }
   // Activities get ids in time order, like a log would.
   activities.sort((a, b) => (a.at as number) - (b.at as number));
@@ -341,7 +409,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
       : (d.closedAt ?? Math.max(dayOfInstant(d.createdAt as number, zone), today - rnd.int(1, 20)));
     const due = issued + rnd.pick([5, 10, 14, 30]);
     const amount = part ? Math.round((d.amount as number) / 2) : (d.amount as number);
-    const overdueCase = due < today && rnd.chance(0.14);
+    const overdueCase = due < today && rnd.chance(inTrouble(d.manager) ? 0.45 : 0.05);
     const paidFull = d.stage === won.name && !overdueCase && due - rnd.int(0, 20) <= today;
     const partial = !paidFull && rnd.chance(0.25);
     const paidAmount = paidFull ? amount : partial ? Math.round(amount * 0.5) : 0;
@@ -380,7 +448,10 @@ export function generateDemo(opts: DemoOptions): DemoData {
   }
   const managerMonthly = new Map<string, number>();
   for (const m of sales) {
-    const avg = (wonByManager.get(m.email) ?? 0) / Math.max(o.months, 1);
+    // Over the months they have worked here: a rookie's plan is not their first weeks spread
+    // over a year.
+    const worked = (today - Math.max(startDay, m.hiredAt ?? startDay)) / 30;
+    const avg = (wonByManager.get(m.email) ?? 0) / Math.max(1, Math.min(o.months, worked));
     managerMonthly.set(
       m.email,
       Math.max(100_000_00, Math.round((avg * (1 + rnd.next() * 0.3)) / 5_000_000) * 5_000_000),
@@ -407,8 +478,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
     const periods = [month];
     if (whole(monthsOfQuarter(quarterOf(month)))) periods.push(quarterOf(month));
     if (whole(monthsOfYear(month.slice(0, 4)))) periods.push(month.slice(0, 4));
+    // Plans follow the season the history has, so plan-fact reads near 100 % all year round.
+    const season = SEASON[Number(month.slice(5)) - 1] / (SEASON.reduce((a, b) => a + b) / 12);
     for (const m of sales) {
-      const v = managerMonthly.get(m.email) as number;
+      const v =
+        Math.round(((managerMonthly.get(m.email) as number) * season) / 5_000_000) * 5_000_000;
       for (const period of periods) {
         add('manager', m.email, period, v);
         add('team', m.team, period, v);
