@@ -29,7 +29,7 @@ export const ru = {
   'rem.snoozeEnded': 'отсрочка закончилась {date}',
   'rem.more': 'и ещё {count} — открыть в таблице',
   'rem.moreInPanel':
-    'и ещё {count} — полный список в панели «Сегодня» (Расширения → ROP Desk → Открыть панель)',
+    'и ещё {count} — полный список в панели «Сегодня» (меню ROP Desk → Открыть панель)',
   'rem.open': 'Открыть',
   'rem.openSheet': 'Открыть таблицу',
   'rem.plan.plan': 'План',
@@ -59,7 +59,7 @@ export const ru = {
   'rem.bonus.unavailable': 'Расчёт премий недоступен: проверьте таблицу схемы мотивации.',
   'rem.won': 'Выиграно {count#сделка|сделки|сделок} на {amount}, новых сделок: {deals}.',
   'rem.footer':
-    'Письмо отправлено ROP Desk из таблицы «{name}». Напоминания включаются и выключаются в меню «Расширения → ROP Desk».',
+    'Письмо отправлено ROP Desk из таблицы «{name}». Напоминания включаются и выключаются в меню «ROP Desk».',
   'rem.log.run':
     'Напоминания {day}: отправлено {sent}, отложено {deferred}, ошибок {failed}, пропущено {skipped}, без изменений {done}; квота осталась {quota}; {elapsed} с.',
   'rem.log.notWorkingDay': 'Напоминания {day}: нерабочий день, отправлять нечего.',
@@ -111,7 +111,7 @@ export const en: Record<keyof typeof ru, string> = {
   'rem.snoozeEnded': 'snooze ended {date}',
   'rem.more': 'and {count} more — open the sheet',
   'rem.moreInPanel':
-    'and {count} more — the full list is in the Today panel (Extensions → ROP Desk → Open panel)',
+    'and {count} more — the full list is in the Today panel (ROP Desk menu → Open panel)',
   'rem.open': 'Open',
   'rem.openSheet': 'Open the spreadsheet',
   'rem.plan.plan': 'Plan',
@@ -141,7 +141,7 @@ export const en: Record<keyof typeof ru, string> = {
   'rem.bonus.unavailable': 'Bonuses could not be computed: check the bonus scheme table.',
   'rem.won': '{count#deal|deals} won for {amount}; new deals: {deals}.',
   'rem.footer':
-    'Sent by ROP Desk from the spreadsheet "{name}". Turn reminders on or off in Extensions → ROP Desk.',
+    'Sent by ROP Desk from the spreadsheet "{name}". Turn reminders on or off in the ROP Desk menu.',
   'rem.log.run':
     'Reminders {day}: sent {sent}, deferred {deferred}, failed {failed}, skipped {skipped}, already done {done}; quota left {quota}; {elapsed} s.',
   'rem.log.notWorkingDay': 'Reminders {day}: not a working day, nothing to send.',

@@ -49,7 +49,9 @@ test('most managers have a handful to do today, a few are in trouble', () => {
   }
   expect(fine.filter((m) => load(m.email) >= 3).length).toBeGreaterThanOrEqual(4);
   for (const m of troubled) {
-    expect(deals.get(m.email)).toBeGreaterThanOrEqual(8);
+    // A deal with a next step still to come is not forgotten; a late one is an overdue step: the
+    // two lists together are what a manager in trouble has let slip.
+    expect((deals.get(m.email) ?? 0) + (steps.get(m.email) ?? 0)).toBeGreaterThanOrEqual(15);
     expect(clients.get(m.email)).toBeGreaterThanOrEqual(20);
   }
   // Trouble shows in the money too: each troubled manager owes more overdue debt than the
