@@ -1,7 +1,7 @@
 /**
  * Every error text the emulator throws on behalf of Google, in one place. Texts marked "real"
- * are Google's own wording (see ../../../shared/reference/apps-script-runtime.md); the rest are
- * close paraphrases and easy to change here.
+ * are Google's own wording (parity/checks.ts gives each rule its Google source, docs/parity.md how
+ * to check them against real Apps Script); the rest are close paraphrases, easy to change here.
  */
 export const MSG = {
   // real
