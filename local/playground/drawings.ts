@@ -7,32 +7,16 @@ import type { ChartView } from './api';
 import type { BridgeSession } from './bridge';
 import { evaluate, satisfied, variesByColumn, type EvalContext, type Scalar } from './formula-eval';
 import { formatCell } from './format';
+import { wallMs } from './wall-time';
 
 type EmuSheet = NonNullable<ReturnType<BridgeSession['emulator']['workbook']['_sheet']>>;
 
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
-const walls = new Map<string, Intl.DateTimeFormat>();
 
 /** A date as Sheets' serial number, read on the wall clock of the spreadsheet's zone. */
 function serial(d: Date, timeZone: string): number {
-  let f = walls.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    walls.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const x of f.formatToParts(d)) if (x.type !== 'literal') p[x.type] = Number(x.value);
-  return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - EPOCH) / DAY;
+  return (wallMs(d.getTime(), timeZone) - EPOCH) / DAY;
 }
 
 function isDate(v: unknown): v is Date {
