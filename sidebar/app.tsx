@@ -12,7 +12,7 @@ import { setZone } from './format';
 import { ErrorBox, Loading, useCall } from './ui';
 import { TodayPanel } from './today';
 import { LeadPanel } from './lead';
-import { TeamPanel } from './team';
+import { TeamArea } from './team-area';
 import { ImportPanel } from './import';
 import { SettingsPanel } from './settings';
 
@@ -91,7 +91,7 @@ export function App() {
           >
             {t === 'today' ? <TodayPanel boot={boot} view={today} onView={setToday} /> : null}
             {t === 'lead' ? <LeadPanel boot={boot} onAdded={setToday} /> : null}
-            {t === 'team' ? <TeamPanel boot={boot} /> : null}
+            {t === 'team' ? <TeamArea boot={boot} /> : null}
             {t === 'import' ? <ImportPanel /> : null}
             {t === 'settings' ? (
               <SettingsPanel

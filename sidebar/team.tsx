@@ -11,6 +11,7 @@ import { tr } from './i18n';
 import { money, percent } from './format';
 import { parsePeriod, periodContaining, shiftPeriod, type PeriodKind } from '../src/shared/period';
 import { Bar, ErrorBox, Loading, Notice, useCall } from './ui';
+import { ordered, TEAM_SECTIONS } from './slots';
 
 type Kind = PeriodKind;
 
@@ -168,6 +169,13 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
           </button>
         ) : null}
       </div>
+      {view
+        ? ordered(TEAM_SECTIONS).map((slot) => (
+            <div key={slot.key} data-slot={slot.key}>
+              {slot.render({ boot, period: view.period })}
+            </div>
+          ))
+        : null}
     </div>
   );
 }

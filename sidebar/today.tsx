@@ -17,6 +17,7 @@ import type { SidebarKey as MessageKey } from './i18n';
 import { isOtherReason } from '../src/shared/lost-reason';
 import { call, CallError } from './rpc';
 import { ClientSection, MyPlanCard } from './today-extra';
+import { ordered, TODAY_SECTIONS } from './slots';
 import { tr } from './i18n';
 import { currencySign, day, moneyOf, plusDays } from './format';
 import {
@@ -71,6 +72,11 @@ export function TodayPanel({ boot, view, onView }: Props) {
       {reload.error ? <ErrorBox error={reload.error} onRetry={() => void refresh()} /> : null}
       {flash ? <Notice text={flash} /> : null}
       {view.plan ? <MyPlanCard plan={view.plan} currency={boot.currency} /> : null}
+      {ordered(TODAY_SECTIONS).map((slot) => (
+        <div key={slot.key} data-slot={slot.key}>
+          {slot.render({ boot, refresh: () => void refresh() })}
+        </div>
+      ))}
       {empty ? <p class="all-clear">{tr('sb.today.allClear')}</p> : null}
       <DealSection
         id="forgotten"
