@@ -30,6 +30,12 @@ export interface Manager extends RowRef {
   callsPerDay: number | null;
   meetingsPerWeek: number | null;
   hiredAt: Day | null;
+  /** After it the manager gets no plan and no ramp (blank: still working). */
+  lastDay: Day | null;
+  /** A step of the growth ladder (the head's own names). */
+  grade: string;
+  /** Mentor's email (onboarding). */
+  mentor: string;
 }
 
 export interface Client extends RowRef {

@@ -126,6 +126,9 @@ export function generateDemo(opts: DemoOptions): DemoData {
       callsPerDay: role === 'manager' ? rnd.pick([20, 25, 30]) : null,
       meetingsPerWeek: role === 'manager' ? rnd.pick([3, 4, 5]) : null,
       hiredAt,
+      lastDay: null,
+      grade: '',
+      mentor: '',
     };
   };
   managers.push(person('director', '', startDay - 900));

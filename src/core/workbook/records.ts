@@ -31,6 +31,9 @@ export function toManager({ row, cells: c }: RawRecord): Manager {
     callsPerDay: num(c.callsPerDay),
     meetingsPerWeek: num(c.meetingsPerWeek),
     hiredAt: num(c.hiredAt),
+    lastDay: num(c.lastDay),
+    grade: str(c.grade),
+    mentor: str(c.mentor).toLowerCase(),
   };
 }
 

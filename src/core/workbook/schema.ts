@@ -74,6 +74,9 @@ export const MANAGERS: SheetDef = {
     col('callsPerDay', 'Звонков в день', 'Calls per day', 'number'),
     col('meetingsPerWeek', 'Встреч в неделю', 'Meetings per week', 'number'),
     col('hiredAt', 'Дата найма', 'Hired', 'date'),
+    col('lastDay', 'Последний день', 'Last day', 'date', { aliases: ['Дата увольнения'] }),
+    col('grade', 'Грейд', 'Grade', 'text', { aliases: ['Уровень'] }),
+    col('mentor', 'Наставник', 'Mentor', 'email'),
   ],
 };
 

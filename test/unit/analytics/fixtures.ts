@@ -52,6 +52,9 @@ export function manager(over: Partial<Manager> & { email: string }): Manager {
     callsPerDay: null,
     meetingsPerWeek: null,
     hiredAt: null,
+    lastDay: null,
+    grade: '',
+    mentor: '',
     ...over,
   };
 }

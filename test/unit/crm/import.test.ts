@@ -102,6 +102,9 @@ const managers: Manager[] = [
     callsPerDay: null,
     meetingsPerWeek: null,
     hiredAt: null,
+    lastDay: null,
+    grade: '',
+    mentor: '',
   },
 ];
 

@@ -30,6 +30,9 @@ const managers: Manager[] = [
     callsPerDay: null,
     meetingsPerWeek: null,
     hiredAt: null,
+    lastDay: null,
+    grade: '',
+    mentor: '',
   },
 ];
 const ctx: OpContext = {

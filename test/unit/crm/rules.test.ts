@@ -148,6 +148,9 @@ describe('ids and assignment', () => {
     callsPerDay: null,
     meetingsPerWeek: null,
     hiredAt: null,
+    lastDay: null,
+    grade: '',
+    mentor: '',
   });
   it('rotates among active managers and falls back to anyone active', () => {
     const team = [m('head@x', 'head'), m('a@x'), m('b@x', 'manager', false), m('c@x')];

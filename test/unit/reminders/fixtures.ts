@@ -40,6 +40,9 @@ export function manager(over: Partial<Manager> = {}): Manager {
     callsPerDay: null,
     meetingsPerWeek: null,
     hiredAt: null,
+    lastDay: null,
+    grade: '',
+    mentor: '',
     ...over,
   };
 }
