@@ -62,6 +62,8 @@ import { clientNames } from './edit-rules/client-name';
 import { logFlags, type Flag } from './edit-rules/flags-log';
 import { stageToRestore } from './edit-rules/stage-restore';
 import { auditTyped, type TypedDealRow } from './edit-rules/typed-audit';
+import { stampWithoutLock, type BusyEdit } from './edit-rules/busy-stamp';
+import { UserError } from '../../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -127,7 +129,9 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // stay fast inside a simple trigger on 50,000-row sheets. Settings come from the Workbook.
   const wb = new Workbook(editSpreadsheet(e));
   const ss = wb.ss;
-  withDocumentLock(() => {
+  const now = Date.now();
+  const busy = { sheet, def, index: found.map.index, firstRow, endRow, zone: wb.zone, now };
+  lockedOrStamp(busy, () => {
     revertManagerEdit(e, { wb, sheet, def, index: found.map.index, edited });
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
     const b: Block = {
@@ -141,13 +145,23 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       formulas: block.formulas,
       edited,
       zone: wb.zone,
-      now: Date.now(),
+      now,
       user: editUser(e),
       single: singleCellEdit(e),
     };
     processBlock(b, wb.settings, wb);
     if (def.key === 'clients') flagClientDuplicates(b, wb.settings.lang);
-  }, EDIT_LOCK_MS);
+  });
+}
+
+/** The edit's work under the lock; without it (busy), only the rows' updated-at (T7). */
+function lockedOrStamp(busy: BusyEdit, fn: () => void): void {
+  try {
+    withDocumentLock(fn, EDIT_LOCK_MS);
+  } catch (err) {
+    if (!(err instanceof UserError && err.key === 'error.busy')) throw err;
+    stampWithoutLock(busy);
+  }
 }
 
 type Changes = Map<number, Map<string, unknown>>; // row offset -> key -> core value
