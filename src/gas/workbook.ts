@@ -274,6 +274,14 @@ export class Workbook {
   }
 
   /**
+   * The row holding, right now, the record read at `row` (followed after a sort), or the stale
+   * error when it is gone: for an operation to check before its first write.
+   */
+  holding(key: SheetKey, row: number): number {
+    return this.rowStillHolding(this.table(key), row);
+  }
+
+  /**
    * Checks that a sheet exists with every required column (its header rows only, or what was
    * already read). Operations call it for every sheet they will append to before the first
    * write, so that a broken sheet stops them before anything is half-written.

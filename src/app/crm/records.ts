@@ -290,6 +290,9 @@ export function logActivityIn(s: CrmSession, input: LogActivityInput): ActivityR
   }
   const clientRaw = s.wb.find('clients', clientId);
   if (!clientRaw && !deal) throw notFound(clientId);
+  // The deal's row is checked (and followed after a sort) before the activity is appended: a
+  // row deleted since the read must not leave an activity behind for a refused update.
+  if (deal) deal = { ...deal, row: s.wb.holding('deals', deal.row) };
   const [id] = s.wb.appendWithIds('activities', 'A', [
     {
       ...activityCells(

@@ -75,3 +75,20 @@ it('the row deleted between the read and the write: refused as stale, nothing wr
   const texts = JSON.stringify(dealsSheet().getDataRange().getValues());
   expect(texts).not.toContain('Звонок после сортировки');
 });
+
+it('the row deleted before the first write: no activity is appended for a deal that is gone', () => {
+  const target = seeded.deals.romashka;
+  const activities = () =>
+    project.emulator.spreadsheet.getSheetByName('Активности')!.getDataRange().getValues();
+  const before = activities();
+  // Someone deletes the deal's row after the operation read Deals, before anything is written:
+  // at the operation's first check of a row's id (its first single-cell read).
+  project.emulator.interleave('Range.getValue', () => {
+    const sheet = dealsSheet();
+    const ids = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+    sheet.deleteRow(ids.findIndex((v) => v[0] === target) + 1);
+  });
+  expect(logCall(target)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  expect(activities()).toEqual(before);
+  expect(JSON.stringify(activities())).not.toContain('Звонок после сортировки');
+});
