@@ -160,6 +160,26 @@ export function SettingsPanel({ onSaved }: { onSaved: (s: SettingsForm) => void 
             error={errors.reminderHour}
           />
           <TextField
+            label={tr('sb.set.digestLimit')}
+            name="digestLimit"
+            type="number"
+            min={1}
+            max={100}
+            value={numText(form.digestLimit)}
+            onValue={(v) => patch({ digestLimit: num(v) })}
+            error={errors.digestLimit}
+          />
+          <TextField
+            label={tr('sb.set.digestRepeat')}
+            name="digestRepeatDays"
+            type="number"
+            min={1}
+            max={60}
+            value={numText(form.digestRepeatDays)}
+            onValue={(v) => patch({ digestRepeatDays: num(v) })}
+            error={errors.digestRepeatDays}
+          />
+          <TextField
             label={tr('sb.set.recipients')}
             name="reportRecipients"
             value={form.reportRecipients.join(', ')}

@@ -187,6 +187,10 @@ export interface Settings {
   snoozeMaxDays: number;
   /** The shortest reason a snooze needs, in characters. */
   snoozeMinReason: number;
+  /** At most this many items in a manager's daily digest; the rest is "and N more". */
+  digestLimit?: number;
+  /** A long-forgotten deal or client is listed again in the daily digest every this many days. */
+  digestRepeatDays?: number;
   stages: StageDef[];
   calendar: CalendarException[];
   bonus: BonusTier[];

@@ -100,6 +100,8 @@ const settingsForm = request({
   factBasis: oneOf(['won', 'payments']),
   responseLimitMinutes: formNumber(),
   reminderHour: formNumber(),
+  digestLimit: formNumber(),
+  digestRepeatDays: formNumber(),
   reportRecipients: list(text(320), 50),
   /** Recipients outside the company's domain the head ticked as confirmed (SECURITY.md T4a). */
   confirmedRecipients: list(text(320), 50),

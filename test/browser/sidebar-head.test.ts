@@ -133,11 +133,13 @@ test('settings are saved and reminders turned on', async () => {
     15,
   );
   await page.fill('input[name="reminderHour"]', '8');
+  await page.fill('input[name="digestLimit"]', '10');
   await page.click('text=Сохранить настройки');
   await page.waitForSelector('.settings .notice >> text=Сохранено.');
   const saved = ok(rpc(demo.project, demo.head, 'getSettings', {})).settings;
   expect(saved.responseLimitMinutes).toBe(30);
   expect(saved.reminderHour).toBe(8);
+  expect([saved.digestLimit, saved.digestRepeatDays]).toEqual([10, 7]);
   expect(saved.reportRecipients).toEqual(['director@vektor-trade.ru']);
   expect(saved.holidays).toContainEqual({ day: '2026-12-30', dayOff: true, note: 'Короткий день' });
 

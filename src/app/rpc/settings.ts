@@ -17,6 +17,7 @@ import type {
   SettingsView,
 } from '../../shared/contract';
 import { storeLang } from '../../gas/settings-lang';
+import { DIGEST_LIMIT, DIGEST_REPEAT_DAYS } from '../../core/reminders/digest';
 import * as reminders from '../reminders';
 import type { Ctx } from './context';
 import { writeSettings } from './settings-store';
@@ -31,6 +32,8 @@ export function formOf(s: Settings): SettingsForm {
     factBasis: s.factBasis,
     responseLimitMinutes: s.responseLimitMinutes,
     reminderHour: s.reminderHour,
+    digestLimit: s.digestLimit ?? DIGEST_LIMIT,
+    digestRepeatDays: s.digestRepeatDays ?? DIGEST_REPEAT_DAYS,
     reportRecipients: [...s.reportRecipients],
     confirmedRecipients: [],
     stages: s.stages.map((st) => ({
@@ -99,6 +102,8 @@ function validate(f: SettingsForm, base: Settings): Settings {
   if (!/^[A-Z]{3}$/.test(currency)) add('currency', 'rpc.invalidField');
   const responseLimitMinutes = intIn('responseLimitMinutes', f.responseLimitMinutes, 1, 1440);
   const reminderHour = intIn('reminderHour', f.reminderHour, 0, 23);
+  const digestLimit = intIn('digestLimit', f.digestLimit, 1, 100);
+  const digestRepeatDays = intIn('digestRepeatDays', f.digestRepeatDays, 1, 60);
   const recipients: string[] = [];
   for (const r of f.reportRecipients.map((x) => x.trim()).filter(Boolean)) {
     const e = normalizeEmail(r);
@@ -155,6 +160,8 @@ function validate(f: SettingsForm, base: Settings): Settings {
     factBasis: f.factBasis,
     responseLimitMinutes,
     reminderHour,
+    digestLimit,
+    digestRepeatDays,
     reportRecipients: recipients,
     stages,
     bonus,

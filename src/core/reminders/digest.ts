@@ -5,7 +5,7 @@
  */
 import { sumKopecks, type Kopecks } from '../money';
 import type { Day } from '../time';
-import type { Manager } from '../types';
+import type { Manager, Settings } from '../types';
 import { isValidEmail } from './escape';
 import {
   SECTIONS,
@@ -114,31 +114,81 @@ export function splitByEmail(managers: readonly Manager[]): {
   return { valid, invalid };
 }
 
-/** At most this many items in a daily digest; the rest is "and N more" in the panel. */
+/** At most this many items in a daily digest (Settings default); the rest is "and N more". */
 export const DIGEST_LIMIT = 15;
+/** A long-forgotten item is listed again once per this many days (Settings default). */
+export const DIGEST_REPEAT_DAYS = 7;
 
-/**
- * Something forgotten since before yesterday is old news: it is repeated once a week (on the
- * 1st, 8th, 15th... day past its limit), while the newly forgotten come first.
- */
-export function freshness(item: ReminderItem): 0 | 1 | 2 {
-  const forgotten = item.reason === 'forgotten' || item.reason === 'forgottenClient';
-  if (!forgotten || item.daysOverdue <= 1) return 0;
-  return (item.daysOverdue - 1) % 7 === 0 ? 1 : 2;
+/** How a day's digests are cut (Settings «Пунктов в сводке менеджера», «Повтор давно забытых»). */
+export interface DigestRules {
+  limit: number;
+  repeatDays: number;
+  /** Whether the daily mail goes out on a day: a repeat due on another day waits for the next. */
+  sends: (day: Day) => boolean;
+}
+
+export function digestRules(
+  settings: Pick<Settings, 'digestLimit' | 'digestRepeatDays' | 'workingDaysOnly'>,
+  isWorkingDay: (day: Day) => boolean,
+): DigestRules {
+  return {
+    limit: settings.digestLimit ?? DIGEST_LIMIT,
+    repeatDays: settings.digestRepeatDays ?? DIGEST_REPEAT_DAYS,
+    sends: settings.workingDaysOnly ? isWorkingDay : () => true,
+  };
+}
+
+const EVERY_DAY: DigestRules = {
+  limit: DIGEST_LIMIT,
+  repeatDays: DIGEST_REPEAT_DAYS,
+  sends: () => true,
+};
+
+/** The first day on or after `from` that has mail (a year ahead at most: a calendar of holidays). */
+function nextSending(from: Day, sends: (day: Day) => boolean): Day {
+  for (let d = from; d < from + 366; d++) if (sends(d)) return d;
+  return from;
 }
 
 /**
- * Keeps the most important `limit` items: new and non-forgotten ones first, then forgotten
- * ones on their weekly reminder day, then the rest; most urgent first within each.
+ * Something forgotten is news once (0: on the first mail day since it became forgotten); after
+ * that it is repeated (1) on the first mail day at least `repeatDays` after its previous listing,
+ * and held back (2) on the days between, so it appears at most once in any `repeatDays` days
+ * whatever the weekends and holidays. Stateless: the schedule follows from the day it became
+ * forgotten (its first day past the limit) and the mail calendar. The day being built counts as a
+ * mail day (mail owed from a working day may go out on a weekend).
+ */
+export function freshness(item: ReminderItem, day: Day, rules: DigestRules = EVERY_DAY): 0 | 1 | 2 {
+  const forgotten = item.reason === 'forgotten' || item.reason === 'forgottenClient';
+  if (!forgotten) return 0;
+  const sends = (d: Day) => d === day || rules.sends(d);
+  let shown = nextSending(day - Math.max(item.daysOverdue, 1) + 1, sends);
+  if (shown >= day) return 0;
+  const step = Math.max(1, rules.repeatDays);
+  for (;;) {
+    shown = nextSending(shown + step, sends);
+    if (shown === day) return 1;
+    if (shown > day) return 2;
+  }
+}
+
+/**
+ * Lists at most `limit` items: news first (what is not a forgotten record, and the newly
+ * forgotten), then forgotten ones on their repeat day, most urgent first within each; forgotten
+ * ones held back today are never listed. What is not listed is counted as "and N more".
  */
 export function shorten(
   sections: Record<SectionKey, ReminderItem[]>,
-  limit: number,
+  day: Day,
+  rules: DigestRules = EVERY_DAY,
 ): { sections: Record<SectionKey, ReminderItem[]>; more: number } {
   const all = SECTIONS.flatMap((s) => sections[s]);
-  if (all.length <= limit) return { sections, more: 0 };
+  const fresh = new Map(all.map((i) => [i, freshness(i, day, rules)]));
+  const listed = all.filter((i) => fresh.get(i) !== 2);
   const keep = new Set(
-    [...all].sort((a, b) => freshness(a) - freshness(b) || compareItems(a, b)).slice(0, limit),
+    listed
+      .sort((a, b) => (fresh.get(a) ?? 0) - (fresh.get(b) ?? 0) || compareItems(a, b))
+      .slice(0, rules.limit),
   );
   const out = emptySections();
   for (const s of SECTIONS) out[s] = sections[s].filter((i) => keep.has(i));
@@ -146,13 +196,13 @@ export function shorten(
 }
 
 /**
- * One digest per active manager with something to say, most urgent manager first. Only the
- * manager's own items are in it; no items means no digest (the plan alone is not news).
+ * One digest per active manager with something to list, most urgent manager first. Only the
+ * manager's own items are in it; nothing listed today (only held-back repeats) means no digest.
  */
 export function buildDigests(
   sel: Selections,
   managers: readonly Manager[],
-  limit = DIGEST_LIMIT,
+  rules: DigestRules = EVERY_DAY,
 ): Digest[] {
   const grouped = groupByManager(sel);
   const { valid } = splitByEmail(managers);
@@ -160,8 +210,9 @@ export function buildDigests(
   for (const m of valid) {
     const email = normEmail(m.email);
     const sections = grouped.get(email);
-    if (!sections || SECTIONS.every((s) => sections[s].length === 0)) continue;
-    const short = shorten(sections, limit);
+    if (!sections) continue;
+    const short = shorten(sections, sel.day, rules);
+    if (SECTIONS.every((s) => short.sections[s].length === 0)) continue;
     out.push({
       manager: email,
       managerName: m.name,

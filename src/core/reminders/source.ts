@@ -22,7 +22,14 @@ import {
 } from '../analytics';
 import { dayOfInstant, formatDay, weekday, type Day, type Instant, type Zone } from '../time';
 import type { Client, Deal, WorkbookData } from '../types';
-import { buildDigests, buildSummary, managerLines, normEmail, type Selections } from './digest';
+import {
+  buildDigests,
+  buildSummary,
+  digestRules,
+  managerLines,
+  normEmail,
+  type Selections,
+} from './digest';
 import type { ContentSource } from './plan';
 import type {
   BonusLine,
@@ -172,8 +179,9 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
     plans: byManager,
     team: planStatus(rows(month, 'company', asOf)[0], month.label),
   };
-  const digests = buildDigests(selections, data.managers);
   const calendar = calendarOf(data.settings);
+  const rules = digestRules(data.settings, (d) => calendar.isWorkingDay(d));
+  const digests = buildDigests(selections, data.managers, rules);
 
   const report = (kind: 'weekly' | 'monthly', on: Day): PeriodReport => {
     // Weekly: the month of the week before `on` to date, and that ISO week's deals.

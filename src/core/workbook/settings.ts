@@ -170,6 +170,8 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     assignment: 'roundRobin',
     snoozeMaxDays: 30,
     snoozeMinReason: 5,
+    digestLimit: 15,
+    digestRepeatDays: 7,
     stages: defaultStages(lang),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
@@ -195,7 +197,9 @@ type ValueKey =
   | 'assignment'
   | 'maxAmount'
   | 'snoozeMaxDays'
-  | 'snoozeMinReason';
+  | 'snoozeMinReason'
+  | 'digestLimit'
+  | 'digestRepeatDays';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -298,6 +302,21 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Минимальная длина причины отсрочки (0-200)',
     hintEn: 'Shortest snooze reason (0-200)',
   },
+  {
+    key: 'digestLimit',
+    ru: 'Пунктов в сводке менеджера',
+    en: 'Items in a manager digest',
+    hintRu: 'Сколько пунктов в ежедневном письме, остальное — «и ещё N» (1-100)',
+    hintEn: 'Items in the daily email; the rest is "and N more" (1-100)',
+  },
+  {
+    key: 'digestRepeatDays',
+    ru: 'Повтор давно забытых, дней',
+    en: 'Repeat long-forgotten, days',
+    hintRu: 'Давно забытая сделка или клиент попадает в сводку раз в столько дней (1-60)',
+    hintEn:
+      'A long-forgotten deal or client is listed in the digest once per this many days (1-60)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -344,6 +363,10 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.snoozeMaxDays);
     case 'snoozeMinReason':
       return String(s.snoozeMinReason);
+    case 'digestLimit':
+      return String(s.digestLimit ?? 15);
+    case 'digestRepeatDays':
+      return String(s.digestRepeatDays ?? 7);
   }
 }
 
@@ -419,6 +442,12 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'snoozeMinReason':
       s.snoozeMinReason = intIn(value, 0, 200) ?? s.snoozeMinReason;
+      return;
+    case 'digestLimit':
+      s.digestLimit = intIn(value, 1, 100) ?? s.digestLimit;
+      return;
+    case 'digestRepeatDays':
+      s.digestRepeatDays = intIn(value, 1, 60) ?? s.digestRepeatDays;
       return;
   }
 }

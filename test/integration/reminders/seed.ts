@@ -62,7 +62,11 @@ export function seedWorkbook(em: Emulator, seed: Seed): void {
   writeTable(ss, STAGE_HISTORY, []);
   writeTable(ss, PLANS, seed.plans ?? []);
   writeTable(ss, INVOICES, seed.invoices ?? []);
-  const settings = Object.entries(seed.settings ?? {});
+  // These workbooks test sending, so every forgotten record is listed every day unless a test
+  // sets the weekly repeat itself (digest-month.test.ts does).
+  const settings = Object.entries({ ...seed.settings });
+  if (!seed.settings?.['Повтор давно забытых, дней'])
+    settings.push(['Повтор давно забытых, дней', '1']);
   const sheet = ss.getSheetByName('Настройки') ?? ss.insertSheet('Настройки');
   const values = [['Параметр', 'Значение'], ...settings];
   sheet.getRange(1, 1, values.length, 2).setValues(values);

@@ -8,6 +8,9 @@ import {
 } from '../../../src/core/reminders/digest';
 import { DAY, item, manager } from './fixtures';
 
+/** Every forgotten item listed every day: the weekly repeat has its own tests (shorten.test.ts). */
+const DAILY = { limit: 15, repeatDays: 1, sends: () => true };
+
 function sel(items = [item()]): Selections {
   return { day: DAY, items, plans: new Map(), team: null };
 }
@@ -24,10 +27,11 @@ describe('digest assembly', () => {
         reason: 'forgottenClient',
       }),
     ]);
-    const digests = buildDigests(s, [
-      manager(),
-      manager({ email: 'boris@example.ru', name: 'Борис', row: 3 }),
-    ]);
+    const digests = buildDigests(
+      s,
+      [manager(), manager({ email: 'boris@example.ru', name: 'Борис', row: 3 })],
+      DAILY,
+    );
     const anna = digests.find((d) => d.manager === 'anna@example.ru')!;
     const boris = digests.find((d) => d.manager === 'boris@example.ru')!;
     expect(anna.sections.forgottenDeals.map((i) => i.id)).toEqual(['D-1']);
@@ -50,7 +54,7 @@ describe('digest assembly', () => {
       'D-b',
       'D-a',
     ]);
-    const [d] = buildDigests(sel(items), [manager()]);
+    const [d] = buildDigests(sel(items), [manager()], DAILY);
     expect(d.sections.forgottenDeals.map((i) => i.id)).toEqual(['D-d', 'D-e', 'D-c', 'D-b', 'D-a']);
   });
 
@@ -60,7 +64,7 @@ describe('digest assembly', () => {
       item({ id: 'D-2', snoozedUntil: DAY }),
       item({ id: 'D-3', snoozedUntil: DAY - 3 }),
     ];
-    const [d] = buildDigests(sel(items), [manager()]);
+    const [d] = buildDigests(sel(items), [manager()], DAILY);
     expect(d.sections.forgottenDeals.map((i) => i.id).sort()).toEqual(['D-2', 'D-3']);
   });
 
@@ -107,6 +111,7 @@ describe('digest assembly', () => {
         }),
       ]),
       [manager(), manager({ email: 'boris@example.ru', row: 3 })],
+      DAILY,
     );
     expect(digests.map((d) => d.manager)).toEqual(['boris@example.ru', 'anna@example.ru']);
   });

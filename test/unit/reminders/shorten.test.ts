@@ -1,9 +1,17 @@
 /**
- * A daily digest stays short and fresh: at most DIGEST_LIMIT items, newly forgotten and other
- * news first, old forgotten items repeated on their weekly day, the rest counted as "and N more"
- * while the subject keeps the full count the panel shows.
+ * A daily digest stays short and fresh: at most the Settings' limit of items (default 15), newly
+ * forgotten and other news first, old forgotten items only on their weekly repeat day, the rest
+ * counted as "and N more" while the subject keeps the full count the panel shows.
  */
-import { buildDigests, DIGEST_LIMIT, shorten } from '../../../src/core/reminders/digest';
+import {
+  buildDigests,
+  DIGEST_LIMIT,
+  DIGEST_REPEAT_DAYS,
+  digestRules,
+  freshness,
+  shorten,
+} from '../../../src/core/reminders/digest';
+import { dayFromYmd, weekday } from '../../../src/core/time';
 import { renderDigest } from '../../../src/core/reminders/render';
 import type { ReminderItem, SectionKey } from '../../../src/core/reminders/types';
 import { ctx, DAY, item, manager } from './fixtures';
@@ -35,26 +43,60 @@ const steps = Array.from({ length: 3 }, (_, i) =>
 );
 const all = [...stale, ...weekly, ...fresh, ...steps];
 
-it('keeps the news and the weekly repeats, then the most urgent old ones', () => {
-  const { sections, more } = shorten(sectionsOf(all), DIGEST_LIMIT);
+it('lists the news and the weekly repeats, never the long-forgotten between their repeats', () => {
+  const { sections, more } = shorten(sectionsOf(all), DAY);
   const kept = Object.values(sections).flat();
-  expect(DIGEST_LIMIT).toBe(15);
-  expect(kept).toHaveLength(15);
-  expect(more).toBe(7);
+  expect([DIGEST_LIMIT, DIGEST_REPEAT_DAYS]).toEqual([15, 7]);
+  expect(kept).toHaveLength(10);
+  expect(more).toBe(12);
   for (const i of [...fresh, ...steps, ...weekly]) expect(kept).toContain(i);
-  expect(kept.filter((i) => stale.includes(i))).toHaveLength(5);
+  for (const i of stale) expect(kept).not.toContain(i);
+});
+
+it('holds the cap from the Settings: the news first, then the repeats by urgency', () => {
+  const rules = { limit: 8, repeatDays: 7, sends: () => true };
+  const kept = Object.values(shorten(sectionsOf(all), DAY, rules).sections).flat();
+  expect(kept).toHaveLength(8);
+  for (const i of [...fresh, ...steps]) expect(kept).toContain(i);
+  expect(kept.filter((i) => weekly.includes(i))).toHaveLength(1);
+});
+
+it('moves a repeat due on a day without mail to the next mail day, never twice in a week', () => {
+  // Working days only: Saturdays and Sundays have no mail; 4 November 2026 is a holiday.
+  const off = new Set([dayFromYmd(2026, 11, 4)]);
+  const rules = digestRules({ workingDaysOnly: true }, (d) => weekday(d) <= 5 && !off.has(d));
+  // Forgotten from Saturday 31 October: news on Monday 2 November.
+  const start = dayFromYmd(2026, 10, 31);
+  const shownOn: number[] = [];
+  for (let d = start; d < start + 60; d++) {
+    if (!rules.sends(d)) continue;
+    const f = freshness(item({ daysOverdue: d - start + 1 }), d, rules);
+    if (f === 0) expect(d).toBe(dayFromYmd(2026, 11, 2));
+    if (f !== 2) shownOn.push(d);
+  }
+  expect(shownOn[0]).toBe(dayFromYmd(2026, 11, 2));
+  for (let k = 1; k < shownOn.length; k++) expect(shownOn[k] - shownOn[k - 1]).toBe(7);
+  expect(shownOn.length).toBeGreaterThanOrEqual(8);
+  // Due on the holiday, the repeat waits to Thursday, and the next one is a full week later.
+  const wed = dayFromYmd(2026, 10, 28);
+  const seen: number[] = [];
+  for (let d = wed; d < wed + 30; d++) {
+    if (rules.sends(d) && freshness(item({ daysOverdue: d - wed + 1 }), d, rules) !== 2)
+      seen.push(d);
+  }
+  expect(seen.slice(0, 3)).toEqual([wed, dayFromYmd(2026, 11, 5), dayFromYmd(2026, 11, 12)]);
 });
 
 it('leaves a short digest whole', () => {
   const few = [...fresh, ...steps];
-  expect(shorten(sectionsOf(few), 15)).toEqual({ sections: sectionsOf(few), more: 0 });
+  expect(shorten(sectionsOf(few), DAY)).toEqual({ sections: sectionsOf(few), more: 0 });
 });
 
 it('says "and N more" with the full count in the subject', () => {
   const sel = { day: DAY, items: all, plans: new Map(), team: null };
   const [d] = buildDigests(sel, [manager()]);
-  expect([d.total, d.more]).toEqual([22, 7]);
+  expect([d.total, d.more]).toEqual([22, 12]);
   const mail = renderDigest(d, ctx(), 50);
   expect(mail.subject).toContain('22 задачи');
-  expect(mail.text).toContain('и ещё 7 — полный список в панели «Сегодня»');
+  expect(mail.text).toContain('и ещё 12 — полный список в панели «Сегодня»');
 });

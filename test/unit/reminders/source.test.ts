@@ -69,7 +69,9 @@ function client(id: string, over: Partial<Client>): Client {
 
 export function handBuilt(): WorkbookData {
   return {
-    settings: defaultSettings('ru'),
+    // Every forgotten record listed every day: the weekly repeat has its own tests
+    // (shorten.test.ts, test/integration/reminders/digest-month.test.ts).
+    settings: { ...defaultSettings('ru'), digestRepeatDays: 1 },
     managers: [
       manager({ row: 2 }),
       manager({ row: 3, email: 'boris@example.ru', name: 'Борис' }),
