@@ -24,6 +24,7 @@ import { dayOfInstant, formatDay, weekday, type Day, type Instant, type Zone } f
 import type { Client, Deal, WorkbookData } from '../types';
 import { buildDigests, buildSummary, managerLines, normEmail, type Selections } from './digest';
 import type { ContentSource } from './plan';
+import { standings } from './standings';
 import type {
   BonusLine,
   Digest,
@@ -226,7 +227,10 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
 
   const content: ContentSource = {
     digestFor: (recipient) => digests.find((d) => d.manager === normEmail(recipient)) ?? null,
-    summary: () => buildSummary(selections, data.managers),
+    summary: () => ({
+      ...buildSummary(selections, data.managers),
+      standings: standings(data, asOf, month),
+    }),
     report,
   };
   return { selections, digests, content, isWorkingDay: (d) => calendar.isWorkingDay(d) };
