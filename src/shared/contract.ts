@@ -15,6 +15,7 @@
  */
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
+import type { DealCardView } from './contract-deal-card';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -355,6 +356,7 @@ interface Responses {
   saveSettings: SettingsView;
   setReminders: RemindersView;
   importFile: ImportReport;
+  dealCard: DealCardView;
 }
 
 export type { Method, Request };

@@ -181,6 +181,8 @@ export const METHODS = {
       base64: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BASE64)),
     }),
   },
+  /** One deal's card: a manager only their own (the handler checks), the leaders any. */
+  dealCard: { roles: ANYONE, request: request({ dealId: recordId() }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -8,6 +8,7 @@ import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/workbook/setti
 import type { Bootstrap, Response } from '../../shared/contract';
 import { allowed, type Method, type Request } from '../../shared/methods';
 import type { Ctx } from './context';
+import { dealCard } from './deal-card';
 import * as deals from './deals';
 import { importFile } from './import';
 import * as lead from './lead';
@@ -36,6 +37,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
   importFile,
+  dealCard,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -31,6 +31,7 @@ import {
   type Selections,
 } from './digest';
 import type { ContentSource } from './plan';
+import { standings } from './standings';
 import type {
   BonusLine,
   Digest,
@@ -234,7 +235,10 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
 
   const content: ContentSource = {
     digestFor: (recipient) => digests.find((d) => d.manager === normEmail(recipient)) ?? null,
-    summary: () => buildSummary(selections, data.managers),
+    summary: () => ({
+      ...buildSummary(selections, data.managers),
+      standings: standings(data, asOf, month),
+    }),
     report,
   };
   return { selections, digests, content, isWorkingDay: (d) => calendar.isWorkingDay(d) };

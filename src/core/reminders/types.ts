@@ -8,6 +8,7 @@ import type { Kopecks } from '../money';
 import type { SheetKey } from '../workbook/schema';
 import type { Day } from '../time';
 import type { Lang } from '../types';
+import type { Standing } from './standings';
 
 /** What one email is: the manager's daily digest, the head's daily summary, the two reports. */
 export type MailKind = 'digest' | 'summary' | 'weekly' | 'monthly';
@@ -114,6 +115,8 @@ export interface HeadSummary {
   receivablesTotal: Kopecks;
   /** Managers whose email is not usable (reported, never mailed). */
   invalidManagers: string[];
+  /** Who is behind and why, largest gap first (standings.ts). */
+  standings?: Standing[];
 }
 
 export interface BonusLine {
