@@ -68,7 +68,7 @@ export function buildDashboard(
   add(planFactBlock(input, company, teams));
   add(managersBlock(input, managers));
   add(consistencyBlock(input, book));
-  const k = dealKpis(data.deals, period, data.settings, zone);
+  const k = dealKpis(data.deals, period, data.settings, zone, '', data.managers);
   add(kpiBlock(input, k, dso(data, period, asOf.day)));
   add(
     funnelBlock(

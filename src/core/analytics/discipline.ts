@@ -11,6 +11,7 @@
 import { dayOfInstant, type Day, type Zone } from '../time';
 import type { Client, Deal, WorkbookData } from '../types';
 import type { Period } from './period';
+import { labelsOf, managerKeys } from './managers';
 import { calendarOf, stagesOf } from './settings';
 import type { StageIndex } from './stages';
 
@@ -38,12 +39,13 @@ export function activityNorms(
     Math.min(asOf, period.end),
   );
   const end = Math.min(asOf, period.end);
+  const keyOf = managerKeys(data.managers);
   const counts = new Map<string, { calls: number; meetings: number; other: number }>();
   for (const a of data.activities) {
     if (a.at === null) continue;
     const d = dayOfInstant(a.at, zone);
     if (d < period.start || d > end) continue;
-    const k = a.manager.trim().toLowerCase();
+    const k = keyOf(a.manager);
     let c = counts.get(k);
     if (!c) counts.set(k, (c = { calls: 0, meetings: 0, other: 0 }));
     if (a.type === 'call') c.calls++;
@@ -142,9 +144,10 @@ export function crmCompleteness(data: WorkbookData): {
   total: CompletenessRow;
 } {
   const stages = stagesOf(data.settings);
+  const keyOf = managerKeys(data.managers);
   const acc = new Map<string, { sum: number; n: number; bad: number }>();
   const add = (manager: string, c: Completeness): void => {
-    const k = manager.trim().toLowerCase();
+    const k = keyOf(manager);
     let a = acc.get(k);
     if (!a) acc.set(k, (a = { sum: 0, n: 0, bad: 0 }));
     a.sum += c.required ? c.filled / c.required : 1;
@@ -153,9 +156,7 @@ export function crmCompleteness(data: WorkbookData): {
   };
   for (const d of data.deals) add(d.manager, dealCompleteness(d, stages, false));
   for (const c of data.clients) add(c.manager, clientCompleteness(c, false));
-  const names = new Map(
-    data.managers.map((m) => [m.email.trim().toLowerCase(), m.name || m.email]),
-  );
+  const names = labelsOf(data.managers);
   const rows: CompletenessRow[] = [];
   let sum = 0;
   let n = 0;

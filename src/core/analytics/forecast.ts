@@ -31,7 +31,7 @@ export function forecastReport(
   const rows = planFact(data, period, 'manager', at, { zone });
   const [company] = planFact(data, period, 'company', at, { zone });
   const asOf = typeof at === 'number' ? at : at.day;
-  const rates = winRatesByManager(data.deals, asOf - 364, asOf, data.settings);
+  const rates = winRatesByManager(data.deals, asOf - 364, asOf, data.settings, data.managers);
   return {
     managers: rows.map((row) => ({ row, neededCoverage: needed(rates.byManager.get(row.target)) })),
     company: { row: company, neededCoverage: needed(rates.total) },

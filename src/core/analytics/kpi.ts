@@ -9,9 +9,10 @@
  */
 import type { Kopecks } from '../money';
 import { dayOfInstant, type Zone } from '../time';
-import type { Deal, Settings } from '../types';
+import type { Deal, Manager, Settings } from '../types';
 import { CurrencyNotes, type CurrencyNote } from './currency';
 import { inPeriod, type Period } from './period';
+import { managerKeys, unresolvedManagers, type UnresolvedManagers } from './managers';
 import { dealAmount } from './planfact';
 import { converterOf, stagesOf } from './settings';
 import { mean, median } from './stats';
@@ -32,6 +33,8 @@ export interface DealKpis {
   pushedDeals: Deal[];
   dealsWithoutAmount: number;
   excluded: CurrencyNote[];
+  /** Manager cells (of the counted deals, and the filter) the Managers sheet does not resolve. */
+  managers: UnresolvedManagers;
 }
 
 export const PUSH_LIMIT = 3;
@@ -42,11 +45,15 @@ export function dealKpis(
   settings: Pick<Settings, 'stages' | 'currency' | 'rates'>,
   zone: Zone,
   manager = '',
+  managers: readonly Manager[] = [],
 ): DealKpis {
   const stages = stagesOf(settings);
   const conv = converterOf(settings);
   const notes = new CurrencyNotes();
-  const who = manager.trim().toLowerCase();
+  // A manager written as a name (CRM exports) or an email in any case is one person.
+  const keyOf = managerKeys(managers);
+  const who = manager.trim() ? keyOf(manager) : '';
+  const cells = new Set<string>(who ? [manager] : []);
   let won = 0;
   let lost = 0;
   let wonAmount = 0;
@@ -57,7 +64,8 @@ export function dealKpis(
   const cycles: number[] = [];
   const pushed: Deal[] = [];
   for (const d of deals) {
-    if (who && d.manager.trim().toLowerCase() !== who) continue;
+    if (who && keyOf(d.manager) !== who) continue;
+    if (!who) cells.add(d.manager);
     const kind = stages.kindOf(d.stage);
     if (kind === 'open') {
       if (stages.openPosition(d.stage) !== 0) openQualified++;
@@ -104,6 +112,7 @@ export function dealKpis(
     pushedDeals: pushed,
     dealsWithoutAmount: noAmount,
     excluded: notes.list(),
+    managers: unresolvedManagers(managers, cells),
   };
 }
 
@@ -113,8 +122,10 @@ export function winRatesByManager(
   start: number,
   end: number,
   settings: Pick<Settings, 'stages'>,
+  managers: readonly Manager[] = [],
 ): { byManager: Map<string, number | null>; total: number | null } {
   const stages = stagesOf(settings);
+  const keyOf = managerKeys(managers);
   const counts = new Map<string, { won: number; lost: number }>();
   let won = 0;
   let lost = 0;
@@ -122,7 +133,7 @@ export function winRatesByManager(
     if (d.closedAt === null || d.closedAt < start || d.closedAt > end) continue;
     const kind = stages.kindOf(d.stage);
     if (kind === 'open') continue;
-    const k = d.manager.trim().toLowerCase();
+    const k = keyOf(d.manager);
     let c = counts.get(k);
     if (!c) counts.set(k, (c = { won: 0, lost: 0 }));
     if (kind === 'won') {

@@ -5,7 +5,8 @@
  * Managers sheet by email, by name (either word order, any case, ё = е), or by the email's local
  * part; what does not resolve keeps its own row under the text as written and is reported.
  */
-import type { Manager } from '../types';
+import { t } from '../i18n';
+import type { Lang, Manager } from '../types';
 
 export interface ManagerKey {
   /** The manager's email (lower-case) when resolved; else the cell's trimmed text. */
@@ -119,4 +120,47 @@ export function labelsOf(managers: readonly Manager[]): Map<string, string> {
   let l = labelCache.get(managers);
   if (!l) labelCache.set(managers, (l = managerLabels(managers)));
   return l;
+}
+
+/**
+ * The key every per-manager figure counts a manager cell under: the email when the Managers sheet
+ * knows the cell (email, name, alias), else the text as written. KPI, discipline and receivables
+ * use it exactly as plan-fact does, so a name and an email of one person are one row.
+ */
+export function managerKeys(managers: readonly Manager[]): (cell: string) => string {
+  const d = directoryOf(managers);
+  return (cell) => d.keyOf(cell);
+}
+
+/** Cells the Managers sheet does not resolve, as written and sorted, for a figure's note. */
+export interface UnresolvedManagers {
+  unknown: string[];
+  ambiguous: string[];
+}
+
+export function unresolvedManagers(
+  managers: readonly Manager[],
+  cells: Iterable<string>,
+): UnresolvedManagers {
+  const unknown = new Set<string>();
+  const ambiguous = new Set<string>();
+  // Without a Managers sheet there is nothing to resolve against, so nobody is "unknown".
+  if (!managers.length) return { unknown: [], ambiguous: [] };
+  const d = directoryOf(managers);
+  for (const cell of cells) {
+    const r = d.resolve(cell);
+    if (r.status === 'unknown') unknown.add(r.key);
+    else if (r.status === 'ambiguous') ambiguous.add(r.key);
+  }
+  return { unknown: [...unknown].sort(), ambiguous: [...ambiguous].sort() };
+}
+
+/** The note lines a figure carries for unresolved manager cells (as plan-fact's notes read). */
+export function managerNotes(u: UnresolvedManagers, lang: Lang): string[] {
+  const out: string[] = [];
+  if (u.unknown.length)
+    out.push(t(lang, 'an.note.unknownManagers', { list: u.unknown.join(', ') }));
+  if (u.ambiguous.length)
+    out.push(t(lang, 'an.note.ambiguousManagers', { list: u.ambiguous.join(', ') }));
+  return out;
 }

@@ -10,6 +10,7 @@ import type { Day } from '../time';
 import type { Deal, Invoice, WorkbookData } from '../types';
 import { CurrencyNotes, type CurrencyNote } from './currency';
 import type { Period } from './period';
+import { labelsOf, managerKeys, unresolvedManagers, type UnresolvedManagers } from './managers';
 import { converterOf } from './settings';
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'] as const;
@@ -32,6 +33,8 @@ export interface Receivables {
   byManager: AgingRow[];
   total: AgingRow;
   excluded: CurrencyNote[];
+  /** Debts' manager cells the Managers sheet does not resolve (shown as written). */
+  managers: UnresolvedManagers;
 }
 
 export function bucketOf(daysOverdue: number): AgingBucket {
@@ -87,9 +90,10 @@ export function receivables(data: WorkbookData, asOf: Day): Receivables {
   // workbooks never need them, so their 50,000-entry map is built on first need.
   let deals: Map<string, Deal> | null = null;
   const dealOf = (id: string): Deal | undefined => (deals ??= byId(data.deals)).get(id);
-  const managerNames = new Map(
-    data.managers.map((m) => [m.email.trim().toLowerCase(), m.name || m.email]),
-  );
+  // A debt's manager is keyed as plan-fact keys its rows (a name or alias is its email).
+  const keyOf = managerKeys(data.managers);
+  const managerNames = labelsOf(data.managers);
+  const cells = new Set<string>();
   const byClient = new Map<string, AgingRow>();
   const byManager = new Map<string, AgingRow>();
   const total = emptyRow('', '', '');
@@ -103,7 +107,9 @@ export function receivables(data: WorkbookData, asOf: Day): Receivables {
     }
     const client = clients.get(inv.clientId);
     const deal = client?.manager && client.name ? undefined : dealOf(inv.dealId);
-    const manager = (client?.manager || deal?.manager || '').trim().toLowerCase();
+    const cell = client?.manager || deal?.manager || '';
+    cells.add(cell);
+    const manager = keyOf(cell);
     const days = inv.dueDate === null ? 0 : asOf - inv.dueDate;
     const bucket = bucketOf(days);
     let c = byClient.get(inv.clientId);
@@ -134,6 +140,7 @@ export function receivables(data: WorkbookData, asOf: Day): Receivables {
     byManager: [...byManager.values()].sort(order),
     total,
     excluded: notes.list(),
+    managers: unresolvedManagers(data.managers, cells),
   };
 }
 

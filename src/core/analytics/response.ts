@@ -10,6 +10,7 @@ import { firstDealActivity, indexActivities, type ActivityIndex } from './activi
 import { workingMinutesBetween } from './calendar';
 import type { AsOf } from './context';
 import { inPeriod, type Period } from './period';
+import { managerKeys } from './managers';
 import { calendarOf, hoursOf } from './settings';
 import { median, percentile } from './stats';
 
@@ -70,10 +71,11 @@ export function responseTimes(
   let waiting = 0;
   let waitingOver = 0;
   const per = new Map<string, { minutes: number[]; waiting: number; over: number }>();
+  const keyOf = managerKeys(data.managers);
   for (const d of data.deals) {
     if (d.createdAt === null || d.createdAt > asOf.now) continue;
     if (!inPeriod(dayOfInstant(d.createdAt, asOf.zone), period)) continue;
-    const key = d.manager.trim().toLowerCase();
+    const key = keyOf(d.manager);
     let m = per.get(key);
     if (!m) per.set(key, (m = { minutes: [], waiting: 0, over: 0 }));
     const first = firstDealActivity(d, index, asOf.now);

@@ -14,6 +14,7 @@ import {
   unprocessedLeads,
 } from './forgotten';
 import type { Period } from './period';
+import { managerKeys } from './managers';
 import { responseTimes, type ResponseReport } from './response';
 import { stagesOf } from './settings';
 
@@ -32,10 +33,13 @@ export interface DisciplineFigures {
   unprocessedTotal: number;
 }
 
-function tally(items: ReadonlyArray<{ manager: string }>): Map<string, number> {
+function tally(
+  items: ReadonlyArray<{ manager: string }>,
+  keyOf: (cell: string) => string,
+): Map<string, number> {
   const m = new Map<string, number>();
   for (const i of items) {
-    const key = i.manager.trim().toLowerCase();
+    const key = keyOf(i.manager);
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return m;
@@ -58,12 +62,14 @@ export function teamDiscipline(
   const norms = new Map(
     activityNorms(data, period, asOf.day, asOf.zone).map((r) => [r.manager, r]),
   );
+  // Keyed as plan-fact keys its rows: a manager written as a name counts under their email.
+  const keyOf = managerKeys(data.managers);
   return {
-    forgotten: tally(forgotten),
-    unprocessed: tally(unprocessed),
-    overdueSteps: tally(overdue),
-    noNextStep: tally(noStep),
-    pushed: tally(pushedDeals),
+    forgotten: tally(forgotten, keyOf),
+    unprocessed: tally(unprocessed, keyOf),
+    overdueSteps: tally(overdue, keyOf),
+    noNextStep: tally(noStep, keyOf),
+    pushed: tally(pushedDeals, keyOf),
     response,
     completeness,
     norms,

@@ -3,6 +3,7 @@ import { t, type MessageKey } from '../../i18n';
 import { formatDay } from '../../time';
 import type { WorkbookData } from '../../types';
 import { excludedNote } from '../format';
+import { labelsOf, managerNotes } from '../managers';
 import { AGING_BUCKETS, type Receivables } from '../receivables';
 import type { Cell } from '../tables/table';
 import { MONEY_COLS, type BlockDraft, type DashInput } from './model';
@@ -21,6 +22,7 @@ export function agingBlock({ h, lang, asOf }: DashInput, rec: Receivables): Bloc
   const ex = excludedNote(rec.excluded, lang);
   if (ex) notes.push(ex);
   if (rec.total.outstanding === 0) notes.push(h('an.dash.noDebts'));
+  notes.push(...managerNotes(rec.managers, lang));
   return {
     key: 'agingBuckets',
     title: `${h('an.dash.aging')}, ${formatDay(asOf.day)}`,
@@ -61,7 +63,6 @@ export function debtorsBlock({ h, lang, data }: DashInput, rec: Receivables): Bl
   };
 }
 
-function nameOf(data: WorkbookData, email: string): string {
-  const m = data.managers.find((x) => x.email.trim().toLowerCase() === email);
-  return m?.name || email;
+function nameOf(data: WorkbookData, key: string): string {
+  return labelsOf(data.managers).get(key) || key;
 }

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { INVOICES } from '../../workbook/schema';
 import { tableArg } from '../args';
 import { excludedNote, roubles } from '../format';
+import { managerNotes } from '../managers';
 import { receivables } from '../receivables';
 import { workbook } from './inputs';
 import { runFunction, type FunctionContext } from './run';
@@ -52,6 +53,7 @@ export function salesAging(
     ];
     const ex = excludedNote(r.excluded, run.lang);
     if (ex) table.push([ex]);
+    for (const note of managerNotes(r.managers, run.lang)) table.push([note]);
     return rect(table);
   });
 }

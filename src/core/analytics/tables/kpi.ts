@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n';
 import { DEALS } from '../../workbook/schema';
 import { periodArg, textArg } from '../args';
 import { excludedNote, orBlank, pct, roubles } from '../format';
+import { managerNotes } from '../managers';
 import { dealKpis } from '../kpi';
 import { readDeals } from './inputs';
 import { runFunction, type FunctionContext } from './run';
@@ -17,7 +18,7 @@ export function salesKpi(
   return runFunction(ctx, [[deals, DEALS]], (run) => {
     const list = readDeals(run, deals, 'kpi');
     const p = periodArg(run, 'period', period);
-    const k = dealKpis(list, p, ctx.settings, run.zone, textArg(manager));
+    const k = dealKpis(list, p, ctx.settings, run.zone, textArg(manager), ctx.managers);
     const rows: Array<[MessageKey, Cell]> = [
       ['an.kpi.won', k.won],
       ['an.kpi.lost', k.lost],
@@ -38,6 +39,7 @@ export function salesKpi(
     ];
     const ex = excludedNote(k.excluded, run.lang);
     if (ex) table.push([ex, '']);
+    for (const note of managerNotes(k.managers, run.lang)) table.push([note, '']);
     return table;
   });
 }
