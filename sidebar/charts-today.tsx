@@ -1,6 +1,6 @@
 /**
  * Today's pictures inside "My plan": fact against plan with the even-pace marker for today, and
- * my forgotten deals over the last weeks (core forgotten-weeks.ts; docs/forgotten-trend.md).
+ * my forgotten deals over the last weeks (core forgotten-weeks.ts; docs/sidebar-pictures.md).
  */
 import type { MyPlan } from '../src/shared/contract';
 import { Columns, PaceBar } from './charts';

@@ -2,7 +2,7 @@
  * How many forgotten deals a manager had at the same moment of each of the last weeks, for the
  * trend on Today. Nothing stores yesterday's list: each past point is reconstructed from what the
  * sheets keep dated, and then counted with the one definition (forgotten.ts), so the last point is
- * exactly today's Today list. What a past moment sees (also in docs/forgotten-trend.md):
+ * exactly today's Today list. What a past moment sees (also in docs/sidebar-pictures.md):
  * - deals created by then (a deal without a creation date always counts as existing);
  * - the stage the deal stood in then, from the stage history (no history: its stage now);
  * - activities logged up to then, and the next step the last of them set (logging an activity is
