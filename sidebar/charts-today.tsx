@@ -44,9 +44,7 @@ export function PlanPictures({ plan, v }: { plan: MyPlan; v: (x: number) => stri
             values={weeks.map((w) => w.count)}
             labels={dates}
             text={String}
-            label={tr('pic.weeksList', {
-              list: weeks.map((w, i) => `${dates[i]}: ${w.count}`).join(', '),
-            })}
+            label={`${tr('pic.weeks')}: ${weeks.map((w, i) => `${dates[i]} ${w.count}`).join(', ')}`}
           />
         </>
       ) : null}

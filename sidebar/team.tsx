@@ -272,7 +272,7 @@ function Funnel({ view }: { view: TeamView }) {
   return (
     <FunnelChart
       steps={steps}
-      label={tr('pic.funnel', { list: steps.map((x) => `${x.name} ${x.text}`).join(', ') })}
+      label={`${tr('sb.team.funnel')}: ${steps.map((x) => `${x.name} ${x.text}`).join(', ')}`}
     />
   );
 }
@@ -294,9 +294,7 @@ function Aging({ view, m }: { view: TeamView; m: (k: number) => string }) {
       legend={legend}
       rows={rows}
       rowsTitle={tr('pic.byManager')}
-      label={tr('pic.aging', {
-        list: [legend.join(', '), ...rows.map((r) => `${r.name} ${r.text}`)].join('; '),
-      })}
+      label={`${tr('sb.team.receivables')}: ${[legend.join(', '), ...rows.map((r) => `${r.name} ${r.text}`)].join('; ')}`}
     />
   );
 }

@@ -127,7 +127,7 @@ describe.each(['ru', 'en'] as const)('pictures in %s', (lang) => {
       expect(firstWidth).toBeCloseTo((W * sums[0]) / Math.max(...sums), 3);
       expect(sums.reduce((a, b) => a + b, 0)).toBe(total);
       expect(await aging.getAttribute('aria-label')).toContain(
-        lang === 'ru' ? 'Дебиторка по срокам' : 'Receivables by age',
+        lang === 'ru' ? 'Дебиторка: В срок' : 'Receivables: Not yet due',
       );
       await shot(page, `pictures-team-${lang}`);
     });
@@ -177,8 +177,10 @@ describe.each(['ru', 'en'] as const)('pictures in %s', (lang) => {
       const dates = await weeks.locator('text.axis').allTextContents();
       expect(dates.at(-1)).toBe(`${v.asOf.slice(8, 10)}.${v.asOf.slice(5, 7)}`);
       const label = (await weeks.getAttribute('aria-label')) ?? '';
-      expect(label).toContain(lang === 'ru' ? 'Мои забытые сделки' : 'My forgotten deals');
-      expect(label).toContain(`${dates.at(-1)}: ${counts.at(-1)}`);
+      expect(label).toContain(
+        lang === 'ru' ? 'Забытые сделки по неделям' : 'Forgotten deals by week',
+      );
+      expect(label).toContain(`${dates.at(-1)} ${counts.at(-1)}`);
       await shot(page, `pictures-today-${lang}`);
     });
   });

@@ -8,9 +8,6 @@ export const ru = {
   'pic.ahead': 'впереди на {value}',
   'pic.marker': 'темп',
   'pic.weeks': 'Забытые сделки по неделям',
-  'pic.weeksList': 'Мои забытые сделки по неделям: {list}',
-  'pic.funnel': 'Воронка: {list}',
-  'pic.aging': 'Дебиторка по срокам: {list}',
   'pic.byManager': 'По менеджерам',
 } as const;
 
@@ -23,8 +20,5 @@ export const en: Record<keyof typeof ru, string> = {
   'pic.ahead': 'ahead by {value}',
   'pic.marker': 'pace',
   'pic.weeks': 'Forgotten deals by week',
-  'pic.weeksList': 'My forgotten deals by week: {list}',
-  'pic.funnel': 'Funnel: {list}',
-  'pic.aging': 'Receivables by age: {list}',
   'pic.byManager': 'By manager',
 };
