@@ -3,8 +3,9 @@
 // `--addon` builds the editor add-on instead, into dist-addon/: its menu goes under Extensions
 // (createAddonMenu, as the Marketplace requires) and its manifest asks for `spreadsheets`, which
 // the daily trigger needs to open the workbook by id (an add-on's trigger has no active document).
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
 import { promises as fs } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
@@ -111,27 +112,84 @@ async function buildCode() {
   await publish('Code.js', stripBundleDocs(stable));
 }
 
+// The catalogue files the page bundles. The page shows only some of their keys (the CRM's file
+// also holds setup, import and hand-edit texts only the server says), and every byte of the page
+// is paid on each sidebar open: the build keeps just the keys the page's own code names.
+const CATALOGUE = /(?:^|[\\/])src[\\/]core[\\/]i18n[\\/](?:common|crm|sidebar|pictures)\.ts$/;
+// A key as the code names it: a quoted literal ('sb.team.plan'), or the fixed start of a
+// template (`sb.team.aging.${key}`), which keeps every key that begins so.
+const KEY_LITERAL = /['"`]([A-Za-z][\w-]*(?:\.[\w-]+)+)['"`]/g;
+const KEY_PREFIX = /`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{/g;
+
+const SIDEBAR_OPTIONS = {
+  entryPoints: [path.join(root, 'sidebar/main.tsx')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'es2019',
+  minify: true,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  loader: { '.css': 'text' },
+  legalComments: 'none',
+  // Russian texts as UTF-8, not \uXXXX escapes (a third of the size); the page is UTF-8.
+  charset: 'utf8',
+};
+
+/** The keys the page's code names, from the sources of everything the page bundles. */
+async function keysNamed(metafile) {
+  const exact = new Set();
+  const prefixes = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    if (CATALOGUE.test(input) || input.includes('node_modules')) continue;
+    const text = await fs.readFile(path.resolve(root, input), 'utf8');
+    for (const m of text.matchAll(KEY_LITERAL)) exact.add(m[1]);
+    for (const m of text.matchAll(KEY_PREFIX)) prefixes.add(m[1]);
+  }
+  return (key) => exact.has(key) || [...prefixes].some((p) => key.startsWith(p));
+}
+
+/** Replaces each catalogue module by its ru and en tables cut to the keys the page names. */
+function pruneCatalogues(named) {
+  return {
+    name: 'prune-catalogues',
+    setup(b) {
+      b.onLoad({ filter: CATALOGUE }, async (args) => {
+        const out = await esbuild({
+          entryPoints: [args.path],
+          bundle: true,
+          write: false,
+          format: 'esm',
+          charset: 'utf8',
+        });
+        const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
+        const mod = await import(url);
+        const pick = (table) => Object.fromEntries(Object.entries(table).filter(([k]) => named(k)));
+        return {
+          contents: `export const ru = ${JSON.stringify(pick(mod.ru))};\nexport const en = ${JSON.stringify(pick(mod.en))};`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
 async function buildSidebar() {
-  const result = await esbuild({
-    entryPoints: [path.join(root, 'sidebar/main.tsx')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2019',
-    minify: true,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    loader: { '.css': 'text' },
-    legalComments: 'none',
-    // Russian texts as UTF-8, not \uXXXX escapes (a third of the size); the page is UTF-8.
-    charset: 'utf8',
-  });
+  // First pass: which files the page bundles, to find the keys they name.
+  const probe = await esbuild({ ...SIDEBAR_OPTIONS, metafile: true });
+  const named = await keysNamed(probe.metafile);
+  const result = await esbuild({ ...SIDEBAR_OPTIONS, plugins: [pruneCatalogues(named)] });
   const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const [template, css] = await Promise.all([
+  const [template, source] = await Promise.all([
     fs.readFile(path.join(root, 'sidebar/index.html'), 'utf8'),
     fs.readFile(path.join(root, 'sidebar/style.css'), 'utf8'),
   ]);
-  const html = template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => js);
+  // The stylesheet is written for people; the page gets it without comments and spaces.
+  const css = (await transform(source, { loader: 'css', minify: true })).code.trim();
+  const html = template
+    .replace(/>\s+</g, '><')
+    .replace(/\s*\/\*STYLE\*\/\s*/, () => css)
+    .replace(/\s*\/\*SCRIPT\*\/\s*/, () => js);
   await publish('Sidebar.html', html);
 }
 

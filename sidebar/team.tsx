@@ -4,7 +4,7 @@
  * that act on the whole team (refresh the Dashboard sheet, send the weekly report now).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Bootstrap, ManagerRow, TeamView } from '../src/shared/contract';
+import type { AgingBucket, Bootstrap, ManagerRow, TeamView } from '../src/shared/contract';
 import type { SidebarKey as MessageKey } from './i18n';
 import { call } from './rpc';
 import { tr } from './i18n';
@@ -12,6 +12,7 @@ import { money, percent } from './format';
 import { parsePeriod, periodContaining, shiftPeriod, type PeriodKind } from '../src/shared/period';
 import { Bar, ErrorBox, Loading, Notice, useCall } from './ui';
 import { ordered, TEAM_SECTIONS } from './slots';
+import { Columns, FunnelChart, Stacks } from './charts';
 
 type Kind = PeriodKind;
 
@@ -95,6 +96,7 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
               {tr('sb.team.company')}
             </h2>
             <PlanFact row={view.company} m={m} name={tr('sb.team.company')} />
+            <Trend row={view.company} periods={view.trendPeriods} name={tr('sb.team.company')} />
             <div class="muted small">
               {tr('sb.team.days', {
                 elapsed: view.workingDays.elapsed,
@@ -110,7 +112,7 @@ export function TeamPanel({ boot }: { boot: Bootstrap }) {
             {view.managers.length ? null : <p class="muted">{tr('sb.team.empty')}</p>}
             <ul class="cards">
               {view.managers.map((r) => (
-                <ManagerCard key={r.email} row={r} m={m} />
+                <ManagerCard key={r.email} row={r} m={m} periods={view.trendPeriods} />
               ))}
             </ul>
           </section>
@@ -211,7 +213,28 @@ function PlanFact({ row, m, name }: { row: Figures; m: (k: number) => string; na
   );
 }
 
-function ManagerCard({ row, m }: { row: ManagerRow; m: (k: number) => string }) {
+/** "2026-06" → "06.26", "2026-Q2" → "Q2.26", "2026" stays. */
+const short = (p: string): string => p.replace(/^\d\d(\d\d)-(.+)$/, '$2.$1');
+
+function Trend({ row, periods, name }: { row: Figures; periods: string[]; name: string }) {
+  const list = periods
+    .map((p, i) => `${p} ${row.trend[i] == null ? tr('pic.noPlan') : percent(row.trend[i])}`)
+    .join(', ');
+  return (
+    <Columns
+      kind="trend"
+      values={row.trend}
+      labels={periods.map(short)}
+      text={percent}
+      goal={1}
+      tones
+      label={`${name}. ${tr('pic.trend', { list })}`}
+    />
+  );
+}
+
+function ManagerCard(props: { row: ManagerRow; m: (k: number) => string; periods: string[] }) {
+  const { row, m } = props;
   const chips: Array<[MessageKey, number, string]> = [
     ['sb.team.forgotten', row.forgotten, String(row.forgotten)],
     ['sb.team.snoozed', row.snoozed, String(row.snoozed)],
@@ -223,6 +246,7 @@ function ManagerCard({ row, m }: { row: ManagerRow; m: (k: number) => string }) 
       <div class="card-title">{row.name || row.email}</div>
       {row.team ? <div class="card-meta">{row.team}</div> : null}
       <PlanFact row={row} m={m} name={row.name || row.email} />
+      <Trend row={row} periods={props.periods} name={row.name || row.email} />
       <div class="chips">
         {chips
           .filter(([, n]) => n > 0)
@@ -240,42 +264,37 @@ function ManagerCard({ row, m }: { row: ManagerRow; m: (k: number) => string }) 
 }
 
 function Funnel({ view }: { view: TeamView }) {
-  const top = Math.max(1, ...view.funnel.map((s) => s.reached));
+  const steps = view.funnel.map((f) => ({
+    name: f.stage,
+    value: f.reached,
+    text: f.conversion === null ? String(f.reached) : `${f.reached} · ${percent(f.conversion)}`,
+  }));
   return (
-    <ol class="funnel">
-      {view.funnel.map((s) => (
-        <li key={s.stage}>
-          <div class="funnel-label">
-            <span>{s.stage}</span>
-            <span>
-              {s.reached}
-              {s.conversion === null ? '' : ` · ${percent(s.conversion)}`}
-            </span>
-          </div>
-          <Bar fraction={s.reached / top} label={s.stage} neutral />
-        </li>
-      ))}
-    </ol>
+    <FunnelChart
+      steps={steps}
+      label={`${tr('sb.team.funnel')}: ${steps.map((x) => `${x.name} ${x.text}`).join(', ')}`}
+    />
   );
 }
 
 function Aging({ view, m }: { view: TeamView; m: (k: number) => string }) {
-  const top = Math.max(1, ...view.receivables.aging.map((b) => b.amount));
+  const names = view.receivables.aging.map((b) => tr(`sb.team.aging.${b.key}` as MessageKey));
+  const legend = view.receivables.aging.map((b, i) => `${names[i]}: ${m(b.amount)}`);
+  const row = (name: string, aging: AgingBucket[]) => ({
+    name,
+    text: m(aging.reduce((s, b) => s + b.amount, 0)),
+    parts: aging.map((b) => b.amount),
+  });
+  const rows = view.managers
+    .filter((r) => r.aging.some((b) => b.amount > 0))
+    .map((r) => row(r.name || r.email, r.aging));
   return (
-    <ul class="aging">
-      {view.receivables.aging.map((b) => (
-        <li key={b.key}>
-          <div class="funnel-label">
-            <span>{tr(`sb.team.aging.${b.key}` as MessageKey)}</span>
-            <span>{m(b.amount)}</span>
-          </div>
-          <Bar
-            fraction={b.amount / top}
-            label={tr(`sb.team.aging.${b.key}` as MessageKey)}
-            neutral
-          />
-        </li>
-      ))}
-    </ul>
+    <Stacks
+      total={row(tr('sb.team.outstanding'), view.receivables.aging)}
+      legend={legend}
+      rows={rows}
+      rowsTitle={tr('pic.byManager')}
+      label={`${tr('sb.team.receivables')}: ${[legend.join(', '), ...rows.map((r) => `${r.name} ${r.text}`)].join('; ')}`}
+    />
   );
 }

@@ -6,6 +6,7 @@ import type { ClientItem, MyPlan } from '../src/shared/contract';
 import { tr } from './i18n';
 import { money, percent } from './format';
 import { OpenButton, SectionHead } from './today';
+import { PlanPictures } from './charts-today';
 
 export function MyPlanCard({ plan, currency }: { plan: MyPlan; currency: string }) {
   const v = (x: number): string => (plan.money ? money(x, currency) : String(Math.round(x)));
@@ -20,6 +21,7 @@ export function MyPlanCard({ plan, currency }: { plan: MyPlan; currency: string 
       <h2 id="h-myPlan" class="section-title">
         {tr('sb.today.myPlan', { period: plan.period })}
       </h2>
+      <PlanPictures plan={plan} v={v} />
       {plan.plan > 0 ? (
         <div class="pf-grid">
           <span>{tr('sb.team.plan')}</span>

@@ -124,6 +124,7 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     const sheet = page.locator('main.sheet');
     await openTab(page, 'team');
     await shot(page, pg, side, lang, 'head-team');
+    await pictureShots(page, pg, lang, 'team');
     await openTab(page, 'settings');
     await shot(page, pg, side, lang, 'head-settings');
     await openTab(page, 'import');
@@ -147,6 +148,7 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await signInAs(page, pg, 'manager', manager);
     let frame = await openTab(page, 'today');
     await shot(page, pg, side, lang, 'manager-today');
+    await pictureShots(page, pg, lang, 'today');
     const log = frame.locator('[data-action="log"]').first();
     if (await log.count()) {
       await log.click();
@@ -209,6 +211,22 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The sidebar's pictures up close: the Team screen's funnel and receivables by age (the head), and
+ * the manager's plan card with the pace marker and the forgotten deals by week.
+ */
+async function pictureShots(page: Page, pg: Playground, lang: Lang, tab: 'team' | 'today') {
+  const frame = await sidebarFrame(page);
+  if (tab === 'today') {
+    await shot(page, pg, frame.locator('[data-section="myPlan"]'), lang, 'manager-today-pictures');
+    return;
+  }
+  await frame.locator('svg[data-chart="funnel"]').scrollIntoViewIfNeeded();
+  await settle(page);
+  await shot(page, pg, page.locator('aside.side'), lang, 'head-team-pictures');
+  await frame.locator('.team').evaluate((e) => e.scrollIntoView());
 }
 
 async function main(): Promise<void> {

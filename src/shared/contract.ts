@@ -132,8 +132,18 @@ export interface MyPlan {
   /** Per working day left; null when none is left. */
   requiredDailyPace: number | null;
   workingDaysLeft: number;
+  /** With workingDaysTotal, where an even pace would have the fact today (core pace.ts). */
+  workingDaysElapsed: number;
+  workingDaysTotal: number;
   /** True when the figures are money (kopecks). */
   money: boolean;
+  /** My forgotten deals at this moment of each of the last weeks, oldest first, today last. */
+  forgottenWeeks: WeekCount[];
+}
+
+export interface WeekCount {
+  day: IsoDay;
+  count: number;
 }
 
 /**
@@ -236,6 +246,10 @@ export interface ManagerRow {
   unprocessed: number;
   responseBreaches: number;
   overdueReceivables: number;
+  /** Completion (as `completion`) of the last six periods of the shown kind, the shown one last. */
+  trend: Array<number | null>;
+  /** The manager's receivables by age (the team's for the company row). */
+  aging: AgingBucket[];
 }
 
 export interface FunnelStep {
@@ -257,6 +271,8 @@ export interface TeamView {
   workingDays: { total: number; elapsed: number; left: number };
   company: Omit<ManagerRow, 'email' | 'name' | 'team'>;
   managers: ManagerRow[];
+  /** The labels of the periods of each row's `trend`, oldest first. */
+  trendPeriods: string[];
   funnel: FunnelStep[];
   receivables: { outstanding: number; overdue: number; aging: AgingBucket[] };
 }

@@ -7,6 +7,7 @@
  */
 import * as commonTexts from '../core/i18n/common';
 import * as crmTexts from '../core/i18n/crm';
+import * as picturesTexts from '../core/i18n/pictures';
 import * as sidebarTexts from '../core/i18n/sidebar';
 
 export { fill } from '../core/i18n/plural';
@@ -14,3 +15,4 @@ export { fill } from '../core/i18n/plural';
 export const common = { ru: commonTexts.ru, en: commonTexts.en };
 export const crm = { ru: crmTexts.ru, en: crmTexts.en };
 export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };
+export const pictures = { ru: picturesTexts.ru, en: picturesTexts.en };

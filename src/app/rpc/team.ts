@@ -5,24 +5,47 @@
  * receivables aging. Pure reads: one getValues per sheet for the whole view.
  */
 import { asOfInstant, forgottenDeals, unprocessedLeads } from '../../core/analytics';
-import { periodContaining, parsePeriod, type Period } from '../../core/analytics/period';
+import {
+  periodContaining,
+  parsePeriod,
+  shiftPeriod,
+  type Period,
+} from '../../core/analytics/period';
 import { planFact, type PlanFactRow } from '../../core/analytics/planfact';
 import { stageFunnel } from '../../core/analytics/funnel';
-import { receivables } from '../../core/analytics/receivables';
+import { AGING_BUCKETS, receivables, type AgingRow } from '../../core/analytics/receivables';
 import { responseTimes } from '../../core/analytics/response';
 import { UserError } from '../../core/errors';
-import type { ManagerRow, TeamRequest, TeamView, WeeklyReportResult } from '../../shared/contract';
+import type {
+  AgingBucket,
+  ManagerRow,
+  TeamRequest,
+  TeamView,
+  WeeklyReportResult,
+} from '../../shared/contract';
 import * as analytics from '../analytics';
 import * as reminders from '../reminders';
 import type { Ctx } from './context';
 
 type Figures = TeamView['company'];
 
+/** How many periods the completion trend shows, the shown one last. */
+const TREND = 6;
+
+const agingOf = (row: AgingRow | undefined): AgingBucket[] =>
+  AGING_BUCKETS.map((key) => ({ key, amount: row?.buckets[key] ?? 0 }));
+
 function figures(
   r: PlanFactRow | undefined,
 ): Omit<
   Figures,
-  'forgotten' | 'snoozed' | 'unprocessed' | 'responseBreaches' | 'overdueReceivables'
+  | 'forgotten'
+  | 'snoozed'
+  | 'unprocessed'
+  | 'responseBreaches'
+  | 'overdueReceivables'
+  | 'trend'
+  | 'aging'
 > {
   return {
     plan: r?.plan ?? 0,
@@ -63,7 +86,15 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
   const unprocessed = count(unprocessedLeads(data, asOf).items);
   const response = responseTimes(data, period, asOf);
   const money = receivables(data, asOf.day);
-  const overdue = new Map(money.byManager.map((r) => [r.key, r.overdue]));
+  const debts = new Map(money.byManager.map((r) => [r.key, r]));
+  // The trend: the same plan-fact, for the shown period and the five before it.
+  const periods = Array.from({ length: TREND }, (_, i) => shiftPeriod(period, i + 1 - TREND));
+  const past = periods.slice(0, -1).map((p) => ({
+    company: planFact(data, p, 'company', asOf, opts)[0]?.completion ?? null,
+    byManager: new Map(
+      planFact(data, p, 'manager', asOf, opts).map((r) => [r.target, r.completion]),
+    ),
+  }));
 
   const managers: ManagerRow[] = data.managers
     .filter((m) => m.active && m.role === 'manager')
@@ -76,7 +107,12 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
       snoozed: snoozed.get(m.email) ?? 0,
       unprocessed: unprocessed.get(m.email) ?? 0,
       responseBreaches: response.byManager.get(m.email)?.slaBreaches ?? 0,
-      overdueReceivables: overdue.get(m.email) ?? 0,
+      overdueReceivables: debts.get(m.email)?.overdue ?? 0,
+      trend: [
+        ...past.map((p) => p.byManager.get(m.email) ?? null),
+        byManager.get(m.email)?.completion ?? null,
+      ],
+      aging: agingOf(debts.get(m.email)),
     }))
     .sort((a, b) => (b.completion ?? -1) - (a.completion ?? -1) || a.name.localeCompare(b.name));
 
@@ -104,7 +140,10 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
       unprocessed: sum((r) => r.unprocessed),
       responseBreaches: response.total.slaBreaches,
       overdueReceivables: money.total.overdue,
+      trend: [...past.map((p) => p.company), company?.completion ?? null],
+      aging: agingOf(money.total),
     },
+    trendPeriods: periods.map((p) => p.label),
     managers,
     funnel: funnel.rows.map((r) => ({
       stage: r.stage,
@@ -114,10 +153,7 @@ export function teamView(req: TeamRequest, ctx: Ctx): TeamView {
     receivables: {
       outstanding: money.total.outstanding,
       overdue: money.total.overdue,
-      aging: (['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'] as const).map((key) => ({
-        key,
-        amount: money.total.buckets[key],
-      })),
+      aging: agingOf(money.total),
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   type AsOf,
   type AttentionItem,
 } from '../../core/analytics';
+import { forgottenWeeks } from '../../core/analytics/forgotten-weeks';
 import { isoDay, type Day, type Instant } from '../../core/time';
 import type { Deal, WorkbookData } from '../../core/types';
 import type { DealItem, MyPlan, TodayView } from '../../shared/contract';
@@ -117,6 +118,9 @@ function myPlan(data: WorkbookData, asOf: AsOf, email: string): MyPlan | null {
     forecast: row.runRateForecast,
     requiredDailyPace: row.requiredDailyPace,
     workingDaysLeft: row.workingDaysLeft,
+    workingDaysElapsed: row.workingDaysElapsed,
+    workingDaysTotal: row.workingDaysTotal,
     money: row.metric === 'revenue',
+    forgottenWeeks: forgottenWeeks(data, asOf).map((w) => ({ day: isoDay(w.day), count: w.count })),
   };
 }

@@ -24,6 +24,7 @@ import type {
   StageChange,
   StageDef,
 } from '../types';
+import { planEachContact } from './next-steps';
 import { Random } from './random';
 import * as W from './names';
 
@@ -339,6 +340,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
       if (isWeekend(day)) day = Math.min(today, addDaysOfWeek(day));
       latest.at = Math.max(latest.at as number, Math.min(at(day, workMinute()), at(today, 8 * 60)));
     }
+    planEachContact(acts, W.NEXT_STEPS, zone);
     for (const a of acts) {
       first ??= a.at;
       last = a;
