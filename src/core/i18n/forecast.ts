@@ -21,14 +21,14 @@ export const ru = {
   'fc.method.smoothing': 'экспоненциальное сглаживание',
   'fc.method.naive': 'последний месяц',
   'fc.accuracy':
-    'Точность за последние {months} мес.: прогноз был в пределах ±{within} в {hit} из {months} мес. (MAPE {mape}, смещение {bias}).',
-  'fc.accuracyParts':
-    'Методы по отдельности: история — MAPE {hm}, смещение {hb}; воронка — MAPE {pm}, смещение {pb}.',
+    'Точность за последние {months} мес.: прогноз в пределах ±{within} в {hit} из {months} мес.',
+  'fc.accuracyBlend': 'Прогноз: MAPE {mape}, смещение {bias}.',
+  'fc.accuracyParts': 'По истории: MAPE {hm}, смещение {hb}. По воронке: MAPE {pm}, смещение {pb}.',
   'fc.accuracyNone':
-    'Точность ещё не измерена: меньше {min} закрытых месяцев с фактом; полоса ±{band} взята по умолчанию.',
-  'fc.slip': 'Сделки с прошедшей датой закрытия идут в первый месяц с весом × {factor} ({how}).',
-  'fc.slip.measured': 'по доле выигранных среди сделок, закрытых после переноса',
-  'fc.slip.default': 'по умолчанию: закрытых после переноса сделок меньше 10',
+    'Точность не измерена: закрытых месяцев с фактом меньше {min}; полоса ±{band} условная.',
+  'fc.slip': 'Сделки с прошедшей датой закрытия — в первый месяц, вес × {factor} ({how}).',
+  'fc.slip.measured': 'по закрытым после переноса',
+  'fc.slip.default': 'условно: данных мало',
   'fc.payments': 'Основа факта — оплаты: прогноз по истории оплат, воронка не используется.',
   'fc.dash.title': 'Прогноз на следующие месяцы',
   'fc.chart': 'Факт и прогноз с полосой',
@@ -55,15 +55,15 @@ export const en: Record<keyof typeof ru, string> = {
   'fc.method.smoothing': 'exponential smoothing',
   'fc.method.naive': 'last month',
   'fc.accuracy':
-    'Accuracy over the last {months} months: the forecast was within ±{within} in {hit} of {months} months (MAPE {mape}, bias {bias}).',
-  'fc.accuracyParts':
-    'Each method alone: history MAPE {hm}, bias {hb}; pipeline MAPE {pm}, bias {pb}.',
+    'Accuracy over the last {months} months: within ±{within} in {hit} of {months} months.',
+  'fc.accuracyBlend': 'Forecast: MAPE {mape}, bias {bias}.',
+  'fc.accuracyParts': 'From history: MAPE {hm}, bias {hb}. From pipeline: MAPE {pm}, bias {pb}.',
   'fc.accuracyNone':
-    'Accuracy not measured yet: fewer than {min} closed months with actuals; the ±{band} band is a default.',
+    'Accuracy not measured: fewer than {min} closed months with actuals; the ±{band} band is a default.',
   'fc.slip':
     'Deals past their expected close date go to the first month at weight × {factor} ({how}).',
-  'fc.slip.measured': 'the win share of deals closed after a push',
-  'fc.slip.default': 'a default: fewer than 10 deals closed after a push',
+  'fc.slip.measured': 'measured on deals closed after a push',
+  'fc.slip.default': 'a default: too few such deals',
   'fc.payments': 'The actuals are payments: the forecast is from the payment history, no pipeline.',
   'fc.dash.title': 'Forecast for the next months',
   'fc.chart': 'Actual and forecast with its band',

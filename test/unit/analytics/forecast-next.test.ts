@@ -1,11 +1,23 @@
 import { forecastNext } from '../../../src/core/analytics/forecast-next';
+import { salesForecastNext, type FunctionContext } from '../../../src/core/analytics/functions';
 import {
   holtWinters,
   historyForecast,
   seasonalNaiveTrend,
 } from '../../../src/core/analytics/forecast-next/models';
 import type { Deal } from '../../../src/core/types';
-import { change, day, deal, invoice, manager, moscow, msk, rub, workbook } from './fixtures';
+import {
+  change,
+  day,
+  deal,
+  invoice,
+  manager,
+  moscow,
+  msk,
+  rub,
+  settings,
+  workbook,
+} from './fixtures';
 
 const SEASON = [10, 12, 15, 11, 9, 8, 7, 9, 13, 16, 18, 30];
 const seasonal = (months: number): number[] =>
@@ -247,5 +259,89 @@ describe('forecastNext', () => {
       level: 'team',
     });
     expect(byTeam.map((r) => r.target)).toEqual(['Север', 'Юг']);
+  });
+});
+
+describe('SALES_FORECAST_NEXT table', () => {
+  const ctx: FunctionContext = {
+    zone: moscow,
+    now: msk(2026, 11, 27, 12),
+    settings: settings(),
+    managers: [],
+    clients: [],
+    lang: 'ru',
+  };
+  const cell = (y: number, m: number, d: number): Date => new Date(msk(y, m, d));
+  // 18 months of a flat 100,000 won on the 10th: seasonal naive, a flat forecast.
+  const grid: unknown[][] = [
+    ['ID', 'ID клиента', 'Менеджер', 'Этап', 'Сумма', 'Дата закрытия'],
+    ...Array.from({ length: 18 }, (_, i) => [
+      `D-${i + 1}`,
+      'C-1',
+      'ivan@firm.ru',
+      'Успешно',
+      100000,
+      cell(2025, 5 + i, 10),
+    ]),
+  ];
+  const asOfCell = cell(2026, 11, 27);
+
+  it('the tested months, the forecast months, a full quarter and the accuracy lines', () => {
+    const t = salesForecastNext(ctx, grid, 6, '', asOfCell) as unknown[][];
+    expect(t[0]).toEqual([
+      'Месяц',
+      'Факт / прогноз',
+      'Нижняя граница',
+      'Верхняя граница',
+      'По истории',
+      'По воронке',
+      'Как посчитано',
+    ]);
+    const labels = t.slice(1).map((r) => r[0] as string);
+    expect(labels.slice(0, 12)).toEqual(
+      Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${2025 + Math.floor((10 + i) / 12)}-${String(((10 + i) % 12) + 1).padStart(2, '0')}`,
+      ),
+    );
+    expect(labels.slice(12, 19)).toEqual([
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-Q1',
+    ]);
+    const q = t[1 + 18];
+    expect(q.slice(1, 2)).toEqual([300000]);
+    expect(q[6]).toBe('сумма месяцев квартала');
+    for (const r of t.slice(13, 19)) {
+      expect(r[1]).toBe(100000);
+      expect(r[6]).toBe('сезонный наивный с трендом по 18 мес.');
+    }
+    expect(labels.slice(19).map((x) => x.replace(/\u00a0/g, ' '))).toEqual([
+      'Точность за последние 12 мес.: прогноз в пределах ±0 % в 12 из 12 мес.',
+      'Прогноз: MAPE 0 %, смещение 0 %.',
+      // The pipeline held nothing: it missed by 100 % and got no weight.
+      'По истории: MAPE 0 %, смещение 0 %. По воронке: MAPE 100 %, смещение −100 %.',
+      'Сделки с прошедшей датой закрытия — в первый месяц, вес × 0,5 (условно: данных мало).',
+    ]);
+  });
+
+  it('reads basis and counts as written, in either language, and names a bad one', () => {
+    expect(() => salesForecastNext(ctx, grid, 3, '', asOfCell, '', 'оплаты')).toThrow(
+      'Аргумент «invoices»: для основы «payments» нужен диапазон счетов со строкой заголовков',
+    );
+    expect(() => salesForecastNext(ctx, grid, 3, '', asOfCell, '', 'кредит')).toThrow(
+      'Аргумент «basis»: основа факта — «won» (выигранные сделки) или «payments» (оплаты), а не «кредит»',
+    );
+    expect(() => salesForecastNext(ctx, grid, 2.5)).toThrow('Аргумент «periods»');
+    expect(() => salesForecastNext(ctx, grid, 3, 40)).toThrow(
+      'Аргумент «history_months»: нужно целое число от 1 до 36, а не «40»',
+    );
+    const won = salesForecastNext(ctx, grid, '3', '', asOfCell, '', 'Выигранные сделки');
+    expect(won).toEqual(salesForecastNext(ctx, grid, 3, 36, asOfCell));
   });
 });

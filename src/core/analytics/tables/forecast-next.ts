@@ -152,7 +152,7 @@ export function forecastRows(
 export function accuracyNotes(f: ForecastNext, lang: Lang, level: PlanLevel): string[] {
   const pc = (x: number | null): string => (x === null ? '—' : formatPercent(x, lang));
   const signed = (x: number | null): string =>
-    x === null ? '—' : `${x > 0 ? '+' : ''}${formatPercent(x, lang)}`;
+    x === null ? '—' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatPercent(Math.abs(x), lang)}`;
   const out: string[] = [];
   const a = f.accuracy;
   if (f.band.measured)
@@ -161,9 +161,8 @@ export function accuracyNotes(f: ForecastNext, lang: Lang, level: PlanLevel): st
         months: a.blend.months,
         within: pc(a.blend.within),
         hit: a.blend.withinMonths,
-        mape: pc(a.blend.mape),
-        bias: signed(a.blend.bias),
       }),
+      t(lang, 'fc.accuracyBlend', { mape: pc(a.blend.mape), bias: signed(a.blend.bias) }),
     );
   else out.push(t(lang, 'fc.accuracyNone', { min: 3, band: pc(f.band.width) }));
   if (a.pipeline && a.pipeline.months)
