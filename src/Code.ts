@@ -113,6 +113,8 @@ global.PHONE_RU = (phone: unknown) => crm.PHONE_RU(phone);
  * @param {string} period "2026-11", "2026-Q4" or "2026".
  * @param {string} [level] "company", "team" or "manager" (default "manager").
  * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
+ * @param {string} [basis] Fact basis: "won" (won deals, default) or "payments" (needs invoices).
+ * @param {Array<Array<string|number|Date>>} [invoices] The Invoices table, for the payments basis.
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */
@@ -122,7 +124,9 @@ global.SALES_PLAN_FACT = (
   period: unknown,
   level?: unknown,
   asOf?: unknown,
-) => analytics.SALES_PLAN_FACT(plans, deals, period, level, asOf);
+  basis?: unknown,
+  invoices?: unknown,
+) => analytics.SALES_PLAN_FACT(plans, deals, period, level, asOf, basis, invoices);
 
 /**
  * @preserve
@@ -135,11 +139,48 @@ global.SALES_PLAN_FACT = (
  * @param {Array<Array<string|number>>} plans The Plans table with its header row.
  * @param {string} period "2026-11", "2026-Q4" or "2026".
  * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
+ * @param {string} [basis] Fact basis: "won" (won deals, default) or "payments" (needs invoices).
+ * @param {Array<Array<string|number|Date>>} [invoices] The Invoices table, for the payments basis.
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */
-global.SALES_FORECAST = (deals: unknown, plans: unknown, period: unknown, asOf?: unknown) =>
-  analytics.SALES_FORECAST(deals, plans, period, asOf);
+global.SALES_FORECAST = (
+  deals: unknown,
+  plans: unknown,
+  period: unknown,
+  asOf?: unknown,
+  basis?: unknown,
+  invoices?: unknown,
+) => analytics.SALES_FORECAST(deals, plans, period, asOf, basis, invoices);
+
+/**
+ * @preserve
+ * Forecast for the next months: a seasonal model of the monthly fact (Holt-Winters on 24+ months)
+ * blended with the pipeline by their measured accuracy, with a band, the last year's backtest
+ * (MAPE, bias) and each method's part.
+ * Прогноз на следующие месяцы: сезонная модель месячного факта (Хольт — Уинтерс от 24 мес.)
+ * вместе с воронкой, в пропорции их измеренной точности; полоса, проверка на прошлом годе
+ * (MAPE, смещение) и вклад каждого метода.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {number} [periods] Months to forecast after the current one, 1-12 (default 3).
+ * @param {number} [history_months] Months of fact the model may use, 1-36 (default 36).
+ * @param {Date} [asOf] The date to compute at: pass ROP_TODAY, which ROP Desk moves daily.
+ * @param {string} [level] "company" (default), "team" or "manager".
+ * @param {string} [basis] Fact basis: "won" (won deals, default) or "payments" (needs invoices).
+ * @param {Array<Array<string|number|Date>>} [invoices] The Invoices table, for the payments basis.
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_FORECAST_NEXT = (
+  deals: unknown,
+  periods?: unknown,
+  history_months?: unknown,
+  asOf?: unknown,
+  level?: unknown,
+  basis?: unknown,
+  invoices?: unknown,
+) => analytics.SALES_FORECAST_NEXT(deals, periods, history_months, asOf, level, basis, invoices);
 
 /**
  * @preserve
@@ -199,7 +240,8 @@ global.SALES_AGING = (invoices: unknown, asOf?: unknown) => analytics.SALES_AGIN
  * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
  * @param {Array<Array<string|number>>} scheme The bonus scheme table with its header row.
  * @param {string} period "2026-11", "2026-Q4" or "2026".
- * @param {Array<Array<string|number|Date>>} [invoices] The Invoices table, to reduce by overdue.
+ * @param {Array<Array<string|number|Date>>} [invoices] The Invoices table: overdue debts, payments.
+ * @param {string} [basis] Fact basis: "won" (won deals, default) or "payments" (needs invoices).
  * @return {Array<Array<string|number>>} A table with a header row.
  * @customfunction
  */
@@ -209,7 +251,8 @@ global.SALES_BONUS = (
   scheme: unknown,
   period: unknown,
   invoices?: unknown,
-) => analytics.SALES_BONUS(plans, deals, scheme, period, invoices);
+  basis?: unknown,
+) => analytics.SALES_BONUS(plans, deals, scheme, period, invoices, basis);
 
 /**
  * @preserve

@@ -46,6 +46,7 @@ export const ENTRY_POINTS = {
   PHONE_RU: { kind: 'customFunction' },
   SALES_PLAN_FACT: { kind: 'customFunction' },
   SALES_FORECAST: { kind: 'customFunction' },
+  SALES_FORECAST_NEXT: { kind: 'customFunction' },
   SALES_FUNNEL: { kind: 'customFunction' },
   SALES_KPI: { kind: 'customFunction' },
   SALES_AGING: { kind: 'customFunction' },

@@ -205,6 +205,20 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await page.locator('#panel-toggle').click();
     await showSheet(page, sheets.clients, true);
     await shot(page, pg, page, lang, 'playground-outbox');
+
+    // The next months' forecast: its block and line chart (fact, forecast, band) on the dashboard.
+    await showSheet(page, sheets.dashboard);
+    const forecastTitle =
+      lang === 'ru' ? 'Прогноз на следующие месяцы' : 'Forecast for the next months';
+    await page
+      .locator('#grid-table td', { hasText: forecastTitle })
+      .first()
+      .scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, pg, sheet, lang, 'head-dashboard-forecast');
+    await page.locator('#chart-layer .chart[data-type="LINE"]').first().scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, pg, sheet, lang, 'head-dashboard-forecast-chart');
   } finally {
     await page.close();
     await pg.flush();

@@ -11,6 +11,7 @@ import {
   salesAging,
   salesBonus,
   salesForecast,
+  salesForecastNext,
   salesFunnel,
   salesKpi,
   salesPlanFact,
@@ -52,6 +53,7 @@ function context(extra: readonly DataSheetKey[] = []): FunctionContext {
       managers: data.managers,
       clients: data.clients,
       lang: data.settings.lang,
+      stageHistory: data.stageHistory,
     };
   } catch {
     // A broken Managers/Clients sheet must not stop a formula: names and debts' owners fall back.
@@ -62,20 +64,50 @@ function context(extra: readonly DataSheetKey[] = []): FunctionContext {
 
 type Out = unknown;
 
+/** Payments without a deal are the client's manager's: Clients is read when invoices are given. */
+const payers = (invoices: unknown): DataSheetKey[] =>
+  invoices === undefined || invoices === '' ? [] : ['clients'];
+
 export const SALES_PLAN_FACT = (
   plans: unknown,
   deals: unknown,
   period: unknown,
   level?: unknown,
   asOf?: unknown,
-): Out => salesPlanFact(context(), plans, deals, period, level, asOf);
+  basis?: unknown,
+  invoices?: unknown,
+): Out =>
+  salesPlanFact(context(payers(invoices)), plans, deals, period, level, asOf, basis, invoices);
 
 export const SALES_FORECAST = (
   deals: unknown,
   plans: unknown,
   period: unknown,
   asOf?: unknown,
-): Out => salesForecast(context(), deals, plans, period, asOf);
+  basis?: unknown,
+  invoices?: unknown,
+): Out => salesForecast(context(payers(invoices)), deals, plans, period, asOf, basis, invoices);
+
+/** The next months' forecast also reads the Stage history: the backtest needs past stages. */
+export const SALES_FORECAST_NEXT = (
+  deals: unknown,
+  periods?: unknown,
+  historyMonths?: unknown,
+  asOf?: unknown,
+  level?: unknown,
+  basis?: unknown,
+  invoices?: unknown,
+): Out =>
+  salesForecastNext(
+    context(['stageHistory', ...payers(invoices)]),
+    deals,
+    periods,
+    historyMonths,
+    asOf,
+    level,
+    basis,
+    invoices,
+  );
 
 export const SALES_FUNNEL = (
   deals: unknown,
@@ -96,15 +128,8 @@ export const SALES_BONUS = (
   scheme: unknown,
   period: unknown,
   invoices?: unknown,
-): Out =>
-  salesBonus(
-    context(invoices === undefined || invoices === '' ? [] : ['clients']),
-    plans,
-    deals,
-    scheme,
-    period,
-    invoices,
-  );
+  basis?: unknown,
+): Out => salesBonus(context(payers(invoices)), plans, deals, scheme, period, invoices, basis);
 
 export const SALES_STALE = (
   deals: unknown,

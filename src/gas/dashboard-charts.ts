@@ -34,7 +34,12 @@ export function syncCharts(
     const key = CHART_META_PREFIX + model.key;
     const id = meta.get(key)?.getValue() ?? '';
     const chart = id ? byId.get(id) : undefined;
-    const type = model.type === 'BAR' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN;
+    const type =
+      model.type === 'BAR'
+        ? Charts.ChartType.BAR
+        : model.type === 'LINE'
+          ? Charts.ChartType.LINE
+          : Charts.ChartType.COLUMN;
     if (chart) {
       // Position is left to the user once the chart exists; data, type and title follow the sheet.
       sheet.updateChart(

@@ -36,12 +36,13 @@ const ENTRY_POINTS = [
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   INN_CHECK: ['inn'],
   PHONE_RU: ['phone'],
-  SALES_PLAN_FACT: ['plans', 'deals', 'period', 'level', 'asOf'],
-  SALES_FORECAST: ['deals', 'plans', 'period', 'asOf'],
+  SALES_PLAN_FACT: ['plans', 'deals', 'period', 'level', 'asOf', 'basis', 'invoices'],
+  SALES_FORECAST: ['deals', 'plans', 'period', 'asOf', 'basis', 'invoices'],
+  SALES_FORECAST_NEXT: ['deals', 'periods', 'history_months', 'asOf', 'level', 'basis', 'invoices'],
   SALES_FUNNEL: ['deals', 'stageHistory', 'from', 'to'],
   SALES_KPI: ['deals', 'period', 'manager'],
   SALES_AGING: ['invoices', 'asOf'],
-  SALES_BONUS: ['plans', 'deals', 'scheme', 'period', 'invoices'],
+  SALES_BONUS: ['plans', 'deals', 'scheme', 'period', 'invoices', 'basis'],
   SALES_STALE: ['deals', 'activities', 'settings', 'asOf'],
   WORKDAYS_RU: ['start', 'end', 'holidays'],
 };

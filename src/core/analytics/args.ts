@@ -15,7 +15,7 @@ import { UserError } from '../errors';
 import { normalizeHeader } from '../workbook/headers';
 import type { SheetDef } from '../workbook/schema';
 import type { Day, Zone } from '../time';
-import type { Activity, Lang, PlanLevel } from '../types';
+import type { Activity, FactBasis, Lang, PlanLevel } from '../types';
 import { parsePeriod, periodContaining, type Period } from './period';
 
 export type Grid = unknown[][];
@@ -58,7 +58,10 @@ export interface ArgReader {
       | 'an.arg.period'
       | 'an.arg.date'
       | 'an.arg.level'
-      | 'an.arg.order',
+      | 'an.arg.order'
+      | 'fc.arg.basis'
+      | 'fc.arg.count'
+      | 'fc.arg.needInvoices',
     params?: Record<string, string>,
   ): string;
 }
@@ -171,6 +174,50 @@ export function levelArg(
   const level = LEVELS[normalizeHeader(value)];
   if (!level) throw badArgument(name, r.problem('an.arg.level', { value: shown(value) }));
   return level;
+}
+
+const BASES: Record<string, FactBasis> = {
+  won: 'won',
+  deals: 'won',
+  сделки: 'won',
+  выигранные: 'won',
+  'выигранные сделки': 'won',
+  payments: 'payments',
+  paid: 'payments',
+  оплаты: 'payments',
+  оплата: 'payments',
+  платежи: 'payments',
+};
+
+/** The fact basis of a plan figure ("won" / "payments", Russian words too); blank = fallback. */
+export function basisArg(
+  r: ArgReader,
+  name: string,
+  value: unknown,
+  fallback: FactBasis,
+): FactBasis {
+  const v = isGrid(value) ? value[0][0] : value;
+  if (isBlank(v)) return fallback;
+  const basis = BASES[normalizeHeader(v)];
+  if (!basis) throw badArgument(name, r.problem('fc.arg.basis', { value: shown(v) }));
+  return basis;
+}
+
+/** An optional whole number within [min, max]; blank = fallback. */
+export function countArg(
+  r: ArgReader,
+  name: string,
+  value: unknown,
+  range: { min: number; max: number; fallback: number },
+): number {
+  const v = isGrid(value) ? value[0][0] : value;
+  if (isBlank(v)) return range.fallback;
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    const params = { min: String(range.min), max: String(range.max), value: shown(v) };
+    throw badArgument(name, r.problem('fc.arg.count', params));
+  }
+  return n;
 }
 
 export function textArg(value: unknown): string {

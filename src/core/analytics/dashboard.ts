@@ -18,6 +18,7 @@ import { teamDiscipline } from './team-discipline';
 import { bonusBlock } from './dashboard/bonus';
 import { consistencyBlock } from './dashboard/consistency';
 import { disciplineBlock } from './dashboard/discipline';
+import { forecastNextBlock } from './dashboard/forecast-next';
 import { funnelBlock } from './dashboard/funnel';
 import { kpiBlock } from './dashboard/kpi';
 import { chartsBeside, layoutBlocks } from './dashboard/layout';
@@ -68,6 +69,8 @@ export function buildDashboard(
   add(planFactBlock(input, company, teams));
   add(managersBlock(input, managers));
   add(consistencyBlock(input, book));
+  // Where the month is heading sits next to where it stands.
+  add(forecastNextBlock(input));
   const k = dealKpis(data.deals, period, data.settings, zone, '', data.managers);
   add(kpiBlock(input, k, dso(data, period, asOf.day)));
   add(

@@ -9,6 +9,7 @@ export { salesAging } from './tables/aging';
 export { salesBonus, computeBonusTable } from './tables/bonus';
 export { bonusCalculationText } from './tables/bonus-text';
 export { salesForecast } from './tables/forecast';
+export { salesForecastNext } from './tables/forecast-next';
 export { salesFunnel } from './tables/funnel';
 export { salesKpi } from './tables/kpi';
 export { salesPlanFact } from './tables/plan-fact';

@@ -9,6 +9,7 @@ import * as auth from './auth';
 import * as common from './common';
 import * as crm from './crm';
 import * as headSummary from './head-summary';
+import * as forecast from './forecast';
 import * as menu from './menu';
 import * as pictures from './pictures';
 import { fill } from './plural';
@@ -27,6 +28,7 @@ const catalogues = [
   security,
   headSummary,
   pictures,
+  forecast,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

@@ -80,12 +80,13 @@ describe('Refresh dashboard on the demo workbook', () => {
     expect(rows.every((r) => r[minutes] === '' || Number.isInteger(r[minutes]))).toBe(true);
   });
 
-  it('creates three native charts fed by the blocks', () => {
+  it('creates four native charts fed by the blocks', () => {
     const charts = dash().getCharts();
     expect(charts.map((c) => String(c.modify().getChartType())).sort()).toEqual([
       'BAR',
       'COLUMN',
       'COLUMN',
+      'LINE',
     ]);
     const v = range(p, 'Дашборд');
     const managers = titles(v).indexOf('Менеджер') + 1; // 1-based row of the block title
@@ -93,6 +94,16 @@ describe('Refresh dashboard on the demo workbook', () => {
     expect(a1).toContain(`A${managers + 1}:C${managers + 1 + (range(p, 'Менеджеры').length - 3)}`);
     const aging = titles(v).indexOf('Дебиторская задолженность по срокам, 27.11.2026') + 1;
     expect(a1).toContain(`A${aging + 1}:B${aging + 6}`); // header + 5 buckets, not the total
+    // The forecast: month, actual, forecast, low, high over the tested and the 3 forecast months.
+    const forecast = titles(v).indexOf('Прогноз на следующие месяцы') + 1;
+    const months = titles(v.slice(forecast + 1)).findIndex((x) => !/^\d{4}-\d{2}$/.test(x));
+    expect(months).toBeGreaterThanOrEqual(3 + 6);
+    expect(titles(v.slice(forecast + 1 + months - 3, forecast + 1 + months))).toEqual([
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+    expect(a1).toContain(`A${forecast + 1}:E${forecast + 1 + months}`);
   });
 
   it('updates the same charts on every refresh, never duplicating them', () => {
@@ -115,12 +126,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     dash().removeChart(gone);
     p.run('menuRefreshDashboard');
     const after = dash().getCharts();
-    expect(after).toHaveLength(3);
+    expect(after).toHaveLength(4);
     expect(after.map((c) => c.getChartId())).toEqual(
       expect.arrayContaining(kept.map((c) => c.getChartId())),
     );
     p.run('menuRefreshDashboard');
-    expect(dash().getCharts()).toHaveLength(3);
+    expect(dash().getCharts()).toHaveLength(4);
   });
 
   it('follows the period typed into B2', () => {
@@ -137,9 +148,9 @@ describe('Refresh dashboard on the demo workbook', () => {
   });
 
   it('writes each block with one setValues, and makes as many calls for twice the rows', () => {
-    // Blocks + the header: 9 or 10 blocks (plan inconsistencies only when there are some).
-    expect(first['Range.setValues']).toBeGreaterThanOrEqual(9);
-    expect(first['Range.setValues']).toBeLessThanOrEqual(11);
+    // Blocks + the header: 10 or 11 blocks (plan inconsistencies only when there are some).
+    expect(first['Range.setValues']).toBeGreaterThanOrEqual(10);
+    expect(first['Range.setValues']).toBeLessThanOrEqual(12);
     expect(first['Range.getValues']).toBe(8); // Settings + 7 data sheets, one read each
 
     const doubled = demoProject();
@@ -171,7 +182,7 @@ describe('Refresh dashboard without data', () => {
     expect(v[pf + 2].slice(0, 3)).toEqual(['Компания', 0, 0]);
     expect(t).toContain('Планов на период нет: добавьте строки на лист «Планы».');
     expect(t).toContain('Долгов нет.');
-    expect(p.emulator.spreadsheet.getSheetByName('Дашборд')!.getCharts()).toHaveLength(3);
+    expect(p.emulator.spreadsheet.getSheetByName('Дашборд')!.getCharts()).toHaveLength(4);
     expect(p.emulator.ui.alerts).toEqual([]);
   });
 

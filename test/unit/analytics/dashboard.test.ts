@@ -32,6 +32,7 @@ describe('dashboard model', () => {
     expect(m.blocks.map((b) => b.key)).toEqual([
       'planFact',
       'managers',
+      'forecastNext',
       'kpi',
       'funnel',
       'agingBuckets',

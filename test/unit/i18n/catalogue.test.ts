@@ -6,12 +6,13 @@
 import * as analytics from '../../../src/core/i18n/analytics';
 import * as common from '../../../src/core/i18n/common';
 import * as crm from '../../../src/core/i18n/crm';
+import * as forecast from '../../../src/core/i18n/forecast';
 import * as menu from '../../../src/core/i18n/menu';
 import * as reminders from '../../../src/core/i18n/reminders';
 import * as sidebar from '../../../src/core/i18n/sidebar';
 import { fill, plural, t } from '../../../src/core/i18n';
 
-const catalogues = { analytics, common, crm, menu, reminders, sidebar };
+const catalogues = { analytics, common, crm, menu, reminders, sidebar, forecast };
 
 /** Names of products, services and formats, and the literal values users type. */
 const ALLOWED_LATIN = new Set([
@@ -45,6 +46,10 @@ const ALLOWED_LATIN = new Set([
   'RUB',
   'USD',
   'EUR',
+  // The forecast's error measure, and the fact-basis values a formula takes.
+  'MAPE',
+  'won',
+  'payments',
 ]);
 
 function entries(lang: 'ru' | 'en'): Array<[string, string]> {

@@ -1,6 +1,7 @@
 /** Where the blocks and charts go: blocks stacked with one blank row between, charts to the right. */
 import type { MessageKey } from '../../i18n';
 import { AGING_BUCKETS } from '../receivables';
+import { FORECAST_CHART_COLUMNS } from './forecast-next';
 import { FIRST_BLOCK_ROW, type BlockDraft, type ChartModel, type DashBlock } from './model';
 
 export interface Layout {
@@ -52,6 +53,15 @@ export function chartsBeside(width: number, h: (key: MessageKey) => string): Cha
       rows: AGING_BUCKETS.length,
       type: 'COLUMN',
       row: FIRST_BLOCK_ROW + 40,
+      column,
+    },
+    {
+      key: 'forecastNext',
+      title: h('fc.chart'),
+      block: 'forecastNext',
+      columns: FORECAST_CHART_COLUMNS,
+      type: 'LINE',
+      row: FIRST_BLOCK_ROW + 60,
       column,
     },
   ];

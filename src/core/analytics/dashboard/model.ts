@@ -20,7 +20,8 @@ export type BlockKey =
   | 'agingBuckets'
   | 'debtors'
   | 'bonus'
-  | 'discipline';
+  | 'discipline'
+  | 'forecastNext';
 
 export interface DashBlock {
   key: BlockKey;
@@ -39,7 +40,7 @@ export interface DashBlock {
 /** A block as its builder returns it, before the layout places it. */
 export type BlockDraft = Omit<DashBlock, 'row' | 'column'>;
 
-export type ChartKey = 'planFact' | 'funnel' | 'aging';
+export type ChartKey = 'planFact' | 'funnel' | 'aging' | 'forecastNext';
 
 export interface ChartModel {
   key: ChartKey;
@@ -49,7 +50,7 @@ export interface ChartModel {
   columns: number;
   /** Data rows to chart (the aging chart leaves out its total row); all when absent. */
   rows?: number;
-  type: 'COLUMN' | 'BAR';
+  type: 'COLUMN' | 'BAR' | 'LINE';
   /** Sheet position of the chart's top-left corner. */
   row: number;
   column: number;

@@ -1,17 +1,17 @@
 /** SALES_BONUS: each manager's bonus under a scheme range, with the calculation spelled out. */
-import { toInvoice } from '../../workbook/records';
 import { locateSettingsTables, parseSettings } from '../../workbook/settings';
 import { UserError } from '../../errors';
 import type { MessageKey } from '../../i18n';
-import { DEALS, INVOICES, PLANS } from '../../workbook/schema';
+import { DEALS, PLANS } from '../../workbook/schema';
 import type { Day } from '../../time';
 import type { WorkbookData } from '../../types';
-import { isBlank, isGrid, periodArg, tableArg } from '../args';
+import { isGrid, periodArg } from '../args';
 import { bonusStatements } from '../bonus-report';
 import { asOfInstant } from '../context';
 import { pct, roubles } from '../format';
 import type { Period } from '../period';
 import { bonusCalculationText } from './bonus-text';
+import { basisInputs } from './basis';
 import { planData } from './inputs';
 import { runFunction, type FunctionContext, type FunctionRun } from './run';
 import type { Cell, Table } from './table';
@@ -23,6 +23,7 @@ export function salesBonus(
   scheme: unknown,
   period: unknown,
   invoices?: unknown,
+  basis?: unknown,
 ): Table | number {
   return runFunction(
     ctx,
@@ -49,11 +50,10 @@ export function salesBonus(
         });
       }
       const bonus = parseSettings(scheme, run.zone, run.lang).bonus;
+      const b = basisInputs(run, basis, invoices);
       const data = planData(run, plans, deals, {
-        settings: { bonus },
-        invoices: isBlank(invoices)
-          ? []
-          : tableArg(run, 'invoices', invoices, INVOICES).map(toInvoice),
+        settings: { bonus, factBasis: b.basis },
+        invoices: b.invoices,
       });
       const p = periodArg(run, 'period', period);
       const asOf = asOfInstant(ctx.now, run.zone);

@@ -4,6 +4,7 @@ import { DEALS, PLANS } from '../../workbook/schema';
 import { periodArg } from '../args';
 import { roubles } from '../format';
 import { forecastReport, type ForecastLine } from '../forecast';
+import { basisInputs } from './basis';
 import { planData } from './inputs';
 import { runFunction, type FunctionContext } from './run';
 import { notes, rect } from './shape';
@@ -15,6 +16,8 @@ export function salesForecast(
   plans: unknown,
   period: unknown,
   asOf?: unknown,
+  basis?: unknown,
+  invoices?: unknown,
 ): Table | number {
   return runFunction(
     ctx,
@@ -23,7 +26,11 @@ export function salesForecast(
       [plans, PLANS],
     ],
     (run) => {
-      const data = planData(run, plans, deals);
+      const b = basisInputs(run, basis, invoices);
+      const data = planData(run, plans, deals, {
+        settings: { factBasis: b.basis },
+        invoices: b.invoices,
+      });
       const p = periodArg(run, 'period', period);
       const at = run.asOf('asOf', asOf);
       const f = forecastReport(data, p, at, run.zone);

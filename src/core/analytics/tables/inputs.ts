@@ -20,8 +20,8 @@ export function workbook(run: FunctionRun, over: Partial<WorkbookData>): Workboo
 }
 
 /**
- * Plans and deals as the plan-based functions read them. Fact is always won deals by close date
- * here: payments are not among these functions' arguments (the dashboard follows the setting).
+ * Plans and deals as the plan-based functions read them. Fact is won deals by close date unless
+ * the caller passes `settings.factBasis` (the functions' basis argument, see basis.ts).
  */
 export function planData(
   run: FunctionRun,
@@ -32,10 +32,10 @@ export function planData(
   const { settings, ...rest } = over;
   return workbook(run, {
     ...rest,
-    settings: { ...run.ctx.settings, ...settings, factBasis: 'won' },
+    settings: { ...run.ctx.settings, factBasis: 'won', ...settings },
     plans: readPlans(run, plans),
     // Invoices join deals by id (bonus statements); plan and forecast need only the figures.
-    deals: readDeals(run, deals, rest.invoices ? 'figures' : 'totals'),
+    deals: readDeals(run, deals, rest.invoices?.length ? 'figures' : 'totals'),
   });
 }
 
@@ -51,6 +51,7 @@ const DEAL_KEYS = {
   figures: FIGURES,
   totals: ['manager', 'stage', ...FIGURES],
   kpi: [...FIGURES, 'createdAt', 'closeDatePushes'],
+  forecast: ['manager', 'stage', ...FIGURES, 'createdAt', 'closeDatePushes'],
   funnel: ['amount', 'currency', 'createdAt'],
   stale: [
     'clientName',

@@ -3,6 +3,7 @@ import { DEALS, PLANS } from '../../workbook/schema';
 import { levelArg, periodArg } from '../args';
 import { pct, roubles } from '../format';
 import { planFact, type PlanFactRow } from '../planfact';
+import { basisInputs } from './basis';
 import { planData } from './inputs';
 import { runFunction, type FunctionContext } from './run';
 import { notes, rect, rowName } from './shape';
@@ -15,6 +16,8 @@ export function salesPlanFact(
   period: unknown,
   level?: unknown,
   asOf?: unknown,
+  basis?: unknown,
+  invoices?: unknown,
 ): Table | number {
   return runFunction(
     ctx,
@@ -23,7 +26,11 @@ export function salesPlanFact(
       [plans, PLANS],
     ],
     (run) => {
-      const data = planData(run, plans, deals);
+      const b = basisInputs(run, basis, invoices);
+      const data = planData(run, plans, deals, {
+        settings: { factBasis: b.basis },
+        invoices: b.invoices,
+      });
       const p = periodArg(run, 'period', period);
       const lvl = levelArg(run, 'level', level, 'manager');
       const at = run.asOf('asOf', asOf);

@@ -11,7 +11,7 @@ import { t, type MessageKey, type MessageParams } from '../../i18n';
 import { isUserError } from '../../errors';
 import type { SheetDef } from '../../workbook/schema';
 import { startOfDay, type Day, type Instant, type Zone } from '../../time';
-import type { Client, Lang, Manager, Settings } from '../../types';
+import type { Client, Lang, Manager, Settings, StageChange } from '../../types';
 import { dayArg, headerLang, type ArgReader } from '../args';
 import { asOfDay, asOfInstant, type AsOf } from '../context';
 import { directoryOf, labelsOf } from '../managers';
@@ -28,6 +28,8 @@ export interface FunctionContext {
   clients: Client[];
   /** The stored interface language, used when the input's headers do not tell. */
   lang: Lang;
+  /** From the Stage history sheet, for the functions that ask for it (SALES_FORECAST_NEXT). */
+  stageHistory?: StageChange[];
 }
 
 export class FunctionRun implements ArgReader {
