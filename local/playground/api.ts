@@ -110,7 +110,8 @@ export interface ChartView {
   /** The anchor cell (1-based) and the offset in pixels from its top-left corner. */
   position: { row: number; column: number; offsetX: number; offsetY: number };
   labels: string[];
-  series: Array<{ name: string; values: number[] }>;
+  /** null for a blank cell: a line chart leaves a gap there, as Sheets does. */
+  series: Array<{ name: string; values: Array<number | null> }>;
 }
 
 export interface CellInfo {

@@ -154,7 +154,8 @@ export function chartViews(
         name: text(head[c]) || `${c}`,
         values: body.map((r) => {
           const v = r[c];
-          return typeof v === 'number' ? v : Number.isFinite(Number(v)) && v !== '' ? Number(v) : 0;
+          if (v === '' || v === null || v === undefined) return null;
+          return typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : 0;
         }),
       });
     }

@@ -220,10 +220,11 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await showSheet(page, sheets.dashboard);
     const forecastTitle =
       lang === 'ru' ? 'Прогноз на следующие месяцы' : 'Forecast for the next months';
+    // The block's title at the top of the view, so its rows and notes are in the picture.
     await page
       .locator('#grid-table td', { hasText: forecastTitle })
       .first()
-      .scrollIntoViewIfNeeded();
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await settle(page);
     await shot(page, pg, sheet, lang, 'head-dashboard-forecast');
     await page.locator('#chart-layer .chart[data-type="LINE"]').first().scrollIntoViewIfNeeded();

@@ -67,7 +67,7 @@ function sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
 
 interface Drawn {
   labels: string[];
-  datasets: Array<{ label: string; data: number[] }>;
+  datasets: Array<{ label: string; data: Array<number | null> }>;
 }
 
 test('the Dashboard charts are drawn where Sheets anchors them, from their ranges, and follow the cells', async () => {
@@ -92,8 +92,11 @@ test('the Dashboard charts are drawn where Sheets anchors them, from their range
     const [header, ...body] = values;
     expect(drawn.labels).toEqual(body.map((r) => String(r[0])));
     expect(drawn.datasets.map((d) => d.label)).toEqual(header.slice(1).map(String));
-    drawn.datasets.forEach((d, i) => expect(d.data).toEqual(body.map((r) => Number(r[i + 1]))));
-    expect(drawn.datasets.flatMap((d) => d.data).some((v) => v > 0)).toBe(true);
+    // A blank cell is no point (a gap in the forecast's line chart), as in Sheets.
+    drawn.datasets.forEach((d, i) =>
+      expect(d.data).toEqual(body.map((r) => (r[i + 1] === '' ? null : Number(r[i + 1])))),
+    );
+    expect(drawn.datasets.flatMap((d) => d.data).some((v) => v !== null && v > 0)).toBe(true);
     // Placed at its anchor cell, while that cell is drawn.
     const info = spec.getContainerInfo();
     const td = page.locator(
