@@ -187,6 +187,8 @@ export interface Settings {
   snoozeMaxDays: number;
   /** The shortest reason a snooze needs, in characters. */
   snoozeMinReason: number;
+  /** Days a task may stay overdue before it escalates to the head (once); default 2. */
+  taskEscalationDays?: number;
   stages: StageDef[];
   calendar: CalendarException[];
   bonus: BonusTier[];

@@ -15,6 +15,8 @@
  */
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
+import type { TasksView } from './contract-tasks';
+export type * from './contract-tasks';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -355,6 +357,10 @@ interface Responses {
   saveSettings: SettingsView;
   setReminders: RemindersView;
   importFile: ImportReport;
+  tasks: TasksView;
+  setTask: TasksView;
+  completeTask: TasksView;
+  cancelTask: TasksView;
 }
 
 export type { Method, Request };

@@ -14,6 +14,7 @@ import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
+import * as tasks from './tasks';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -36,6 +37,10 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
   importFile,
+  tasks: (r, ctx) => tasks.tasksView(ctx, r.dealId),
+  setTask: tasks.setTask,
+  completeTask: tasks.completeTask,
+  cancelTask: tasks.cancelTask,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -13,8 +13,21 @@ import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
 import * as sidebar from './sidebar';
+import * as tasks from './tasks';
+import * as tasksSidebar from './tasks-sidebar';
 
-const catalogues = [common, analytics, crm, menu, sidebar, reminders, auth, security] as const;
+const catalogues = [
+  common,
+  analytics,
+  crm,
+  menu,
+  sidebar,
+  reminders,
+  auth,
+  security,
+  tasks,
+  tasksSidebar,
+] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (

@@ -170,6 +170,7 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     assignment: 'roundRobin',
     snoozeMaxDays: 30,
     snoozeMinReason: 5,
+    taskEscalationDays: 2,
     stages: defaultStages(lang),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
@@ -195,7 +196,8 @@ type ValueKey =
   | 'assignment'
   | 'maxAmount'
   | 'snoozeMaxDays'
-  | 'snoozeMinReason';
+  | 'snoozeMinReason'
+  | 'taskEscalationDays';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -298,6 +300,13 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Минимальная длина причины отсрочки (0-200)',
     hintEn: 'Shortest snooze reason (0-200)',
   },
+  {
+    key: 'taskEscalationDays',
+    ru: 'Эскалация задачи через, дней',
+    en: 'Escalate a task after, days',
+    hintRu: 'Просроченная на столько дней задача один раз уходит письмом РОПу (0-60)',
+    hintEn: 'A task overdue this many days is mailed to the head of sales once (0-60)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -344,6 +353,8 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.snoozeMaxDays);
     case 'snoozeMinReason':
       return String(s.snoozeMinReason);
+    case 'taskEscalationDays':
+      return String(s.taskEscalationDays ?? 2);
   }
 }
 
@@ -419,6 +430,9 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'snoozeMinReason':
       s.snoozeMinReason = intIn(value, 0, 200) ?? s.snoozeMinReason;
+      return;
+    case 'taskEscalationDays':
+      s.taskEscalationDays = intIn(value, 0, 60) ?? s.taskEscalationDays;
       return;
   }
 }
