@@ -37,4 +37,6 @@ export interface TasksView {
   /** Whom a task can be set for (the head's form): people and teams. */
   people: Array<{ email: string; name: string }>;
   teams: string[];
+  /** For the head and director when a period was asked: completion on time per manager. */
+  onTime: Array<{ email: string; name: string; due: number; onTime: number; share: number | null }>;
 }

@@ -189,8 +189,8 @@ export const METHODS = {
       base64: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BASE64)),
     }),
   },
-  /** Tasks (issue #14): '' dealId = every task the caller may see. */
-  tasks: { roles: ANYONE, request: request({ dealId: text(40) }) },
+  /** Tasks (issue #14): '' dealId = every task the caller may see; period: on-time figures. */
+  tasks: { roles: ANYONE, request: request({ dealId: text(40), period: text(10) }) },
   setTask: { roles: LEADERS, request: TASK_FORM },
   completeTask: {
     roles: ANYONE,

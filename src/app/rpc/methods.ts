@@ -37,7 +37,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
   importFile,
-  tasks: (r, ctx) => tasks.tasksView(ctx, r.dealId),
+  tasks: (r, ctx) => tasks.tasksView(ctx, r.dealId, r.period),
   setTask: tasks.setTask,
   completeTask: tasks.completeTask,
   cancelTask: tasks.cancelTask,

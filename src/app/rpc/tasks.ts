@@ -7,10 +7,18 @@
 import { UserError } from '../../core/errors';
 import { canCancel, canComplete, canSee, isLeader } from '../../core/tasks/access';
 import { taskCells } from '../../core/tasks/read';
-import { assigneesOf, byUrgency, daysOverdue, isEveryone, isOverdue } from '../../core/tasks/rules';
+import {
+  assigneesOf,
+  byUrgency,
+  completionOnTime,
+  daysOverdue,
+  isEveryone,
+  isOverdue,
+} from '../../core/tasks/rules';
 import type { Task } from '../../core/tasks/types';
 import { normalizeHeader } from '../../core/workbook/headers';
 import { parseIsoDay, startOfDay } from '../../core/time';
+import { parsePeriod } from '../../core/workbook/period';
 import type { Manager } from '../../core/types';
 import type { Request } from '../../shared/contract';
 import type { TaskItem, TaskLate, TasksView } from '../../shared/contract-tasks';
@@ -60,7 +68,7 @@ function lateOf(ctx: Ctx, tasks: readonly Task[], managers: readonly Manager[]):
   return [...by.values()].sort((a, b) => b.maxDays - a.maxDays || b.overdue - a.overdue);
 }
 
-export function tasksView(ctx: Ctx, dealId = ''): TasksView {
+export function tasksView(ctx: Ctx, dealId = '', period = ''): TasksView {
   const managers = ctx.wb.list('managers');
   const all = readTasks(ctx.wb);
   const shown = all
@@ -75,7 +83,26 @@ export function tasksView(ctx: Ctx, dealId = ''): TasksView {
     late: leader ? lateOf(ctx, all, managers) : [],
     people: leader ? sellers.map((m) => ({ email: m.email, name: m.name })) : [],
     teams: leader ? [...new Set(sellers.map((m) => m.team).filter(Boolean))] : [],
+    onTime: leader ? onTimeOf(ctx, all, managers, period) : [],
   };
+}
+
+function onTimeOf(
+  ctx: Ctx,
+  tasks: readonly Task[],
+  managers: readonly Manager[],
+  period: string,
+): TasksView['onTime'] {
+  const p = period ? parsePeriod(period) : null;
+  if (!p) return [];
+  const range = { from: p.start, to: p.end };
+  return completionOnTime(tasks, managers, range, ctx.now, ctx.zone).map((r) => ({
+    email: r.manager,
+    name: nameOf(managers, r.manager),
+    due: r.due,
+    onTime: r.onTime,
+    share: r.share,
+  }));
 }
 
 /** The due instant of the form: a day and an optional HH:MM (none = the end of that day). */

@@ -32,7 +32,7 @@ describe('tasks through the bundle', () => {
   let ivanTask = '';
 
   it('the head sets a task from a deal: one row, one setValues, each sheet read once', () => {
-    const view = ok(rpc(project, HEAD, 'setTask', form({ dealId: deals.vector })));
+    const view = ok(rpc(project, HEAD, 'setTask', form({ dealId: deals.vector, period: '' })));
     expect(overRead()).toEqual([]);
     expect(project.lastCalls['Range.setValues']).toBe(1);
     expect(view.tasks).toHaveLength(1);
@@ -56,11 +56,11 @@ describe('tasks through the bundle', () => {
   });
 
   it('a manager sees only their tasks and cannot set one', () => {
-    const ivan = ok(rpc(project, IVAN, 'tasks', { dealId: '' }));
+    const ivan = ok(rpc(project, IVAN, 'tasks', { dealId: '', period: '' }));
     expect(overRead()).toEqual([]);
     expect(ivan.tasks.map((t) => t.what).sort()).toEqual(['Отчёт', 'Позвонить по КП']);
     expect(ivan.tasks.every((t) => t.canComplete && !t.canCancel)).toBe(true);
-    const maria = ok(rpc(project, MARIA, 'tasks', { dealId: '' }));
+    const maria = ok(rpc(project, MARIA, 'tasks', { dealId: '', period: '' }));
     expect(maria.tasks.map((t) => t.what)).toEqual(['Отчёт']);
     expect(maria.late).toEqual([]);
     const refused = rpc(project, IVAN, 'setTask', form());
@@ -68,7 +68,7 @@ describe('tasks through the bundle', () => {
   });
 
   it('the deal card asks for the deal tasks only', () => {
-    const v = ok(rpc(project, IVAN, 'tasks', { dealId: deals.vector }));
+    const v = ok(rpc(project, IVAN, 'tasks', { dealId: deals.vector, period: '' }));
     expect(v.tasks.map((t) => t.id)).toEqual([ivanTask]);
   });
 
@@ -94,12 +94,12 @@ describe('tasks through the bundle', () => {
   });
 
   it('the head cancels, and sees who is late once a task is overdue', () => {
-    const head = ok(rpc(project, HEAD, 'tasks', { dealId: '' }));
+    const head = ok(rpc(project, HEAD, 'tasks', { dealId: '', period: '' }));
     const maria = head.tasks.find((t) => t.what === 'Отчёт' && t.whom === 'Мария Смирнова');
     if (!maria) throw new Error('no task for Maria');
     expect(maria.canCancel).toBe(true);
     project.emulator.clock.set(Date.parse('2026-12-03T10:00:00+03:00'));
-    const later: TasksView = ok(rpc(project, HEAD, 'tasks', { dealId: '' }));
+    const later: TasksView = ok(rpc(project, HEAD, 'tasks', { dealId: '', period: '' }));
     expect(later.late.map((l) => [l.email, l.maxDays])).toEqual([
       [IVAN, 3],
       [MARIA, 3],
