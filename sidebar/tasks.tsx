@@ -14,11 +14,12 @@ import { ErrorBox, fieldErrors, Select, TextArea, TextField, useCall } from './u
 
 const leader = (b: Bootstrap) => b.me.role !== 'manager';
 
-function useTasks(dealId = '', period = '') {
-  const [view, setView] = useState<TasksView | null>(null);
+/** `first`: what the first screen already brought (Today), so it costs no call of its own. */
+function useTasks(dealId = '', period = '', first?: TasksView) {
+  const [view, setView] = useState<TasksView | null>(first ?? null);
   const c = useCall();
   const load = () => c.run(() => call('tasks', { dealId, period })).then((v) => v && setView(v));
-  useEffect(() => void load(), [dealId, period]);
+  useEffect(() => void (first || load()), [dealId, period]);
   return { view, setView, c, load };
 }
 
@@ -182,11 +183,12 @@ function SetForm(p: {
 }
 
 function Section(p: { boot: Bootstrap; dealId?: string; head?: boolean }) {
-  const { view, setView, c, load } = useTasks(p.dealId);
+  const today = !p.head && !p.dealId;
+  const { view, setView, c, load } = useTasks(p.dealId, '', today ? p.boot.today.tasks : undefined);
   if (!view) return c.error ? <ErrorBox error={c.error} onRetry={() => void load()} /> : null;
   // Today lists what is the caller's to do; the head's screen and the deal card list everything.
-  const tasks = p.head || p.dealId ? view.tasks : view.tasks.filter((t) => t.canComplete);
-  if (!p.head && !p.dealId && !tasks.length) return null;
+  const tasks = today ? view.tasks.filter((t) => t.canComplete) : view.tasks;
+  if (today && !tasks.length) return null;
   return (
     <section data-section="tasks">
       <h2 class="section-title">
@@ -226,7 +228,11 @@ function OnTime({ period }: { period: string }) {
   ) : null;
 }
 
-TODAY_SECTIONS.push({ key: 'tasks', order: 10, render: ({ boot }) => <Section boot={boot} /> });
+TODAY_SECTIONS.push({
+  key: 'tasks',
+  order: 10,
+  render: ({ boot }) => (boot.today.tasks ? <Section boot={boot} /> : null),
+});
 SCREENS.push({
   key: 'tasks',
   label: 'tk.title',

@@ -155,6 +155,8 @@ export interface TodayView {
   /** Items needing attention (all lists but dueToday): the badge and the digest's subject. */
   count: number;
   plan: MyPlan | null;
+  /** The caller's tasks (issue #14), so the first screen stays one call; absent without a Tasks sheet. */
+  tasks?: TasksView;
 }
 
 // ---- Bootstrap: the one call that loads the first screen ----------------------------------------

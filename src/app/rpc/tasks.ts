@@ -105,6 +105,16 @@ function onTimeOf(
   }));
 }
 
+/** For Today: the caller's tasks, or nothing in a workbook whose Setup has not made the sheet. */
+export function todayTasks(ctx: Ctx): TasksView | undefined {
+  try {
+    return tasksView(ctx);
+  } catch (e) {
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
+}
+
 /** The due instant of the form: a day and an optional HH:MM (none = the end of that day). */
 function dueOf(ctx: Ctx, day: string, time: string): number {
   const d = parseIsoDay(day.trim());

@@ -26,6 +26,8 @@ import type {
 } from '../types';
 import { Random } from './random';
 import * as W from './names';
+import { demoTasks } from './tasks';
+import type { Task } from '../tasks/types';
 
 export interface DemoOptions {
   seed?: number;
@@ -54,6 +56,7 @@ export interface DemoData {
   plans: Plan[];
   invoices: Invoice[];
   stages: StageDef[];
+  tasks?: Task[];
 }
 
 export const DEMO_DEFAULTS = {
@@ -514,7 +517,18 @@ export function generateDemo(opts: DemoOptions): DemoData {
       a.metric.localeCompare(b.metric),
   );
 
-  return { managers, clients, deals, activities, stageHistory: history, plans, invoices, stages };
+  const tasks = demoTasks({ managers, deals, today, zone, lang });
+  return {
+    managers,
+    clients,
+    deals,
+    activities,
+    stageHistory: history,
+    plans,
+    invoices,
+    stages,
+    tasks,
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
