@@ -47,6 +47,7 @@ export const ENTRY_POINTS = {
   SALES_PLAN_FACT: { kind: 'customFunction' },
   SALES_FORECAST: { kind: 'customFunction' },
   SALES_FUNNEL: { kind: 'customFunction' },
+  SALES_TASKS: { kind: 'customFunction' },
   SALES_KPI: { kind: 'customFunction' },
   SALES_AGING: { kind: 'customFunction' },
   SALES_BONUS: { kind: 'customFunction' },

@@ -10,6 +10,7 @@ export { salesBonus, computeBonusTable } from './tables/bonus';
 export { bonusCalculationText } from './tables/bonus-text';
 export { salesForecast } from './tables/forecast';
 export { salesFunnel } from './tables/funnel';
+export { salesTasks } from './tables/tasks';
 export { salesKpi } from './tables/kpi';
 export { salesPlanFact } from './tables/plan-fact';
 export { salesStale } from './tables/stale';
