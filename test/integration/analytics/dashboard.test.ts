@@ -140,7 +140,7 @@ describe('Refresh dashboard on the demo workbook', () => {
     // Blocks + the header: 9 or 10 blocks (plan inconsistencies only when there are some).
     expect(first['Range.setValues']).toBeGreaterThanOrEqual(9);
     expect(first['Range.setValues']).toBeLessThanOrEqual(11);
-    expect(first['Range.getValues']).toBe(8); // Settings + 7 data sheets, one read each
+    expect(first['Range.getValues']).toBe(9); // Settings + 7 data sheets + Tasks, one read each
 
     const doubled = demoProject();
     const ss = doubled.emulator.spreadsheet;

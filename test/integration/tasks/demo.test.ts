@@ -43,3 +43,22 @@ it('makes the same service calls on the small team as on the demo company', () =
   expect(callsOf(demo.project, demo.head)).toEqual(callsOf(small, HEAD));
   expect(callsOf(demo.project, demo.managers[0])).toEqual(callsOf(small, IVAN));
 });
+
+it('adds the on-time block to the Dashboard, one row per manager with tasks due', () => {
+  ok(rpc(demo.project, demo.head, 'refreshDashboard', { period: '2026-11' }));
+  expect(Object.entries(demo.project.lastReads).filter(([, n]) => n > 1)).toEqual([]);
+  const sheet = demo.project.emulator.spreadsheet.getSheetByName('Дашборд');
+  const values = sheet?.getDataRange().getValues() ?? [];
+  const at = values.findIndex((r) => r[0] === 'Задачи: выполнение в срок');
+  expect(at).toBeGreaterThan(0);
+  expect(values[at + 1].slice(0, 6)).toEqual([
+    'Менеджер',
+    'Со сроком в периоде',
+    'В срок',
+    'С опозданием',
+    'Просрочены',
+    'Доля в срок',
+  ]);
+  const rows = values.slice(at + 2, at + 2 + demo.managers.length);
+  expect(rows.every((r) => typeof r[1] === 'number' && r[1] > 0)).toBe(true);
+});

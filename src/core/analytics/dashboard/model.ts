@@ -20,7 +20,8 @@ export type BlockKey =
   | 'agingBuckets'
   | 'debtors'
   | 'bonus'
-  | 'discipline';
+  | 'discipline'
+  | 'tasks';
 
 export interface DashBlock {
   key: BlockKey;
