@@ -201,6 +201,20 @@ global.SALES_FUNNEL = (deals: unknown, stageHistory: unknown, from?: unknown, to
 
 /**
  * @preserve
+ * Tasks done on time per manager, for the tasks due in a period (cancelled ones aside).
+ * Задачи, выполненные в срок, по менеджерам: задачи со сроком в периоде (отменённые не считаются).
+ *
+ * @param {Array<Array<string|Date>>} tasks The Tasks table with its header row.
+ * @param {string|Date} period "2026-11", "2026-Q4", "2026" or a date in the month.
+ * @param {string} [manager] Only this manager (email or name).
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_TASKS = (tasks: unknown, period: unknown, manager?: unknown) =>
+  analytics.SALES_TASKS(tasks, period, manager);
+
+/**
+ * @preserve
  * Deal KPIs for deals closed in a period: win rate (by count and by value), average deal,
  * sales cycle (median and mean), sales velocity, close dates pushed 3+ times.
  * Показатели сделок, закрытых в периоде: конверсия в успех (по числу и по сумме), средний чек,

@@ -48,6 +48,7 @@ export const ENTRY_POINTS = {
   SALES_FORECAST: { kind: 'customFunction' },
   SALES_FORECAST_NEXT: { kind: 'customFunction' },
   SALES_FUNNEL: { kind: 'customFunction' },
+  SALES_TASKS: { kind: 'customFunction' },
   SALES_KPI: { kind: 'customFunction' },
   SALES_AGING: { kind: 'customFunction' },
   SALES_BONUS: { kind: 'customFunction' },

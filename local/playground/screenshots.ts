@@ -230,6 +230,16 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await page.locator('#chart-layer .chart[data-type="LINE"]').first().scrollIntoViewIfNeeded();
     await settle(page);
     await shot(page, pg, sheet, lang, 'head-dashboard-forecast-chart');
+    // Tasks (issue #14): the head's Tasks screen, then the manager's tasks in Today.
+    await signInAs(page, pg, 'head');
+    frame = await openTab(page, 'team');
+    await frame.locator('[data-screen="tasks"]').click();
+    await frame.locator('[data-section="tasks"]').waitFor();
+    await settle(page);
+    await shot(page, pg, side, lang, 'head-tasks');
+    await signInAs(page, pg, 'manager', manager);
+    frame = await openTab(page, 'today');
+    await shot(page, pg, frame.locator('[data-section="tasks"]'), lang, 'manager-tasks');
   } finally {
     await page.close();
     await pg.flush();

@@ -16,6 +16,7 @@ import {
   salesKpi,
   salesPlanFact,
   salesStale,
+  salesTasks,
   workdaysRu,
   type FunctionContext,
 } from '../core/analytics/functions';
@@ -115,6 +116,9 @@ export const SALES_FUNNEL = (
   from?: unknown,
   to?: unknown,
 ): Out => salesFunnel(context(), deals, stageHistory, from, to);
+
+export const SALES_TASKS = (tasks: unknown, period: unknown, manager?: unknown): Out =>
+  salesTasks(context(), tasks, period, manager);
 
 export const SALES_KPI = (deals: unknown, period: unknown, manager?: unknown): Out =>
   salesKpi(context(), deals, period, manager);

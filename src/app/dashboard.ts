@@ -19,6 +19,7 @@ import { DashboardSheet } from '../gas/dashboard-sheet';
 import { formatInZone } from '../gas/runtime';
 import type { Workbook } from '../gas/workbook';
 import { writeToday } from './setup/today';
+import { taskBlockFor } from './tasks/dashboard';
 
 export interface RefreshOptions {
   now: number;
@@ -47,6 +48,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
   const data = wb.data(wb.present());
   const lang = data.settings.lang;
   const asOf = asOfInstant(opts.now, zone);
+  const tasks = taskBlockFor(wb, data.managers, opts.now);
 
   return wb.locked(() => {
     // A new day for every formula that takes ROP_TODAY as asOf (src/app/setup/today.ts).
@@ -55,7 +57,8 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
     const raw = opts.period !== undefined ? opts.period : dash.periodValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);
     const updatedAt = formatInZone(opts.now, timeZone, 'dd.MM.yyyy HH:mm');
-    const model = buildDashboard(data, period, asOf, lang, { badPeriod: bad, updatedAt });
+    const extra = [tasks(period)];
+    const model = buildDashboard(data, period, asOf, lang, { badPeriod: bad, updatedAt, extra });
     dash.write({
       width: Math.max(3, model.width),
       header: [

@@ -191,6 +191,8 @@ export interface Settings {
   digestLimit?: number;
   /** A long-forgotten deal or client is listed again in the daily digest every this many days. */
   digestRepeatDays?: number;
+  /** Days a task may stay overdue before it escalates to the head (once); default 2. */
+  taskEscalationDays?: number;
   stages: StageDef[];
   calendar: CalendarException[];
   bonus: BonusTier[];

@@ -16,6 +16,8 @@
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
 import type { DealCardView } from './contract-deal-card';
+import type { TasksView } from './contract-tasks';
+export type * from './contract-tasks';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -164,6 +166,8 @@ export interface TodayView {
   /** Items needing attention (all lists but dueToday): the badge and the digest's subject. */
   count: number;
   plan: MyPlan | null;
+  /** The caller's tasks (issue #14), so the first screen stays one call; absent without a Tasks sheet. */
+  tasks?: TasksView;
 }
 
 // ---- Bootstrap: the one call that loads the first screen ----------------------------------------
@@ -373,6 +377,10 @@ interface Responses {
   setReminders: RemindersView;
   importFile: ImportReport;
   dealCard: DealCardView;
+  tasks: TasksView;
+  setTask: TasksView;
+  completeTask: TasksView;
+  cancelTask: TasksView;
 }
 
 export type { Method, Request };

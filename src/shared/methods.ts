@@ -110,6 +110,16 @@ const settingsForm = request({
   holidays: list(holiday, 400),
 });
 
+/** `whom`: a manager's email, a team name or '*' for every manager; due: YYYY-MM-DD + HH:MM. */
+const TASK_FORM = request({
+  what: text(2000),
+  whom: text(320),
+  dealId: text(40),
+  due: text(20),
+  time: text(5),
+  priority: v.optional(oneOf(['high', 'normal', 'low']), 'normal'),
+});
+
 export const METHODS = {
   bootstrap: { roles: ANYONE, request: empty },
   today: { roles: ANYONE, request: empty },
@@ -183,6 +193,14 @@ export const METHODS = {
   },
   /** One deal's card: a manager only their own (the handler checks), the leaders any. */
   dealCard: { roles: ANYONE, request: request({ dealId: recordId() }) },
+  /** Tasks (issue #14): '' dealId = every task the caller may see; period: on-time figures. */
+  tasks: { roles: ANYONE, request: request({ dealId: text(40), period: text(10) }) },
+  setTask: { roles: LEADERS, request: TASK_FORM },
+  completeTask: {
+    roles: ANYONE,
+    request: request({ id: recordId(), result: text(), dealId: text(40) }),
+  },
+  cancelTask: { roles: ANYONE, request: request({ id: recordId(), dealId: text(40) }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

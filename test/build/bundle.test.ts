@@ -45,6 +45,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   SALES_BONUS: ['plans', 'deals', 'scheme', 'period', 'invoices', 'basis'],
   SALES_STALE: ['deals', 'activities', 'settings', 'asOf'],
   WORKDAYS_RU: ['start', 'end', 'holidays'],
+  SALES_TASKS: ['tasks', 'period', 'manager'],
 };
 
 interface Comment {

@@ -64,6 +64,7 @@ import { stageToRestore } from './edit-rules/stage-restore';
 import { auditTyped, type TypedDealRow } from './edit-rules/typed-audit';
 import { stampWithoutLock, type BusyEdit } from './edit-rules/busy-stamp';
 import { UserError } from '../../core/errors';
+import { guardTaskEdit } from './edit-rules/tasks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -106,6 +107,7 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = editedSheet(e);
   if (!edit) return;
   const { sheet, name } = edit;
+  if (guardTaskEdit(e, sheet, name, () => new Workbook(editSpreadsheet(e)))) return;
   const def = [CLIENTS, DEALS, ACTIVITIES, INVOICES].find((d) => d.ru === name || d.en === name);
   if (!def) return;
   const { lastRow, lastCol } = sheetExtent(sheet);

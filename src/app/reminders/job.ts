@@ -29,6 +29,7 @@ import { SentLogSheet } from '../../gas/sent-log-sheet';
 import type { Workbook } from '../../gas/workbook';
 import { SentLog } from './sent-log';
 import { reportRecipientsGate } from './confirmed';
+import { escalatesOn, prepareTaskMail, withTaskMail } from '../tasks/reminders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -71,15 +72,18 @@ export function runReminders(wb: Workbook, opts: RunOptions = {}): RunSummary {
   let lang: Lang = 'ru';
   let day = isoDay(dayOfInstant(startedAt, wb.zone));
   try {
+    const taskMail = prepareTaskMail(wb, Date.now());
     const data = wb.data();
     const zone = wb.zone;
     lang = data.settings.lang;
     const now = Date.now();
-    const dc = dayContent(data, now, zone);
-    const today = dc.selections.day;
+    const crm = dayContent(data, now, zone);
+    const today = crm.selections.day;
+    const dc = taskMail ? withTaskMail(taskMail, crm, today) : crm;
     day = isoDay(today);
     let kinds = kindsForDay(today, dc, data.settings.workingDaysOnly);
     if (opts.manual && !kinds.includes('digest')) kinds = ['summary', 'digest', ...kinds];
+    if (kinds.length && escalatesOn(taskMail, today)) kinds.push('escalation');
     if (opts.only) kinds = opts.only.slice();
 
     const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;

@@ -15,6 +15,7 @@ import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
+import * as tasks from './tasks';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -38,6 +39,10 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   setReminders: settings.setReminders,
   importFile,
   dealCard,
+  tasks: (r, ctx) => tasks.tasksView(ctx, r.dealId, r.period),
+  setTask: tasks.setTask,
+  completeTask: tasks.completeTask,
+  cancelTask: tasks.cancelTask,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -18,6 +18,7 @@ import { isoDay, type Day, type Instant } from '../../core/time';
 import type { Deal, WorkbookData } from '../../core/types';
 import type { DealItem, MyPlan, TodayView } from '../../shared/contract';
 import type { Ctx } from './context';
+import { todayTasks } from './tasks';
 
 export const iso = (d: Day | null): string | null => (d === null ? null : isoDay(d));
 export const isoAt = (t: Instant | null): string | null =>
@@ -99,6 +100,7 @@ export function todayView(ctx: Ctx): TodayView {
       daysOverdue: o.daysOverdue,
     })),
     count: all.count,
+    tasks: todayTasks(ctx),
     plan: myPlan(data, asOf, ctx.me.email),
   };
 }

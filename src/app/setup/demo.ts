@@ -7,6 +7,7 @@ import type { Lang } from '../../core/types';
 import type { DemoData } from '../../core/demo/generate';
 import { activityCells, managerCells, planCells } from '../../core/workbook/records';
 import { sheetName } from '../../gas/sheets/blocks';
+import { taskCells } from '../../core/tasks/read';
 import { DATA_SHEETS, type Workbook } from '../../gas/workbook';
 
 export interface DemoCounts {
@@ -67,6 +68,11 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
     'invoices',
     demo.invoices.map((i) => ({ ...strip(i), clientName: names.get(i.clientId) ?? '' })),
   );
+  if (demo.tasks?.length)
+    wb.append(
+      'tasks',
+      demo.tasks.map((x) => taskCells(strip(x), lang)),
+    );
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

@@ -22,6 +22,7 @@ import {
   SCHEMA_VERSION,
   SENT_LOG,
   STAGE_HISTORY,
+  TASKS,
   type ColumnDef,
   type SheetDef,
 } from '../../core/workbook/schema';
@@ -61,6 +62,7 @@ import { ensureFilter } from '../../gas/sheets/filter';
 import { protectSheets } from './protect';
 import { ensureSettingsSheet } from './settings';
 import { ensureTodayCell } from './today';
+import { TASK_PRIORITIES, TASK_STATUSES } from '../../core/tasks/read';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -90,6 +92,7 @@ const SHEET_ORDER: readonly SheetDef[] = [
   LOG,
   SENT_LOG,
   AUDIT,
+  TASKS,
 ];
 
 export interface SetupReport {
@@ -308,6 +311,10 @@ function ruleFor(
       return listRule(PLAN_LEVELS.labels(lang));
     case 'plans.metric':
       return listRule(PLAN_METRICS.labels(lang));
+    case 'tasks.status':
+      return listRule(TASK_STATUSES.labels(lang));
+    case 'tasks.priority':
+      return listRule(TASK_PRIORITIES.labels(lang));
     default:
       return null;
   }

@@ -49,6 +49,8 @@ export function buildDashboard(
     updatedAt?: string;
     /** Called after each block (the benchmark samples memory there). */
     probe?: () => void;
+    /** Blocks of other features (tasks...), built by the caller from sheets beyond WorkbookData. */
+    extra?: ReadonlyArray<BlockDraft | null>;
   } = {},
 ): DashboardModel {
   const h = (k: MessageKey): string => t(lang, k);
@@ -84,6 +86,8 @@ export function buildDashboard(
   add(debtorsBlock(input, rec));
   add(bonusBlock(input, bonusStatements(data, period, asOf.day, { zone, book, rows: managers })));
   const discipline = teamDiscipline(data, period, asOf, k.pushedDeals);
+  // Other features' blocks sit above discipline, which stays last (its table runs to the end).
+  for (const b of opts.extra ?? []) add(b);
   add(disciplineBlock(input, managers, discipline));
 
   const { blocks, width, lastRow } = layoutBlocks(drafts);

@@ -11,6 +11,7 @@ export { bonusCalculationText } from './tables/bonus-text';
 export { salesForecast } from './tables/forecast';
 export { salesForecastNext } from './tables/forecast-next';
 export { salesFunnel } from './tables/funnel';
+export { salesTasks } from './tables/tasks';
 export { salesKpi } from './tables/kpi';
 export { salesPlanFact } from './tables/plan-fact';
 export { salesStale } from './tables/stale';

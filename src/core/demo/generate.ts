@@ -27,6 +27,8 @@ import type {
 import { planEachContact } from './next-steps';
 import { Random } from './random';
 import * as W from './names';
+import { demoTasks } from './tasks';
+import type { Task } from '../tasks/types';
 
 export interface DemoOptions {
   seed?: number;
@@ -55,6 +57,7 @@ export interface DemoData {
   plans: Plan[];
   invoices: Invoice[];
   stages: StageDef[];
+  tasks?: Task[];
 }
 
 export const DEMO_DEFAULTS = {
@@ -516,7 +519,18 @@ export function generateDemo(opts: DemoOptions): DemoData {
       a.metric.localeCompare(b.metric),
   );
 
-  return { managers, clients, deals, activities, stageHistory: history, plans, invoices, stages };
+  const tasks = demoTasks({ managers, deals, today, zone, lang });
+  return {
+    managers,
+    clients,
+    deals,
+    activities,
+    stageHistory: history,
+    plans,
+    invoices,
+    stages,
+    tasks,
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -16,6 +16,8 @@ import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
 import * as sidebar from './sidebar';
+import * as tasks from './tasks';
+import * as tasksSidebar from './tasks-sidebar';
 
 const catalogues = [
   common,
@@ -29,6 +31,8 @@ const catalogues = [
   headSummary,
   pictures,
   forecast,
+  tasks,
+  tasksSidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

@@ -10,7 +10,14 @@ import type { Envelope } from './engine';
 import { isValidEmail } from './escape';
 import { fitToSize, renderDigest, renderReport, renderSummary } from './render';
 import { isOpen, keyString, type MailKey, type SentEntry } from './sentlog';
-import type { Digest, HeadSummary, MailKind, PeriodReport, RenderContext } from './types';
+import type {
+  Digest,
+  HeadSummary,
+  MailKind,
+  PeriodReport,
+  RenderContext,
+  RenderedMail,
+} from './types';
 
 export interface WorkingDays {
   isWorkingDay(day: Day): boolean;
@@ -46,6 +53,8 @@ export interface ContentSource {
   summary(): HeadSummary;
   /** The report due on `day` (weekly: the week before it; monthly: the month before it). */
   report(kind: 'weekly' | 'monthly', day: Day): PeriodReport;
+  /** The escalation mail of `day` to a head (tasks overdue past the setting); null = none. */
+  escalation?(day: Day, recipient: string): RenderedMail | null;
 }
 
 export interface Recipients {
@@ -89,7 +98,7 @@ const DAILY: ReadonlySet<MailKind> = new Set(['digest', 'summary']);
 
 /** Priority bands: the head's mail first, then reports to others, then managers by urgency. */
 function priorityOf(kind: MailKind, isHead: boolean, rank: number): number {
-  if (kind === 'summary') return 0;
+  if (kind === 'summary' || kind === 'escalation') return 0;
   if (kind === 'monthly' || kind === 'weekly') return isHead ? 1 : 2;
   return 10 + rank;
 }
@@ -128,6 +137,11 @@ export function planEnvelopes(input: PlanInput): Planned {
     if (kind === 'summary') {
       for (const h of input.recipients.heads)
         add({ day, recipient: h, kind }, priorityOf(kind, true, 0), summaryMail);
+    } else if (kind === 'escalation') {
+      for (const h of input.recipients.heads)
+        add({ day, recipient: h, kind }, priorityOf(kind, true, 0), () =>
+          content.escalation ? content.escalation(today, h) : null,
+        );
     } else if (kind === 'digest') {
       input.digests.forEach((d, rank) =>
         add({ day, recipient: d.manager, kind }, priorityOf(kind, false, rank), () =>
@@ -169,6 +183,12 @@ export function planEnvelopes(input: PlanInput): Planned {
           digestMail(content.digestFor(e.recipient)),
         );
       }
+    } else if (e.kind === 'escalation') {
+      // Not superseded: each day's escalation names its own tasks, which no later mail repeats.
+      const to = e.recipient;
+      add(key, priorityOf('escalation', true, 0), () =>
+        content.escalation ? content.escalation(on, to) : null,
+      );
     } else {
       const kind = e.kind as 'weekly' | 'monthly';
       add(key, priorityOf(kind, heads.has(e.recipient), 0), () => reportMail(kind, on));

@@ -14,6 +14,7 @@ import { inRankOrder, ownerOf, standingsSection } from './standings-render';
 import {
   SECTIONS,
   type Digest,
+  type ExtraSection,
   type HeadSummary,
   type ManagerLine,
   type PeriodReport,
@@ -203,6 +204,21 @@ const SECTION_TITLE: Record<SectionKey, MessageKey> = {
   overdueInvoices: 'rem.section.overdueInvoices',
 };
 
+/** Other features' sections: a heading and up to a few lines per cap step. */
+function extraSections(doc: Doc, extra: readonly ExtraSection[] | undefined, cap: number): void {
+  for (const x of extra ?? []) {
+    if (!x.lines.length) continue;
+    doc.heading(x.title, x.lines.length);
+    const shown = x.lines.slice(0, Math.max(cap, 1) * 2);
+    for (const line of shown) doc.para(`• ${line}`);
+    if (x.lines.length > shown.length)
+      doc.link(
+        doc.tr('rem.more', { count: x.lines.length - shown.length }),
+        rowLink(doc.ctx.links, null),
+      );
+  }
+}
+
 export function digestItemCount(d: Digest): number {
   return SECTIONS.reduce((n, s) => n + d.sections[s].length, 0);
 }
@@ -219,6 +235,7 @@ export function renderDigest(d: Digest, ctx: RenderContext, cap: number): Render
     itemList(doc, items, cap);
   }
   if (d.more > 0) doc.link(doc.tr('rem.moreInPanel', { count: d.more }), rowLink(ctx.links, null));
+  extraSections(doc, d.extra, cap);
   doc.heading(doc.tr('rem.section.plan'));
   planBlock(doc, d.plan, d.plan?.label ?? doc.tr('rem.section.plan'));
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
@@ -301,6 +318,7 @@ export function renderSummary(s: HeadSummary, ctx: RenderContext, cap: number): 
   doc.heading(doc.tr('rem.atRisk'), s.atRisk.length);
   if (s.atRisk.length) itemList(doc, s.atRisk, cap, owner);
   else doc.para(doc.tr('rem.nothing'), MUTED);
+  extraSections(doc, s.extra, cap);
   doc.heading(doc.tr('rem.receivables'), s.receivables.length);
   if (s.receivables.length) {
     doc.para(doc.tr('rem.receivablesTotal', { amount: money(doc, s.receivablesTotal) }));

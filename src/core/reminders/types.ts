@@ -11,8 +11,20 @@ import type { Lang } from '../types';
 import type { Standing } from './standings';
 
 /** What one email is: the manager's daily digest, the head's daily summary, the two reports. */
-export type MailKind = 'digest' | 'summary' | 'weekly' | 'monthly';
-export const MAIL_KINDS: readonly MailKind[] = ['digest', 'summary', 'weekly', 'monthly'];
+export type MailKind = 'digest' | 'summary' | 'weekly' | 'monthly' | 'escalation';
+export const MAIL_KINDS: readonly MailKind[] = [
+  'digest',
+  'summary',
+  'weekly',
+  'monthly',
+  'escalation',
+];
+
+/** A section another feature adds to a digest or summary, already in the mail's language. */
+export interface ExtraSection {
+  title: string;
+  lines: string[];
+}
 
 /** Sections of a manager's digest, in the order the email shows them. */
 export type SectionKey =
@@ -93,6 +105,8 @@ export interface Digest {
   total: number;
   /** Items left out of `sections` to keep the email short; the panel lists them all. */
   more: number;
+  /** Sections of other features (tasks...), shown after the CRM's. */
+  extra?: ExtraSection[];
 }
 
 /** One row of a per-manager table in the head's emails. */
@@ -117,6 +131,8 @@ export interface HeadSummary {
   invalidManagers: string[];
   /** Who is behind and why, largest gap first (standings.ts). */
   standings?: Standing[];
+  /** Sections of other features (overdue tasks...), shown after the risks. */
+  extra?: ExtraSection[];
 }
 
 export interface BonusLine {

@@ -22,7 +22,7 @@ interface EnumDef<T extends string> {
   aliases: Partial<Record<T, readonly string[]>>;
 }
 
-function makeEnum<T extends string>(def: EnumDef<T>) {
+export function makeEnum<T extends string>(def: EnumDef<T>) {
   const lookup = new Map<string, T>();
   for (const v of def.values) {
     for (const name of [v, def.ru[v], def.en[v], ...(def.aliases[v] ?? [])]) {

@@ -3,7 +3,7 @@
  * lock from the highest id present in the freshly read sheet, so two executions never hand out the
  * same id, and they survive sorting and moved rows because they are stored in the row.
  */
-export type IdPrefix = 'C' | 'D' | 'A' | 'I';
+export type IdPrefix = 'C' | 'D' | 'A' | 'I' | 'T';
 
 export function formatId(prefix: IdPrefix, n: number): string {
   return `${prefix}-${String(n).padStart(6, '0')}`;

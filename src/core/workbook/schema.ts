@@ -44,7 +44,8 @@ export type SheetKey =
   | 'dashboard'
   | 'log'
   | 'sentLog'
-  | 'audit';
+  | 'audit'
+  | 'tasks';
 
 export interface SheetDef {
   key: SheetKey;
@@ -321,6 +322,32 @@ export const AUDIT: SheetDef = {
   ],
 };
 
+/** Tasks the head sets and managers complete (src/core/tasks). */
+export const TASKS: SheetDef = {
+  key: 'tasks',
+  ru: 'Задачи',
+  en: 'Tasks',
+  columns: [
+    col('id', 'ID', 'ID', 'id', { required: true, aliases: ['ID задачи', 'Task ID'] }),
+    col('what', 'Задача', 'Task', 'longtext', { required: true, aliases: ['Что сделать', 'What'] }),
+    col('whom', 'Для кого', 'For whom', 'text', {
+      required: true,
+      aliases: ['Исполнитель', 'Кому', 'Assignee'],
+    }),
+    col('dealId', 'ID сделки', 'Deal ID', 'id'),
+    col('clientName', 'Клиент', 'Client', 'text'),
+    col('due', 'Срок', 'Due', 'datetime', { required: true, aliases: ['Дедлайн', 'Deadline'] }),
+    col('priority', 'Приоритет', 'Priority', 'enum'),
+    col('setBy', 'Поставил', 'Set by', 'email', { aliases: ['Автор', 'Author'] }),
+    col('status', 'Статус', 'Status', 'enum', { required: true }),
+    col('result', 'Результат', 'Result', 'longtext', { aliases: ['Итог'] }),
+    col('doneAt', 'Выполнена', 'Done at', 'datetime', { aliases: ['Дата выполнения'] }),
+    col('doneBy', 'Кто выполнил', 'Done by', 'email'),
+    col('escalatedAt', 'Эскалирована', 'Escalated', 'datetime'),
+    col('createdAt', 'Создана', 'Created', 'datetime'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -341,6 +368,7 @@ export const SHEETS: readonly SheetDef[] = [
   LOG,
   SENT_LOG,
   AUDIT,
+  TASKS,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

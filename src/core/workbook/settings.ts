@@ -172,6 +172,7 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     snoozeMinReason: 5,
     digestLimit: 15,
     digestRepeatDays: 7,
+    taskEscalationDays: 2,
     stages: defaultStages(lang),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
@@ -199,7 +200,8 @@ type ValueKey =
   | 'snoozeMaxDays'
   | 'snoozeMinReason'
   | 'digestLimit'
-  | 'digestRepeatDays';
+  | 'digestRepeatDays'
+  | 'taskEscalationDays';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -317,6 +319,13 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintEn:
       'A long-forgotten deal or client is listed in the digest once per this many days (1-60)',
   },
+  {
+    key: 'taskEscalationDays',
+    ru: 'Эскалация задачи через, дней',
+    en: 'Escalate a task after, days',
+    hintRu: 'Просроченная на столько дней задача один раз уходит письмом РОПу (0-60)',
+    hintEn: 'A task overdue this many days is mailed to the head of sales once (0-60)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -367,6 +376,8 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.digestLimit ?? 15);
     case 'digestRepeatDays':
       return String(s.digestRepeatDays ?? 7);
+    case 'taskEscalationDays':
+      return String(s.taskEscalationDays ?? 2);
   }
 }
 
@@ -448,6 +459,9 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'digestRepeatDays':
       s.digestRepeatDays = intIn(value, 1, 60) ?? s.digestRepeatDays;
+      return;
+    case 'taskEscalationDays':
+      s.taskEscalationDays = intIn(value, 0, 60) ?? s.taskEscalationDays;
       return;
   }
 }

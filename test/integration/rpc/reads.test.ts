@@ -26,6 +26,13 @@ function firstDeal(user: string): { dealId: string; updatedAt: string | null } {
   return { dealId: item.id, updatedAt: item.updatedAt };
 }
 
+function openTaskOf(user: string): string {
+  const view = ok(rpc(project, user, 'tasks', { dealId: '', period: '' }));
+  const task = view.tasks.find((t) => t.status === 'open');
+  if (!task) throw new Error('the demo manager has no open task');
+  return task.id;
+}
+
 describe('each RPC method reads each sheet at most once', () => {
   const cases: Array<[Method, 'manager' | 'head', () => unknown]> = [
     ['bootstrap', 'manager', () => ({})],
@@ -72,6 +79,26 @@ describe('each RPC method reads each sheet at most once', () => {
     ['dealCard', 'manager', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
     ['dealCard', 'head', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
     ['team', 'head', () => ({ period: '2026-11' })],
+    ['tasks', 'head', () => ({ dealId: '', period: '2026-11' })],
+    ['tasks', 'manager', () => ({ dealId: '', period: '' })],
+    [
+      'setTask',
+      'head',
+      () => ({
+        what: 'Позвонить',
+        whom: demo.managers[0],
+        dealId: '',
+        due: '2026-12-01',
+        time: '',
+        priority: 'normal',
+      }),
+    ],
+    [
+      'completeTask',
+      'manager',
+      () => ({ id: openTaskOf(demo.managers[0]), result: 'Готово', dealId: '' }),
+    ],
+    ['cancelTask', 'head', () => ({ id: openTaskOf(demo.managers[1]), dealId: '' })],
     ['getSettings', 'head', () => ({})],
     ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
       'importFile',

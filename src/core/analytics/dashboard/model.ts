@@ -21,7 +21,8 @@ export type BlockKey =
   | 'debtors'
   | 'bonus'
   | 'discipline'
-  | 'forecastNext';
+  | 'forecastNext'
+  | 'tasks';
 
 export interface DashBlock {
   key: BlockKey;
