@@ -334,6 +334,8 @@ export interface ImportReport {
   merged: number;
 }
 
+import type { OnboardingStepView, PeopleView } from './contract-people';
+
 // ---- The method table's answers ---------------------------------------------------------------
 
 /** What each method of src/shared/methods.ts answers (produced by our own server code). */
@@ -355,6 +357,12 @@ interface Responses {
   saveSettings: SettingsView;
   setReminders: RemindersView;
   importFile: ImportReport;
+  people: PeopleView;
+  myOnboarding: OnboardingStepView[];
+  markOnboarding: PeopleView;
+  startOnboarding: PeopleView;
+  addTraining: PeopleView;
+  hireCandidate: PeopleView;
 }
 
 export type { Method, Request };

@@ -11,6 +11,7 @@ import type { Ctx } from './context';
 import * as deals from './deals';
 import { importFile } from './import';
 import * as lead from './lead';
+import * as people from './people';
 import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
@@ -36,6 +37,12 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
   importFile,
+  people: people.people,
+  myOnboarding: people.myOnboarding,
+  markOnboarding: people.markOnboarding,
+  startOnboarding: people.startOnboarding,
+  addTraining: people.addTraining,
+  hireCandidate: people.hireCandidate,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

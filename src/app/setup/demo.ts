@@ -8,6 +8,7 @@ import type { DemoData } from '../../core/demo/generate';
 import { activityCells, managerCells, planCells } from '../../core/workbook/records';
 import { sheetName } from '../../gas/sheets/blocks';
 import { DATA_SHEETS, type Workbook } from '../../gas/workbook';
+import { writePeopleDemo } from '../people/demo';
 
 export interface DemoCounts {
   managers: number;
@@ -67,6 +68,7 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
     'invoices',
     demo.invoices.map((i) => ({ ...strip(i), clientName: names.get(i.clientId) ?? '' })),
   );
+  if (demo.people) writePeopleDemo(wb, demo.people, lang);
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

@@ -12,6 +12,10 @@ import { t } from '../../core/i18n';
 import {
   ACTIVITIES,
   AUDIT,
+  CANDIDATES,
+  ONBOARDING,
+  SCORECARD,
+  TRAINING,
   CLIENTS,
   DASHBOARD,
   DEALS,
@@ -89,6 +93,10 @@ const SHEET_ORDER: readonly SheetDef[] = [
   LOG,
   SENT_LOG,
   AUDIT,
+  ONBOARDING,
+  TRAINING,
+  CANDIDATES,
+  SCORECARD,
 ];
 
 export interface SetupReport {

@@ -26,6 +26,7 @@ import type {
 } from '../types';
 import { Random } from './random';
 import * as W from './names';
+import { demoPeople, type PeopleDemo } from './people';
 
 export interface DemoOptions {
   seed?: number;
@@ -54,6 +55,7 @@ export interface DemoData {
   plans: Plan[];
   invoices: Invoice[];
   stages: StageDef[];
+  people?: PeopleDemo;
 }
 
 export const DEMO_DEFAULTS = {
@@ -514,7 +516,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
       a.metric.localeCompare(b.metric),
   );
 
-  return { managers, clients, deals, activities, stageHistory: history, plans, invoices, stages };
+  const people = demoPeople(managers, today, lang, rnd, o.domain);
+  return {
+    ...{ managers, clients, deals, activities, stageHistory: history, plans, invoices, stages },
+    people,
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
