@@ -148,6 +148,8 @@ describe('training and hiring', () => {
       }),
     );
     noSheetReadTwice();
+    // One block each: the Managers row, the candidate's stage, the onboarding steps.
+    expect(project.lastCalls['Range.setValues']).toBe(3);
     expect(rows(MANAGERS).length).toBe(managers + 1);
     expect(rows(ONBOARDING).length).toBe(steps + 4);
     expect(after.onboarding).toHaveLength(2);
