@@ -6,7 +6,7 @@
  * refreshed view from the same reads.
  */
 import { UserError } from '../../core/errors';
-import { mayMarkStep, onboardingToCreate, type NewStep } from '../../core/people/onboarding';
+import { mayMarkStep } from '../../core/people/onboarding';
 import { peopleOf } from '../../core/people/settings';
 import { CANDIDATE_STAGES, TRAINING_KINDS } from '../../core/people/enums';
 import { parseIsoDay } from '../../core/time';
@@ -15,7 +15,8 @@ import { normalizeEmail } from '../../core/workbook/normalize';
 import type { Manager } from '../../core/types';
 import type { OnboardingStepView, PeopleView } from '../../shared/contract-people';
 import { allowed, type Request } from '../../shared/methods';
-import type { DataSheetKey, Workbook } from '../../gas/workbook';
+import type { DataSheetKey } from '../../gas/workbook';
+import { startOnboardingIn } from '../people/onboarding';
 import { candidatesOf, onboardingOf } from '../people/sheets';
 import { peopleView, stepViews } from '../people/view';
 import type { Ctx } from './context';
@@ -58,22 +59,6 @@ export function markOnboarding(r: Request<'markOnboarding'>, ctx: Ctx): PeopleVi
     });
   }, SALES);
   return view(ctx);
-}
-
-/** Adds the template's steps for every recent hire without onboarding (one block, never twice). */
-export function startOnboardingIn(
-  wb: Workbook,
-  managers: readonly Manager[],
-  today: number,
-): number {
-  const rows: NewStep[] = onboardingToCreate(
-    managers,
-    onboardingOf(wb),
-    peopleOf(wb.settings).onboarding,
-    today,
-  );
-  wb.append('onboarding', rows);
-  return rows.length;
 }
 
 export function startOnboarding(_r: Request<'startOnboarding'>, ctx: Ctx): PeopleView {
