@@ -37,6 +37,8 @@ export interface PeopleView {
     next: string;
     ready: boolean;
     risk: boolean;
+    /** " · ready for …" or " · at risk" (translated), or ''. */
+    flag: string;
     note: string;
   }>;
   /** null for a manager (candidates are the head's). */

@@ -94,6 +94,11 @@ export function peopleView(
         next: r.next?.grade ?? '',
         ready: r.next?.ready ?? false,
         risk: r.risks.length > 0,
+        flag: r.next?.ready
+          ? t(lang, 'people.ready', { grade: r.next.grade })
+          : r.risks.length
+            ? t(lang, 'people.risk')
+            : '',
         note: shown.map((c) => criterion(lang, c)).join(', '),
       };
     });

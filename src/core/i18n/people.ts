@@ -24,6 +24,8 @@ export const ru = {
   'people.crit.trainings': 'обучений {have} из {need}',
   'people.crit.months': 'мес. в грейде {have} из {need}',
   'people.noGrade': 'без грейда',
+  'people.ready': ' · готов к «{grade}»',
+  'people.risk': ' · риск',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -51,4 +53,6 @@ export const en: Record<keyof typeof ru, string> = {
   'people.crit.trainings': 'trainings {have} of {need}',
   'people.crit.months': 'months in grade {have} of {need}',
   'people.noGrade': 'no grade',
+  'people.ready': ' · ready for "{grade}"',
+  'people.risk': ' · at risk',
 } as const;
