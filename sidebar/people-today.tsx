@@ -47,4 +47,8 @@ function MyOnboarding() {
   );
 }
 
-TODAY_SECTIONS.push({ key: 'myOnboarding', order: 5, render: () => <MyOnboarding /> });
+TODAY_SECTIONS.push({
+  key: 'myOnboarding',
+  order: 5,
+  render: ({ boot }) => (boot.newHire ? <MyOnboarding /> : null),
+});

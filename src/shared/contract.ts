@@ -170,6 +170,8 @@ export interface Bootstrap {
   activityTypes: Choice[];
   /** Which tabs the role may open (the server checks again on every call). */
   can: { team: boolean; import: boolean; settings: boolean; weeklyReport: boolean };
+  /** A recent hire (docs/people.md): Today asks for their onboarding steps; others make no call. */
+  newHire?: boolean;
 }
 
 // ---- New lead ----------------------------------------------------------------------------------

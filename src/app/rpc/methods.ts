@@ -4,6 +4,7 @@
  * handler without a method, fail to compile; each handler receives the already checked request.
  */
 import { ACTIVITY_TYPES } from '../../core/workbook/enums';
+import { isRecentHire } from '../../core/people/onboarding';
 import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/workbook/settings';
 import type { Bootstrap, Response } from '../../shared/contract';
 import { allowed, type Method, type Request } from '../../shared/methods';
@@ -73,5 +74,6 @@ function bootstrap(ctx: Ctx): Bootstrap {
       settings: allowed('getSettings', role),
       weeklyReport: allowed('sendWeeklyReport', role),
     },
+    newHire: isRecentHire(ctx.me, ctx.today),
   };
 }
