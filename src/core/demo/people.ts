@@ -126,7 +126,8 @@ export function demoPeople(
       name,
       email: `cand${i + 1}@${domain.replace(/^[^.]+/, 'mail')}`,
       contact: `+79${String(161234500 + i * 7919).slice(0, 9)}`,
-      position: lang === 'ru' ? 'Менеджер по продажам' : 'Sales manager',
+      // The team the opening is in: hiring makes it the new manager's team.
+      position: sales[i % Math.max(sales.length, 1)]?.team ?? '',
       stage,
       source: ['hh.ru', lang === 'ru' ? 'Рекомендация' : 'Referral'][i % 2],
       notes: '',
