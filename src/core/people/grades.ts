@@ -46,7 +46,7 @@ export interface Readiness {
   at: number;
   bonusScheme: string;
   next: { grade: string; checks: CriterionCheck[]; ready: boolean } | null;
-  /** The current grade's criteria that fail. */
+  /** The current grade's criteria that fail (months in grade aside). */
   risks: CriterionCheck[];
 }
 
@@ -70,6 +70,10 @@ export function readiness(
     next: nextDef
       ? { grade: nextDef.grade, checks, ready: checks.every((c) => c.ok !== false) }
       : null,
-    risks: at >= 0 ? checkGrade(grades[at], f(grades[at])).filter((c) => c.ok === false) : [],
+    // Time in grade is how one got there, not something one can fall below.
+    risks:
+      at >= 0
+        ? checkGrade(grades[at], f(grades[at])).filter((c) => c.ok === false && c.key !== 'months')
+        : [],
   };
 }

@@ -177,6 +177,8 @@ describe('grades', () => {
     expect(weak.risks.map((c) => c.key)).toEqual(['plan']);
     expect(weak.next?.ready).toBe(false);
     expect(weak.bonusScheme).toBe('Base');
+    // Fewer months than the grade asks for is no risk for someone already in it.
+    expect(readiness(ladder, 'Senior', () => ({ ...figures, months: 2 })).risks).toEqual([]);
   });
 
   it('puts a manager without a grade below the first one', () => {
