@@ -78,6 +78,7 @@ export function peopleView(
   }));
 
   const team = new TeamFigures(data, wb.zone);
+  const schemes = new Set(data.settings.bonus.map((b) => b.scheme));
   const grades = staff
     .filter((m) => m.role === 'manager' && m.active)
     .map((m) => {
@@ -99,7 +100,12 @@ export function peopleView(
           : r.risks.length
             ? t(lang, 'people.risk')
             : '',
-        note: shown.map((c) => criterion(lang, c)).join(', '),
+        note: [
+          r.bonusScheme ? `«${r.bonusScheme}»${schemes.has(r.bonusScheme) ? '' : '?'}` : '',
+          ...shown.map((c) => criterion(lang, c)),
+        ]
+          .filter(Boolean)
+          .join(', '),
       };
     });
 

@@ -39,6 +39,8 @@ describe('the People view', () => {
     expect(v.due.length).toBeGreaterThan(0);
     expect(v.grades.length).toBeGreaterThan(demo.managers.length / 2);
     expect(v.grades.length).toBeLessThanOrEqual(demo.managers.length);
+    // Each grade names its bonus scheme, one the Settings bonus table has.
+    expect(v.grades.every((g) => g.note.startsWith('«Базовая»,'))).toBe(true);
     expect(v.candidates?.length).toBe(5);
     expect(v.candidates?.some((c) => c.score !== '')).toBe(true);
     expect(v.canHire).toBe(true);
