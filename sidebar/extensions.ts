@@ -3,5 +3,7 @@
  * for its side effect. Imported once, by sidebar/main.tsx, before the first render.
  */
 import './tasks';
+import './people';
+import './people-today';
 
 export {};

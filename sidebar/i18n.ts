@@ -5,7 +5,7 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import { common, crm, fill, pictures, sidebar, tasks } from '../src/shared/i18n';
+import { common, crm, fill, people, pictures, sidebar, tasks } from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
 export type SidebarKey =
@@ -13,12 +13,13 @@ export type SidebarKey =
   | keyof typeof crm.ru
   | keyof typeof sidebar.ru
   | keyof typeof pictures.ru
-  | keyof typeof tasks.ru;
+  | keyof typeof tasks.ru
+  | keyof typeof people.ru;
 export type Params = Record<string, string | number>;
 
 const tables: Record<Lang, Record<string, string>> = {
-  ru: { ...common.ru, ...crm.ru, ...sidebar.ru, ...pictures.ru, ...tasks.ru },
-  en: { ...common.en, ...crm.en, ...sidebar.en, ...pictures.en, ...tasks.en },
+  ru: { ...common.ru, ...crm.ru, ...sidebar.ru, ...pictures.ru, ...tasks.ru, ...people.ru },
+  en: { ...common.en, ...crm.en, ...sidebar.en, ...pictures.en, ...tasks.en, ...people.en },
 };
 
 let current: Lang = 'ru';

@@ -61,6 +61,16 @@ function busiestManager(pg: Playground): string {
   return best;
 }
 
+/** The demo's manager in onboarding (the head's People view lists them). */
+function newHire(pg: Playground): string {
+  const head = pg.users().find((u) => u.role === 'head')?.email ?? '';
+  const reply = pg.bridge.project.rpc('rpc', ['people', {}], { user: head }) as {
+    ok: boolean;
+    data?: { onboarding: Array<{ manager: string }> };
+  };
+  return reply.ok ? (reply.data?.onboarding[0]?.manager ?? '') : '';
+}
+
 async function signInAs(page: Page, pg: Playground, role: string, email?: string): Promise<void> {
   const who = pg.users().find((u) => (email ? u.email === email : u.role === role));
   if (!who) throw new Error(`The demo has no ${role}`);
@@ -240,6 +250,20 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await signInAs(page, pg, 'manager', manager);
     frame = await openTab(page, 'today');
     await shot(page, pg, frame.locator('[data-section="tasks"]'), lang, 'manager-tasks');
+    // People: the head's People screen (under Team), and the new hire's onboarding in Today.
+    await signInAs(page, pg, 'head');
+    frame = await openTab(page, 'team');
+    await frame.locator('[data-screen="people"]').click();
+    await frame.locator('[data-testid="people"]').waitFor();
+    await settle(page);
+    await shot(page, pg, side, lang, 'head-people');
+    const hire = newHire(pg);
+    if (hire) {
+      await signInAs(page, pg, 'manager', hire);
+      frame = await openTab(page, 'today');
+      await frame.locator('[data-section="myOnboarding"]').waitFor();
+      await shot(page, pg, side, lang, 'manager-onboarding');
+    }
   } finally {
     await page.close();
     await pg.flush();

@@ -6,6 +6,7 @@
  */
 import type { Kopecks } from './money';
 import type { Day, Instant } from './time';
+import type { PeopleSettings } from './people/types';
 
 export type Lang = 'ru' | 'en';
 export type Role = 'manager' | 'head' | 'director';
@@ -201,6 +202,8 @@ export interface Settings {
   sources?: string[];
   /** Reasons a deal is lost, offered in dropdowns; absent means the defaults. */
   lostReasons?: string[];
+  /** Onboarding template, interview questions, grades (docs/people.md); absent: the defaults. */
+  people?: PeopleSettings;
 }
 
 /** Everything a job needs from the workbook, read once (one getValues per sheet). */

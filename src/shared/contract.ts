@@ -185,6 +185,8 @@ export interface Bootstrap {
   activityTypes: Choice[];
   /** Which tabs the role may open (the server checks again on every call). */
   can: { team: boolean; import: boolean; settings: boolean; weeklyReport: boolean };
+  /** A recent hire (docs/people.md): Today asks for their onboarding steps; others make no call. */
+  newHire?: boolean;
 }
 
 // ---- New lead ----------------------------------------------------------------------------------
@@ -355,6 +357,8 @@ export interface ImportReport {
   merged: number;
 }
 
+import type { OnboardingStepView, PeopleView } from './contract-people';
+
 // ---- The method table's answers ---------------------------------------------------------------
 
 /** What each method of src/shared/methods.ts answers (produced by our own server code). */
@@ -381,6 +385,12 @@ interface Responses {
   setTask: TasksView;
   completeTask: TasksView;
   cancelTask: TasksView;
+  people: PeopleView;
+  myOnboarding: OnboardingStepView[];
+  markOnboarding: PeopleView;
+  startOnboarding: PeopleView;
+  addTraining: PeopleView;
+  hireCandidate: PeopleView;
 }
 
 export type { Method, Request };

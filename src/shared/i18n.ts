@@ -10,6 +10,7 @@ import * as crmTexts from '../core/i18n/crm';
 import * as picturesTexts from '../core/i18n/pictures';
 import * as sidebarTexts from '../core/i18n/sidebar';
 import * as tasksTexts from '../core/i18n/tasks-sidebar';
+import * as peopleTexts from '../core/i18n/people-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
@@ -18,3 +19,4 @@ export const crm = { ru: crmTexts.ru, en: crmTexts.en };
 export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };
 export const pictures = { ru: picturesTexts.ru, en: picturesTexts.en };
 export const tasks = { ru: tasksTexts.ru, en: tasksTexts.en };
+export const people = { ru: peopleTexts.ru, en: peopleTexts.en };

@@ -201,6 +201,35 @@ export const METHODS = {
     request: request({ id: recordId(), result: text(), dealId: text(40) }),
   },
   cancelTask: { roles: ANYONE, request: request({ id: recordId(), dealId: text(40) }) },
+  // People (docs/people.md): everyone reads their own part; the head writes trainings and hires.
+  people: { roles: ANYONE, request: empty },
+  myOnboarding: { roles: ANYONE, request: empty },
+  markOnboarding: {
+    roles: ANYONE,
+    request: request({ manager: text(320), step: text(300), done: flag(), comment: text(500) }),
+  },
+  startOnboarding: { roles: HEAD, request: empty },
+  addTraining: {
+    roles: HEAD,
+    request: request({
+      date: text(20),
+      manager: text(320),
+      kind: oneOf(['training', 'workshop', 'attestation']),
+      topic: text(300),
+      trainer: text(200),
+      score: text(10),
+      passed: flag(),
+    }),
+  },
+  hireCandidate: {
+    roles: HEAD,
+    request: request({
+      row: formNumber(),
+      name: text(300),
+      mentor: text(320),
+      team: text(100),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -13,6 +13,7 @@ import { appendLog } from '../../gas/log';
 import { storedLang } from '../../gas/settings-lang';
 import { setupWorkbook as runSetup, type SetupReport } from '../setup/workbook';
 import { writeDemo, type DemoCounts } from '../setup/demo';
+import { onboardingAfterSetup } from '../people/onboarding';
 import { protectSheets } from '../setup/protect';
 import { showToast, spreadsheetTimeZone } from '../../gas/spreadsheet';
 import { alert } from '../../gas/ui';
@@ -28,7 +29,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Creates or repairs the workbook `ss`; returns what changed (texts in the workbook's language). */
 export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): SetupReport {
-  return withDocumentLock(() => runSetup(ss, opts), SETUP_LOCK_MS);
+  return withDocumentLock(() => {
+    const report = runSetup(ss, opts);
+    onboardingAfterSetup(ss, report.changes);
+    return report;
+  }, SETUP_LOCK_MS);
 }
 
 export interface DemoReport {

@@ -4,6 +4,7 @@
  * handler without a method, fail to compile; each handler receives the already checked request.
  */
 import { ACTIVITY_TYPES } from '../../core/workbook/enums';
+import { isRecentHire } from '../../core/people/onboarding';
 import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/workbook/settings';
 import type { Bootstrap, Response } from '../../shared/contract';
 import { allowed, type Method, type Request } from '../../shared/methods';
@@ -12,6 +13,7 @@ import { dealCard } from './deal-card';
 import * as deals from './deals';
 import { importFile } from './import';
 import * as lead from './lead';
+import * as people from './people';
 import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
@@ -43,6 +45,12 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   setTask: tasks.setTask,
   completeTask: tasks.completeTask,
   cancelTask: tasks.cancelTask,
+  people: people.people,
+  myOnboarding: people.myOnboarding,
+  markOnboarding: people.markOnboarding,
+  startOnboarding: people.startOnboarding,
+  addTraining: people.addTraining,
+  hireCandidate: people.hireCandidate,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {
@@ -73,5 +81,6 @@ function bootstrap(ctx: Ctx): Bootstrap {
       settings: allowed('getSettings', role),
       weeklyReport: allowed('sendWeeklyReport', role),
     },
+    newHire: isRecentHire(ctx.me, ctx.today),
   };
 }

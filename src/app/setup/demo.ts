@@ -9,6 +9,7 @@ import { activityCells, managerCells, planCells } from '../../core/workbook/reco
 import { sheetName } from '../../gas/sheets/blocks';
 import { taskCells } from '../../core/tasks/read';
 import { DATA_SHEETS, type Workbook } from '../../gas/workbook';
+import { writePeopleDemo } from '../people/demo';
 
 export interface DemoCounts {
   managers: number;
@@ -73,6 +74,7 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
       'tasks',
       demo.tasks.map((x) => taskCells(strip(x), lang)),
     );
+  if (demo.people) writePeopleDemo(wb, demo.people, lang);
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

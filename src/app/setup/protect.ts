@@ -14,6 +14,10 @@ import {
   SENT_LOG,
   SETTINGS_VALUES,
   STAGE_HISTORY,
+  ONBOARDING,
+  TRAINING,
+  CANDIDATES,
+  SCORECARD,
   type SheetDef,
 } from '../../core/workbook/schema';
 import type { Lang } from '../../core/types';
@@ -25,9 +29,17 @@ import { findSheet, readSheet } from '../../gas/sheets/table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Sheets only the head(s) and the owner may edit. */
-export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [MANAGERS, SETTINGS_VALUES, PLANS, SENT_LOG];
+export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [
+  MANAGERS,
+  SETTINGS_VALUES,
+  PLANS,
+  SENT_LOG,
+  TRAINING,
+  CANDIDATES,
+  SCORECARD,
+];
 /** Sheets managers' actions write to: a warning for people typing there by hand. */
-export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG];
+export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG, ONBOARDING];
 
 function headsOf(ss: Spreadsheet, zone: Zone): string[] {
   const found = findSheet(ss, MANAGERS);

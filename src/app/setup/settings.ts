@@ -25,7 +25,13 @@ import {
   type SettingsTableKey,
 } from '../../core/workbook/settings';
 import { normalizeHeader } from '../../core/workbook/headers';
-import { ensureMaxRows, readDataRange, sheetName, writeValues } from '../../gas/sheets/blocks';
+import {
+  ensureMaxColumns,
+  ensureMaxRows,
+  readDataRange,
+  sheetName,
+  writeValues,
+} from '../../gas/sheets/blocks';
 import { findSheet } from '../../gas/sheets/table';
 import {
   insertSheet,
@@ -71,6 +77,8 @@ function blockFormats(key: SettingsTableKey): Record<number, string> {
       return { 2: '0%', 3: '0%', 4: '0%', 5: '0.##' };
     case 'rates':
       return { 1: '#,##0.####' };
+    case 'grades':
+      return { 2: '0%', 3: '0%', 4: '0%' };
     default:
       return {};
   }
@@ -126,6 +134,11 @@ export function ensureSettingsSheet(
   let nextCol = values.length ? values[0].length + 2 : 1;
   if (values.length === 1 && values[0].every((v) => v === '')) nextCol = 1;
   let wrote = false;
+  // Side by side, the tables outgrow a new sheet's 26 columns: widen it once, before writing.
+  const missingWidth = blocks
+    .filter((b) => !tables[b.key])
+    .reduce((n, b) => n + b.rows[0].length + 1, 0);
+  if (missingWidth) ensureMaxColumns(sheet, nextCol + missingWidth);
   for (const block of blocks) {
     if (tables[block.key]) continue;
     writeBlock(sheet, 1, nextCol, block.key, block.rows, zone);

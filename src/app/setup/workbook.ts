@@ -12,6 +12,10 @@ import { t } from '../../core/i18n';
 import {
   ACTIVITIES,
   AUDIT,
+  CANDIDATES,
+  ONBOARDING,
+  SCORECARD,
+  TRAINING,
   CLIENTS,
   DASHBOARD,
   DEALS,
@@ -93,6 +97,10 @@ const SHEET_ORDER: readonly SheetDef[] = [
   SENT_LOG,
   AUDIT,
   TASKS,
+  ONBOARDING,
+  TRAINING,
+  CANDIDATES,
+  SCORECARD,
 ];
 
 export interface SetupReport {

@@ -29,6 +29,7 @@ import { Random } from './random';
 import * as W from './names';
 import { demoTasks } from './tasks';
 import type { Task } from '../tasks/types';
+import { demoPeople, type PeopleDemo } from './people';
 
 export interface DemoOptions {
   seed?: number;
@@ -58,6 +59,7 @@ export interface DemoData {
   invoices: Invoice[];
   stages: StageDef[];
   tasks?: Task[];
+  people?: PeopleDemo;
 }
 
 export const DEMO_DEFAULTS = {
@@ -520,16 +522,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
   );
 
   const tasks = demoTasks({ managers, deals, today, zone, lang });
+  const people = demoPeople(managers, today, lang, rnd, o.domain);
   return {
-    managers,
-    clients,
-    deals,
-    activities,
-    stageHistory: history,
-    plans,
-    invoices,
-    stages,
+    ...{ managers, clients, deals, activities, stageHistory: history, plans, invoices, stages },
     tasks,
+    people,
   };
 }
 

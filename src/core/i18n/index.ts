@@ -12,6 +12,8 @@ import * as headSummary from './head-summary';
 import * as forecast from './forecast';
 import * as menu from './menu';
 import * as pictures from './pictures';
+import * as people from './people';
+import * as peopleSidebar from './people-sidebar';
 import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
@@ -33,6 +35,8 @@ const catalogues = [
   forecast,
   tasks,
   tasksSidebar,
+  people,
+  peopleSidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

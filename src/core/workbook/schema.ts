@@ -45,7 +45,11 @@ export type SheetKey =
   | 'log'
   | 'sentLog'
   | 'audit'
-  | 'tasks';
+  | 'tasks'
+  | 'onboarding'
+  | 'training'
+  | 'candidates'
+  | 'scorecard';
 
 export interface SheetDef {
   key: SheetKey;
@@ -348,6 +352,87 @@ export const TASKS: SheetDef = {
   ],
 };
 
+// ---- People: onboarding, training, candidates (docs/people.md) --------------------------------
+
+export const ONBOARDING: SheetDef = {
+  key: 'onboarding',
+  ru: 'Онбординг',
+  en: 'Onboarding',
+  columns: [
+    col('manager', 'Менеджер', 'Manager', 'email', { required: true }),
+    col('step', 'Шаг', 'Step', 'text', { required: true }),
+    col('due', 'Срок', 'Due', 'date'),
+    col('doneAt', 'Выполнен', 'Done', 'date', { aliases: ['Done at'] }),
+    col('doneBy', 'Отметил', 'Done by', 'email'),
+    col('comment', 'Комментарий', 'Comment', 'text'),
+  ],
+};
+
+export const TRAINING: SheetDef = {
+  key: 'training',
+  ru: 'Обучение',
+  en: 'Training',
+  columns: [
+    col('date', 'Дата', 'Date', 'date', { required: true }),
+    col('manager', 'Менеджер', 'Manager', 'email', { required: true }),
+    col('kind', 'Вид', 'Kind', 'text', { required: true }),
+    col('topic', 'Тема', 'Topic', 'text'),
+    col('trainer', 'Тренер', 'Trainer', 'text'),
+    col('score', 'Оценка', 'Score', 'number'),
+    col('passed', 'Сдано', 'Passed', 'bool'),
+  ],
+};
+
+export const CANDIDATES: SheetDef = {
+  key: 'candidates',
+  ru: 'Кандидаты',
+  en: 'Candidates',
+  columns: [
+    col('name', 'Кандидат', 'Candidate', 'text', { required: true, aliases: ['ФИО', 'Name'] }),
+    col('email', 'Email', 'Email', 'email'),
+    col('contact', 'Контакт', 'Contact', 'text', { aliases: ['Телефон', 'Phone'] }),
+    col('position', 'Вакансия', 'Position', 'text', { aliases: ['Команда', 'Team'] }),
+    col('stage', 'Этап', 'Stage', 'text', { required: true }),
+    col('source', 'Источник', 'Source', 'text'),
+    col('notes', 'Заметки', 'Notes', 'longtext'),
+  ],
+};
+
+/**
+ * One row per candidate (by name, as on Candidates) and question: the sheet reads as a list, and a
+ * pivot table or formula can turn it into a grid.
+ */
+export const SCORECARD: SheetDef = {
+  key: 'scorecard',
+  ru: 'Оценки кандидатов',
+  en: 'Scorecard',
+  columns: [
+    col('candidate', 'Кандидат', 'Candidate', 'text', { required: true }),
+    col('question', 'Вопрос', 'Question', 'text', { required: true }),
+    col('score', 'Балл 1-5', 'Score 1-5', 'number', { required: true, aliases: ['Балл', 'Score'] }),
+  ],
+};
+
+export const SETTINGS_ONBOARDING: readonly ColumnDef[] = [
+  col('step', 'Шаг онбординга', 'Onboarding step', 'text', { required: true }),
+  col('dueDay', 'День от найма', 'Day from hire', 'number', { required: true }),
+];
+
+export const SETTINGS_SCORECARD: readonly ColumnDef[] = [
+  col('question', 'Вопрос интервью', 'Interview question', 'text', { required: true }),
+];
+
+export const SETTINGS_GRADES: readonly ColumnDef[] = [
+  col('grade', 'Грейд', 'Grade', 'text', { required: true }),
+  col('planMonths', 'Месяцев', 'Months', 'number'),
+  col('minPlan', 'План от', 'Plan at least', 'percent'),
+  col('minConversion', 'Конверсия от', 'Conversion at least', 'percent'),
+  col('minCompliance', 'Процесс от', 'Process at least', 'percent'),
+  col('minTrainings', 'Обучений', 'Trainings', 'number'),
+  col('minMonths', 'Мес. в грейде', 'Months in grade', 'number'),
+  col('bonusScheme', 'Схема премии', 'Bonus scheme', 'text'),
+];
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -369,6 +454,10 @@ export const SHEETS: readonly SheetDef[] = [
   SENT_LOG,
   AUDIT,
   TASKS,
+  ONBOARDING,
+  TRAINING,
+  CANDIDATES,
+  SCORECARD,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

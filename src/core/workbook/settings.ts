@@ -8,11 +8,15 @@ import type { ColumnDef } from './schema';
 import {
   SETTINGS_BONUS,
   SETTINGS_CALENDAR,
+  SETTINGS_GRADES,
   SETTINGS_LISTS,
+  SETTINGS_ONBOARDING,
   SETTINGS_RATES,
+  SETTINGS_SCORECARD,
   SETTINGS_STAGES,
   SETTINGS_VALUES,
 } from './schema';
+import { DEFAULT_ATTESTATION_MONTHS, defaultPeople, readPeopleTables } from '../people/settings';
 import { mapHeaders, normalizeHeader, type HeaderMap } from './headers';
 import { minuteOfDay, type Zone } from '../time';
 import type {
@@ -179,6 +183,7 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     rates: DEFAULT_RATES.map((r) => ({ ...r })),
     sources: [...DEFAULT_SOURCES[lang]],
     lostReasons: [...DEFAULT_LOST_REASONS[lang]],
+    people: defaultPeople(lang),
   };
 }
 
@@ -201,7 +206,8 @@ type ValueKey =
   | 'snoozeMinReason'
   | 'digestLimit'
   | 'digestRepeatDays'
-  | 'taskEscalationDays';
+  | 'taskEscalationDays'
+  | 'attestationMonths';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -326,6 +332,13 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Просроченная на столько дней задача один раз уходит письмом РОПу (0-60)',
     hintEn: 'A task overdue this many days is mailed to the head of sales once (0-60)',
   },
+  {
+    key: 'attestationMonths',
+    ru: 'Аттестация раз в, месяцев',
+    en: 'Attestation every, months',
+    hintRu: 'Менеджер без аттестации дольше этого попадает в список на обучение (1-60)',
+    hintEn: 'A manager without an attestation for longer is listed as due for training (1-60)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -378,6 +391,8 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.digestRepeatDays ?? 7);
     case 'taskEscalationDays':
       return String(s.taskEscalationDays ?? 2);
+    case 'attestationMonths':
+      return String(s.people?.attestationMonths ?? DEFAULT_ATTESTATION_MONTHS);
   }
 }
 
@@ -463,12 +478,24 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
     case 'taskEscalationDays':
       s.taskEscalationDays = intIn(value, 0, 60) ?? s.taskEscalationDays;
       return;
+    case 'attestationMonths':
+      if (s.people) s.people.attestationMonths = intIn(value, 1, 60) ?? s.people.attestationMonths;
+      return;
   }
 }
 
 // ---- Locating the side-by-side tables --------------------------------------------------------
 
-export type SettingsTableKey = 'values' | 'stages' | 'calendar' | 'bonus' | 'rates' | 'lists';
+export type SettingsTableKey =
+  | 'values'
+  | 'stages'
+  | 'calendar'
+  | 'bonus'
+  | 'rates'
+  | 'lists'
+  | 'onboarding'
+  | 'scorecard'
+  | 'grades';
 
 export const SETTINGS_TABLES: Record<SettingsTableKey, readonly ColumnDef[]> = {
   values: SETTINGS_VALUES.columns,
@@ -477,6 +504,9 @@ export const SETTINGS_TABLES: Record<SettingsTableKey, readonly ColumnDef[]> = {
   bonus: SETTINGS_BONUS,
   rates: SETTINGS_RATES,
   lists: SETTINGS_LISTS,
+  onboarding: SETTINGS_ONBOARDING,
+  scorecard: SETTINGS_SCORECARD,
+  grades: SETTINGS_GRADES,
 };
 
 export interface LocatedTable {
@@ -639,6 +669,10 @@ export function parseSettings(
     if (sources.length) s.sources = sources;
     if (reasons.length) s.lostReasons = reasons;
   }
+  readPeopleTables(s, (key) => {
+    const t = tables[key];
+    return t ? tableRecords(values, t, SETTINGS_TABLES[key], zone) : null;
+  });
   return s;
 }
 

@@ -112,6 +112,32 @@ describe('each RPC method reads each sheet at most once', () => {
         ).toString('base64'),
       }),
     ]),
+    // People (test/integration/people has the rest: writes, refusals).
+    ['people', 'head', () => ({})],
+    ['myOnboarding', 'manager', () => ({})],
+    ['startOnboarding', 'head', () => ({})],
+    [
+      'markOnboarding',
+      'head',
+      () => {
+        const v = ok(rpc(project, demo.head, 'people', {}));
+        const o = v.onboarding[0];
+        return { manager: o.manager, step: o.next, done: true, comment: '' };
+      },
+    ],
+    [
+      'addTraining',
+      'head',
+      () => ({
+        date: '2026-11-26',
+        manager: demo.managers[0],
+        kind: 'training',
+        topic: 'Возражения',
+        trainer: '',
+        score: '',
+        passed: true,
+      }),
+    ],
   ];
 
   it.each(cases)('%s', (method, who, payload) => {

@@ -1,0 +1,104 @@
+/**
+ * The People screen (Team tab, head and director): onboarding progress, who is due for training,
+ * grade readiness and the candidates pipeline with its scorecard average. The server sends every
+ * label translated, so this file is layout and the two actions (start onboarding, hire).
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PeopleView } from '../src/shared/contract-people';
+import { tr, type SidebarKey } from './i18n';
+import { call } from './rpc';
+import { ErrorBox, Loading, useCall } from './ui';
+import { SCREENS } from './slots';
+
+/** key, title, meta line, warn, anything below. */
+type Row = [string | number, string, string, boolean?, ComponentChildren?];
+
+export function Part({ id, title, rows }: { id: string; title: SidebarKey; rows: Row[] }) {
+  return rows.length ? (
+    <section data-section={id}>
+      <h2 class="section-title">{tr(title)}</h2>
+      <ul class="cards">
+        {rows.map(([k, t, m, w, x]) => (
+          <li class="card" key={k}>
+            <div class="card-title">{t}</div>
+            <div class={w ? 'card-meta warn-text' : 'card-meta'}>{m}</div>
+            {x}
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null;
+}
+
+function PeopleScreen() {
+  const [v, setV] = useState<PeopleView | null>(null);
+  const [mentor, setMentor] = useState('');
+  const c = useCall();
+  const run = (p: () => Promise<PeopleView>) => void c.run(p).then((x) => x && setV(x));
+  const load = () => run(() => call('people', {}));
+  useEffect(load, []);
+  if (!v) return c.error ? <ErrorBox error={c.error} onRetry={load} /> : <Loading />;
+  const act = (label: SidebarKey, fn: () => Promise<PeopleView>) => (
+    <button type="button" class="btn small" disabled={c.busy} onClick={() => run(fn)}>
+      {tr(label)}
+    </button>
+  );
+  return (
+    <div data-testid="people">
+      {c.error ? <ErrorBox error={c.error} /> : null}
+      <Part
+        id="onboarding"
+        title="sb.people.onb"
+        rows={v.onboarding.map((o) => [
+          o.manager,
+          o.name,
+          `${o.done}/${o.total} · ${o.next}`,
+          o.late > 0,
+        ])}
+      />
+      {v.canHire ? act('sb.people.start', () => call('startOnboarding', {})) : null}
+      <Part
+        id="due"
+        title="sb.people.due"
+        rows={v.due.map((d) => [d.name, d.name, `${d.reasons} → ${d.topic}`, true])}
+      />
+      <Part
+        id="grades"
+        title="sb.people.grades"
+        rows={v.grades.map((g) => [g.name, `${g.name} · ${g.grade}${g.flag}`, g.note, g.risk])}
+      />
+      {v.canHire && v.candidates?.some((k) => k.open) ? (
+        <input
+          aria-label={tr('sb.people.mentor')}
+          placeholder={tr('sb.people.mentor')}
+          value={mentor}
+          onInput={(e) => setMentor(e.currentTarget.value)}
+        />
+      ) : null}
+      <Part
+        id="candidates"
+        title="sb.people.cands"
+        rows={(v.candidates ?? []).map((k) => [
+          k.row,
+          k.name,
+          k.score ? `${k.stage} · ★ ${k.score}` : k.stage,
+          false,
+          k.open && v.canHire
+            ? act('sb.people.hire', () =>
+                call('hireCandidate', { row: k.row, name: k.name, mentor, team: '' }),
+              )
+            : null,
+        ])}
+      />
+    </div>
+  );
+}
+
+SCREENS.push({
+  key: 'people',
+  label: 'sb.people',
+  order: 50,
+  visible: (boot) => boot.can.team,
+  render: () => <PeopleScreen />,
+});

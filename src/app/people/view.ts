@@ -1,0 +1,158 @@
+/**
+ * The People screen's answer, from one read of each sheet it needs. The head of sales and the
+ * director see everyone; a manager sees only their own onboarding, trainings, due reasons and
+ * grade (the rows of others never leave the server), and no candidates.
+ */
+import { t } from '../../core/i18n';
+import { CANDIDATE_STAGES, TRAINING_KINDS } from '../../core/people/enums';
+import { gradeFigures, kpiFlags, TeamFigures } from '../../core/people/figures';
+import { gradeIndex, readiness, type CriterionCheck } from '../../core/people/grades';
+import { onboardingProgress } from '../../core/people/onboarding';
+import { peopleOf } from '../../core/people/settings';
+import { trainingDue } from '../../core/people/training';
+import type { OnboardingStep } from '../../core/people/types';
+import { isoDay, type Day } from '../../core/time';
+import type { Lang, Manager, WorkbookData } from '../../core/types';
+import type { OnboardingStepView, PeopleView } from '../../shared/contract-people';
+import type { Workbook } from '../../gas/workbook';
+import { candidatesOf, onboardingOf, scoresOf, trainingsOf } from './sheets';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function criterion(lang: Lang, c: CriterionCheck): string {
+  const money = c.key === 'plan' || c.key === 'conversion';
+  const f = (x: number | null) => (x === null ? '—' : money ? pct(x) : String(Math.round(x)));
+  return t(lang, `people.crit.${c.key}`, { have: f(c.have), need: f(c.need) });
+}
+
+export function stepViews(steps: readonly OnboardingStep[], today: Day): OnboardingStepView[] {
+  return [...steps]
+    .sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity))
+    .map((s) => ({
+      manager: s.manager,
+      step: s.step,
+      due: s.due === null ? null : isoDay(s.due),
+      done: s.doneAt !== null,
+      late: s.doneAt === null && s.due !== null && s.due < today,
+    }));
+}
+
+export function peopleView(
+  wb: Workbook,
+  data: WorkbookData,
+  me: Manager,
+  today: Day,
+  canHire: boolean,
+): PeopleView {
+  const lang = data.settings.lang;
+  const people = peopleOf(data.settings);
+  const self = me.email.trim().toLowerCase();
+  const all = me.role !== 'manager';
+  const mine = (email: string) => all || email === self;
+  const names = new Map(
+    data.managers.map((m) => [m.email.trim().toLowerCase(), m.name || m.email]),
+  );
+  const nameOf = (e: string) => names.get(e) ?? e;
+
+  const steps = onboardingOf(wb).filter((s) => mine(s.manager));
+  const trainings = trainingsOf(wb).filter((s) => mine(s.manager));
+  const staff = data.managers.filter((m) => mine(m.email.trim().toLowerCase()));
+
+  const gradeOf = (m: Manager) => people.grades[gradeIndex(people.grades, m.grade)];
+  const kpis = kpiFlags(data, today, wb.zone, (m) => gradeOf(m)?.minConversion ?? null);
+  const due = trainingDue(staff, trainings, people.attestationMonths, today, kpis).map((d) => ({
+    name: d.name,
+    reasons: d.reasons
+      .map((r) =>
+        r.kind === 'kpi'
+          ? t(lang, `people.reason.${r.kpi}`)
+          : r.last === null
+            ? t(lang, 'people.reason.never')
+            : t(lang, 'people.reason.attestation', { months: people.attestationMonths }),
+      )
+      .join('; '),
+    topic: t(
+      lang,
+      `people.topic.${d.reasons[0].kind === 'kpi' ? d.reasons[0].kpi : 'attestation'}`,
+    ),
+  }));
+
+  const team = new TeamFigures(data, wb.zone);
+  const schemes = new Set(data.settings.bonus.map((b) => b.scheme));
+  const grades = staff
+    .filter((m) => m.role === 'manager' && m.active)
+    .map((m) => {
+      const r = readiness(people.grades, m.grade, gradeFigures(team, trainings, m, today, null));
+      const shown = r.next?.ready
+        ? r.next.checks
+        : r.risks.length
+          ? r.risks
+          : (r.next?.checks ?? []);
+      return {
+        name: m.name || m.email,
+        grade: r.at >= 0 ? people.grades[r.at].grade : t(lang, 'people.noGrade'),
+        scheme: r.bonusScheme,
+        next: r.next?.grade ?? '',
+        ready: r.next?.ready ?? false,
+        risk: r.risks.length > 0,
+        flag: r.next?.ready
+          ? t(lang, 'people.ready', { grade: r.next.grade })
+          : r.risks.length
+            ? t(lang, 'people.risk')
+            : '',
+        note: [
+          r.bonusScheme ? `«${r.bonusScheme}»${schemes.has(r.bonusScheme) ? '' : '?'}` : '',
+          ...shown.map((c) => criterion(lang, c)),
+        ]
+          .filter(Boolean)
+          .join(', '),
+      };
+    });
+
+  let candidates: PeopleView['candidates'] = null;
+  if (all) {
+    const scores = scoresOf(wb);
+    candidates = candidatesOf(wb).map((c) => {
+      const own = scores.filter((s) => s.candidate === c.name && s.score !== null);
+      const avg = own.length ? own.reduce((a, s) => a + (s.score ?? 0), 0) / own.length : null;
+      return {
+        row: c.row,
+        name: c.name,
+        position: c.position,
+        stage: c.stage ? CANDIDATE_STAGES.label(c.stage, lang) : '',
+        score: avg === null ? '' : `${avg.toFixed(1)} (${own.length}/${people.questions.length})`,
+        open: c.stage !== 'hired' && c.stage !== 'declined',
+      };
+    });
+  }
+
+  return {
+    onboarding: onboardingProgress(steps, today).map((p) => ({
+      manager: p.manager,
+      name: nameOf(p.manager),
+      done: p.done,
+      total: p.total,
+      late: p.overdue,
+      next: p.next?.step ?? '',
+    })),
+    mine: stepViews(
+      steps.filter((s) => s.manager === self),
+      today,
+    ),
+    due,
+    trainings: trainings
+      .filter((x) => x.date !== null)
+      .sort((a, b) => (b.date ?? 0) - (a.date ?? 0))
+      .slice(0, all ? 8 : 20)
+      .map((x) => ({
+        date: isoDay(x.date ?? 0),
+        name: nameOf(x.manager),
+        kind: x.kind ? TRAINING_KINDS.label(x.kind, lang) : '',
+        topic: x.topic,
+        passed: x.passed,
+      })),
+    grades,
+    candidates,
+    canHire,
+  };
+}

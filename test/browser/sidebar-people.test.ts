@@ -1,0 +1,80 @@
+/**
+ * People in the real sidebar against the built bundle, on the demo company: the head's People
+ * screen (onboarding, due for training, grades, candidates) and a hire from it; the new manager's
+ * own onboarding in Today, marked done there; another manager sees no such section. Screenshots
+ * in Russian and English. Needs `npm run build` first.
+ */
+import type { Browser } from 'playwright-core';
+import { ok, rpc, seedDemo, type Demo } from '../integration/rpc/seed';
+import { launch, openSidebar, openTab, shot } from './sidebar-support';
+
+jest.setTimeout(30_000);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function peopleScreen(demo: Demo, lang: 'ru' | 'en') {
+  const s = await openSidebar(browser, demo.project, demo.head);
+  const page = s.page;
+  await openTab(page, 'team');
+  await page.click('[data-screen="people"]');
+  await page.waitForSelector('[data-testid="people"]');
+  const view = ok(rpc(demo.project, demo.head, 'people', {}));
+  for (const [section, n] of [
+    ['onboarding', view.onboarding.length],
+    ['due', view.due.length],
+    ['grades', view.grades.length],
+    ['candidates', view.candidates?.length ?? 0],
+  ] as const) {
+    expect(await page.locator(`[data-section="${section}"] li.card`).count()).toBe(n);
+  }
+  await shot(page, `people-${lang}`);
+  return { s, page, view };
+}
+
+test('the head sees the People screen and hires a candidate with a mentor', async () => {
+  const demo = seedDemo();
+  const { s, page, view } = await peopleScreen(demo, 'ru');
+  expect(await page.locator('[data-section="grades"]').textContent()).toContain('готов к');
+  const offer = view.candidates?.find((c) => c.stage === 'Оффер');
+  const card = page.locator('[data-section="candidates"] li.card', { hasText: offer?.name ?? '' });
+  await page.fill('input[aria-label="Наставник (email)"]', demo.managers[0]);
+  await card.locator('button').click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-section="onboarding"] li.card').length === 2,
+  );
+  expect(await card.locator('button').count()).toBe(0);
+  expect(s.errors).toEqual([]);
+  await s.close();
+});
+
+test('the new manager marks an onboarding step done in Today; others see no section', async () => {
+  const demo = seedDemo({ lang: 'en' });
+  const { s: head } = await peopleScreen(demo, 'en');
+  await head.close();
+  const hire = ok(rpc(demo.project, demo.head, 'people', {})).onboarding[0].manager;
+  const s = await openSidebar(browser, demo.project, hire);
+  const section = s.page.locator('[data-section="myOnboarding"]');
+  await section.waitFor();
+  expect(await section.locator('li.card').count()).toBe(4);
+  const before = await section.locator('button').count();
+  await shot(s.page, 'people-today-en');
+  await section.locator('button').first().click();
+  await s.page.waitForFunction(
+    (n) => document.querySelectorAll('[data-section="myOnboarding"] button').length === n - 1,
+    before,
+  );
+  await s.close();
+  const other = demo.managers.find((m) => m !== hire) as string;
+  const o = await openSidebar(browser, demo.project, other);
+  await o.page.waitForSelector('[data-section]');
+  expect(await o.page.locator('[data-section="myOnboarding"]').count()).toBe(0);
+  await o.close();
+});
