@@ -280,6 +280,10 @@ test('typing into a cell goes through the emulator and fires the bundle onEdit',
   }
   expect(runs).toContain('правка');
   expect(runs).not.toMatch(/\d ms\b|\bcalls\b/);
+  // The Plans sheet carries the filter Setup put on its header: a drop-down on each column.
+  await page.locator('.tab[data-sheet="Планы"]').click();
+  await page.locator('#grid-table[data-sheet="Планы"]').waitFor();
+  expect(await page.locator('td.filter[data-r="1"]').count()).toBe(6);
   await page.close();
 });
 
