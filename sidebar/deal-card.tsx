@@ -11,7 +11,7 @@ import { call } from './rpc';
 import { tr } from './i18n';
 import { day, instant, moneyOf } from './format';
 import { DEAL_SECTIONS, ordered } from './slots';
-import { DealActions } from './today';
+import { DealActions, OpenButton } from './today';
 import { ErrorBox, Loading, Notice, useCall } from './ui';
 
 interface Props {
@@ -68,7 +68,9 @@ export function DealCardScreen({ boot, dealId, asOf, onView, onBack }: Props) {
                 void load();
               }}
             />
-          ) : null}
+          ) : (
+            <OpenButton sheet="deals" id={d.id} />
+          )}
           <History id="activities" count={card.activities.length + card.moreActivities}>
             {card.activities.map((a) =>
               row(

@@ -20,6 +20,17 @@ let page: Page;
 beforeAll(async () => {
   browser = await launch();
   seeded = seedTeam();
+  // The head set Ivan a plan for November (typed into the Plans sheet).
+  const plans = seeded.project.emulator.spreadsheet.getSheetByName('Планы')!;
+  const header = plans.getRange(1, 1, 1, plans.getLastColumn()).getValues()[0].map(String);
+  const cells: Record<string, unknown> = {
+    Уровень: 'Менеджер',
+    Кто: IVAN,
+    Период: '2026-11',
+    Показатель: 'Выручка',
+    План: 1_000_000,
+  };
+  plans.getRange(2, 1, 1, header.length).setValues([header.map((h) => cells[h] ?? '')] as never);
   s = await openSidebar(browser, seeded.project, IVAN);
   page = s.page;
 }, 60_000);
@@ -54,6 +65,14 @@ const texts = (section: string, part: string) =>
     .locator(`.deal-card [data-list="${section}"] li ${part}`)
     .evaluateAll((els) => els.map((e) => e.textContent ?? ''))
     .then((list) => list.map(plain));
+
+test('Today: the manager’s own plan with the one pace, and the day’s plan list', async () => {
+  const plan = page.locator('[data-section="myPlan"]');
+  await expect(plan.locator('h2').textContent()).resolves.toBe('Мой план на 2026-11');
+  // 1 000 000 ₽ to go over 2 working days left (today, Friday 27th, counts until its end; Monday 30th).
+  expect(plain(await plan.locator('[data-testid="my-pace"]').textContent())).toBe('500 000 ₽');
+  await expect(page.locator('#h-overdueSteps').textContent()).resolves.toMatch(/^План на сегодня/);
+});
 
 test('opened from the day’s plan: the history rows are the sheets’ rows', async () => {
   const { vector } = seeded.deals;

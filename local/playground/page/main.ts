@@ -514,6 +514,14 @@ function renderGrid(p: SheetPage): void {
   }
   tbody.append(spacer(first + bodyRows(p) - shown, 'below'));
   table.append(tbody);
+  // The filter's drop-down buttons on its header cells, where Sheets draws them.
+  const f = p.filter;
+  if (f) {
+    table.querySelectorAll<HTMLElement>(`td[data-r="${f.row}"]`).forEach((td) => {
+      const c = Number(td.dataset.c);
+      if (c >= f.col && c < f.col + f.cols) td.classList.add('filter');
+    });
+  }
   table.dataset.first = String(p.offset);
   table.dataset.last = String(p.offset + p.cells.length - 1);
   table.dataset.rows = String(p.rows);

@@ -116,6 +116,24 @@ test('a long history shows the newest activities and says how many more there ar
   expect(c.moreActivities).toBe(2);
 });
 
+test('a closed deal’s card says so: no one-click actions are offered for it', () => {
+  const fresh = seedTeam();
+  const id = fresh.deals.alpha;
+  const shown = ok(rpc(fresh.project, IVAN, 'dealCard', { dealId: id }));
+  expect(shown.open).toBe(true);
+  ok(
+    rpc(fresh.project, IVAN, 'closeWon', {
+      dealId: id,
+      updatedAt: shown.deal.updatedAt,
+      reason: '',
+      amount: '',
+    }),
+  );
+  const after = ok(rpc(fresh.project, IVAN, 'dealCard', { dealId: id }));
+  expect(after.open).toBe(false);
+  expect(after.stages[0]).toMatchObject({ from: 'Новая заявка', by: 'Иван Петров' });
+});
+
 test('an English workbook refuses in English', () => {
   const en = seedTeam({ lang: 'en' });
   const r = rpc(en.project, IVAN, 'dealCard', { dealId: en.deals.maria });
