@@ -115,6 +115,8 @@ export interface Plan extends RowRef {
   metric: PlanMetric;
   /** Kopecks for revenue, a plain count for the other metrics. */
   value: number;
+  /** Who wrote the row: the plan builder's mark, else typed by hand (plans/diff.ts). */
+  source?: string;
 }
 
 export interface Invoice extends RowRef {
