@@ -24,6 +24,8 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.setup', 'menuSetupWorkbook'],
   ['menu.setupDemo', 'menuSetupDemo'],
   ['menu.refreshDashboard', 'menuRefreshDashboard'],
+  ['menu.plans', 'menuPlans'],
+  ['menu.planDefence', 'menuPlanDefence'],
   ['menu.recalculate', 'menuRecalculateFormulas'],
   null,
   ['menu.remindersOn', 'menuRemindersOn'],
@@ -54,6 +56,6 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-export function openSidebar(): void {
-  showSidebar(t(storedLang(), 'sidebar.title'));
+export function openSidebar(screen = ''): void {
+  showSidebar(t(storedLang(), 'sidebar.title'), screen);
 }

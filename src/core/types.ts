@@ -197,6 +197,8 @@ export interface Settings {
   sources?: string[];
   /** Reasons a deal is lost, offered in dropdowns; absent means the defaults. */
   lostReasons?: string[];
+  /** A new hire's share of a full plan by month since the hire (plans/ramp.ts); absent: default. */
+  rampCurve?: number[];
 }
 
 /** Everything a job needs from the workbook, read once (one getValues per sheet). */

@@ -31,6 +31,8 @@ const ENTRY_POINTS = [
   'menuRemindersOn',
   'menuRemindersOff',
   'menuRunRemindersNow',
+  'menuPlans',
+  'menuPlanDefence',
   'rpc',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
@@ -44,6 +46,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   SALES_BONUS: ['plans', 'deals', 'scheme', 'period', 'invoices'],
   SALES_STALE: ['deals', 'activities', 'settings', 'asOf'],
   WORKDAYS_RU: ['start', 'end', 'holidays'],
+  SALES_CAPACITY: ['deals', 'managers', 'period', 'historyMonths', 'target'],
 };
 
 interface Comment {

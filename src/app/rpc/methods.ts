@@ -14,6 +14,7 @@ import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
+import * as plans from './plans';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -36,6 +37,9 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
   importFile,
+  planPreview: plans.planPreview,
+  planWrite: plans.planWrite,
+  planDefence: plans.planDefence,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -57,22 +57,32 @@ export function rowsToWrite(diff: readonly DiffRow[], ticked: ReadonlySet<string
   );
 }
 
-/** The plans as they will be after the write (for the consistency check, without a re-read). */
-export function plansAfter(sheet: readonly Plan[], written: readonly DiffRow[]): Plan[] {
+/**
+ * The plans as the sheet will hold them after the write (for the consistency check and the next
+ * fingerprint, without a re-read): written rows carry `mark`, new ones from `firstNewRow` on.
+ */
+export function plansAfter(
+  sheet: readonly Plan[],
+  written: readonly DiffRow[],
+  mark?: string,
+  firstNewRow = 0,
+): Plan[] {
   const byRow = new Map(written.filter((w) => w.row > 0).map((w) => [w.row, w]));
   const out = sheet.map((p) => {
     const w = byRow.get(p.row);
-    return w ? { ...p, value: w.value } : p;
+    return w ? { ...p, value: w.value, ...(mark === undefined ? {} : { source: mark }) } : p;
   });
+  let next = firstNewRow;
   for (const w of written) {
     if (w.row === 0) {
       out.push({
-        row: 0,
+        row: firstNewRow ? next++ : 0,
         level: w.level,
         target: w.target,
         period: w.period,
         metric: w.metric,
         value: w.value,
+        ...(mark === undefined ? {} : { source: mark }),
       });
     }
   }

@@ -29,6 +29,7 @@ import { isBlankCell } from './cells';
 import { ASSIGNMENT_RULES, BONUS_KINDS, FACT_BASES, STAGE_KINDS } from './enums';
 import { normalizeEmail, parseBool, parseNumber } from './normalize';
 import { readRecords, type RawRecord } from './tables';
+import { DEFAULT_RAMP, parseRampCurve } from '../plans/ramp';
 
 // ---- Defaults --------------------------------------------------------------------------------
 
@@ -195,7 +196,8 @@ type ValueKey =
   | 'assignment'
   | 'maxAmount'
   | 'snoozeMaxDays'
-  | 'snoozeMinReason';
+  | 'snoozeMinReason'
+  | 'rampCurve';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -298,6 +300,13 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Минимальная длина причины отсрочки (0-200)',
     hintEn: 'Shortest snooze reason (0-200)',
   },
+  {
+    key: 'rampCurve',
+    ru: 'Вход в должность, % плана по месяцам',
+    en: 'Ramp-up, % of plan by month',
+    hintRu: 'Доля полного плана новичка в 1-й, 2-й… месяц: 30/60/90/100',
+    hintEn: "A new hire's share of a full plan in months 1, 2…: 30/60/90/100",
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -344,6 +353,8 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.snoozeMaxDays);
     case 'snoozeMinReason':
       return String(s.snoozeMinReason);
+    case 'rampCurve':
+      return (s.rampCurve ?? DEFAULT_RAMP).map((f) => Math.round(f * 100)).join('/');
   }
 }
 
@@ -419,6 +430,9 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'snoozeMinReason':
       s.snoozeMinReason = intIn(value, 0, 200) ?? s.snoozeMinReason;
+      return;
+    case 'rampCurve':
+      s.rampCurve = parseRampCurve(String(value)) ?? s.rampCurve;
       return;
   }
 }

@@ -71,6 +71,18 @@ describe('each RPC method reads each sheet at most once', () => {
     ],
     ['team', 'head', () => ({ period: '2026-11' })],
     ['getSettings', 'head', () => ({})],
+    [
+      'planPreview',
+      'head',
+      () => ({
+        metric: 'revenue',
+        period: '2027',
+        target: 100_000_000,
+        spread: 'seasonal',
+        split: 'share',
+      }),
+    ],
+    ['planDefence', 'head', () => ({ period: '2027', target: 100_000_000, months: 12 })],
     ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
       'importFile',
       'head',
