@@ -8,9 +8,11 @@
 import * as commonTexts from '../core/i18n/common';
 import * as crmTexts from '../core/i18n/crm';
 import * as sidebarTexts from '../core/i18n/sidebar';
+import * as plansTexts from '../core/i18n/plans-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
 export const common = { ru: commonTexts.ru, en: commonTexts.en };
 export const crm = { ru: crmTexts.ru, en: crmTexts.en };
 export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };
+export const plans = { ru: plansTexts.ru, en: plansTexts.en };

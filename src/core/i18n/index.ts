@@ -10,6 +10,7 @@ import * as common from './common';
 import * as crm from './crm';
 import * as menu from './menu';
 import * as plans from './plans';
+import * as plansSidebar from './plans-sidebar';
 import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
@@ -25,6 +26,7 @@ const catalogues = [
   auth,
   security,
   plans,
+  plansSidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

@@ -5,7 +5,13 @@
  */
 import { splitByWeights } from '../analytics/decompose';
 import { calendarOf } from '../analytics/settings';
-import { monthsOf, parsePeriod, shiftPeriod, type Period } from '../workbook/period';
+import {
+  monthsOf,
+  parsePeriod,
+  periodContaining,
+  shiftPeriod,
+  type Period,
+} from '../workbook/period';
 import { type Day, type Zone } from '../time';
 import type { Manager, PlanLevel, PlanMetric, WorkbookData } from '../types';
 import { salesCapacity, planPeople } from './capacity';
@@ -78,11 +84,11 @@ export function buildPlan(draft: PlanDraft, ctx: BuildContext): BuiltPlan {
   const { data } = ctx;
   const months = monthsOf(period);
   const lastYearMonths = months.map((m) => shiftPeriod(m, -12));
-  const lastYear = monthlyFact(data, lastYearMonths, draft.metric, ctx.zone);
+  const thisMonth = periodContaining(ctx.asOf, 'month').start;
+  const lastYear = monthlyFact(data, lastYearMonths, draft.metric, ctx.zone, thisMonth);
   const calendar = calendarOf(data.settings);
   const total =
-    draft.target ??
-    Math.round(lastYear.company.reduce((a, b) => a + b, 0) * (1 + draft.growthPercent / 100));
+    draft.target ?? Math.round(yearBase(lastYear.companyOrNull) * (1 + draft.growthPercent / 100));
   const basis = { calendar, lastYear: lastYear.companyOrNull, weights: draft.weights };
   const weights = monthWeights(months, draft.spread, basis);
   let values = splitByWeights(total, weights);
@@ -172,6 +178,16 @@ export function buildPlan(draft: PlanDraft, ctx: BuildContext): BuiltPlan {
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * Last year's total for "last year + growth": the known months as they were, a month not known
+ * (before the first record, or not closed yet) at the known months' mean.
+ */
+export function yearBase(months: ReadonlyArray<number | null>): number {
+  const known = months.filter((v): v is number => v !== null);
+  if (!known.length) return 0;
+  return sum(known) + (sum(known) / known.length) * (months.length - known.length);
+}
 
 function put(map: Map<string, number[]>, key: string, n: number, i: number, v: number): void {
   let s = map.get(key);

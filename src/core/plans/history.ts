@@ -23,11 +23,16 @@ const monthKey = (d: Day): number => {
   return year * 12 + month;
 };
 
+/**
+ * `known`: the first day not yet known in full (the current month's first): a month ending on or
+ * after it has no history yet (null), like a month before the workbook's first record.
+ */
 export function monthlyFact(
   data: WorkbookData,
   months: readonly Period[],
   metric: PlanMetric,
   zone: Zone,
+  known = Infinity,
 ): MonthlyFact {
   const index = new Map<number, number>();
   months.forEach((m, i) => index.set(monthKey(m.start), i));
@@ -62,6 +67,6 @@ export function monthlyFact(
   } else {
     for (const a of data.activities) add(a.manager, created(a.at), 1);
   }
-  const companyOrNull = months.map((m, i) => (m.end < first ? null : company[i]));
+  const companyOrNull = months.map((m, i) => (m.end < first || m.end >= known ? null : company[i]));
   return { byManager, company, companyOrNull };
 }

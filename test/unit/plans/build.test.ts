@@ -69,6 +69,27 @@ describe('building a plan', () => {
     expect(zero.rows.every((r) => r.value === 0)).toBe(true);
   });
 
+  test('months of last year not closed yet count as no history, not as zero', () => {
+    const d = workbook({
+      managers: [manager({ email: 'a@x.ru' })],
+      deals: [
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((mo) =>
+          deal({ manager: 'a@x.ru', stage: 'Успешно', amount: 100, closedAt: day(2026, mo, 3) }),
+        ),
+        // November is under way: its 50 so far are not its fact.
+        deal({ manager: 'a@x.ru', stage: 'Успешно', amount: 50, closedAt: day(2026, 11, 3) }),
+      ],
+    });
+    const p = buildPlan(
+      { ...draft, target: null, growthPercent: 0, spread: 'seasonal' },
+      ctx(d, day(2026, 11, 27)),
+    );
+    expect(p.months.map((m) => m.lastYear).slice(9)).toEqual([100, null, null]);
+    // 10 known months of 100, the two unknown at their mean: 1200, spread flat.
+    expect(p.total).toBe(1200);
+    expect(p.months.map((m) => m.value)).toEqual(new Array(12).fill(100));
+  });
+
   test('re-spread: Q1 fell short by 30 000, the rest of the year carries it', () => {
     const d = workbook({
       managers: [manager({ email: 'a@x.ru' })],
