@@ -43,6 +43,8 @@ export function writeDefenceSheet(ss: Spreadsheet, w: DefenceWrite): string {
   sheet
     .getRange(5, 1, w.bodyRows, width)
     .setNumberFormats(Array.from({ length: w.bodyRows }, () => FORMATS));
+  const notes = w.table.length - 1 - w.bodyRows;
+  if (notes > 0) sheet.getRange(5 + w.bodyRows, 2, notes, 1).setNumberFormat('#,##0.#');
   sheet.setFrozenRows(4);
   return sheet.getName();
 }

@@ -61,6 +61,7 @@ export function defenceTable(lang: Lang, c: CapacityResult): Cell[][] {
   out.push(
     pad([t(lang, 'pl.window', { from: formatDay(c.from), to: formatDay(c.to), months: c.months })]),
   );
+  out.push(pad([t(lang, 'pl.revenueOnly')]));
   const company = c.rows[c.rows.length - 1];
   if (c.levers && company.gap !== null) {
     if (company.gap <= 0) out.push(pad([t(lang, 'pl.noGap')]));
@@ -68,7 +69,7 @@ export function defenceTable(lang: Lang, c: CapacityResult): Cell[][] {
       out.push(pad([t(lang, 'pl.levers')]));
       out.push(pad([t(lang, 'pl.lever.leads'), round1(c.levers.leadsPerMonth)]));
       out.push(pad([t(lang, 'pl.lever.conversion'), percent(c.levers.conversion)]));
-      out.push(pad([t(lang, 'pl.lever.average'), money(c.levers.averageDeal)]));
+      out.push(pad([t(lang, 'pl.lever.average'), Math.round(c.levers.averageDeal / 100)]));
       out.push(pad([t(lang, 'pl.lever.hires'), c.levers.hires ?? '']));
     }
   }
