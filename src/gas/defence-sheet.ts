@@ -4,6 +4,7 @@
  * money with thousands separators). Rewritten whole each time; the caller holds the lock.
  */
 import type { Lang } from '../core/types';
+import { safeCellText } from '../core/workbook/sanitize';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,7 +35,10 @@ export function writeDefenceSheet(ss: Spreadsheet, w: DefenceWrite): string {
   title[0] = w.title;
   const sub = blank();
   sub[0] = w.subtitle;
-  const values = [title, sub, blank(), ...w.table.map((r) => [...r])];
+  // Names and teams are typed by people: written as the text they are, never as a formula.
+  const values = [title, sub, blank(), ...w.table].map((r) =>
+    r.map((v) => (typeof v === 'string' ? safeCellText(v) : v)),
+  );
   sheet.getRange(1, 1, values.length, width).setValues(values);
   WIDTHS.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   sheet.getRange(1, 1).setFontSize(14).setFontWeight('bold');
@@ -44,7 +48,12 @@ export function writeDefenceSheet(ss: Spreadsheet, w: DefenceWrite): string {
     .getRange(5, 1, w.bodyRows, width)
     .setNumberFormats(Array.from({ length: w.bodyRows }, () => FORMATS));
   const notes = w.table.length - 1 - w.bodyRows;
-  if (notes > 0) sheet.getRange(5 + w.bodyRows, 2, notes, 1).setNumberFormat('#,##0.#');
+  if (notes > 0) {
+    const levers = w.table
+      .slice(1 + w.bodyRows)
+      .map((r) => [typeof r[1] === 'number' && !Number.isInteger(r[1]) ? '#,##0.0' : '#,##0']);
+    sheet.getRange(5 + w.bodyRows, 2, notes, 1).setNumberFormats(levers);
+  }
   sheet.setFrozenRows(4);
   return sheet.getName();
 }

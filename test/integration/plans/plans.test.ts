@@ -171,6 +171,22 @@ describe('plan defence', () => {
     expect(managers.every((row) => typeof row[7] === 'number')).toBe(true);
   });
 
+  it('a name typed as a formula is written as its text', () => {
+    const sheet = project.emulator.spreadsheet.getSheetByName('Менеджеры')!;
+    const values = sheet.getDataRange().getValues();
+    const col = values[0].indexOf('Имя');
+    const row = values.findIndex((r) => r.includes(demo.managers[0])) + 1;
+    sheet.getRange(row, col + 1).setValue('\'=HYPERLINK("http://x")');
+    ok(rpc(project, demo.head, 'planDefence', { period: '2027', target: NaN, months: 12 }));
+    const out = project.emulator.spreadsheet.getSheetByName('Защита плана')!;
+    const cells = out
+      .getDataRange()
+      .getValues()
+      .map((r) => r[0]);
+    expect(cells).toContain('=HYPERLINK("http://x")');
+    expect(out.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+  });
+
   it('from the menu: next year against its company plan', () => {
     project.run('menuPlanDefence', [], { user: demo.head });
     expect(reReads()).toEqual([]);
