@@ -187,6 +187,13 @@ describe('plan defence', () => {
     expect(out.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
   });
 
+  it('the Plans… menu item opens the sidebar asking for the Plans screen', () => {
+    project.run('menuPlans', [], { user: demo.head });
+    const shown = project.emulator.ui.sidebars[project.emulator.ui.sidebars.length - 1];
+    expect(shown.content).toContain("window.ROPDESK_SCREEN='plans'");
+    expect(() => project.run('menuPlans', [], { user: demo.managers[0] })).toThrow();
+  });
+
   it('from the menu: next year against its company plan', () => {
     project.run('menuPlanDefence', [], { user: demo.head });
     expect(reReads()).toEqual([]);

@@ -49,6 +49,49 @@ describe('building a plan', () => {
     expect([m('a@x.ru'), m('b@x.ru')]).toEqual([10_000, 1_500]);
   });
 
+  test('by last year share: 3:1, and a newcomer without history at the mean of the others', () => {
+    const d = workbook({
+      managers: [
+        manager({ email: 'a@x.ru', team: 'T' }),
+        manager({ email: 'b@x.ru', team: 'T' }),
+        manager({ email: 'n@x.ru', team: 'T', hiredAt: day(2026, 6, 1) }),
+      ],
+      deals: [
+        deal({ manager: 'a@x.ru', stage: 'Успешно', amount: 300, closedAt: day(2026, 3, 3) }),
+        deal({ manager: 'b@x.ru', stage: 'Успешно', amount: 100, closedAt: day(2026, 3, 4) }),
+      ],
+    });
+    const p = buildPlan({ ...draft, period: '2027-03', target: 6000, split: 'share' }, ctx(d));
+    const m = (e: string) => p.rows.find((r) => r.target === e)!.value;
+    // Weights 300, 100 and the newcomer's 200 (fully ramped by March 2027).
+    expect([m('a@x.ru'), m('b@x.ru'), m('n@x.ru')]).toEqual([3000, 1000, 2000]);
+  });
+
+  test('by capacity: the monthly rates at current conversion, ramped', () => {
+    const won = (who: string, mo: number, amount: number) =>
+      deal({
+        manager: who,
+        stage: 'Успешно',
+        amount,
+        createdAt: Date.UTC(2026, mo - 1, 1, 7),
+        closedAt: day(2026, mo, 20),
+      });
+    const d = workbook({
+      managers: [
+        manager({ email: 'a@x.ru', team: 'T' }),
+        manager({ email: 'b@x.ru', team: 'T' }),
+        manager({ email: 'n@x.ru', team: 'T', hiredAt: day(2027, 1, 1) }),
+      ],
+      // a: 2 leads, both won, 300 each over 12 months; b: 1 lead won at 300.
+      deals: [won('a@x.ru', 3, 300), won('a@x.ru', 4, 300), won('b@x.ru', 5, 300)],
+    });
+    const p = buildPlan({ ...draft, period: '2027-01', target: 4500, split: 'capacity' }, ctx(d));
+    const m = (e: string) => p.rows.find((r) => r.target === e)!.value;
+    // Rates 50 and 25 a month; the newcomer takes their mean 37.5 x 30 % = 11.25 in the first
+    // month: 4500 x 50 / 86.25 = 2608.7, x 25 / 86.25 = 1304.3, x 11.25 / 86.25 = 586.96.
+    expect([m('a@x.ru'), m('b@x.ru'), m('n@x.ru')]).toEqual([2609, 1304, 587]);
+  });
+
   test('last year +10 %, spread by last year; a zero target writes zeros', () => {
     const d = workbook({
       managers: [manager({ email: 'a@x.ru' })],
