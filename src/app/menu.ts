@@ -24,13 +24,14 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.setup', 'menuSetupWorkbook'],
   ['menu.setupDemo', 'menuSetupDemo'],
   ['menu.refreshDashboard', 'menuRefreshDashboard'],
-  ['menu.plans', 'menuPlans'],
-  ['menu.planDefence', 'menuPlanDefence'],
   ['menu.recalculate', 'menuRecalculateFormulas'],
   null,
   ['menu.remindersOn', 'menuRemindersOn'],
   ['menu.remindersOff', 'menuRemindersOff'],
   ['menu.runRemindersNow', 'menuRunRemindersNow'],
+  null,
+  ['menu.plans', 'menuPlans'],
+  ['menu.planDefence', 'menuPlanDefence'],
 ];
 
 function menuLang(e: { authMode?: GoogleAppsScript.Script.AuthMode } | undefined): Lang {

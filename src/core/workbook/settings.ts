@@ -177,6 +177,7 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     rates: DEFAULT_RATES.map((r) => ({ ...r })),
     sources: [...DEFAULT_SOURCES[lang]],
     lostReasons: [...DEFAULT_LOST_REASONS[lang]],
+    rampCurve: [...DEFAULT_RAMP],
   };
 }
 
