@@ -115,7 +115,8 @@ async function buildCode() {
 // The catalogue files the page bundles. The page shows only some of their keys (the CRM's file
 // also holds setup, import and hand-edit texts only the server says), and every byte of the page
 // is paid on each sidebar open: the build keeps just the keys the page's own code names.
-const CATALOGUE = /(?:^|[\\/])src[\\/]core[\\/]i18n[\\/](?:common|crm|sidebar|pictures)\.ts$/;
+const CATALOGUE =
+  /(?:^|[\\/])src[\\/]core[\\/]i18n[\\/](?:common|crm|sidebar|pictures|[a-z-]+-sidebar)\.ts$/;
 // A key as the code names it: a quoted literal ('sb.team.plan'), or the fixed start of a
 // template (`sb.team.aging.${key}`), which keeps every key that begins so.
 const KEY_LITERAL = /['"`]([A-Za-z][\w-]*(?:\.[\w-]+)+)['"`]/g;

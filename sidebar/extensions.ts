@@ -5,5 +5,6 @@
 import './tasks';
 import './people';
 import './people-today';
+import './plans';
 
 export {};

@@ -5,21 +5,19 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import { common, crm, fill, people, pictures, sidebar, tasks } from '../src/shared/i18n';
+import { common, crm, fill, people, pictures, plans, sidebar, tasks } from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
-export type SidebarKey =
-  | keyof typeof common.ru
-  | keyof typeof crm.ru
-  | keyof typeof sidebar.ru
-  | keyof typeof pictures.ru
-  | keyof typeof tasks.ru
-  | keyof typeof people.ru;
+/** The catalogues the page carries (src/shared/i18n.ts); each feature's sidebar texts are one entry. */
+const parts = [common, crm, sidebar, pictures, tasks, people, plans] as const;
+
+type Keys<T> = T extends unknown ? keyof T : never;
+export type SidebarKey = Keys<(typeof parts)[number]['ru']>;
 export type Params = Record<string, string | number>;
 
 const tables: Record<Lang, Record<string, string>> = {
-  ru: { ...common.ru, ...crm.ru, ...sidebar.ru, ...pictures.ru, ...tasks.ru, ...people.ru },
-  en: { ...common.en, ...crm.en, ...sidebar.en, ...pictures.en, ...tasks.en, ...people.en },
+  ru: Object.assign({}, ...parts.map((p) => p.ru)) as Record<string, string>,
+  en: Object.assign({}, ...parts.map((p) => p.en)) as Record<string, string>,
 };
 
 let current: Lang = 'ru';

@@ -12,6 +12,7 @@ import * as analytics from './app/analytics';
 import * as guard from './app/guard';
 import * as crm from './app/crm';
 import * as menu from './app/menu';
+import * as planning from './app/plans/menu';
 import * as reminders from './app/reminders';
 import * as rpcApi from './app/rpc';
 
@@ -67,6 +68,13 @@ global.menuRemindersOff = () =>
 /** @preserve Menu: run today's reminders now (what the trigger would send). */
 global.menuRunRemindersNow = () =>
   guard.menuEntry('menuRunRemindersNow', (wb) => reminders.menuRunRemindersNow(wb));
+
+/** @preserve Menu: open the sidebar on the plan builder. */
+global.menuPlans = () => guard.menuEntry('menuPlans', () => menu.openSidebar('plans'));
+
+/** @preserve Menu: write the plan defence sheet for next year against its company plan. */
+global.menuPlanDefence = () =>
+  guard.menuEntry('menuPlanDefence', (wb) => planning.menuPlanDefence(wb));
 
 // ---- Sidebar RPC (google.script.run): one allow-listed dispatcher, each method role-checked ----
 
@@ -300,3 +308,30 @@ global.SALES_STALE = (deals: unknown, activities: unknown, settings: unknown, as
  */
 global.WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown) =>
   analytics.WORKDAYS_RU(start, end, holidays);
+
+/**
+ * @preserve
+ * Plan defence: from the last months of history, per manager, team and company - leads a month,
+ * lead-to-win conversion, average deal, cycle - what is achievable at current rates (with
+ * ramp-up), the gap to the target, and the leads, conversion or average deal that alone would
+ * close it, or the hires needed.
+ * Защита плана: по последним месяцам истории для менеджеров, команд и компании - лидов в месяц,
+ * конверсия лид -> успех, средний чек, цикл; что реально при текущих показателях (с учётом входа
+ * в должность), разрыв до цели и сколько лидов, какая конверсия или чек закроют его, либо сколько
+ * нанять.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number|Date>>} managers The Managers table with its header row.
+ * @param {string} period The plan period: "2027", "2027-Q1" or "2027-03".
+ * @param {number} [historyMonths] Months of history to take the rates from (1-36, default 12).
+ * @param {number} [target] The proposed target for the period, in the workbook currency.
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_CAPACITY = (
+  deals: unknown,
+  managers: unknown,
+  period: unknown,
+  historyMonths?: unknown,
+  target?: unknown,
+) => analytics.SALES_CAPACITY(deals, managers, period, historyMonths, target);

@@ -41,6 +41,8 @@ export const ENTRY_POINTS = {
   menuRemindersOn: { kind: 'member', roles: HEAD, trusted: true },
   menuRemindersOff: { kind: 'member', roles: HEAD, trusted: true },
   menuRunRemindersNow: { kind: 'member', roles: HEAD, trusted: true },
+  menuPlans: { kind: 'member', roles: LEADERS },
+  menuPlanDefence: { kind: 'member', roles: LEADERS },
   rpc: { kind: 'rpc' },
   INN_CHECK: { kind: 'customFunction' },
   PHONE_RU: { kind: 'customFunction' },
@@ -54,6 +56,7 @@ export const ENTRY_POINTS = {
   SALES_BONUS: { kind: 'customFunction' },
   SALES_STALE: { kind: 'customFunction' },
   WORKDAYS_RU: { kind: 'customFunction' },
+  SALES_CAPACITY: { kind: 'customFunction' },
 } as const satisfies Record<string, EntryRule>;
 
 export type EntryPoint = keyof typeof ENTRY_POINTS;

@@ -264,6 +264,24 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
       await frame.locator('[data-section="myOnboarding"]').waitFor();
       await shot(page, pg, side, lang, 'manager-onboarding');
     }
+    // The plan builder: next year's plan previewed, written, then the plan defence sheet.
+    frame = await openTab(page, 'team');
+    await frame.locator('[data-screen="plans"]').click();
+    await frame.locator('input[name="period"]').fill('2027');
+    await frame.locator('input[name="growth"]').fill('15');
+    await frame.locator('select[name="spread"]').selectOption('seasonal');
+    await frame.locator('button.btn.primary').first().click();
+    await frame.locator('.plan-preview svg').waitFor();
+    await settle(page);
+    await shot(page, pg, side, lang, 'head-plans-builder');
+    await frame.locator('.plan-preview button.btn.primary').click();
+    await frame.locator('.notice').first().waitFor();
+    await frame.locator('.plans .team-actions button').click();
+    await frame.locator('.plans .team-actions .notice').waitFor();
+    await settle(page);
+    await shot(page, pg, side, lang, 'head-plans-written');
+    await showSheet(page, lang === 'ru' ? 'Защита плана' : 'Plan defence');
+    await shot(page, pg, sheet, lang, 'head-plan-defence');
   } finally {
     await page.close();
     await pg.flush();

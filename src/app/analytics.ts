@@ -10,6 +10,7 @@ import type { DashboardSummary } from '../core/analytics';
 import {
   salesAging,
   salesBonus,
+  salesCapacityTable,
   salesForecast,
   salesForecastNext,
   salesFunnel,
@@ -141,6 +142,14 @@ export const SALES_STALE = (
   settings: unknown,
   asOf?: unknown,
 ): Out => salesStale(context(), deals, activities, settings, asOf);
+
+export const SALES_CAPACITY = (
+  deals: unknown,
+  managers: unknown,
+  period: unknown,
+  historyMonths?: unknown,
+  target?: unknown,
+): Out => salesCapacityTable(context(), deals, managers, period, historyMonths, target);
 
 export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): Out =>
   workdaysRu(context(), start, end, holidays);

@@ -29,6 +29,9 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.remindersOn', 'menuRemindersOn'],
   ['menu.remindersOff', 'menuRemindersOff'],
   ['menu.runRemindersNow', 'menuRunRemindersNow'],
+  null,
+  ['menu.plans', 'menuPlans'],
+  ['menu.planDefence', 'menuPlanDefence'],
 ];
 
 function menuLang(e: { authMode?: GoogleAppsScript.Script.AuthMode } | undefined): Lang {
@@ -54,6 +57,6 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-export function openSidebar(): void {
-  showSidebar(t(storedLang(), 'sidebar.title'));
+export function openSidebar(screen = ''): void {
+  showSidebar(t(storedLang(), 'sidebar.title'), screen);
 }

@@ -116,6 +116,8 @@ export interface Plan extends RowRef {
   metric: PlanMetric;
   /** Kopecks for revenue, a plain count for the other metrics. */
   value: number;
+  /** Who wrote the row: the plan builder's mark, else typed by hand (plans/diff.ts). */
+  source?: string;
 }
 
 export interface Invoice extends RowRef {
@@ -204,6 +206,8 @@ export interface Settings {
   lostReasons?: string[];
   /** Onboarding template, interview questions, grades (docs/people.md); absent: the defaults. */
   people?: PeopleSettings;
+  /** A new hire's share of a full plan by month since the hire (plans/ramp.ts); absent: default. */
+  rampCurve?: number[];
 }
 
 /** Everything a job needs from the workbook, read once (one getValues per sheet). */

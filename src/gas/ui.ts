@@ -31,11 +31,13 @@ export function showMenu(
 }
 
 /** Opens the built sidebar page (dist/Sidebar.html) under `title`. */
-export function showSidebar(title: string): void {
+export function showSidebar(title: string, screen = ''): void {
   // Google ignores <meta> tags inside the HTML file: only addMetaTag sets the viewport.
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .setTitle(title)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
+  // A menu item's screen to open first (a fixed key from our own code, never user text).
+  if (/^[a-z]+$/.test(screen)) html.append(`<script>window.ROPDESK_SCREEN='${screen}'</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

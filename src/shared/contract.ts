@@ -13,6 +13,7 @@
  * Requests are not written here: they are the schemas' output in src/shared/methods.ts (the one
  * definition of each method); the names below are kept for readability.
  */
+import type { PlanDefenceResult, PlanPreview, PlanWriteResult } from './contract-plans';
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
 import type { DealCardView } from './contract-deal-card';
@@ -391,6 +392,9 @@ interface Responses {
   startOnboarding: PeopleView;
   addTraining: PeopleView;
   hireCandidate: PeopleView;
+  planPreview: PlanPreview;
+  planWrite: PlanWriteResult;
+  planDefence: PlanDefenceResult;
 }
 
 export type { Method, Request };

@@ -11,6 +11,7 @@ import * as picturesTexts from '../core/i18n/pictures';
 import * as sidebarTexts from '../core/i18n/sidebar';
 import * as tasksTexts from '../core/i18n/tasks-sidebar';
 import * as peopleTexts from '../core/i18n/people-sidebar';
+import * as plansTexts from '../core/i18n/plans-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
@@ -20,3 +21,4 @@ export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };
 export const pictures = { ru: picturesTexts.ru, en: picturesTexts.en };
 export const tasks = { ru: tasksTexts.ru, en: tasksTexts.en };
 export const people = { ru: peopleTexts.ru, en: peopleTexts.en };
+export const plans = { ru: plansTexts.ru, en: plansTexts.en };

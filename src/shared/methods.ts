@@ -47,6 +47,18 @@ export const LANGS = ['ru', 'en'] as const satisfies readonly Lang[];
 
 const empty = request({});
 
+/** The plan builder's inputs (src/core/plans/build.ts PlanDraft); target NaN = from growth. */
+const PLAN_DRAFT = {
+  metric: oneOf(['revenue', 'wonDeals', 'newClients', 'activities']),
+  period: text(20),
+  target: formNumber(),
+  growth: formNumber(),
+  spread: oneOf(['equal', 'workdays', 'seasonal', 'weights']),
+  weights: list(formNumber(), 12),
+  split: oneOf(['equal', 'share', 'capacity', 'none']),
+  respread: flag(),
+};
+
 /** Every action names the deal and the `updatedAt` stamp it was shown with ('' = none). */
 const dealAction = {
   dealId: recordId(),
@@ -229,6 +241,15 @@ export const METHODS = {
       mentor: text(320),
       team: text(100),
     }),
+  },
+  planPreview: { roles: LEADERS, request: request(PLAN_DRAFT) },
+  planWrite: {
+    roles: LEADERS,
+    request: request({ ...PLAN_DRAFT, version: text(40), ticked: list(text(200), 5000) }),
+  },
+  planDefence: {
+    roles: LEADERS,
+    request: request({ period: text(20), target: formNumber(), months: formNumber() }),
   },
 } as const satisfies Record<string, MethodSpec>;
 

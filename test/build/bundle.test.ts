@@ -31,6 +31,8 @@ const ENTRY_POINTS = [
   'menuRemindersOn',
   'menuRemindersOff',
   'menuRunRemindersNow',
+  'menuPlans',
+  'menuPlanDefence',
   'rpc',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
@@ -46,6 +48,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   SALES_STALE: ['deals', 'activities', 'settings', 'asOf'],
   WORKDAYS_RU: ['start', 'end', 'holidays'],
   SALES_TASKS: ['tasks', 'period', 'manager'],
+  SALES_CAPACITY: ['deals', 'managers', 'period', 'historyMonths', 'target'],
 };
 
 interface Comment {

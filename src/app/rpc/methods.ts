@@ -18,6 +18,7 @@ import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
 import * as tasks from './tasks';
+import * as plans from './plans';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -51,6 +52,9 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   startOnboarding: people.startOnboarding,
   addTraining: people.addTraining,
   hireCandidate: people.hireCandidate,
+  planPreview: plans.planPreview,
+  planWrite: plans.planWrite,
+  planDefence: plans.planDefence,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -7,6 +7,7 @@ export type { Cell, Table } from './tables/table';
 export { FunctionRun, runFunction, type FunctionContext } from './tables/run';
 export { salesAging } from './tables/aging';
 export { salesBonus, computeBonusTable } from './tables/bonus';
+export { salesCapacityTable } from './tables/capacity';
 export { bonusCalculationText } from './tables/bonus-text';
 export { salesForecast } from './tables/forecast';
 export { salesForecastNext } from './tables/forecast-next';

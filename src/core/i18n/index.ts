@@ -14,6 +14,8 @@ import * as menu from './menu';
 import * as pictures from './pictures';
 import * as people from './people';
 import * as peopleSidebar from './people-sidebar';
+import * as plans from './plans';
+import * as plansSidebar from './plans-sidebar';
 import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
@@ -37,6 +39,8 @@ const catalogues = [
   tasksSidebar,
   people,
   peopleSidebar,
+  plans,
+  plansSidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

@@ -130,6 +130,7 @@ export function toPlan({ row, cells: c }: RawRecord): Plan | null {
     period,
     metric,
     value: metric === 'revenue' ? toKopecks(value) : value,
+    source: str(c.source),
   };
 }
 

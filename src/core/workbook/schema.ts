@@ -204,6 +204,8 @@ export const PLANS: SheetDef = {
     col('period', 'Период', 'Period', 'text', { required: true }),
     col('metric', 'Показатель', 'Metric', 'enum'),
     col('value', 'План', 'Plan', 'number', { required: true, aliases: ['Сумма', 'Amount'] }),
+    // The plan builder's mark; a row without it was typed by hand (src/core/plans/diff.ts).
+    col('source', 'Источник', 'Source', 'text'),
   ],
 };
 

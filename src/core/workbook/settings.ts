@@ -33,6 +33,7 @@ import { isBlankCell } from './cells';
 import { ASSIGNMENT_RULES, BONUS_KINDS, FACT_BASES, STAGE_KINDS } from './enums';
 import { normalizeEmail, parseBool, parseNumber } from './normalize';
 import { readRecords, type RawRecord } from './tables';
+import { DEFAULT_RAMP, parseRampCurve } from '../plans/ramp';
 
 // ---- Defaults --------------------------------------------------------------------------------
 
@@ -184,6 +185,7 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     sources: [...DEFAULT_SOURCES[lang]],
     lostReasons: [...DEFAULT_LOST_REASONS[lang]],
     people: defaultPeople(lang),
+    rampCurve: [...DEFAULT_RAMP],
   };
 }
 
@@ -207,7 +209,8 @@ type ValueKey =
   | 'digestLimit'
   | 'digestRepeatDays'
   | 'taskEscalationDays'
-  | 'attestationMonths';
+  | 'attestationMonths'
+  | 'rampCurve';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -339,6 +342,13 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Менеджер без аттестации дольше этого попадает в список на обучение (1-60)',
     hintEn: 'A manager without an attestation for longer is listed as due for training (1-60)',
   },
+  {
+    key: 'rampCurve',
+    ru: 'Вход в должность, % плана по месяцам',
+    en: 'Ramp-up, % of plan by month',
+    hintRu: 'Доля полного плана новичка в 1-й, 2-й… месяц: 30/60/90/100',
+    hintEn: "A new hire's share of a full plan in months 1, 2…: 30/60/90/100",
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -393,6 +403,8 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.taskEscalationDays ?? 2);
     case 'attestationMonths':
       return String(s.people?.attestationMonths ?? DEFAULT_ATTESTATION_MONTHS);
+    case 'rampCurve':
+      return (s.rampCurve ?? DEFAULT_RAMP).map((f) => Math.round(f * 100)).join('/');
   }
 }
 
@@ -480,6 +492,9 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'attestationMonths':
       if (s.people) s.people.attestationMonths = intIn(value, 1, 60) ?? s.people.attestationMonths;
+      return;
+    case 'rampCurve':
+      s.rampCurve = parseRampCurve(String(value)) ?? s.rampCurve;
       return;
   }
 }

@@ -36,6 +36,11 @@ describe('each menu item and trigger reads each sheet at most once', () => {
     ).toEqual([]);
   });
 
+  it('menuPlanDefence', () => {
+    project.run('menuPlanDefence', [], { user: demo.head });
+    expect(reReads()).toEqual([]);
+  });
+
   it('menuRemindersOn and menuRemindersOff', () => {
     project.run('menuRemindersOn', [], { user: demo.head });
     expect(reReads()).toEqual([]);

@@ -16,6 +16,9 @@ const EXPECTED_MENU = [
   'menuRemindersOn',
   'menuRemindersOff',
   'menuRunRemindersNow',
+  null,
+  'menuPlans',
+  'menuPlanDefence',
 ];
 
 /** The bound script's menu: top-level "ROP Desk", where users look for it. */

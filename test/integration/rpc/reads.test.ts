@@ -100,6 +100,18 @@ describe('each RPC method reads each sheet at most once', () => {
     ],
     ['cancelTask', 'head', () => ({ id: openTaskOf(demo.managers[1]), dealId: '' })],
     ['getSettings', 'head', () => ({})],
+    [
+      'planPreview',
+      'head',
+      () => ({
+        metric: 'revenue',
+        period: '2027',
+        target: 100_000_000,
+        spread: 'seasonal',
+        split: 'share',
+      }),
+    ],
+    ['planDefence', 'head', () => ({ period: '2027', target: 100_000_000, months: 12 })],
     ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
       'importFile',
       'head',
