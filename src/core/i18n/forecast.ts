@@ -35,7 +35,7 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
-  'fc.arg.basis': 'the fact basis is "won" (won deals) or "payments", not "{value}"',
+  'fc.arg.basis': 'the basis of actuals is "won" (won deals) or "payments", not "{value}"',
   'fc.arg.needInvoices': 'the "payments" basis needs the Invoices range with its header row',
   'fc.arg.count': 'expected a whole number from {min} to {max}, not "{value}"',
   'fc.col.month': 'Month',
