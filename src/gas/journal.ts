@@ -80,7 +80,15 @@ export function appendStageHistory(
   append: (rows: ReadonlyArray<Record<string, unknown>>) => void,
 ): void {
   if (!records.length) return;
-  if (!mayWrite(ss, STAGE_HISTORY)) return enqueue('stageHistory', records);
+  if (!mayWrite(ss, STAGE_HISTORY)) {
+    try {
+      enqueue('stageHistory', records);
+    } catch (err) {
+      // The change itself is written; only its history row is lost (properties full: 500 KB).
+      console.error('ROP Desk: could not queue the stage history', err, records);
+    }
+    return;
+  }
   const waiting = queued('stageHistory');
   append([...waiting.map((w) => w.record), ...records]);
   dropQueued(waiting.map((w) => w.prop));
