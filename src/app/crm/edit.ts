@@ -131,7 +131,18 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const wb = new Workbook(editSpreadsheet(e));
   const ss = wb.ss;
   const now = Date.now();
-  const busy = { sheet, def, index: found.map.index, firstRow, endRow, zone: wb.zone, now };
+  const busy: BusyEdit = {
+    sheet,
+    def,
+    index: found.map.index,
+    firstRow,
+    endRow,
+    zone: wb.zone,
+    now,
+  };
+  if (def.key === 'deals' && edited.has('stage')) {
+    busy.stage = { stages: () => wb.settings.stages, single: singleCellEdit(e), by: editUser(e) };
+  }
   lockedOrStamp(busy, () => {
     revertManagerEdit(e, { wb, sheet, def, index: found.map.index, edited });
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
