@@ -277,8 +277,10 @@ export function loadProject(opts: LoadOptions = {}): Project {
       const values = typeof typed === 'string' ? [[typed]] : typed;
       const single = range._nr === 1 && range._nc === 1;
       const old = single ? sheet._cell(range._r, range._c) : '';
-      range._write(values, false);
       const user = userOf(o.user);
+      // Sheets refuses typing into a protected range the person may not edit; no onEdit fires.
+      book._checkEditable(sheet, range._r, range._c, range._nr, range._nc, user);
+      range._write(values, false);
       const event: Record<string, unknown> = {
         authMode: 'LIMITED',
         range,

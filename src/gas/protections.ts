@@ -99,11 +99,3 @@ export function ownerEmail(ss: Spreadsheet): string {
     return '';
   }
 }
-
-/** A warning-only protection of the whole sheet (Sheets asks before a hand edit); whether added. */
-export function warnSheet(ss: Spreadsheet, def: SheetDef, description: string): boolean {
-  const sheet = findSheet(ss, def)?.sheet;
-  if (!sheet || sheetProtectionOf(sheet)) return false;
-  sheet.protect().setWarningOnly(true).setDescription(description);
-  return true;
-}

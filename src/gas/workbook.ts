@@ -47,6 +47,7 @@ import type {
   StageChange,
   WorkbookData,
 } from '../core/types';
+import { queuedStageChanges } from './journal';
 import { withDocumentLock } from './lock';
 import { storedLang } from './settings-lang';
 import {
@@ -196,6 +197,8 @@ export class Workbook {
     if (!out) {
       const t = this.table(key);
       out = READERS[key](t.values, this.zone, { found: t.header }) as Records[K][];
+      // Stage changes a manager could not write to the protected sheet yet (src/gas/journal.ts).
+      if (key === 'stageHistory') out.push(...(queuedStageChanges() as Records[K][]));
       this.parsed.set(key, out);
     }
     return out;

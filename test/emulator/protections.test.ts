@@ -17,6 +17,7 @@ function protectSheet() {
   SpreadsheetApp.getActive().getSheets()[0].protect().setDomainEdit(false).removeEditor('head@example.com');
 }
 function write(a1, v) { SpreadsheetApp.getActive().getSheets()[0].getRange(a1).setValues([[v]]); return 'ok'; }
+function canEdit() { return SpreadsheetApp.getActive().getSheets()[0].getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].canEdit(); }
 function clearIt(a1) { SpreadsheetApp.getActive().getSheets()[0].getRange(a1).clearContent(); return 'ok'; }
 `;
 
@@ -61,5 +62,12 @@ describe('protections', () => {
     );
     expect(p.run('write', ['Z999', 'x'], { user: 'head@example.com' })).toBe('ok');
     emulator.spreadsheet.getSheets()[0].getRange('A1').setValue('test code');
+  });
+
+  it('answers canEdit() for the user running the script, as the writes are refused', () => {
+    const { project: p } = project(CODE, { activeUser: 'head@example.com' });
+    p.run('protectSheet');
+    expect(p.run('canEdit', [], { user: 'manager@example.com' })).toBe(false);
+    expect(p.run('canEdit', [], { user: 'head@example.com' })).toBe(true);
   });
 });

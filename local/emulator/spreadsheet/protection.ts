@@ -1,5 +1,6 @@
 /** Sheet and range protections, recorded (editors, description, warning-only). */
 import { Svc, instrument, type Runtime } from '../runtime';
+import { inOwnerDomain } from '../identity';
 import type { RangeRef } from './refs';
 
 export interface ProtectionSpec {
@@ -69,8 +70,20 @@ export class Protection extends Svc {
   canDomainEdit(): boolean {
     return this._spec.domainEdit;
   }
+  /**
+   * Whether the user running the script may edit what this protects: the owner, a listed editor,
+   * anyone in the owner's domain when domain editing is on, everyone when it only warns
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection#canEdit()). Test
+   * code outside executions is the owner.
+   */
   canEdit(): boolean {
-    return true;
+    const ex = this._rt.exec;
+    if (!ex || this._spec.warningOnly) return true;
+    const id = this._rt.identity;
+    const user = ex.effectiveUser;
+    if (user !== '' && user === id.owner) return true;
+    if (this._spec.editors.includes(user)) return true;
+    return this._spec.domainEdit && inOwnerDomain(id, user);
   }
   remove(): void {
     this._remove(this._spec);

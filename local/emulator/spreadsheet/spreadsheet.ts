@@ -211,12 +211,20 @@ export class Spreadsheet extends Svc implements MetaHost, SpreadsheetApi {
    * https://developers.google.com/apps-script/reference/spreadsheet/protection). Test code
    * outside executions writes as the owner.
    */
-  _checkEditable(sheet: Sheet, r: number, c: number, nr: number, nc: number): void {
+  _checkEditable(
+    sheet: Sheet,
+    r: number,
+    c: number,
+    nr: number,
+    nc: number,
+    typedBy?: string,
+  ): void {
     if (this._protectionSpecs.length === 0) return;
     const ex = this._rt.exec;
-    if (!ex) return;
+    // `typedBy`: a person typing in the Sheets UI, which refuses a protected cell the same way.
+    if (!ex && typedBy === undefined) return;
     const id = this._rt.identity;
-    const user = ex.effectiveUser;
+    const user = typedBy ?? ex?.effectiveUser ?? '';
     if (user !== '' && user === id.owner) return;
     for (const p of this._protectionSpecs) {
       if (p.sheetId !== sheet._id || p.warningOnly || p.editors.includes(user)) continue;

@@ -63,6 +63,7 @@ import { logFlags, type Flag } from './edit-rules/flags-log';
 import { stageToRestore } from './edit-rules/stage-restore';
 import { auditTyped, type TypedDealRow } from './edit-rules/typed-audit';
 import { stampWithoutLock, type BusyEdit } from './edit-rules/busy-stamp';
+import { appendStageHistory } from '../../gas/journal';
 import { UserError } from '../../core/errors';
 import { guardTaskEdit } from './edit-rules/tasks';
 
@@ -132,7 +133,18 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const wb = new Workbook(editSpreadsheet(e));
   const ss = wb.ss;
   const now = Date.now();
-  const busy = { sheet, def, index: found.map.index, firstRow, endRow, zone: wb.zone, now };
+  const busy: BusyEdit = {
+    sheet,
+    def,
+    index: found.map.index,
+    firstRow,
+    endRow,
+    zone: wb.zone,
+    now,
+  };
+  if (def.key === 'deals' && edited.has('stage')) {
+    busy.stage = { stages: () => wb.settings.stages, single: singleCellEdit(e), by: editUser(e) };
+  }
   lockedOrStamp(busy, () => {
     revertManagerEdit(e, { wb, sheet, def, index: found.map.index, edited });
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
@@ -263,7 +275,9 @@ function processBlock(b: Block, settings: Settings, wb: Workbook): void {
   writeNotes(b, notes);
   logFlags(b.ss, sheetName(b.sheet), flags, b.user, settings.lang);
   auditTyped(wb, typed, b.single, { at: b.now, user: b.user, lang: settings.lang });
-  if (history.length) appendByHeader(b.ss, STAGE_HISTORY, b.zone, history, settings.lang);
+  const toSheet = (rows: ReadonlyArray<Record<string, unknown>>) =>
+    appendByHeader(b.ss, STAGE_HISTORY, b.zone, rows, settings.lang);
+  if (history.length) appendStageHistory(b.ss, history, toSheet);
   if (activityRows.length) applyActivities(b, activityRows, changes);
 }
 

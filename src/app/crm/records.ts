@@ -52,6 +52,7 @@ import { getDocProperty, setDocProperty } from '../../gas/properties';
 import { locked, readOnly, type CrmSession } from './session';
 import { dealAuditEntries } from '../../core/crm/audit';
 import { recordAudit } from './audit';
+import { appendStageHistory } from '../../gas/journal';
 
 const ASSIGN_KEY = 'ropdesk.assign.last';
 
@@ -194,7 +195,7 @@ function writeLead(
     });
   }
   s.wb.append('deals', [{ id: dealId, clientId, ...draft.deal }]);
-  s.wb.append('stageHistory', [
+  const history = [
     {
       dealId,
       fromStage: '',
@@ -202,7 +203,8 @@ function writeLead(
       at: s.now,
       by: s.user || draft.deal.manager,
     },
-  ]);
+  ];
+  appendStageHistory(s.wb.ss, history, (r) => s.wb.append('stageHistory', r));
   let activityId: string | null = null;
   if (draft.activity) {
     [activityId] = s.wb.appendWithIds('activities', 'A', [
@@ -352,7 +354,8 @@ function applyMove(
     ...move.changes,
     updatedAt: nextStamp(deal.updatedAt, s.now),
   });
-  if (move.history) s.wb.append('stageHistory', [move.history]);
+  if (move.history)
+    appendStageHistory(s.wb.ss, [move.history], (r) => s.wb.append('stageHistory', r));
   auditPanel(s, deal, move.changes);
   return record;
 }

@@ -1,9 +1,10 @@
 /**
- * The protections Setup adds (SECURITY.md, "Roles, plans, settings and recipients"): the sheets
- * that decide who is who, what the plan is and where mail goes can be edited only by the heads of
- * sales on the Managers sheet, the owner and the person running Setup. Stage history and Log are
- * written by every manager's own actions (a stage move, an error), which run with that manager's
- * rights, so they get a warning-only protection: a hard one would stop the product itself.
+ * The protections Setup adds (SECURITY.md T4): the sheets that decide who is who, what the plan is
+ * and where mail goes, and the records of what happened (Stage history, Log), can be edited only
+ * by the heads of sales on the Managers sheet, the owner and the person running Setup. A script
+ * runs with its caller's rights, so a manager's own stage move or error cannot append to Stage
+ * history or Log: those rows wait in a queue (src/gas/journal.ts) that the next run allowed to
+ * write flushes in order; Setup is one such run.
  */
 import { t } from '../../core/i18n';
 import { toManager } from '../../core/workbook/records';
@@ -14,7 +15,6 @@ import {
   SENT_LOG,
   SETTINGS_VALUES,
   STAGE_HISTORY,
-  ONBOARDING,
   TRAINING,
   CANDIDATES,
   SCORECARD,
@@ -23,7 +23,8 @@ import {
 import type { Lang } from '../../core/types';
 import type { Zone } from '../../core/time';
 import { currentUserEmail } from '../../gas/context';
-import { ownerEmail, protectSheet, warnSheet } from '../../gas/protections';
+import { flushStageHistory } from '../../gas/journal';
+import { ownerEmail, protectSheet } from '../../gas/protections';
 import { findSheet, readSheet } from '../../gas/sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,8 +39,8 @@ export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [
   CANDIDATES,
   SCORECARD,
 ];
-/** Sheets managers' actions write to: a warning for people typing there by hand. */
-export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG, ONBOARDING];
+/** Records of what happened, written by managers' actions through the queue. */
+export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG];
 
 function headsOf(ss: Spreadsheet, zone: Zone): string[] {
   const found = findSheet(ss, MANAGERS);
@@ -64,8 +65,9 @@ export function protectSheets(ss: Spreadsheet, zone: Zone, lang: Lang, changes: 
     if (protectSheet(ss, def, editors, t(lang, 'guard.protection'))) touched.push(def[lang]);
   }
   for (const def of SHARED_SHEETS) {
-    if (warnSheet(ss, def, t(lang, 'guard.protectionShared'))) touched.push(def[lang]);
+    if (protectSheet(ss, def, editors, t(lang, 'guard.protectionShared'))) touched.push(def[lang]);
   }
+  flushStageHistory(ss, zone, lang);
   if (touched.length) {
     changes.push(t(lang, 'guard.protected', { sheets: touched.map((s) => `«${s}»`).join(', ') }));
   }

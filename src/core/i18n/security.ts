@@ -5,7 +5,7 @@ export const ru = {
   'guard.forgedEvent': 'Вызов отклонён: это не событие настоящего триггера.',
   'guard.protection': 'ROP Desk: изменять может только руководитель отдела продаж и владелец.',
   'guard.protectionShared':
-    'ROP Desk: сюда пишут действия менеджеров; изменять могут активные менеджеры, руководитель и владелец.',
+    'ROP Desk: журнал того, что произошло. Изменять могут руководитель и владелец; действия менеджеров попадают сюда через ROP Desk (иногда — при следующем запуске руководителя или ежедневной рассылки).',
   'guard.protected': 'Защищены листы: {sheets}.',
   'guard.managerReverted':
     'Сменить ответственного менеджера может только руководитель отдела продаж. Было: {old}.',
@@ -21,7 +21,7 @@ export const en: Record<keyof typeof ru, string> = {
   'guard.forgedEvent': 'Call refused: this is not the event of a real trigger.',
   'guard.protection': 'ROP Desk: only the head of sales and the owner may edit this.',
   'guard.protectionShared':
-    "ROP Desk: managers' actions write here; active managers, the head of sales and the owner may edit it.",
+    "ROP Desk: a record of what happened. Only the head of sales and the owner may edit it; managers' actions reach it through ROP Desk (sometimes at the head's next run or the daily job).",
   'guard.protected': 'Protected sheets: {sheets}.',
   'guard.managerReverted':
     'Only the head of sales may change the responsible manager. It was: {old}.',

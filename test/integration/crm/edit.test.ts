@@ -1,5 +1,5 @@
 /** Typing straight into the sheets: the simple onEdit trigger of the built bundle. */
-import { rows, setUpProject, sheet, values } from './helpers';
+import { rows, setUpProject, sheet, stageHistory, values } from './helpers';
 
 function header(p: ReturnType<typeof setUpProject>, name: string): string[] {
   return values(p, name)[0].map(String);
@@ -68,7 +68,7 @@ describe('onEdit', () => {
         .getRange(a1(p, 'Сделки', 'Этап', 2))
         .getNote(),
     ).toContain('нет в воронке');
-    expect(rows(p, 'История этапов').map((x) => `${x['Из этапа']}>${x['В этап']}`)).toEqual([
+    expect(stageHistory(p).map((x) => `${x['Из этапа']}>${x['В этап']}`)).toEqual([
       '>Новая заявка',
       'Новая заявка>Квалификация',
       'Квалификация>Проиграна',

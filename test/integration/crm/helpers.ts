@@ -120,3 +120,33 @@ export function thrown(fn: () => unknown): {
 export function book(): Workbook {
   return new Workbook(spreadsheet());
 }
+
+/**
+ * Stage history as ROP Desk's readers see it: the sheet's rows, then the changes managers made that
+ * wait in the queue for a run allowed to write the protected sheet (src/gas/journal.ts).
+ */
+export function stageHistory(p: Project): Array<Record<string, unknown>> {
+  const props = p.emulator.properties.document;
+  const queued = [...props.keys()]
+    .filter((k) => k.startsWith('ropdesk.q.stageHistory.'))
+    .sort()
+    .map((k) => JSON.parse(props.get(k)!) as Record<string, unknown>)
+    .map((r) => ({
+      'ID сделки': r.dealId,
+      'Из этапа': r.fromStage,
+      'В этап': r.toStage,
+      Когда: new Date(Number(r.at)),
+      Кто: r.by,
+    }));
+  return [...rows(p, 'История этапов'), ...queued];
+}
+
+/** The Log's messages as the head will read them: the sheet, then what waits in the queue. */
+export function logMessages(p: Project): string[] {
+  const props = p.emulator.properties.document;
+  const queued = [...props.keys()]
+    .filter((k) => k.startsWith('ropdesk.q.log.'))
+    .sort()
+    .map((k) => String((JSON.parse(props.get(k)!) as { message: string }).message));
+  return [...rows(p, 'Журнал').map((r) => String(r['Сообщение'])), ...queued];
+}

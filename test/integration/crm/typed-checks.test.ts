@@ -5,7 +5,7 @@
  * panel, lands in the Audit trail, and a typed stage change in Stage history.
  */
 import { HEAD, IVAN, MARIA, ok, rpc, seedTeam, type Seeded } from '../rpc/seed';
-import { rows, sheet, values } from './helpers';
+import { logMessages, rows, sheet, stageHistory, values } from './helpers';
 
 let seeded: Seeded;
 beforeEach(() => {
@@ -24,14 +24,14 @@ function dealCell(id: string, header: string): GoogleAppsScript.Spreadsheet.Rang
   return sheet(seeded.project, 'Сделки').getRange(cellOf(id, header));
 }
 
-const log = () => rows(seeded.project, 'Журнал').map((r) => String(r['Сообщение']));
+const log = () => logMessages(seeded.project);
 const audit = () => rows(seeded.project, 'Журнал изменений');
 
 test('a stage that is not in the funnel is refused, noted and logged; no history, no audit', () => {
   const p = seeded.project;
   const id = seeded.deals.romashka;
   const before = String(dealCell(id, 'Этап').getValue());
-  const history = rows(p, 'История этапов').length;
+  const history = stageHistory(p).length;
   const trail = audit().length;
   p.edit('Сделки', cellOf(id, 'Этап'), 'КП отправлено', { user: IVAN });
   expect(dealCell(id, 'Этап').getValue()).toBe(before);
@@ -39,7 +39,7 @@ test('a stage that is not in the funnel is refused, noted and logged; no history
     `ROP Desk: этапа «КП отправлено» нет в воронке, оставлен прежний — «${before}». Выберите этап из списка.`,
   );
   expect(log().some((m) => m.includes('«Этап»: «КП отправлено»'))).toBe(true);
-  expect(rows(p, 'История этапов')).toHaveLength(history);
+  expect(stageHistory(p)).toHaveLength(history);
   expect(audit()).toHaveLength(trail);
 });
 
@@ -70,7 +70,7 @@ test('typed manager, stage and amount changes land in the audit trail; the stage
   ]);
   expect(typed.every((r) => r['Где'] === 'Ввод в таблице')).toBe(true);
   expect(typed.every((r) => r['Когда'] instanceof Date)).toBe(true);
-  const last = rows(p, 'История этапов').at(-1)!;
+  const last = stageHistory(p).at(-1)!;
   expect(last).toMatchObject({
     'ID сделки': id,
     'Из этапа': stage,

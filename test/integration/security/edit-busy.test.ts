@@ -82,3 +82,35 @@ it('a cell typed while another execution holds the lock: the stale sidebar write
     }),
   );
 });
+
+it('a stage typed while another execution holds the lock still reaches the stage history', () => {
+  const target = seeded.deals.romashka;
+  const stageCell = cellOf(target, 'Этап');
+  const queued = () =>
+    [...project.emulator.properties.document.keys()]
+      .filter((k) => k.startsWith('ropdesk.q.stageHistory.'))
+      .map((k) => JSON.parse(project.emulator.properties.document.get(k)!) as { dealId: string });
+  const before = queued().filter((r) => r.dealId === target).length;
+  const mariaSeen = shownUpdatedAtOf(MARIA, seeded.deals.maria);
+  project.emulator.interleave('Range.setValues', () => {
+    project.edit(DEALS.ru, stageCell, 'квалификация', { user: IVAN });
+  });
+  ok(
+    rpc(project, MARIA, 'logActivity', {
+      dealId: seeded.deals.maria,
+      updatedAt: mariaSeen,
+      type: 'call',
+      summary: 'Созвонились',
+      nextStep: 'Выставить счёт',
+      nextStepDate: '2026-12-01',
+    }),
+  );
+  const mine = queued().filter((r) => r.dealId === target);
+  expect(mine).toHaveLength(before + 1);
+  expect(mine[mine.length - 1]).toMatchObject({
+    dealId: target,
+    fromStage: 'Новая заявка',
+    toStage: 'Квалификация',
+    by: IVAN,
+  });
+});

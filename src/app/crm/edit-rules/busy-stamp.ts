@@ -7,6 +7,9 @@
  * and a concurrent write to the same rows can only move their stamp forward too.
  */
 import type { SheetDef } from '../../../core/workbook/schema';
+import type { StageDef } from '../../../core/types';
+import { findStage } from '../../../core/workbook/settings';
+import { enqueue } from '../../../gas/journal';
 import type { Zone } from '../../../core/time';
 import { isBlankCell, writeCell, type Cell } from '../../../core/workbook/cells';
 import { parseInstant } from '../../../core/workbook/normalize';
@@ -23,6 +26,12 @@ export interface BusyEdit {
   endRow: number;
   zone: Zone;
   now: number;
+  /** A stage typed into one deal cell: its history row is queued (src/gas/journal.ts). */
+  stage?: {
+    stages: () => readonly StageDef[];
+    single: { oldValue: unknown } | null;
+    by: string;
+  };
 }
 
 /** Stamps updated-at on the edited rows that already have an id; one read and one write. */
@@ -44,4 +53,26 @@ export function stampWithoutLock(e: BusyEdit): void {
     return [writeCell('datetime', stamp, e.zone)];
   });
   if (any) writeValues(e.sheet, e.firstRow, col + 1, out);
+  queueTypedStage(e, rows.length === 1 ? String(rows[0][idCol - lo] ?? '') : '');
+}
+
+/**
+ * Stage history is written under the lock by the edit's own work; without it, a stage typed into
+ * one cell still reaches the history through the queue that the next permitted run appends. The
+ * cell is re-read (one cell) for what was typed; an unknown stage is left for the next edit.
+ */
+function queueTypedStage(e: BusyEdit, dealId: string): void {
+  const col = e.index.stage;
+  if (!e.stage?.single || !dealId || col === undefined || e.endRow !== e.firstRow) return;
+  const typed = String(readValues(e.sheet, e.firstRow, col + 1, 1, 1)[0][0] ?? '').trim();
+  const stages = e.stage.stages();
+  const to = typed ? findStage(stages, typed) : undefined;
+  const from = findStage(stages, String(e.stage.single.oldValue ?? ''));
+  if (!to || from?.name === to.name) return;
+  const row = { dealId, fromStage: from?.name ?? '', toStage: to.name, at: e.now, by: e.stage.by };
+  try {
+    enqueue('stageHistory', [row]);
+  } catch (err) {
+    console.error('ROP Desk: could not queue the stage history', err, row);
+  }
 }
