@@ -243,3 +243,36 @@ global.SALES_STALE = (deals: unknown, activities: unknown, settings: unknown, as
  */
 global.WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown) =>
   analytics.WORKDAYS_RU(start, end, holidays);
+
+/**
+ * @preserve
+ * The budget's plan vs actual per line and month: remaining, share used, the run-rate projection
+ * to the period's end and a status (on plan, will overspend at this pace, overspent).
+ * План и факт бюджета по статьям и месяцам: остаток, доля освоения, прогноз по темпу до конца
+ * периода и статус (в плане, перерасход по темпу, перерасход).
+ *
+ * @param {Array<Array<string|number|Date>>} budget The Budget table with its header row.
+ * @param {Array<Array<string|number|Date>>} spend The Spend table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_BUDGET = (budget: unknown, spend: unknown, period: unknown) =>
+  analytics.SALES_BUDGET(budget, spend, period);
+
+/**
+ * @preserve
+ * Cost of acquisition by lead source: spend, leads, won deals, revenue, cost per lead, cost per
+ * won deal (CAC) and revenue per rouble spent (ROMI); by "month" for the trend.
+ * Стоимость привлечения по источникам: расход, лиды, выигранные сделки, выручка, цена лида,
+ * цена сделки (CAC) и выручка на рубль расхода (ROMI); с "месяц" — по месяцам.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number|Date>>} spend The Spend table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {string} [by] "source" (default) or "month".
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_CAC = (deals: unknown, spend: unknown, period: unknown, by?: unknown) =>
+  analytics.SALES_CAC(deals, spend, period, by);

@@ -52,6 +52,8 @@ export const ENTRY_POINTS = {
   SALES_BONUS: { kind: 'customFunction' },
   SALES_STALE: { kind: 'customFunction' },
   WORKDAYS_RU: { kind: 'customFunction' },
+  SALES_BUDGET: { kind: 'customFunction' },
+  SALES_CAC: { kind: 'customFunction' },
 } as const satisfies Record<string, EntryRule>;
 
 export type EntryPoint = keyof typeof ENTRY_POINTS;

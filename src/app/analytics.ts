@@ -10,6 +10,8 @@ import type { DashboardSummary } from '../core/analytics';
 import {
   salesAging,
   salesBonus,
+  salesBudget,
+  salesCac,
   salesForecast,
   salesFunnel,
   salesKpi,
@@ -112,6 +114,12 @@ export const SALES_STALE = (
   settings: unknown,
   asOf?: unknown,
 ): Out => salesStale(context(), deals, activities, settings, asOf);
+
+export const SALES_BUDGET = (budget: unknown, spend: unknown, period: unknown): Out =>
+  salesBudget(context(), budget, spend, period);
+
+export const SALES_CAC = (deals: unknown, spend: unknown, period: unknown, by?: unknown): Out =>
+  salesCac(context(['clients']), deals, spend, period, by);
 
 export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): Out =>
   workdaysRu(context(), start, end, holidays);

@@ -44,6 +44,8 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   SALES_BONUS: ['plans', 'deals', 'scheme', 'period', 'invoices'],
   SALES_STALE: ['deals', 'activities', 'settings', 'asOf'],
   WORKDAYS_RU: ['start', 'end', 'holidays'],
+  SALES_BUDGET: ['budget', 'spend', 'period'],
+  SALES_CAC: ['deals', 'spend', 'period', 'by'],
 };
 
 interface Comment {

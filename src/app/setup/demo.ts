@@ -67,6 +67,8 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
     'invoices',
     demo.invoices.map((i) => ({ ...strip(i), clientName: names.get(i.clientId) ?? '' })),
   );
+  wb.append('budget', demo.money.budget);
+  wb.append('spend', demo.money.spend);
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

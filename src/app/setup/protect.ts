@@ -8,11 +8,13 @@
 import { t } from '../../core/i18n';
 import { toManager } from '../../core/workbook/records';
 import {
+  BUDGET,
   LOG,
   MANAGERS,
   PLANS,
   SENT_LOG,
   SETTINGS_VALUES,
+  SPEND,
   STAGE_HISTORY,
   type SheetDef,
 } from '../../core/workbook/schema';
@@ -25,7 +27,14 @@ import { findSheet, readSheet } from '../../gas/sheets/table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Sheets only the head(s) and the owner may edit. */
-export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [MANAGERS, SETTINGS_VALUES, PLANS, SENT_LOG];
+export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [
+  MANAGERS,
+  SETTINGS_VALUES,
+  PLANS,
+  SENT_LOG,
+  BUDGET,
+  SPEND,
+];
 /** Sheets managers' actions write to: a warning for people typing there by hand. */
 export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG];
 

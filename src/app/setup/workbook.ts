@@ -12,6 +12,7 @@ import { t } from '../../core/i18n';
 import {
   ACTIVITIES,
   AUDIT,
+  BUDGET,
   CLIENTS,
   DASHBOARD,
   DEALS,
@@ -21,6 +22,7 @@ import {
   PLANS,
   SCHEMA_VERSION,
   SENT_LOG,
+  SPEND,
   STAGE_HISTORY,
   type ColumnDef,
   type SheetDef,
@@ -89,6 +91,8 @@ const SHEET_ORDER: readonly SheetDef[] = [
   LOG,
   SENT_LOG,
   AUDIT,
+  BUDGET,
+  SPEND,
 ];
 
 export interface SetupReport {
@@ -296,6 +300,8 @@ function ruleFor(
       return src.stage ? rangeRule(src.stage) : null;
     case 'clients.source':
     case 'deals.source':
+    case 'budget.source':
+    case 'spend.source':
       return src.source ? rangeRule(src.source) : null;
     case 'deals.lostReason':
       return src.lostReason ? rangeRule(src.lostReason) : null;

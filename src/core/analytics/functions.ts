@@ -14,3 +14,5 @@ export { salesKpi } from './tables/kpi';
 export { salesPlanFact } from './tables/plan-fact';
 export { salesStale } from './tables/stale';
 export { workdaysRu } from './tables/workdays';
+export { salesBudget } from './tables/budget';
+export { salesCac } from './tables/cac';

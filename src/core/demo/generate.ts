@@ -25,6 +25,7 @@ import type {
   StageDef,
 } from '../types';
 import { Random } from './random';
+import { demoMoney, type DemoMoney } from './money';
 import * as W from './names';
 
 export interface DemoOptions {
@@ -54,6 +55,7 @@ export interface DemoData {
   plans: Plan[];
   invoices: Invoice[];
   stages: StageDef[];
+  money: DemoMoney;
 }
 
 export const DEMO_DEFAULTS = {
@@ -514,7 +516,18 @@ export function generateDemo(opts: DemoOptions): DemoData {
       a.metric.localeCompare(b.metric),
   );
 
-  return { managers, clients, deals, activities, stageHistory: history, plans, invoices, stages };
+  const money = demoMoney({ seed: o.seed, today, lang, months: o.months });
+  return {
+    managers,
+    clients,
+    deals,
+    activities,
+    stageHistory: history,
+    plans,
+    invoices,
+    stages,
+    money,
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

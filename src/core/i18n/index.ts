@@ -9,12 +9,23 @@ import * as auth from './auth';
 import * as common from './common';
 import * as crm from './crm';
 import * as menu from './menu';
+import * as money from './money';
 import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
 import * as sidebar from './sidebar';
 
-const catalogues = [common, analytics, crm, menu, sidebar, reminders, auth, security] as const;
+const catalogues = [
+  common,
+  analytics,
+  crm,
+  menu,
+  sidebar,
+  reminders,
+  auth,
+  security,
+  money,
+] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (

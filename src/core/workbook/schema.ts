@@ -44,7 +44,9 @@ export type SheetKey =
   | 'dashboard'
   | 'log'
   | 'sentLog'
-  | 'audit';
+  | 'audit'
+  | 'budget'
+  | 'spend';
 
 export interface SheetDef {
   key: SheetKey;
@@ -321,6 +323,36 @@ export const AUDIT: SheetDef = {
   ],
 };
 
+/** The head's budget: a planned amount per line (and optionally lead source) and month. */
+export const BUDGET: SheetDef = {
+  key: 'budget',
+  ru: 'Бюджет',
+  en: 'Budget',
+  columns: [
+    col('line', 'Статья', 'Line', 'text', { required: true, aliases: ['Статья бюджета'] }),
+    col('source', 'Источник', 'Source', 'enum', { aliases: ['Источник лида', 'Lead source'] }),
+    col('month', 'Месяц', 'Month', 'text', { required: true, aliases: ['Период', 'Period'] }),
+    col('amount', 'План', 'Planned', 'money', {
+      required: true,
+      aliases: ['Сумма', 'Amount', 'Planned amount', 'Бюджет'],
+    }),
+  ],
+};
+
+/** Actual expenses, typed or imported; matched to the budget by line (and source). */
+export const SPEND: SheetDef = {
+  key: 'spend',
+  ru: 'Расходы',
+  en: 'Spend',
+  columns: [
+    col('date', 'Дата', 'Date', 'date', { required: true, aliases: ['Дата расхода'] }),
+    col('line', 'Статья', 'Line', 'text', { required: true, aliases: ['Статья бюджета'] }),
+    col('source', 'Источник', 'Source', 'enum', { aliases: ['Источник лида', 'Lead source'] }),
+    col('amount', 'Сумма', 'Amount', 'money', { required: true, aliases: ['Расход', 'Cost'] }),
+    col('comment', 'Комментарий', 'Comment', 'longtext', { aliases: ['Примечание', 'Note'] }),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -341,6 +373,8 @@ export const SHEETS: readonly SheetDef[] = [
   LOG,
   SENT_LOG,
   AUDIT,
+  BUDGET,
+  SPEND,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {
