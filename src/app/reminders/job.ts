@@ -5,6 +5,7 @@
  * stops before the time limit and defers on an empty quota. Writes one line to the Log sheet and
  * the run's result to the document's properties for the sidebar.
  */
+import { readMoney } from '../money/read';
 import { isUserError } from '../../core/errors';
 import { t } from '../../core/i18n';
 import { classifyError } from '../../core/reminders/classify';
@@ -75,7 +76,7 @@ export function runReminders(wb: Workbook, opts: RunOptions = {}): RunSummary {
     const zone = wb.zone;
     lang = data.settings.lang;
     const now = Date.now();
-    const dc = dayContent(data, now, zone);
+    const dc = dayContent(data, now, zone, readMoney(wb, true));
     const today = dc.selections.day;
     day = isoDay(today);
     let kinds = kindsForDay(today, dc, data.settings.workingDaysOnly);

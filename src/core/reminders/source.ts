@@ -24,6 +24,7 @@ import { dayOfInstant, formatDay, weekday, type Day, type Instant, type Zone } f
 import type { Client, Deal, WorkbookData } from '../types';
 import { buildDigests, buildSummary, managerLines, normEmail, type Selections } from './digest';
 import type { ContentSource } from './plan';
+import { budgetAlerts, type MoneySheets } from './budget';
 import type {
   BonusLine,
   Digest,
@@ -143,7 +144,12 @@ export interface DayContent {
   isWorkingDay(day: Day): boolean;
 }
 
-export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayContent {
+export function dayContent(
+  data: WorkbookData,
+  now: Instant,
+  zone: Zone,
+  money?: MoneySheets,
+): DayContent {
   const asOf = asOfInstant(now, zone);
   const today = asOf.day;
   const stages = stagesOf(data.settings);
@@ -226,7 +232,10 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
 
   const content: ContentSource = {
     digestFor: (recipient) => digests.find((d) => d.manager === normEmail(recipient)) ?? null,
-    summary: () => buildSummary(selections, data.managers),
+    summary: () => ({
+      ...buildSummary(selections, data.managers),
+      budget: money && budgetAlerts(money, today),
+    }),
     report,
   };
   return { selections, digests, content, isWorkingDay: (d) => calendar.isWorkingDay(d) };
