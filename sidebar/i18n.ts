@@ -5,15 +5,16 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import { common, crm, fill, sidebar } from '../src/shared/i18n';
+import { common, crm, fill, money, sidebar } from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
-export type SidebarKey = keyof typeof common.ru | keyof typeof crm.ru | keyof typeof sidebar.ru;
+export type SidebarKey =
+  keyof typeof common.ru | keyof typeof crm.ru | keyof typeof sidebar.ru | keyof typeof money.ru;
 export type Params = Record<string, string | number>;
 
 const tables: Record<Lang, Record<string, string>> = {
-  ru: { ...common.ru, ...crm.ru, ...sidebar.ru },
-  en: { ...common.en, ...crm.en, ...sidebar.en },
+  ru: { ...common.ru, ...crm.ru, ...sidebar.ru, ...money.ru },
+  en: { ...common.en, ...crm.en, ...sidebar.en, ...money.en },
 };
 
 let current: Lang = 'ru';

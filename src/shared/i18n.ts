@@ -8,9 +8,11 @@
 import * as commonTexts from '../core/i18n/common';
 import * as crmTexts from '../core/i18n/crm';
 import * as sidebarTexts from '../core/i18n/sidebar';
+import * as moneyTexts from '../core/i18n/money-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
 export const common = { ru: commonTexts.ru, en: commonTexts.en };
 export const crm = { ru: crmTexts.ru, en: crmTexts.en };
 export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };
+export const money = { ru: moneyTexts.ru, en: moneyTexts.en };

@@ -34,6 +34,8 @@ const HEAD = ['head'] as const satisfies readonly Role[];
 /** base64 spends 4 characters per 3 bytes. */
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 export const IMPORT_MODES = ['preview', 'import'] as const;
+/** What a file holds: leads (clients and deals) or expenses for the Spend sheet. */
+export const IMPORT_TARGETS = ['leads', 'spend'] as const;
 
 /** The core's values (a unit test checks that none is missing). */
 export const ACTIVITY = [
@@ -177,6 +179,7 @@ export const METHODS = {
       name: text(255),
       type: text(200),
       base64: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BASE64)),
+      target: v.optional(oneOf(IMPORT_TARGETS)),
     }),
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -10,6 +10,7 @@ import * as common from './common';
 import * as crm from './crm';
 import * as menu from './menu';
 import * as money from './money';
+import * as moneySidebar from './money-sidebar';
 import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
@@ -25,6 +26,7 @@ const catalogues = [
   auth,
   security,
   money,
+  moneySidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

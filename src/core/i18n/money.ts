@@ -31,6 +31,9 @@ export const ru = {
   'money.note.unsourced':
     'Без источника: лидов {leads}, расходов {spend} — показаны отдельной строкой',
   'money.note.skippedSpend': 'Расходов без даты или суммы (не учтены): {count}',
+  'money.import.date': 'нет даты или она не читается',
+  'money.import.line': 'не указана статья',
+  'money.import.amount': 'нет суммы или она не число',
   'money.digest.title': 'Бюджет: статьи с перерасходом',
   'money.digest.line': '{line}: факт {actual} из {plan}, по темпу к концу месяца {projection}',
 } as const;
@@ -67,6 +70,9 @@ export const en: Record<keyof typeof ru, string> = {
   'money.note.noAmount': 'Rows without an amount (left out): {count}',
   'money.note.unsourced': 'No source: {leads} leads, {spend} spent — shown in a row of their own',
   'money.note.skippedSpend': 'Expenses without a date or an amount (left out): {count}',
+  'money.import.date': 'no date, or it cannot be read',
+  'money.import.line': 'no budget line',
+  'money.import.amount': 'no amount, or it is not a number',
   'money.digest.title': 'Budget: lines overspending',
   'money.digest.line':
     '{line}: {actual} spent of {plan}, {projection} by the month end at this pace',

@@ -83,6 +83,17 @@ describe('each RPC method reads each sheet at most once', () => {
         ).toString('base64'),
       }),
     ]),
+    ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
+      'importFile',
+      'head',
+      () => ({
+        mode,
+        target: 'spend',
+        name: 'spend.csv',
+        type: 'text/csv',
+        base64: Buffer.from('Дата;Статья;Сумма\n03.11.2026;Реклама;1000\n').toString('base64'),
+      }),
+    ]),
   ];
 
   it.each(cases)('%s', (method, who, payload) => {
