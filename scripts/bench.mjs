@@ -5,12 +5,13 @@
 //   (`--activities=5000,200000,500000`, `--no-emulator`);
 // - bench/planfact.ts (`--planfact`): SALES_PLAN_FACT against SUMIFS in HyperFormula and a
 //   one-pass reference (`--deals=20000`, `--runs=5`);
-// - bench/sidebar.ts (`--sidebar`): bootstrap, today and addLead (`--deals=1000,50000`).
-// With none of the four flags, all of them run.
+// - bench/sidebar.ts (`--sidebar`): bootstrap, today and addLead (`--deals=1000,50000`);
+// - bench/money.ts (`--money`): SALES_BUDGET and SALES_CAC (`--deals=50000`, `--expenses=20000`).
+// With none of these flags, all of them run.
 import { spawnSync } from 'node:child_process';
 
 const argv = process.argv.slice(2);
-const parts = ['bundle', 'analytics', 'planfact', 'sidebar'];
+const parts = ['bundle', 'analytics', 'planfact', 'sidebar', 'money'];
 const chosen = parts.filter((p) => argv.includes(`--${p}`));
 const want = (p) => chosen.length === 0 || chosen.includes(p);
 const rest = argv.filter((a) => !parts.includes(a.slice(2)));
@@ -31,3 +32,4 @@ if (want('bundle')) run('bench/bundle-load.ts');
 if (want('analytics')) run('bench/run.ts', rest);
 if (want('planfact')) run('bench/planfact.ts', rest);
 if (want('sidebar')) run('bench/sidebar.ts', rest);
+if (want('money')) run('bench/money.ts', rest);
