@@ -2,4 +2,6 @@
  * The feature modules that register screens and sections in sidebar/slots.ts: one import each,
  * for its side effect. Imported once, by sidebar/main.tsx, before the first render.
  */
+import './money';
+
 export {};

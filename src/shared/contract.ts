@@ -15,6 +15,7 @@
  */
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
+import type { MoneyView } from './contract-money';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -355,6 +356,7 @@ interface Responses {
   saveSettings: SettingsView;
   setReminders: RemindersView;
   importFile: ImportReport;
+  moneyView: MoneyView;
 }
 
 export type { Method, Request };

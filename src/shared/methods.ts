@@ -182,6 +182,8 @@ export const METHODS = {
       target: v.optional(oneOf(IMPORT_TARGETS)),
     }),
   },
+  /** The Money screen: budget vs actual and cost per source ('' = this month). */
+  moneyView: { roles: LEADERS, request: request({ period: text(10) }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -10,6 +10,7 @@ import { allowed, type Method, type Request } from '../../shared/methods';
 import type { Ctx } from './context';
 import * as deals from './deals';
 import { importFile } from './import';
+import { moneyView } from './money';
 import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
@@ -36,6 +37,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   saveSettings: settings.saveSettings,
   setReminders: settings.setReminders,
   importFile,
+  moneyView,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -58,6 +58,7 @@ const EVERY: Method[] = [
   'saveSettings',
   'setReminders',
   'importFile',
+  'moneyView',
 ];
 
 describe('the allow-list', () => {

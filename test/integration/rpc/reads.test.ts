@@ -70,6 +70,7 @@ describe('each RPC method reads each sheet at most once', () => {
       () => ({ ...firstDeal(demo.managers[0]), until: '2026-12-10', reason: 'Отпуск' }),
     ],
     ['team', 'head', () => ({ period: '2026-11' })],
+    ['moneyView', 'head', () => ({ period: '' })],
     ['getSettings', 'head', () => ({})],
     ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
       'importFile',
