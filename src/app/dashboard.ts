@@ -19,6 +19,7 @@ import { DashboardSheet } from '../gas/dashboard-sheet';
 import { formatInZone } from '../gas/runtime';
 import type { Workbook } from '../gas/workbook';
 import { writeToday } from './setup/today';
+import { readMoney } from './money/read';
 
 export interface RefreshOptions {
   now: number;
@@ -55,7 +56,11 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
     const raw = opts.period !== undefined ? opts.period : dash.periodValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);
     const updatedAt = formatInZone(opts.now, timeZone, 'dd.MM.yyyy HH:mm');
-    const model = buildDashboard(data, period, asOf, lang, { badPeriod: bad, updatedAt });
+    const model = buildDashboard(data, period, asOf, lang, {
+      badPeriod: bad,
+      updatedAt,
+      money: readMoney(wb, true),
+    });
     dash.write({
       width: Math.max(3, model.width),
       header: [

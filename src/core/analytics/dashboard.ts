@@ -24,6 +24,7 @@ import { chartsBeside, layoutBlocks } from './dashboard/layout';
 import type { BlockDraft, DashboardModel, DashInput } from './dashboard/model';
 import { byCompletion, managersBlock, planFactBlock } from './dashboard/plan-fact';
 import { agingBlock, debtorsBlock } from './dashboard/receivables';
+import { moneyBlocks } from './dashboard/money';
 
 export {
   FIRST_BLOCK_ROW,
@@ -48,10 +49,11 @@ export function buildDashboard(
     updatedAt?: string;
     /** Called after each block (the benchmark samples memory there). */
     probe?: () => void;
+    money?: DashInput['money'];
   } = {},
 ): DashboardModel {
   const h = (k: MessageKey): string => t(lang, k);
-  const input: DashInput = { data, period, asOf, lang, h };
+  const input: DashInput = { data, period, asOf, lang, h, money: opts.money };
   const zone = asOf.zone;
   const book = new PlanBook(data.plans, data.managers);
   const pfOpts = { zone, book };
@@ -81,6 +83,7 @@ export function buildDashboard(
   add(debtorsBlock(input, rec));
   add(bonusBlock(input, bonusStatements(data, period, asOf.day, { zone, book, rows: managers })));
   const discipline = teamDiscipline(data, period, asOf, k.pushedDeals);
+  for (const b of moneyBlocks(input)) add(b);
   add(disciplineBlock(input, managers, discipline));
 
   const { blocks, width, lastRow } = layoutBlocks(drafts);
@@ -95,7 +98,7 @@ export function buildDashboard(
       : t(lang, 'an.dash.updated', { at: opts.updatedAt ?? '', date: formatDay(asOf.day) }),
     hint: empty ? h('an.dash.noData') : h('an.dash.periodHint'),
     blocks,
-    charts: chartsBeside(width, h),
+    charts: chartsBeside(width, h, new Set(blocks.map((b) => b.key))),
     width,
     lastRow,
     summary: {

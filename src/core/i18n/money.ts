@@ -34,6 +34,10 @@ export const ru = {
   'money.import.date': 'нет даты или она не читается',
   'money.import.line': 'не указана статья',
   'money.import.amount': 'нет суммы или она не число',
+  'money.dash.budget': 'Бюджет: план и факт',
+  'money.dash.cac': 'Стоимость привлечения по источникам',
+  'money.chart.budget': 'Бюджет: план и факт по статьям',
+  'money.chart.cac': 'Цена выигранной сделки (CAC) по источникам',
   'money.digest.title': 'Бюджет: статьи с перерасходом',
   'money.digest.line': '{line}: факт {actual} из {plan}, по темпу к концу месяца {projection}',
 } as const;
@@ -73,6 +77,10 @@ export const en: Record<keyof typeof ru, string> = {
   'money.import.date': 'no date, or it cannot be read',
   'money.import.line': 'no budget line',
   'money.import.amount': 'no amount, or it is not a number',
+  'money.dash.budget': 'Budget: plan and actual',
+  'money.dash.cac': 'Cost of acquisition by source',
+  'money.chart.budget': 'Budget: plan and actual by line',
+  'money.chart.cac': 'Cost per won deal (CAC) by source',
   'money.digest.title': 'Budget: lines overspending',
   'money.digest.line':
     '{line}: {actual} spent of {plan}, {projection} by the month end at this pace',

@@ -80,10 +80,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     expect(rows.every((r) => r[minutes] === '' || Number.isInteger(r[minutes]))).toBe(true);
   });
 
-  it('creates three native charts fed by the blocks', () => {
+  it('creates five native charts fed by the blocks (two of them the money blocks)', () => {
     const charts = dash().getCharts();
     expect(charts.map((c) => String(c.modify().getChartType())).sort()).toEqual([
       'BAR',
+      'BAR',
+      'COLUMN',
       'COLUMN',
       'COLUMN',
     ]);
@@ -115,12 +117,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     dash().removeChart(gone);
     p.run('menuRefreshDashboard');
     const after = dash().getCharts();
-    expect(after).toHaveLength(3);
+    expect(after).toHaveLength(5);
     expect(after.map((c) => c.getChartId())).toEqual(
       expect.arrayContaining(kept.map((c) => c.getChartId())),
     );
     p.run('menuRefreshDashboard');
-    expect(dash().getCharts()).toHaveLength(3);
+    expect(dash().getCharts()).toHaveLength(5);
   });
 
   it('follows the period typed into B2', () => {
@@ -140,7 +142,7 @@ describe('Refresh dashboard on the demo workbook', () => {
     // Blocks + the header: 9 or 10 blocks (plan inconsistencies only when there are some).
     expect(first['Range.setValues']).toBeGreaterThanOrEqual(9);
     expect(first['Range.setValues']).toBeLessThanOrEqual(11);
-    expect(first['Range.getValues']).toBe(8); // Settings + 7 data sheets, one read each
+    expect(first['Range.getValues']).toBe(10); // Settings + 7 data sheets + Budget and Spend, one read each
 
     const doubled = demoProject();
     const ss = doubled.emulator.spreadsheet;
@@ -171,6 +173,7 @@ describe('Refresh dashboard without data', () => {
     expect(v[pf + 2].slice(0, 3)).toEqual(['Компания', 0, 0]);
     expect(t).toContain('Планов на период нет: добавьте строки на лист «Планы».');
     expect(t).toContain('Долгов нет.');
+    // No budget and no spend: no money blocks, so no money charts.
     expect(p.emulator.spreadsheet.getSheetByName('Дашборд')!.getCharts()).toHaveLength(3);
     expect(p.emulator.ui.alerts).toEqual([]);
   });

@@ -8,6 +8,7 @@ import type { Lang, WorkbookData } from '../../types';
 import type { AsOf } from '../context';
 import type { Period } from '../period';
 import type { Cell } from '../tables/table';
+import type { MoneySheets } from '../../reminders/budget';
 
 export type ColFormat = 'text' | 'money' | 'percent' | 'int' | 'number';
 
@@ -20,7 +21,9 @@ export type BlockKey =
   | 'agingBuckets'
   | 'debtors'
   | 'bonus'
-  | 'discipline';
+  | 'discipline'
+  | 'budget'
+  | 'cac';
 
 export interface DashBlock {
   key: BlockKey;
@@ -39,7 +42,7 @@ export interface DashBlock {
 /** A block as its builder returns it, before the layout places it. */
 export type BlockDraft = Omit<DashBlock, 'row' | 'column'>;
 
-export type ChartKey = 'planFact' | 'funnel' | 'aging';
+export type ChartKey = 'planFact' | 'funnel' | 'aging' | 'budget' | 'cac';
 
 export interface ChartModel {
   key: ChartKey;
@@ -91,6 +94,8 @@ export interface DashInput {
   lang: Lang;
   /** A header or label in the dashboard's language. */
   h: (key: MessageKey) => string;
+  /** Budget and Spend, when the workbook has them (src/app/money/read.ts). */
+  money?: MoneySheets;
 }
 
 export const FIRST_BLOCK_ROW = 5;
