@@ -203,6 +203,14 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await page.locator('#panel-toggle').click();
     await showSheet(page, sheets.clients, true);
     await shot(page, pg, page, lang, 'playground-outbox');
+
+    // Money (docs/money.md): the head's Money screen under the Team tab.
+    await signInAs(page, pg, 'head');
+    const money = await openTab(page, 'team');
+    await money.locator('[data-screen="money"]').click();
+    await money.locator('.money-lines li').first().waitFor();
+    await settle(page);
+    await shot(page, pg, side, lang, 'head-money');
   } finally {
     await page.close();
     await pg.flush();
