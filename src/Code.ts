@@ -276,3 +276,21 @@ global.SALES_BUDGET = (budget: unknown, spend: unknown, period: unknown) =>
  */
 global.SALES_CAC = (deals: unknown, spend: unknown, period: unknown, by?: unknown) =>
   analytics.SALES_CAC(deals, spend, period, by);
+
+/**
+ * @preserve
+ * Price realisation of deals closed in the period: per manager (or "product") the average
+ * discount, revenue given away in discounts, win rate with and without a discount; then the win
+ * rate by discount band.
+ * Реализация цены по сделкам, закрытым в периоде: по менеджерам (или "товар") средняя скидка,
+ * выручка, отданная скидками, конверсия со скидкой и без; затем конверсия по размеру скидки.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number|Date>>} lines The Deal lines table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {string} [by] "manager" (default) or "product".
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_DISCOUNTS = (deals: unknown, lines: unknown, period: unknown, by?: unknown) =>
+  analytics.SALES_DISCOUNTS(deals, lines, period, by);

@@ -54,6 +54,7 @@ export const ENTRY_POINTS = {
   WORKDAYS_RU: { kind: 'customFunction' },
   SALES_BUDGET: { kind: 'customFunction' },
   SALES_CAC: { kind: 'customFunction' },
+  SALES_DISCOUNTS: { kind: 'customFunction' },
 } as const satisfies Record<string, EntryRule>;
 
 export type EntryPoint = keyof typeof ENTRY_POINTS;

@@ -12,6 +12,7 @@ import {
   salesBonus,
   salesBudget,
   salesCac,
+  salesDiscounts,
   salesForecast,
   salesFunnel,
   salesKpi,
@@ -120,6 +121,13 @@ export const SALES_BUDGET = (budget: unknown, spend: unknown, period: unknown): 
 
 export const SALES_CAC = (deals: unknown, spend: unknown, period: unknown, by?: unknown): Out =>
   salesCac(context(['clients']), deals, spend, period, by);
+
+export const SALES_DISCOUNTS = (
+  deals: unknown,
+  lines: unknown,
+  period: unknown,
+  by?: unknown,
+): Out => salesDiscounts(context(), deals, lines, period, by);
 
 export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): Out =>
   workdaysRu(context(), start, end, holidays);

@@ -46,6 +46,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   WORKDAYS_RU: ['start', 'end', 'holidays'],
   SALES_BUDGET: ['budget', 'spend', 'period'],
   SALES_CAC: ['deals', 'spend', 'period', 'by'],
+  SALES_DISCOUNTS: ['deals', 'lines', 'period', 'by'],
 };
 
 interface Comment {

@@ -9,9 +9,11 @@ import { t } from '../../core/i18n';
 import { toManager } from '../../core/workbook/records';
 import {
   BUDGET,
+  DEAL_LINES,
   LOG,
   MANAGERS,
   PLANS,
+  PRODUCTS,
   SENT_LOG,
   SETTINGS_VALUES,
   SPEND,
@@ -34,9 +36,10 @@ export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [
   SENT_LOG,
   BUDGET,
   SPEND,
+  PRODUCTS,
 ];
 /** Sheets managers' actions write to: a warning for people typing there by hand. */
-export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG];
+export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG, DEAL_LINES];
 
 function headsOf(ss: Spreadsheet, zone: Zone): string[] {
   const found = findSheet(ss, MANAGERS);

@@ -15,11 +15,13 @@ import {
   BUDGET,
   CLIENTS,
   DASHBOARD,
+  DEAL_LINES,
   DEALS,
   INVOICES,
   LOG,
   MANAGERS,
   PLANS,
+  PRODUCTS,
   SCHEMA_VERSION,
   SENT_LOG,
   SPEND,
@@ -93,6 +95,8 @@ const SHEET_ORDER: readonly SheetDef[] = [
   AUDIT,
   BUDGET,
   SPEND,
+  PRODUCTS,
+  DEAL_LINES,
 ];
 
 export interface SetupReport {

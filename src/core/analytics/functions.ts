@@ -16,3 +16,4 @@ export { salesStale } from './tables/stale';
 export { workdaysRu } from './tables/workdays';
 export { salesBudget } from './tables/budget';
 export { salesCac } from './tables/cac';
+export { salesDiscounts } from './tables/discounts';

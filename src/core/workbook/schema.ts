@@ -46,7 +46,9 @@ export type SheetKey =
   | 'sentLog'
   | 'audit'
   | 'budget'
-  | 'spend';
+  | 'spend'
+  | 'products'
+  | 'dealLines';
 
 export interface SheetDef {
   key: SheetKey;
@@ -353,6 +355,46 @@ export const SPEND: SheetDef = {
   ],
 };
 
+/** The price list: what may be sold, at what list price, and how low a price may go. */
+export const PRODUCTS: SheetDef = {
+  key: 'products',
+  ru: 'Товары',
+  en: 'Products',
+  columns: [
+    col('name', 'Название', 'Name', 'text', { required: true, aliases: ['Товар', 'Product'] }),
+    col('sku', 'Артикул', 'SKU', 'text', { aliases: ['Код', 'Code'] }),
+    col('unit', 'Ед.', 'Unit', 'text', { aliases: ['Единица', 'Ед. изм.'] }),
+    col('listPrice', 'Цена по прайсу', 'List price', 'money', {
+      required: true,
+      aliases: ['Цена', 'Price'],
+    }),
+    col('currency', 'Валюта', 'Currency', 'text'),
+    col('minPrice', 'Мин. цена', 'Min price', 'money'),
+    col('maxDiscount', 'Макс. скидка', 'Max discount', 'percent'),
+    col('active', 'Активен', 'Active', 'bool'),
+  ],
+};
+
+/** What a deal sells: its lines, with the discount and its approval. */
+export const DEAL_LINES: SheetDef = {
+  key: 'dealLines',
+  ru: 'Строки сделок',
+  en: 'Deal lines',
+  columns: [
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('product', 'Товар', 'Product', 'text', { required: true, aliases: ['Название', 'Name'] }),
+    col('sku', 'Артикул', 'SKU', 'text'),
+    col('quantity', 'Количество', 'Quantity', 'number', { required: true, aliases: ['Кол-во'] }),
+    col('listPrice', 'Цена по прайсу', 'List price', 'money'),
+    col('price', 'Цена', 'Price', 'money'),
+    col('discount', 'Скидка', 'Discount', 'percent'),
+    col('currency', 'Валюта', 'Currency', 'text'),
+    col('status', 'Согласование', 'Approval', 'text', { aliases: ['Статус', 'Status'] }),
+    col('approvedBy', 'Согласовал', 'Approved by', 'email'),
+    col('approvedAt', 'Когда согласовано', 'Approved at', 'datetime'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -375,6 +417,8 @@ export const SHEETS: readonly SheetDef[] = [
   AUDIT,
   BUDGET,
   SPEND,
+  PRODUCTS,
+  DEAL_LINES,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

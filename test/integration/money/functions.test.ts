@@ -90,3 +90,40 @@ describe('SALES_BUDGET and SALES_CAC on the demo workbook, through the bundle', 
     expect(() => p.customFunction('SALES_CAC', [deals, spend, '2026-11', 'неделя'])).toThrow(/by/);
   });
 });
+
+describe('SALES_DISCOUNTS through the bundle', () => {
+  const p = demoProject();
+  const deals = range(p, 'Сделки');
+  const closed = records(deals).filter(
+    (d) =>
+      (d['Этап'] === 'Успешно' || d['Этап'] === 'Проиграна') &&
+      mskDay(d['Дата закрытия']).startsWith('2026-11'),
+  );
+  // Lines on the month's closed deals: every other one sold 10 % off, the rest at list price.
+  const lines: unknown[][] = [
+    ['ID сделки', 'Товар', 'Количество', 'Цена по прайсу', 'Цена', 'Валюта'],
+    ...closed.map((d, i) => [d['ID'], 'Станок', 2, 1000, i % 2 ? 900 : 1000, '']),
+  ];
+
+  it('counts every closed deal with lines in a band, and the given-away revenue of the won ones', () => {
+    const out = p.customFunction('SALES_DISCOUNTS', [deals, lines, '2026-11']) as unknown[][];
+    expect(forbiddenCalls(p.lastCalls)).toEqual([]);
+    expect(out[0][0]).toBe('Менеджер');
+    const total = out.find((r) => r[0] === 'Итого')!;
+    const won = closed.filter((d, i) => d['Этап'] === 'Успешно' && i % 2).length;
+    expect(total[3]).toBe(won * 200);
+    expect(total[6]).toBe(closed.filter((_, i) => i % 2).length);
+    const bands = out.slice(out.findIndex((r) => r[0] === 'Скидка сделки') + 1);
+    const none = bands.find((r) => r[0] === 'без скидки')!;
+    const upTo10 = bands.find((r) => r[0] === '5–10 %')!;
+    expect(none[1]).toBe(closed.filter((_, i) => i % 2 === 0).length);
+    expect(upTo10[1]).toBe(closed.filter((_, i) => i % 2).length);
+    expect(out.some((r) => /Закрытых сделок без строк/.test(String(r[0])))).toBe(false);
+  });
+
+  it('a bad "by" names the argument', () => {
+    expect(() => p.customFunction('SALES_DISCOUNTS', [deals, lines, '2026-11', 'неделя'])).toThrow(
+      /by/,
+    );
+  });
+});
