@@ -28,3 +28,18 @@ export interface MoneyView {
   /** Already in the user's language: rows left out, unsourced counts, currencies without rate. */
   notes: string[];
 }
+
+/** A line awaiting the head's decision (src/core/money/approvals.ts QueueItem). */
+export interface DiscountQueueItem {
+  dealId: string;
+  title: string;
+  clientName: string;
+  manager: string;
+  row: number;
+  product: string;
+  /** Fractions: the line's discount, the seller's limit, the head's room (limit − discount). */
+  discount: number;
+  limit: number;
+  margin: number;
+  rejected: boolean;
+}

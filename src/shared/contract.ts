@@ -15,7 +15,7 @@
  */
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
-import type { MoneyView } from './contract-money';
+import type { DiscountQueueItem, MoneyView } from './contract-money';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -357,6 +357,8 @@ interface Responses {
   setReminders: RemindersView;
   importFile: ImportReport;
   moneyView: MoneyView;
+  discountQueue: DiscountQueueItem[];
+  decideDiscount: DiscountQueueItem[];
 }
 
 export type { Method, Request };

@@ -184,6 +184,16 @@ export const METHODS = {
   },
   /** The Money screen: budget vs actual and cost per source ('' = this month). */
   moneyView: { roles: LEADERS, request: request({ period: text(10) }) },
+  /** Deal lines over their seller's discount limit, for the head's approval queue. */
+  discountQueue: { roles: HEAD, request: request({}) },
+  decideDiscount: {
+    roles: HEAD,
+    request: request({
+      dealId: recordId(),
+      row: v.pipe(v.number(), v.finite()),
+      approve: flag(),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -5,13 +5,14 @@
  */
 import { isUserError } from '../../core/errors';
 import { toBudgetRow, toSpendRow, type BudgetRow, type SpendRow } from '../../core/money/records';
+import { toDealLine, type DealLine } from '../../core/money/lines';
 import type { MoneySheets } from '../../core/reminders/budget';
 import { readTyped, type RawRecord } from '../../core/workbook/tables';
 import type { Workbook } from '../../gas/workbook';
 
 function sheet<T>(
   wb: Workbook,
-  key: 'budget' | 'spend',
+  key: 'budget' | 'spend' | 'dealLines',
   to: (r: RawRecord) => T,
   lenient: boolean,
 ): T[] {
@@ -35,4 +36,9 @@ export function readMoney(
     budget: sheet(wb, 'budget', (r) => toBudgetRow(r, wb.zone), lenient),
     spend: sheet(wb, 'spend', toSpendRow, lenient),
   };
+}
+
+/** The Deal lines sheet; a workbook without it has no lines (nothing to gate or approve). */
+export function readLines(wb: Workbook): DealLine[] {
+  return sheet(wb, 'dealLines', toDealLine, true);
 }

@@ -11,6 +11,7 @@ import type { Ctx } from './context';
 import * as deals from './deals';
 import { importFile } from './import';
 import { moneyView } from './money';
+import { decideDiscount, discountQueue } from '../money/approvals';
 import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
@@ -38,6 +39,8 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   setReminders: settings.setReminders,
   importFile,
   moneyView,
+  discountQueue: (_r, ctx) => discountQueue(ctx),
+  decideDiscount: (r, ctx) => decideDiscount(ctx, r),
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -55,6 +55,8 @@ export const ru = {
   'money.band.over': 'больше {from} %',
   'money.arg.byDiscounts': 'ожидается «менеджер» или «товар», получено «{value}»',
   'money.note.noLines': 'Закрытых сделок без строк (не учтены): {count}',
+  'money.gate.pending':
+    'Сделка {id} ждёт согласования скидки руководителем ({products}): на этап счёта и в успех её можно перевести после согласования',
   'money.digest.title': 'Бюджет: статьи с перерасходом',
   'money.digest.line': '{line}: факт {actual} из {plan}, по темпу к концу месяца {projection}',
 } as const;
@@ -115,6 +117,8 @@ export const en: Record<keyof typeof ru, string> = {
   'money.band.over': 'over {from}%',
   'money.arg.byDiscounts': 'expected "manager" or "product", got "{value}"',
   'money.note.noLines': 'Closed deals without lines (left out): {count}',
+  'money.gate.pending':
+    "Deal {id} awaits the head's approval of a discount ({products}): it can go to the invoice or won stage once approved",
   'money.digest.title': 'Budget: lines overspending',
   'money.digest.line':
     '{line}: {actual} spent of {plan}, {projection} by the month end at this pace',

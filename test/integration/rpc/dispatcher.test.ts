@@ -59,6 +59,8 @@ const EVERY: Method[] = [
   'setReminders',
   'importFile',
   'moneyView',
+  'discountQueue',
+  'decideDiscount',
 ];
 
 describe('the allow-list', () => {

@@ -71,6 +71,7 @@ describe('each RPC method reads each sheet at most once', () => {
     ],
     ['team', 'head', () => ({ period: '2026-11' })],
     ['moneyView', 'head', () => ({ period: '' })],
+    ['discountQueue', 'head', () => ({})],
     ['getSettings', 'head', () => ({})],
     ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
       'importFile',
