@@ -70,3 +70,31 @@ test('the import previews an expenses file when "expenses" is chosen', async () 
     await s.close();
   }
 });
+
+test.each(['ru', 'en'] as const)('the approval queue in the head’s Today (%s)', async (lang) => {
+  const demo = seedDemo({ lang });
+  const ss = demo.project.emulator.spreadsheet;
+  const [deal] = ok(rpc(demo.project, demo.managers[0], 'today', {})).forgotten;
+  const sheet = ss.getSheetByName(lang === 'ru' ? 'Строки сделок' : 'Deal lines')!;
+  sheet.getRange(2, 1, 1, 6).setValues([[deal.id, 'Станок ЧПУ', '', 1, 100_000, 88_000]]);
+  const s = await openSidebar(browser, demo.project, demo.head);
+  try {
+    const { page } = s;
+    const card = page.locator('.money-queue li[data-row="2"]');
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/12\s?%/);
+    const wide = await page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(wide).toBe(false);
+    await shot(page, `approvals-${lang}`);
+    await card.locator('button.primary').click();
+    await page.locator('.money-queue').waitFor({ state: 'detached' });
+    const line = sheet.getRange(2, 1, 1, 11).getValues()[0];
+    expect(line[8]).toBe(lang === 'ru' ? 'Согласовано' : 'Approved');
+    expect(line[9]).toBe(demo.head);
+    expect(s.errors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});

@@ -11,6 +11,8 @@ import { runFunction, type FunctionContext, type FunctionRun } from './run';
 import { rect } from './shape';
 import type { Table } from './table';
 
+const LINE_KEYS = ['dealId', 'product', 'quantity', 'listPrice', 'price', 'discount', 'currency'];
+
 const BY: Record<string, 'manager' | 'product'> = {
   manager: 'manager',
   managers: 'manager',
@@ -66,7 +68,8 @@ export function salesDiscounts(
       );
       const r = priceRealisation({
         deals: list,
-        lines: typedArg(run, 'lines', lines, DEAL_LINES, toDealLine),
+        // Only the columns the figures use: 100,000 lines parse in a fraction of the time.
+        lines: typedArg(run, 'lines', lines, DEAL_LINES, toDealLine, LINE_KEYS),
         settings: ctx.settings,
         period: p,
         by: group,
