@@ -8,11 +8,12 @@
 // - bench/sidebar.ts (`--sidebar`): bootstrap, today and addLead (`--deals=1000,50000`);
 // - bench/forecast-next.ts (`--forecast`): SALES_FORECAST_NEXT at 50,000 deals (`--runs=7`).
 // - bench/capacity.ts (`--capacity`): SALES_CAPACITY and the plan builder (`--runs=9`).
+// - bench/money.ts (`--money`): SALES_BUDGET and SALES_CAC (`--deals=50000`, `--expenses=20000`).
 // With none of these flags, all of them run.
 import { spawnSync } from 'node:child_process';
 
 const argv = process.argv.slice(2);
-const parts = ['bundle', 'analytics', 'planfact', 'sidebar', 'forecast', 'capacity'];
+const parts = ['bundle', 'analytics', 'planfact', 'sidebar', 'forecast', 'capacity', 'money'];
 const chosen = parts.filter((p) => argv.includes(`--${p}`));
 const want = (p) => chosen.length === 0 || chosen.includes(p);
 const rest = argv.filter((a) => !parts.includes(a.slice(2)));
@@ -35,3 +36,4 @@ if (want('planfact')) run('bench/planfact.ts', rest);
 if (want('sidebar')) run('bench/sidebar.ts', rest);
 if (want('forecast')) run('bench/forecast-next.ts', rest);
 if (want('capacity')) run('bench/capacity.ts', rest);
+if (want('money')) run('bench/money.ts', rest);

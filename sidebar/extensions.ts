@@ -6,5 +6,7 @@ import './tasks';
 import './people';
 import './people-today';
 import './plans';
+import './money';
+import './money-queue';
 
 export {};

@@ -5,11 +5,21 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import { common, crm, fill, people, pictures, plans, sidebar, tasks } from '../src/shared/i18n';
+import {
+  common,
+  crm,
+  fill,
+  money,
+  people,
+  pictures,
+  plans,
+  sidebar,
+  tasks,
+} from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
 /** The catalogues the page carries (src/shared/i18n.ts); each feature's sidebar texts are one entry. */
-const parts = [common, crm, sidebar, pictures, tasks, people, plans] as const;
+const parts = [common, crm, sidebar, pictures, tasks, people, plans, money] as const;
 
 type Keys<T> = T extends unknown ? keyof T : never;
 export type SidebarKey = Keys<(typeof parts)[number]['ru']>;

@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES, type ImportReport, type UploadMode } from '../src/sha
 import { call, readBase64 } from './rpc';
 import { tr } from './i18n';
 import { ErrorBox, Loading, Notice, useCall, useId } from './ui';
+import { ImportTargetField, type ImportTarget } from './money-import';
 
 export function ImportPanel() {
   const fileRef = useRef<HTMLInputElement>(null);
@@ -17,6 +18,7 @@ export function ImportPanel() {
   const [fileProblem, setFileProblem] = useState('');
   const c = useCall();
   const fileId = useId('file');
+  const [target, setTarget] = useState<ImportTarget>('leads');
 
   async function send(mode: UploadMode) {
     const input = fileRef.current;
@@ -39,7 +41,7 @@ export function ImportPanel() {
       return;
     }
     const r = await c.run(() =>
-      call('importFile', { mode, name: file.name, type: file.type, base64 }),
+      call('importFile', { mode, name: file.name, type: file.type, base64, target }),
     );
     if (r) setReport(r);
   }
@@ -59,6 +61,13 @@ export function ImportPanel() {
         }}
         aria-busy={c.busy ? 'true' : 'false'}
       >
+        <ImportTargetField
+          value={target}
+          onChange={(t) => {
+            setTarget(t);
+            setReport(null);
+          }}
+        />
         <div class={fileProblem ? 'field invalid' : 'field'}>
           <label for={fileId}>{tr('sb.import.file')}</label>
           <input

@@ -335,3 +335,54 @@ global.SALES_CAPACITY = (
   historyMonths?: unknown,
   target?: unknown,
 ) => analytics.SALES_CAPACITY(deals, managers, period, historyMonths, target);
+
+/**
+ * @preserve
+ * The budget's plan vs actual per line and month: remaining, share used, the run-rate projection
+ * to the period's end and a status (on plan, will overspend at this pace, overspent).
+ * План и факт бюджета по статьям и месяцам: остаток, доля освоения, прогноз по темпу до конца
+ * периода и статус (в плане, перерасход по темпу, перерасход).
+ *
+ * @param {Array<Array<string|number|Date>>} budget The Budget table with its header row.
+ * @param {Array<Array<string|number|Date>>} spend The Spend table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_BUDGET = (budget: unknown, spend: unknown, period: unknown) =>
+  analytics.SALES_BUDGET(budget, spend, period);
+
+/**
+ * @preserve
+ * Cost of acquisition by lead source: spend, leads, won deals, revenue, cost per lead, cost per
+ * won deal (CAC) and revenue per rouble spent (ROMI); by "month" for the trend.
+ * Стоимость привлечения по источникам: расход, лиды, выигранные сделки, выручка, цена лида,
+ * цена сделки (CAC) и выручка на рубль расхода (ROMI); с "месяц" — по месяцам.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number|Date>>} spend The Spend table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {string} [by] "source" (default) or "month".
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_CAC = (deals: unknown, spend: unknown, period: unknown, by?: unknown) =>
+  analytics.SALES_CAC(deals, spend, period, by);
+
+/**
+ * @preserve
+ * Price realisation of deals closed in the period: per manager (or "product") the average
+ * discount, revenue given away in discounts, win rate with and without a discount; then the win
+ * rate by discount band.
+ * Реализация цены по сделкам, закрытым в периоде: по менеджерам (или "товар") средняя скидка,
+ * выручка, отданная скидками, конверсия со скидкой и без; затем конверсия по размеру скидки.
+ *
+ * @param {Array<Array<string|number|Date>>} deals The Deals table with its header row.
+ * @param {Array<Array<string|number|Date>>} lines The Deal lines table with its header row.
+ * @param {string} period "2026-11", "2026-Q4" or "2026".
+ * @param {string} [by] "manager" (default) or "product".
+ * @return {Array<Array<string|number>>} A table with a header row.
+ * @customfunction
+ */
+global.SALES_DISCOUNTS = (deals: unknown, lines: unknown, period: unknown, by?: unknown) =>
+  analytics.SALES_DISCOUNTS(deals, lines, period, by);

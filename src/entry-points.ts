@@ -57,6 +57,9 @@ export const ENTRY_POINTS = {
   SALES_STALE: { kind: 'customFunction' },
   WORKDAYS_RU: { kind: 'customFunction' },
   SALES_CAPACITY: { kind: 'customFunction' },
+  SALES_BUDGET: { kind: 'customFunction' },
+  SALES_CAC: { kind: 'customFunction' },
+  SALES_DISCOUNTS: { kind: 'customFunction' },
 } as const satisfies Record<string, EntryRule>;
 
 export type EntryPoint = keyof typeof ENTRY_POINTS;

@@ -282,6 +282,13 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await shot(page, pg, side, lang, 'head-plans-written');
     await showSheet(page, lang === 'ru' ? 'Защита плана' : 'Plan defence');
     await shot(page, pg, sheet, lang, 'head-plan-defence');
+    // Money (docs/money.md): the head's Money screen under the Team tab.
+    await signInAs(page, pg, 'head');
+    const money = await openTab(page, 'team');
+    await money.locator('[data-screen="money"]').click();
+    await money.locator('.money-lines li').first().waitFor();
+    await settle(page);
+    await shot(page, pg, side, lang, 'head-money');
   } finally {
     await page.close();
     await pg.flush();

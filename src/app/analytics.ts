@@ -11,6 +11,9 @@ import {
   salesAging,
   salesBonus,
   salesCapacityTable,
+  salesBudget,
+  salesCac,
+  salesDiscounts,
   salesForecast,
   salesForecastNext,
   salesFunnel,
@@ -150,6 +153,19 @@ export const SALES_CAPACITY = (
   historyMonths?: unknown,
   target?: unknown,
 ): Out => salesCapacityTable(context(), deals, managers, period, historyMonths, target);
+
+export const SALES_BUDGET = (budget: unknown, spend: unknown, period: unknown): Out =>
+  salesBudget(context(), budget, spend, period);
+
+export const SALES_CAC = (deals: unknown, spend: unknown, period: unknown, by?: unknown): Out =>
+  salesCac(context(['clients']), deals, spend, period, by);
+
+export const SALES_DISCOUNTS = (
+  deals: unknown,
+  lines: unknown,
+  period: unknown,
+  by?: unknown,
+): Out => salesDiscounts(context(), deals, lines, period, by);
 
 export const WORKDAYS_RU = (start: unknown, end: unknown, holidays?: unknown): Out =>
   workdaysRu(context(), start, end, holidays);

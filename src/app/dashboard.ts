@@ -20,6 +20,7 @@ import { formatInZone } from '../gas/runtime';
 import type { Workbook } from '../gas/workbook';
 import { writeToday } from './setup/today';
 import { taskBlockFor } from './tasks/dashboard';
+import { readMoney } from './money/read';
 
 export interface RefreshOptions {
   now: number;
@@ -58,7 +59,12 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);
     const updatedAt = formatInZone(opts.now, timeZone, 'dd.MM.yyyy HH:mm');
     const extra = [tasks(period)];
-    const model = buildDashboard(data, period, asOf, lang, { badPeriod: bad, updatedAt, extra });
+    const model = buildDashboard(data, period, asOf, lang, {
+      badPeriod: bad,
+      updatedAt,
+      extra,
+      money: readMoney(wb, true),
+    });
     dash.write({
       width: Math.max(3, model.width),
       header: [

@@ -19,6 +19,7 @@ import type { Method, Request } from './methods';
 import type { DealCardView } from './contract-deal-card';
 import type { TasksView } from './contract-tasks';
 export type * from './contract-tasks';
+import type { DiscountQueueItem, MoneyView } from './contract-money';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -395,6 +396,9 @@ interface Responses {
   planPreview: PlanPreview;
   planWrite: PlanWriteResult;
   planDefence: PlanDefenceResult;
+  moneyView: MoneyView;
+  discountQueue: DiscountQueueItem[];
+  decideDiscount: DiscountQueueItem[];
 }
 
 export type { Method, Request };

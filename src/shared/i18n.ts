@@ -12,6 +12,7 @@ import * as sidebarTexts from '../core/i18n/sidebar';
 import * as tasksTexts from '../core/i18n/tasks-sidebar';
 import * as peopleTexts from '../core/i18n/people-sidebar';
 import * as plansTexts from '../core/i18n/plans-sidebar';
+import * as moneyTexts from '../core/i18n/money-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
@@ -22,3 +23,4 @@ export const pictures = { ru: picturesTexts.ru, en: picturesTexts.en };
 export const tasks = { ru: tasksTexts.ru, en: tasksTexts.en };
 export const people = { ru: peopleTexts.ru, en: peopleTexts.en };
 export const plans = { ru: plansTexts.ru, en: plansTexts.en };
+export const money = { ru: moneyTexts.ru, en: moneyTexts.en };

@@ -34,6 +34,8 @@ const HEAD = ['head'] as const satisfies readonly Role[];
 /** base64 spends 4 characters per 3 bytes. */
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 export const IMPORT_MODES = ['preview', 'import'] as const;
+/** What a file holds: leads (clients and deals) or expenses for the Spend sheet. */
+export const IMPORT_TARGETS = ['leads', 'spend'] as const;
 
 /** The core's values (a unit test checks that none is missing). */
 export const ACTIVITY = [
@@ -201,6 +203,19 @@ export const METHODS = {
       name: text(255),
       type: text(200),
       base64: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BASE64)),
+      target: v.optional(oneOf(IMPORT_TARGETS)),
+    }),
+  },
+  /** The Money screen: budget vs actual and cost per source ('' = this month). */
+  moneyView: { roles: LEADERS, request: request({ period: text(10) }) },
+  /** Deal lines over their seller's discount limit, for the head's approval queue. */
+  discountQueue: { roles: HEAD, request: request({}) },
+  decideDiscount: {
+    roles: HEAD,
+    request: request({
+      dealId: recordId(),
+      row: v.pipe(v.number(), v.finite()),
+      approve: flag(),
     }),
   },
   /** One deal's card: a manager only their own (the handler checks), the leaders any. */

@@ -49,6 +49,9 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   WORKDAYS_RU: ['start', 'end', 'holidays'],
   SALES_TASKS: ['tasks', 'period', 'manager'],
   SALES_CAPACITY: ['deals', 'managers', 'period', 'historyMonths', 'target'],
+  SALES_BUDGET: ['budget', 'spend', 'period'],
+  SALES_CAC: ['deals', 'spend', 'period', 'by'],
+  SALES_DISCOUNTS: ['deals', 'lines', 'period', 'by'],
 };
 
 interface Comment {

@@ -46,7 +46,7 @@ interface ParsedFile {
   rows: string[][];
 }
 
-function readFile(file: ImportFileInput): ParsedFile {
+export function readFile(file: ImportFileInput): ParsedFile {
   const name = String(file?.name ?? 'file');
   let bytes: Uint8Array;
   try {

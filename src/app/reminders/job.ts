@@ -5,6 +5,7 @@
  * stops before the time limit and defers on an empty quota. Writes one line to the Log sheet and
  * the run's result to the document's properties for the sidebar.
  */
+import { readMoney } from '../money/read';
 import { isUserError } from '../../core/errors';
 import { t } from '../../core/i18n';
 import { classifyError } from '../../core/reminders/classify';
@@ -77,7 +78,7 @@ export function runReminders(wb: Workbook, opts: RunOptions = {}): RunSummary {
     const zone = wb.zone;
     lang = data.settings.lang;
     const now = Date.now();
-    const crm = dayContent(data, now, zone);
+    const crm = dayContent(data, now, zone, readMoney(wb, true));
     const today = crm.selections.day;
     const dc = taskMail ? withTaskMail(taskMail, crm, today) : crm;
     day = isoDay(today);

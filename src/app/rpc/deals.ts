@@ -15,6 +15,7 @@ import type {
 } from '../../shared/contract';
 import { isOtherReason } from '../../shared/lost-reason';
 import * as crm from '../crm';
+import { requireApproved } from '../money/approvals';
 import type { Ctx } from './context';
 import { requireFields } from './fields';
 import { todayView } from './today';
@@ -81,6 +82,7 @@ export function snooze(r: SnoozeRequest, ctx: Ctx): TodayView {
 
 export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
   return act(ctx, r.dealId, () => {
+    requireApproved(ctx, r.dealId, r.stage);
     crm.moveStage(ctx.wb, {
       id: r.dealId,
       stage: r.stage,
@@ -92,6 +94,7 @@ export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
 
 export function closeWon(r: CloseRequest, ctx: Ctx): TodayView {
   return act(ctx, r.dealId, () => {
+    requireApproved(ctx, r.dealId, null);
     crm.closeWon(ctx.wb, {
       id: r.dealId,
       amount: r.amount || null,

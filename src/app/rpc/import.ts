@@ -10,6 +10,7 @@ import { CLIENTS, DEALS } from '../../core/workbook/schema';
 import type { ImportPreview, ImportReport as CrmReport } from '../../core/crm/types';
 import { MAX_IMPORT_BYTES, type ImportReport, type Request } from '../../shared/contract';
 import * as crm from '../crm';
+import { importSpend } from '../money/import';
 import type { Ctx } from './context';
 
 export function importFile(req: Request<'importFile'>, ctx: Ctx): ImportReport {
@@ -20,6 +21,7 @@ export function importFile(req: Request<'importFile'>, ctx: Ctx): ImportReport {
     throw new UserError('rpc.tooLarge', { name, max: MAX_IMPORT_BYTES / 1024 / 1024 });
   }
   const input = { name, base64 };
+  if (req.target === 'spend') return importSpend(req.mode, input, ctx);
   if (req.mode === 'preview') return fromPreview(crm.previewImport(ctx.wb, input), ctx);
   return fromReport(name, crm.runImport(ctx.wb, input));
 }

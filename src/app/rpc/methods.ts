@@ -12,6 +12,8 @@ import type { Ctx } from './context';
 import { dealCard } from './deal-card';
 import * as deals from './deals';
 import { importFile } from './import';
+import { moneyView } from './money';
+import { decideDiscount, discountQueue } from '../money/approvals';
 import * as lead from './lead';
 import * as people from './people';
 import { openRecord } from './records';
@@ -55,6 +57,9 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   planPreview: plans.planPreview,
   planWrite: plans.planWrite,
   planDefence: plans.planDefence,
+  moneyView,
+  discountQueue: (_r, ctx) => discountQueue(ctx),
+  decideDiscount: (r, ctx) => decideDiscount(ctx, r),
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

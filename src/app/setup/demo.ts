@@ -75,6 +75,8 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
       demo.tasks.map((x) => taskCells(strip(x), lang)),
     );
   if (demo.people) writePeopleDemo(wb, demo.people, lang);
+  wb.append('budget', demo.money.budget);
+  wb.append('spend', demo.money.spend);
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

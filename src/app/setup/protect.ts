@@ -9,11 +9,14 @@
 import { t } from '../../core/i18n';
 import { toManager } from '../../core/workbook/records';
 import {
+  BUDGET,
   LOG,
   MANAGERS,
   PLANS,
+  PRODUCTS,
   SENT_LOG,
   SETTINGS_VALUES,
+  SPEND,
   STAGE_HISTORY,
   TRAINING,
   CANDIDATES,
@@ -38,6 +41,9 @@ export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [
   TRAINING,
   CANDIDATES,
   SCORECARD,
+  BUDGET,
+  SPEND,
+  PRODUCTS,
 ];
 /** Records of what happened, written by managers' actions through the queue. */
 export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG];

@@ -16,15 +16,19 @@ import {
   ONBOARDING,
   SCORECARD,
   TRAINING,
+  BUDGET,
   CLIENTS,
   DASHBOARD,
+  DEAL_LINES,
   DEALS,
   INVOICES,
   LOG,
   MANAGERS,
   PLANS,
+  PRODUCTS,
   SCHEMA_VERSION,
   SENT_LOG,
+  SPEND,
   STAGE_HISTORY,
   TASKS,
   type ColumnDef,
@@ -101,6 +105,10 @@ const SHEET_ORDER: readonly SheetDef[] = [
   TRAINING,
   CANDIDATES,
   SCORECARD,
+  BUDGET,
+  SPEND,
+  PRODUCTS,
+  DEAL_LINES,
 ];
 
 export interface SetupReport {
@@ -310,6 +318,8 @@ function ruleFor(
       return src.stage ? rangeRule(src.stage) : null;
     case 'clients.source':
     case 'deals.source':
+    case 'budget.source':
+    case 'spend.source':
       return src.source ? rangeRule(src.source) : null;
     case 'deals.lostReason':
       return src.lostReason ? rangeRule(src.lostReason) : null;

@@ -25,6 +25,7 @@ import { chartsBeside, layoutBlocks } from './dashboard/layout';
 import type { BlockDraft, DashboardModel, DashInput } from './dashboard/model';
 import { byCompletion, managersBlock, planFactBlock } from './dashboard/plan-fact';
 import { agingBlock, debtorsBlock } from './dashboard/receivables';
+import { moneyBlocks } from './dashboard/money';
 
 export {
   FIRST_BLOCK_ROW,
@@ -51,10 +52,11 @@ export function buildDashboard(
     probe?: () => void;
     /** Blocks of other features (tasks...), built by the caller from sheets beyond WorkbookData. */
     extra?: ReadonlyArray<BlockDraft | null>;
+    money?: DashInput['money'];
   } = {},
 ): DashboardModel {
   const h = (k: MessageKey): string => t(lang, k);
-  const input: DashInput = { data, period, asOf, lang, h };
+  const input: DashInput = { data, period, asOf, lang, h, money: opts.money };
   const zone = asOf.zone;
   const book = new PlanBook(data.plans, data.managers);
   const pfOpts = { zone, book };
@@ -88,6 +90,7 @@ export function buildDashboard(
   const discipline = teamDiscipline(data, period, asOf, k.pushedDeals);
   // Other features' blocks sit above discipline, which stays last (its table runs to the end).
   for (const b of opts.extra ?? []) add(b);
+  for (const b of moneyBlocks(input)) add(b);
   add(disciplineBlock(input, managers, discipline));
 
   const { blocks, width, lastRow } = layoutBlocks(drafts);
@@ -102,7 +105,7 @@ export function buildDashboard(
       : t(lang, 'an.dash.updated', { at: opts.updatedAt ?? '', date: formatDay(asOf.day) }),
     hint: empty ? h('an.dash.noData') : h('an.dash.periodHint'),
     blocks,
-    charts: chartsBeside(width, h),
+    charts: chartsBeside(width, h, new Set(blocks.map((b) => b.key))),
     width,
     lastRow,
     summary: {

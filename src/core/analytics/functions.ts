@@ -17,3 +17,6 @@ export { salesKpi } from './tables/kpi';
 export { salesPlanFact } from './tables/plan-fact';
 export { salesStale } from './tables/stale';
 export { workdaysRu } from './tables/workdays';
+export { salesBudget } from './tables/budget';
+export { salesCac } from './tables/cac';
+export { salesDiscounts } from './tables/discounts';

@@ -26,6 +26,7 @@ import type {
 } from '../types';
 import { planEachContact } from './next-steps';
 import { Random } from './random';
+import { demoMoney, type DemoMoney } from './money';
 import * as W from './names';
 import { demoTasks } from './tasks';
 import type { Task } from '../tasks/types';
@@ -60,6 +61,7 @@ export interface DemoData {
   stages: StageDef[];
   tasks?: Task[];
   people?: PeopleDemo;
+  money: DemoMoney;
 }
 
 export const DEMO_DEFAULTS = {
@@ -523,10 +525,12 @@ export function generateDemo(opts: DemoOptions): DemoData {
 
   const tasks = demoTasks({ managers, deals, today, zone, lang });
   const people = demoPeople(managers, today, lang, rnd, o.domain);
+  const money = demoMoney({ seed: o.seed, today, lang, months: o.months });
   return {
     ...{ managers, clients, deals, activities, stageHistory: history, plans, invoices, stages },
     tasks,
     people,
+    money,
   };
 }
 

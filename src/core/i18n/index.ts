@@ -16,6 +16,8 @@ import * as people from './people';
 import * as peopleSidebar from './people-sidebar';
 import * as plans from './plans';
 import * as plansSidebar from './plans-sidebar';
+import * as money from './money';
+import * as moneySidebar from './money-sidebar';
 import { fill } from './plural';
 import * as reminders from './reminders';
 import * as security from './security';
@@ -41,6 +43,8 @@ const catalogues = [
   peopleSidebar,
   plans,
   plansSidebar,
+  money,
+  moneySidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

@@ -4,6 +4,7 @@
  * Lists are cut to a cap; `fitToSize` lowers the cap until the body fits the size limit, and a cut
  * list ends with "and N more" linking to the sheet.
  */
+import { budgetSection } from './budget';
 import { t, type MessageKey, type MessageParams } from '../i18n';
 import { formatDay } from '../time';
 import { barHtml, barText } from './bars';
@@ -319,6 +320,7 @@ export function renderSummary(s: HeadSummary, ctx: RenderContext, cap: number): 
   if (s.atRisk.length) itemList(doc, s.atRisk, cap, owner);
   else doc.para(doc.tr('rem.nothing'), MUTED);
   extraSections(doc, s.extra, cap);
+  budgetSection(doc, s.budget, (k) => money(doc, k));
   doc.heading(doc.tr('rem.receivables'), s.receivables.length);
   if (s.receivables.length) {
     doc.para(doc.tr('rem.receivablesTotal', { amount: money(doc, s.receivablesTotal) }));

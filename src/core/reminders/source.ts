@@ -32,6 +32,7 @@ import {
 } from './digest';
 import type { ContentSource } from './plan';
 import { standings } from './standings';
+import { budgetAlerts, type MoneySheets } from './budget';
 import type {
   BonusLine,
   Digest,
@@ -151,7 +152,12 @@ export interface DayContent {
   isWorkingDay(day: Day): boolean;
 }
 
-export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayContent {
+export function dayContent(
+  data: WorkbookData,
+  now: Instant,
+  zone: Zone,
+  money?: MoneySheets,
+): DayContent {
   const asOf = asOfInstant(now, zone);
   const today = asOf.day;
   const stages = stagesOf(data.settings);
@@ -238,6 +244,7 @@ export function dayContent(data: WorkbookData, now: Instant, zone: Zone): DayCon
     summary: () => ({
       ...buildSummary(selections, data.managers),
       standings: standings(data, asOf, month),
+      budget: money && budgetAlerts(money, today),
     }),
     report,
   };

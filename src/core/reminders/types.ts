@@ -4,6 +4,7 @@
  * "forgotten", "overdue" and plan-fact for the whole product); this module only arranges them per
  * recipient and renders them.
  */
+import type { BudgetAlert } from './budget';
 import type { Kopecks } from '../money';
 import type { SheetKey } from '../workbook/schema';
 import type { Day } from '../time';
@@ -133,6 +134,8 @@ export interface HeadSummary {
   standings?: Standing[];
   /** Sections of other features (overdue tasks...), shown after the risks. */
   extra?: ExtraSection[];
+  /** Budget lines overspending this month (src/core/reminders/budget.ts). */
+  budget?: BudgetAlert[];
 }
 
 export interface BonusLine {

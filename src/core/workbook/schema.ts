@@ -49,7 +49,11 @@ export type SheetKey =
   | 'onboarding'
   | 'training'
   | 'candidates'
-  | 'scorecard';
+  | 'scorecard'
+  | 'budget'
+  | 'spend'
+  | 'products'
+  | 'dealLines';
 
 export interface SheetDef {
   key: SheetKey;
@@ -435,6 +439,76 @@ export const SETTINGS_GRADES: readonly ColumnDef[] = [
   col('bonusScheme', 'Схема премии', 'Bonus scheme', 'text'),
 ];
 
+/** The head's budget: a planned amount per line (and optionally lead source) and month. */
+export const BUDGET: SheetDef = {
+  key: 'budget',
+  ru: 'Бюджет',
+  en: 'Budget',
+  columns: [
+    col('line', 'Статья', 'Line', 'text', { required: true, aliases: ['Статья бюджета'] }),
+    col('source', 'Источник', 'Source', 'enum', { aliases: ['Источник лида', 'Lead source'] }),
+    col('month', 'Месяц', 'Month', 'text', { required: true, aliases: ['Период', 'Period'] }),
+    col('amount', 'План', 'Planned', 'money', {
+      required: true,
+      aliases: ['Сумма', 'Amount', 'Planned amount', 'Бюджет'],
+    }),
+  ],
+};
+
+/** Actual expenses, typed or imported; matched to the budget by line (and source). */
+export const SPEND: SheetDef = {
+  key: 'spend',
+  ru: 'Расходы',
+  en: 'Spend',
+  columns: [
+    col('date', 'Дата', 'Date', 'date', { required: true, aliases: ['Дата расхода'] }),
+    col('line', 'Статья', 'Line', 'text', { required: true, aliases: ['Статья бюджета'] }),
+    col('source', 'Источник', 'Source', 'enum', { aliases: ['Источник лида', 'Lead source'] }),
+    col('amount', 'Сумма', 'Amount', 'money', { required: true, aliases: ['Расход', 'Cost'] }),
+    col('comment', 'Комментарий', 'Comment', 'longtext', { aliases: ['Примечание', 'Note'] }),
+  ],
+};
+
+/** The price list: what may be sold, at what list price, and how low a price may go. */
+export const PRODUCTS: SheetDef = {
+  key: 'products',
+  ru: 'Товары',
+  en: 'Products',
+  columns: [
+    col('name', 'Название', 'Name', 'text', { required: true, aliases: ['Товар', 'Product'] }),
+    col('sku', 'Артикул', 'SKU', 'text', { aliases: ['Код', 'Code'] }),
+    col('unit', 'Ед.', 'Unit', 'text', { aliases: ['Единица', 'Ед. изм.'] }),
+    col('listPrice', 'Цена по прайсу', 'List price', 'money', {
+      required: true,
+      aliases: ['Цена', 'Price'],
+    }),
+    col('currency', 'Валюта', 'Currency', 'text'),
+    col('minPrice', 'Мин. цена', 'Min price', 'money'),
+    col('maxDiscount', 'Макс. скидка', 'Max discount', 'percent'),
+    col('active', 'Активен', 'Active', 'bool'),
+  ],
+};
+
+/** What a deal sells: its lines, with the discount and its approval. */
+export const DEAL_LINES: SheetDef = {
+  key: 'dealLines',
+  ru: 'Строки сделок',
+  en: 'Deal lines',
+  columns: [
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('product', 'Товар', 'Product', 'text', { required: true, aliases: ['Название', 'Name'] }),
+    col('sku', 'Артикул', 'SKU', 'text'),
+    col('quantity', 'Количество', 'Quantity', 'number', { required: true, aliases: ['Кол-во'] }),
+    col('listPrice', 'Цена по прайсу', 'List price', 'money'),
+    col('price', 'Цена', 'Price', 'money'),
+    col('discount', 'Скидка', 'Discount', 'percent'),
+    col('currency', 'Валюта', 'Currency', 'text'),
+    col('status', 'Согласование', 'Approval', 'text', { aliases: ['Статус', 'Status'] }),
+    col('approvedBy', 'Согласовал', 'Approved by', 'email'),
+    col('approvedAt', 'Когда согласовано', 'Approved at', 'datetime'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -460,6 +534,10 @@ export const SHEETS: readonly SheetDef[] = [
   TRAINING,
   CANDIDATES,
   SCORECARD,
+  BUDGET,
+  SPEND,
+  PRODUCTS,
+  DEAL_LINES,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

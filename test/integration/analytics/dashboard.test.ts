@@ -80,10 +80,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     expect(rows.every((r) => r[minutes] === '' || Number.isInteger(r[minutes]))).toBe(true);
   });
 
-  it('creates four native charts fed by the blocks', () => {
+  it('creates six native charts fed by the blocks (two of them the money blocks)', () => {
     const charts = dash().getCharts();
     expect(charts.map((c) => String(c.modify().getChartType())).sort()).toEqual([
       'BAR',
+      'BAR',
+      'COLUMN',
       'COLUMN',
       'COLUMN',
       'LINE',
@@ -126,12 +128,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     dash().removeChart(gone);
     p.run('menuRefreshDashboard');
     const after = dash().getCharts();
-    expect(after).toHaveLength(4);
+    expect(after).toHaveLength(6);
     expect(after.map((c) => c.getChartId())).toEqual(
       expect.arrayContaining(kept.map((c) => c.getChartId())),
     );
     p.run('menuRefreshDashboard');
-    expect(dash().getCharts()).toHaveLength(4);
+    expect(dash().getCharts()).toHaveLength(6);
   });
 
   it('follows the period typed into B2', () => {
@@ -148,10 +150,11 @@ describe('Refresh dashboard on the demo workbook', () => {
   });
 
   it('writes each block with one setValues, and makes as many calls for twice the rows', () => {
-    // Blocks + the header: 11 or 12 blocks (plan inconsistencies only when there are some).
-    expect(first['Range.setValues']).toBeGreaterThanOrEqual(11);
-    expect(first['Range.setValues']).toBeLessThanOrEqual(13);
-    expect(first['Range.getValues']).toBe(9); // Settings + 7 data sheets + Tasks, one read each
+    // Blocks + the header: 13 or 14 blocks (plan inconsistencies only when there are some).
+    expect(first['Range.setValues']).toBeGreaterThanOrEqual(13);
+    expect(first['Range.setValues']).toBeLessThanOrEqual(15);
+    // Settings + 7 data sheets + Tasks, Budget and Spend, one read each
+    expect(first['Range.getValues']).toBe(11);
 
     const doubled = demoProject();
     const ss = doubled.emulator.spreadsheet;
@@ -182,6 +185,7 @@ describe('Refresh dashboard without data', () => {
     expect(v[pf + 2].slice(0, 3)).toEqual(['Компания', 0, 0]);
     expect(t).toContain('Планов на период нет: добавьте строки на лист «Планы».');
     expect(t).toContain('Долгов нет.');
+    // No budget and no spend: no money blocks, so no money charts.
     expect(p.emulator.spreadsheet.getSheetByName('Дашборд')!.getCharts()).toHaveLength(4);
     expect(p.emulator.ui.alerts).toEqual([]);
   });

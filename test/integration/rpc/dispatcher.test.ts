@@ -59,6 +59,9 @@ const EVERY: Method[] = [
   'saveSettings',
   'setReminders',
   'importFile',
+  'moneyView',
+  'discountQueue',
+  'decideDiscount',
 ];
 
 describe('the allow-list', () => {

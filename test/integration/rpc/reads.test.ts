@@ -99,6 +99,8 @@ describe('each RPC method reads each sheet at most once', () => {
       () => ({ id: openTaskOf(demo.managers[0]), result: 'Готово', dealId: '' }),
     ],
     ['cancelTask', 'head', () => ({ id: openTaskOf(demo.managers[1]), dealId: '' })],
+    ['moneyView', 'head', () => ({ period: '' })],
+    ['discountQueue', 'head', () => ({})],
     ['getSettings', 'head', () => ({})],
     [
       'planPreview',
@@ -150,6 +152,17 @@ describe('each RPC method reads each sheet at most once', () => {
         passed: true,
       }),
     ],
+    ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
+      'importFile',
+      'head',
+      () => ({
+        mode,
+        target: 'spend',
+        name: 'spend.csv',
+        type: 'text/csv',
+        base64: Buffer.from('Дата;Статья;Сумма\n03.11.2026;Реклама;1000\n').toString('base64'),
+      }),
+    ]),
   ];
 
   it.each(cases)('%s', (method, who, payload) => {

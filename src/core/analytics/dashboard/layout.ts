@@ -2,6 +2,7 @@
 import type { MessageKey } from '../../i18n';
 import { AGING_BUCKETS } from '../receivables';
 import { FORECAST_CHART_COLUMNS } from './forecast-next';
+import { MONEY_CHARTS } from './money';
 import { FIRST_BLOCK_ROW, type BlockDraft, type ChartModel, type DashBlock } from './model';
 
 export interface Layout {
@@ -24,7 +25,12 @@ export function layoutBlocks(drafts: readonly BlockDraft[]): Layout {
   return { blocks, width, lastRow: row - 1 };
 }
 
-export function chartsBeside(width: number, h: (key: MessageKey) => string): ChartModel[] {
+export function chartsBeside(
+  width: number,
+  h: (key: MessageKey) => string,
+  /** The blocks laid out: the money charts come only with their blocks. */
+  present: ReadonlySet<string> = new Set(),
+): ChartModel[] {
   const column = width + 2;
   return [
     {
@@ -64,5 +70,11 @@ export function chartsBeside(width: number, h: (key: MessageKey) => string): Cha
       row: FIRST_BLOCK_ROW + 60,
       column,
     },
+    ...MONEY_CHARTS.filter((c) => present.has(c.block)).map((c, i) => ({
+      ...c,
+      title: h(c.title),
+      row: FIRST_BLOCK_ROW + 80 + 20 * i,
+      column,
+    })),
   ];
 }

@@ -8,6 +8,7 @@ import type { Lang, WorkbookData } from '../../types';
 import type { AsOf } from '../context';
 import type { Period } from '../period';
 import type { Cell } from '../tables/table';
+import type { MoneySheets } from '../../reminders/budget';
 
 export type ColFormat = 'text' | 'money' | 'percent' | 'int' | 'number';
 
@@ -22,7 +23,9 @@ export type BlockKey =
   | 'bonus'
   | 'discipline'
   | 'forecastNext'
-  | 'tasks';
+  | 'tasks'
+  | 'budget'
+  | 'cac';
 
 export interface DashBlock {
   key: BlockKey;
@@ -41,7 +44,7 @@ export interface DashBlock {
 /** A block as its builder returns it, before the layout places it. */
 export type BlockDraft = Omit<DashBlock, 'row' | 'column'>;
 
-export type ChartKey = 'planFact' | 'funnel' | 'aging' | 'forecastNext';
+export type ChartKey = 'planFact' | 'funnel' | 'aging' | 'forecastNext' | 'budget' | 'cac';
 
 export interface ChartModel {
   key: ChartKey;
@@ -93,6 +96,8 @@ export interface DashInput {
   lang: Lang;
   /** A header or label in the dashboard's language. */
   h: (key: MessageKey) => string;
+  /** Budget and Spend, when the workbook has them (src/app/money/read.ts). */
+  money?: MoneySheets;
 }
 
 export const FIRST_BLOCK_ROW = 5;

@@ -1,0 +1,45 @@
+/** The Money screen's answer (budget vs actual, cost of acquisition by source). Kopecks. */
+export interface MoneyBudgetLine {
+  /** Line · source, as typed; '' for spend without a line. */
+  name: string;
+  plan: number;
+  actual: number;
+  projection: number;
+  status: 'ok' | 'atRisk' | 'over' | 'unplanned';
+}
+
+export interface MoneySource {
+  /** '' for leads and spend without a source. */
+  source: string;
+  spend: number;
+  leads: number;
+  won: number;
+  revenue: number;
+  cac: number | null;
+  romi: number | null;
+}
+
+export interface MoneyView {
+  /** The period shown, canonical ("2026-11"). */
+  period: string;
+  budget: MoneyBudgetLine[];
+  total: MoneyBudgetLine;
+  sources: MoneySource[];
+  /** Already in the user's language: rows left out, unsourced counts, currencies without rate. */
+  notes: string[];
+}
+
+/** A line awaiting the head's decision (src/core/money/approvals.ts QueueItem). */
+export interface DiscountQueueItem {
+  dealId: string;
+  title: string;
+  clientName: string;
+  manager: string;
+  row: number;
+  product: string;
+  /** Fractions: the line's discount, the seller's limit, the head's room (limit − discount). */
+  discount: number;
+  limit: number;
+  margin: number;
+  rejected: boolean;
+}
