@@ -26,6 +26,9 @@ const ALLOWED_LATIN = new Set([
   // Quarters as people type them («Q1 2027»), accepted by the one period parser.
   'Q1',
   'Q4',
+  // Marketing's own acronyms, used as they are in Russian texts on acquisition cost.
+  'CAC',
+  'ROMI',
   'ROP',
   'Desk',
   'Google',

@@ -43,12 +43,19 @@ describe('the Dashboard money blocks', () => {
     ]);
     const cac = m.blocks.find((b) => b.key === 'cac')!;
     expect(cac.rows).toEqual([['Реклама', 40_000, 40_000, 2, 1, 200_000, 5]]);
-    expect(m.charts.map((c) => c.key)).toEqual(['planFact', 'funnel', 'aging', 'budget', 'cac']);
+    expect(m.charts.map((c) => c.key)).toEqual([
+      'planFact',
+      'funnel',
+      'aging',
+      'forecastNext',
+      'budget',
+      'cac',
+    ]);
   });
 
   it('no budget and no spend: no money blocks and no money charts', () => {
     const m = buildDashboard(data, period, asOf, 'ru', { money: { budget: [], spend: [] } });
     expect(m.blocks.some((b) => b.key === 'budget' || b.key === 'cac')).toBe(false);
-    expect(m.charts.map((c) => c.key)).toEqual(['planFact', 'funnel', 'aging']);
+    expect(m.charts.map((c) => c.key)).toEqual(['planFact', 'funnel', 'aging', 'forecastNext']);
   });
 });
