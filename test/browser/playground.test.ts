@@ -10,6 +10,7 @@ import { launchChromium } from '../../local/harness/chromium';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PLANS } from '../../src/core/workbook/schema';
 import { Playground } from '../../local/playground/playground';
 import { plural } from '../../src/core/i18n/plural';
 import { startServer, type RunningServer } from '../../local/playground/server';
@@ -283,7 +284,7 @@ test('typing into a cell goes through the emulator and fires the bundle onEdit',
   // The Plans sheet carries the filter Setup put on its header: a drop-down on each column.
   await page.locator('.tab[data-sheet="Планы"]').click();
   await page.locator('#grid-table[data-sheet="Планы"]').waitFor();
-  expect(await page.locator('td.filter[data-r="1"]').count()).toBe(6);
+  expect(await page.locator('td.filter[data-r="1"]').count()).toBe(PLANS.columns.length);
   await page.close();
 });
 

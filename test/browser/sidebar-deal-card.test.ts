@@ -6,7 +6,7 @@
  * Needs `npm run build` first.
  */
 import type { Browser, Page } from 'playwright-core';
-import { rows } from '../integration/crm/helpers';
+import { rows, stageHistory } from '../integration/crm/helpers';
 import { IVAN, XSS, XSS_NOTE, seedTeam, type Seeded } from '../integration/rpc/seed';
 import { assertNoXss, launch, openSidebar, shot, type Sidebar } from './sidebar-support';
 
@@ -97,8 +97,9 @@ test('opened from the day’s plan: the history rows are the sheets’ rows', as
     '25.11.2026 12:00 · Звонок · Иван Петров',
     '10.11.2026 11:00 · Звонок · Иван Петров',
   ]);
-  // Stage changes: the deal's rows of the Stage history sheet.
-  const stages = rows(seeded.project, 'История этапов').filter((r) => r['ID сделки'] === vector);
+  // Stage changes: the deal's rows of Stage history (the sheet and a manager's queued moves).
+  const stages = stageHistory(seeded.project).filter((r) => r['ID сделки'] === vector);
+  expect(stages.length).toBeGreaterThan(0);
   expect(await texts('stages', 'div')).toEqual(
     stages.map((r) => `${String(r['Из этапа']) || '—'} → ${String(r['В этап'])}`).reverse(),
   );

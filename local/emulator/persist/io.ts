@@ -130,6 +130,7 @@ export async function restore(
       sheet._conditional = saved.conditional;
       sheet._charts = saved.charts;
       sheet._columnWidths = new Map(saved.columnWidths);
+      sheet._filter = saved.filter ? { ...saved.filter, criteria: new Map() } : null;
     } else {
       sheet._formats = x.formats;
       for (const l of x.lists)

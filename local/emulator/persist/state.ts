@@ -31,6 +31,8 @@ export interface SheetState {
   conditional: ConditionalRuleSpec[];
   charts: ChartSpec[];
   columnWidths: Array<[number, number]>;
+  /** The basic filter's range (its criteria are the user's view and are not kept); absent: none. */
+  filter?: { r: number; c: number; nr: number; nc: number } | null;
 }
 
 export interface EmulatorState {
@@ -129,6 +131,9 @@ export function sheetState(sheet: Sheet, specs: ValidationSpec[]): SheetState {
     conditional: sheet._conditional,
     charts: sheet._charts,
     columnWidths: [...sheet._columnWidths],
+    filter: sheet._filter
+      ? { r: sheet._filter.r, c: sheet._filter.c, nr: sheet._filter.nr, nc: sheet._filter.nc }
+      : null,
   };
 }
 
