@@ -30,7 +30,11 @@ const run = (file, args = []) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (want('bundle')) run('bench/bundle-load.ts');
+if (want('bundle'))
+  run(
+    'bench/bundle-load.ts',
+    rest.filter((a) => a.startsWith('--compare=')),
+  );
 if (want('analytics')) run('bench/run.ts', rest);
 if (want('planfact')) run('bench/planfact.ts', rest);
 if (want('sidebar')) run('bench/sidebar.ts', rest);
