@@ -28,6 +28,7 @@ import { normalizeHeader } from '../../core/workbook/headers';
 import { ensureMaxRows, readDataRange, sheetName, writeValues } from '../../gas/sheets/blocks';
 import { findSheet } from '../../gas/sheets/table';
 import {
+  ensureMaxColumns,
   insertSheet,
   namedRange,
   setFrozenRows,
@@ -85,6 +86,7 @@ function writeBlock(
   zone: Zone,
 ): void {
   const width = rows[0].length;
+  ensureMaxColumns(sheet, col + width - 1);
   for (const [offset, format] of Object.entries(blockFormats(key))) {
     setNumberFormat(sheet, row + 1, col + Number(offset), NAMED_RANGE_ROWS, 1, format);
   }

@@ -7,6 +7,7 @@ import type { CellKind, ColumnDef } from './schema';
 import type { Lang, Settings } from '../types';
 import { BONUS_KINDS, STAGE_KINDS } from './enums';
 import { SETTING_ROWS, SETTINGS_TABLES, settingValueText, type SettingsTableKey } from './settings';
+import { playbookCells } from '../playbooks/settings';
 
 export const MONEY_FORMAT = '#,##0.00 "₽"';
 export const DATE_FORMAT = 'dd.mm.yyyy';
@@ -135,6 +136,11 @@ export function settingsBlocks(s: Settings): SettingsTableBlock[] {
       rows: [header('rates'), ...s.rates.map((r) => [r.currency, r.rate])],
     },
     { key: 'lists', columns: SETTINGS_TABLES.lists, rows: [header('lists'), ...lists] },
+    {
+      key: 'playbooks',
+      columns: SETTINGS_TABLES.playbooks,
+      rows: [header('playbooks'), ...(s.playbooks ?? []).map((p) => playbookCells(p, lang))],
+    },
   ];
 }
 

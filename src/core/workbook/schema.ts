@@ -276,6 +276,16 @@ export const SETTINGS_LISTS: readonly ColumnDef[] = [
   }),
 ];
 
+/** Stage playbooks (src/core/playbooks): what a stage asks of a deal before it leaves. */
+export const SETTINGS_PLAYBOOKS: readonly ColumnDef[] = [
+  col('stage', 'Этап', 'Stage', 'text', { required: true }),
+  col('todo', 'Что делать', 'What to do', 'longtext', { required: true }),
+  col('checklist', 'Чек-лист', 'Checklist', 'longtext'),
+  col('required', 'Обязательные поля', 'Required fields', 'longtext'),
+  col('exit', 'Критерий выхода', 'Exit criterion', 'longtext'),
+  col('strict', 'Строго', 'Strict', 'bool'),
+];
+
 export const LOG: SheetDef = {
   key: 'log',
   ru: 'Журнал',

@@ -9,6 +9,7 @@ import {
   SETTINGS_BONUS,
   SETTINGS_CALENDAR,
   SETTINGS_LISTS,
+  SETTINGS_PLAYBOOKS,
   SETTINGS_RATES,
   SETTINGS_STAGES,
   SETTINGS_VALUES,
@@ -29,6 +30,7 @@ import { isBlankCell } from './cells';
 import { ASSIGNMENT_RULES, BONUS_KINDS, FACT_BASES, STAGE_KINDS } from './enums';
 import { normalizeEmail, parseBool, parseNumber } from './normalize';
 import { readRecords, type RawRecord } from './tables';
+import { defaultPlaybooks, parseRequired, splitItems } from '../playbooks/settings';
 
 // ---- Defaults --------------------------------------------------------------------------------
 
@@ -172,6 +174,10 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     snoozeMinReason: 5,
     taskEscalationDays: 2,
     stages: defaultStages(lang),
+    playbooks: defaultPlaybooks(
+      DEFAULT_STAGES.filter((x) => x.kind === 'open').map((x) => x[lang]),
+      lang,
+    ),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
     rates: DEFAULT_RATES.map((r) => ({ ...r })),
@@ -439,7 +445,8 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
 
 // ---- Locating the side-by-side tables --------------------------------------------------------
 
-export type SettingsTableKey = 'values' | 'stages' | 'calendar' | 'bonus' | 'rates' | 'lists';
+export type SettingsTableKey =
+  'values' | 'stages' | 'calendar' | 'bonus' | 'rates' | 'lists' | 'playbooks';
 
 export const SETTINGS_TABLES: Record<SettingsTableKey, readonly ColumnDef[]> = {
   values: SETTINGS_VALUES.columns,
@@ -448,6 +455,7 @@ export const SETTINGS_TABLES: Record<SettingsTableKey, readonly ColumnDef[]> = {
   bonus: SETTINGS_BONUS,
   rates: SETTINGS_RATES,
   lists: SETTINGS_LISTS,
+  playbooks: SETTINGS_PLAYBOOKS,
 };
 
 export interface LocatedTable {
@@ -609,6 +617,23 @@ export function parseSettings(
     }
     if (sources.length) s.sources = sources;
     if (reasons.length) s.lostReasons = reasons;
+  }
+
+  // A table present but empty means "no playbooks": the head removed them.
+  if (tables.playbooks) {
+    s.playbooks = [];
+    for (const { cells } of tableRecords(values, tables.playbooks, SETTINGS_PLAYBOOKS, zone)) {
+      const stage = String(cells.stage ?? '').trim();
+      if (!stage) continue;
+      s.playbooks.push({
+        stage,
+        todo: String(cells.todo ?? '').trim(),
+        checklist: splitItems(cells.checklist),
+        required: parseRequired(cells.required),
+        exit: String(cells.exit ?? '').trim(),
+        strict: parseBool(cells.strict) ?? false,
+      });
+    }
   }
   return s;
 }
