@@ -17,6 +17,8 @@ import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
 import type { TasksView } from './contract-tasks';
 export type * from './contract-tasks';
+import type { ComplianceRow, PlaybookView } from './contract-playbooks';
+export type * from './contract-playbooks';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -363,6 +365,9 @@ interface Responses {
   setTask: TasksView;
   completeTask: TasksView;
   cancelTask: TasksView;
+  playbook: PlaybookView;
+  tickItem: PlaybookView;
+  compliance: ComplianceRow[];
 }
 
 export type { Method, Request };

@@ -56,7 +56,8 @@ const dealAction = {
   ),
 };
 
-const close = request({ ...dealAction, reason: text(500), amount: text(40) });
+/** `confirm`: go on although the stage's playbook is not done (a warning was shown). */
+const close = request({ ...dealAction, reason: text(500), amount: text(40), confirm: flag() });
 
 const lead = request({
   clientName: text(500),
@@ -157,7 +158,7 @@ export const METHODS = {
   },
   moveStage: {
     roles: ANYONE,
-    request: request({ ...dealAction, stage: text(200), amount: text(40) }),
+    request: request({ ...dealAction, stage: text(200), amount: text(40), confirm: flag() }),
   },
   closeWon: { roles: ANYONE, request: close },
   closeLost: {
@@ -197,6 +198,13 @@ export const METHODS = {
     request: request({ id: recordId(), result: text(), dealId: text(40) }),
   },
   cancelTask: { roles: ANYONE, request: request({ id: recordId(), dealId: text(40) }) },
+  /** Stage playbooks (issue #14): a manager reads and ticks only their own deals. */
+  playbook: { roles: ANYONE, request: request({ dealId: recordId() }) },
+  tickItem: {
+    roles: ANYONE,
+    request: request({ dealId: recordId(), item: text(500), done: flag() }),
+  },
+  compliance: { roles: LEADERS, request: request({ period: text(10) }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -334,7 +334,7 @@ export function moveStage(wb: Workbook, input: MoveStageInput): DealResult {
       { amount: input.amount, expectedClose: input.expectedClose },
       s.ctx(),
     );
-    return { record: applyMove(s, table, deal, move) };
+    return { record: applyMove(s, table, deal, move, input.exitMet) };
   });
 }
 
@@ -343,13 +343,14 @@ function applyMove(
   table: Table,
   deal: Deal,
   move: ReturnType<typeof moveDealStage>,
+  exitMet?: boolean,
 ): Deal {
   if (move.history) s.wb.requireHeader('stageHistory');
   const record = write(s, table, deal, {
     ...move.changes,
     updatedAt: nextStamp(deal.updatedAt, s.now),
   });
-  if (move.history) s.wb.append('stageHistory', [move.history]);
+  if (move.history) s.wb.append('stageHistory', [{ ...move.history, exitMet }]);
   auditPanel(s, deal, move.changes);
   return record;
 }
@@ -374,7 +375,7 @@ export function closeWon(wb: Workbook, input: CloseWonInput): DealResult {
       { amount: input.amount, closedAt: input.closedAt },
       s.ctx(),
     );
-    return { record: applyMove(s, table, deal, move) };
+    return { record: applyMove(s, table, deal, move, input.exitMet) };
   });
 }
 

@@ -18,6 +18,10 @@ import * as crm from '../crm';
 import type { Ctx } from './context';
 import { requireFields } from './fields';
 import { todayView } from './today';
+import { checkMove } from './playbook';
+
+const wonStage = (ctx: Ctx): string =>
+  ctx.wb.settings.stages.find((s) => s.kind === 'won')?.name ?? '';
 
 /** The deal, if the caller may act on it (a manager: only their own; the same answer otherwise). */
 function ownDeal(ctx: Ctx, dealId: string): void {
@@ -84,6 +88,7 @@ export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
     crm.moveStage(ctx.wb, {
       id: r.dealId,
       stage: r.stage,
+      exitMet: checkMove(ctx, r.dealId, r.stage, r.confirm),
       amount: r.amount || null,
       expectedUpdatedAt: stamp(r.updatedAt),
     });
@@ -94,6 +99,7 @@ export function closeWon(r: CloseRequest, ctx: Ctx): TodayView {
   return act(ctx, r.dealId, () => {
     crm.closeWon(ctx.wb, {
       id: r.dealId,
+      exitMet: checkMove(ctx, r.dealId, wonStage(ctx), r.confirm),
       amount: r.amount || null,
       expectedUpdatedAt: stamp(r.updatedAt),
     });

@@ -15,6 +15,7 @@ import { openRecord } from './records';
 import * as settings from './settings';
 import * as team from './team';
 import * as tasks from './tasks';
+import * as playbooks from './playbook';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -41,6 +42,9 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   setTask: tasks.setTask,
   completeTask: tasks.completeTask,
   cancelTask: tasks.cancelTask,
+  playbook: playbooks.playbook,
+  tickItem: playbooks.tickItem,
+  compliance: playbooks.complianceView,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -14,6 +14,7 @@ import {
   SENT_LOG,
   SETTINGS_VALUES,
   STAGE_HISTORY,
+  CHECKLISTS,
   type SheetDef,
 } from '../../core/workbook/schema';
 import type { Lang } from '../../core/types';
@@ -27,7 +28,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Sheets only the head(s) and the owner may edit. */
 export const HEAD_ONLY_SHEETS: readonly SheetDef[] = [MANAGERS, SETTINGS_VALUES, PLANS, SENT_LOG];
 /** Sheets managers' actions write to: a warning for people typing there by hand. */
-export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG];
+export const SHARED_SHEETS: readonly SheetDef[] = [STAGE_HISTORY, LOG, CHECKLISTS];
 
 function headsOf(ss: Spreadsheet, zone: Zone): string[] {
   const found = findSheet(ss, MANAGERS);

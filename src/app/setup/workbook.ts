@@ -23,6 +23,7 @@ import {
   SENT_LOG,
   STAGE_HISTORY,
   TASKS,
+  CHECKLISTS,
   type ColumnDef,
   type SheetDef,
 } from '../../core/workbook/schema';
@@ -92,6 +93,7 @@ const SHEET_ORDER: readonly SheetDef[] = [
   SENT_LOG,
   AUDIT,
   TASKS,
+  CHECKLISTS,
 ];
 
 export interface SetupReport {

@@ -15,6 +15,8 @@ import * as security from './security';
 import * as sidebar from './sidebar';
 import * as tasks from './tasks';
 import * as tasksSidebar from './tasks-sidebar';
+import * as playbooks from './playbooks';
+import * as playbooksSidebar from './playbooks-sidebar';
 
 const catalogues = [
   common,
@@ -27,6 +29,8 @@ const catalogues = [
   security,
   tasks,
   tasksSidebar,
+  playbooks,
+  playbooksSidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

@@ -45,7 +45,8 @@ export type SheetKey =
   | 'log'
   | 'sentLog'
   | 'audit'
-  | 'tasks';
+  | 'tasks'
+  | 'checklists';
 
 export interface SheetDef {
   key: SheetKey;
@@ -185,6 +186,10 @@ export const STAGE_HISTORY: SheetDef = {
     col('toStage', 'В этап', 'To stage', 'text', { required: true }),
     col('at', 'Когда', 'When', 'datetime', { required: true }),
     col('by', 'Кто', 'By', 'email'),
+    // Blank on moves made before playbooks, backwards or to Lost: they do not count.
+    col('exitMet', 'Критерий выполнен', 'Criterion met', 'bool', {
+      aliases: ['Exit criterion met'],
+    }),
   ],
 };
 
@@ -358,6 +363,24 @@ export const TASKS: SheetDef = {
   ],
 };
 
+/**
+ * Checklist ticks per deal (src/core/playbooks): one row per tick or untick, the last one for a
+ * (deal, stage, item) wins, so a tick is one append and the sheet doubles as its history.
+ */
+export const CHECKLISTS: SheetDef = {
+  key: 'checklists',
+  ru: 'Чек-листы',
+  en: 'Checklists',
+  columns: [
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('stage', 'Этап', 'Stage', 'text', { required: true }),
+    col('item', 'Пункт', 'Item', 'text', { required: true }),
+    col('done', 'Отмечен', 'Ticked', 'bool', { required: true }),
+    col('by', 'Кто', 'By', 'email'),
+    col('at', 'Когда', 'When', 'datetime'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -379,6 +402,7 @@ export const SHEETS: readonly SheetDef[] = [
   SENT_LOG,
   AUDIT,
   TASKS,
+  CHECKLISTS,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {
