@@ -5,16 +5,20 @@
  * sidebar's own; everything else the server says arrives already translated.
  * `setLang` is called when the first screen loads and when settings change the language.
  */
-import { common, crm, fill, sidebar, tasks } from '../src/shared/i18n';
+import { common, crm, fill, playbooks, sidebar, tasks } from '../src/shared/i18n';
 import type { Lang } from '../src/shared/contract';
 
 export type SidebarKey =
-  keyof typeof common.ru | keyof typeof crm.ru | keyof typeof sidebar.ru | keyof typeof tasks.ru;
+  | keyof typeof common.ru
+  | keyof typeof crm.ru
+  | keyof typeof sidebar.ru
+  | keyof typeof tasks.ru
+  | keyof typeof playbooks.ru;
 export type Params = Record<string, string | number>;
 
 const tables: Record<Lang, Record<string, string>> = {
-  ru: { ...common.ru, ...crm.ru, ...sidebar.ru, ...tasks.ru },
-  en: { ...common.en, ...crm.en, ...sidebar.en, ...tasks.en },
+  ru: { ...common.ru, ...crm.ru, ...sidebar.ru, ...tasks.ru, ...playbooks.ru },
+  en: { ...common.en, ...crm.en, ...sidebar.en, ...tasks.en, ...playbooks.en },
 };
 
 let current: Lang = 'ru';

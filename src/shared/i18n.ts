@@ -9,6 +9,7 @@ import * as commonTexts from '../core/i18n/common';
 import * as crmTexts from '../core/i18n/crm';
 import * as sidebarTexts from '../core/i18n/sidebar';
 import * as tasksTexts from '../core/i18n/tasks-sidebar';
+import * as playbookTexts from '../core/i18n/playbooks-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
@@ -16,3 +17,4 @@ export const common = { ru: commonTexts.ru, en: commonTexts.en };
 export const crm = { ru: crmTexts.ru, en: crmTexts.en };
 export const sidebar = { ru: sidebarTexts.ru, en: sidebarTexts.en };
 export const tasks = { ru: tasksTexts.ru, en: tasksTexts.en };
+export const playbooks = { ru: playbookTexts.ru, en: playbookTexts.en };

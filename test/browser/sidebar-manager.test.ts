@@ -156,6 +156,7 @@ test('a deal someone changed after it was shown is not overwritten; Refresh show
       updatedAt: fresh?.updatedAt ?? null,
       stage: 'Квалификация',
       amount: '',
+      confirm: true,
     }),
   );
   await form.locator('button[type="submit"]').click();
