@@ -3,5 +3,6 @@
  * for its side effect. Imported once, by sidebar/main.tsx, before the first render.
  */
 import './tasks';
+import './playbook';
 
 export {};
