@@ -20,6 +20,7 @@ import { formatInZone } from '../gas/runtime';
 import type { Workbook } from '../gas/workbook';
 import { writeToday } from './setup/today';
 import { taskBlockFor } from './tasks/dashboard';
+import { complianceBlockFor } from './playbooks/dashboard';
 
 export interface RefreshOptions {
   now: number;
@@ -49,6 +50,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
   const lang = data.settings.lang;
   const asOf = asOfInstant(opts.now, zone);
   const tasks = taskBlockFor(wb, data.managers, opts.now);
+  const compliance = complianceBlockFor(wb, data);
 
   return wb.locked(() => {
     // A new day for every formula that takes ROP_TODAY as asOf (src/app/setup/today.ts).
@@ -57,7 +59,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
     const raw = opts.period !== undefined ? opts.period : dash.periodValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);
     const updatedAt = formatInZone(opts.now, timeZone, 'dd.MM.yyyy HH:mm');
-    const extra = [tasks(period)];
+    const extra = [tasks(period), compliance(period)];
     const model = buildDashboard(data, period, asOf, lang, { badPeriod: bad, updatedAt, extra });
     dash.write({
       width: Math.max(3, model.width),

@@ -17,6 +17,9 @@ export const ru = {
   'playbook.sheet.strict': 'Строгий этап: без выполненного чек-листа дальше не перевести',
   'playbook.sheet.done': 'Лист «{sheet}» обновлён: {n} этап(ов).',
   'playbook.dash.title': 'Соблюдение процесса: переходы с выполненным критерием',
+  'playbook.dash.moves': 'Переходов проверено',
+  'playbook.dash.met': 'С критерием',
+  'playbook.dash.share': 'Доля',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -36,4 +39,7 @@ export const en: Record<keyof typeof ru, string> = {
   'playbook.sheet.strict': 'Strict stage: no move on until the checklist is done',
   'playbook.sheet.done': 'Sheet "{sheet}" updated: {n} stage(s).',
   'playbook.dash.title': 'Process compliance: moves with the exit criterion met',
+  'playbook.dash.moves': 'Moves checked',
+  'playbook.dash.met': 'Criterion met',
+  'playbook.dash.share': 'Share',
 };

@@ -197,3 +197,32 @@ describe('a stage typed in the sheet', () => {
     expect(table('История этапов').at(-1)).toMatchObject({ 'Критерий выполнен': true });
   });
 });
+
+describe('process compliance', () => {
+  it('the head gets the share of checked moves made with the criterion met, per owner', () => {
+    const rows = ok(rpc(project, HEAD, 'compliance', { period: '2026-11' }));
+    expect(overRead()).toEqual([]);
+    // Ivan: Vector (seed, confirmed past the warning), Vector by the book, Alpha confirmed.
+    expect(rows.find((r) => r.email === IVAN)).toMatchObject({ moves: 3, met: 1 });
+    expect(rows.find((r) => r.email === MARIA)).toMatchObject({ moves: 2, met: 1, share: 0.5 });
+    const refused = rpc(project, IVAN, 'compliance', { period: '2026-11' });
+    expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
+  });
+
+  it('adds a block to the Dashboard with the same figures, reading each sheet once', () => {
+    ok(rpc(project, HEAD, 'refreshDashboard', { period: '2026-11' }));
+    expect(overRead()).toEqual([]);
+    const values =
+      project.emulator.spreadsheet.getSheetByName('Дашборд')?.getDataRange().getValues() ?? [];
+    const at = values.findIndex((r) => String(r[0]).startsWith('Соблюдение процесса'));
+    expect(at).toBeGreaterThan(0);
+    expect(values[at + 1].slice(0, 4)).toEqual([
+      'Менеджер',
+      'Переходов проверено',
+      'С критерием',
+      'Доля',
+    ]);
+    const maria = values.slice(at + 2).find((r) => r[0] === 'Мария Смирнова');
+    expect(maria?.slice(1, 4)).toEqual([2, 1, 0.5]);
+  });
+});

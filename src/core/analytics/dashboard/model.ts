@@ -21,7 +21,8 @@ export type BlockKey =
   | 'debtors'
   | 'bonus'
   | 'discipline'
-  | 'tasks';
+  | 'tasks'
+  | 'compliance';
 
 export interface DashBlock {
   key: BlockKey;
