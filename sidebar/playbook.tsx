@@ -67,8 +67,10 @@ function Playbook({ dealId }: { dealId: string }) {
 
 function Compliance({ period }: { period: string }) {
   const [rows, setRows] = useState<ComplianceRow[]>([]);
+  const [done, setDone] = useState('');
+  const c = useCall();
   useEffect(() => void call('compliance', { period }).then(setRows, () => setRows([])), [period]);
-  return rows.length ? (
+  return (
     <section class="card" data-section="compliance">
       <h2 class="section-title">{tr('pb.share')}</h2>
       {rows.map((r) => (
@@ -76,8 +78,20 @@ function Compliance({ period }: { period: string }) {
           {r.name}: {percent(r.share)} ({r.met}/{r.moves})
         </div>
       ))}
+      <button
+        type="button"
+        class="btn small"
+        disabled={c.busy}
+        onClick={() =>
+          void c.run(() => call('writeInstructions', {})).then((x) => x && setDone(x.message))
+        }
+      >
+        {tr('pb.print')}
+      </button>
+      {done ? <p class="card-meta">{done}</p> : null}
+      {c.error ? <ErrorBox error={c.error} /> : null}
     </section>
-  ) : null;
+  );
 }
 
 DEAL_SECTIONS.push({

@@ -12,6 +12,7 @@ import * as analytics from './app/analytics';
 import * as guard from './app/guard';
 import * as crm from './app/crm';
 import * as menu from './app/menu';
+import * as playbooks from './app/playbooks/instructions';
 import * as reminders from './app/reminders';
 import * as rpcApi from './app/rpc';
 
@@ -67,6 +68,10 @@ global.menuRemindersOff = () =>
 /** @preserve Menu: run today's reminders now (what the trigger would send). */
 global.menuRunRemindersNow = () =>
   guard.menuEntry('menuRunRemindersNow', (wb) => reminders.menuRunRemindersNow(wb));
+
+/** @preserve Menu: write the printable «Instructions for managers» sheet from the playbooks. */
+global.menuInstructions = () =>
+  guard.menuEntry('menuInstructions', (wb) => playbooks.menuInstructions(wb));
 
 // ---- Sidebar RPC (google.script.run): one allow-listed dispatcher, each method role-checked ----
 

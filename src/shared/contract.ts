@@ -368,6 +368,8 @@ interface Responses {
   playbook: PlaybookView;
   tickItem: PlaybookView;
   compliance: ComplianceRow[];
+  /** What was written, in the workbook's language. */
+  writeInstructions: { message: string };
 }
 
 export type { Method, Request };

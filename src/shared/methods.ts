@@ -205,6 +205,7 @@ export const METHODS = {
     request: request({ dealId: recordId(), item: text(500), done: flag() }),
   },
   compliance: { roles: LEADERS, request: request({ period: text(10) }) },
+  writeInstructions: { roles: LEADERS, request: empty },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

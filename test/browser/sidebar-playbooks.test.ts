@@ -1,6 +1,7 @@
 /**
  * Stage playbooks in the real sidebar against the real server bundle: the head's Team screen shows
- * process compliance per manager (the share of stage moves made with the exit criterion met).
+ * process compliance per manager (the share of stage moves made with the exit criterion met) and
+ * writes the printable instructions sheet with one button.
  * The move-stage warning and «Move anyway» are driven in sidebar-manager.test.ts. The deal card
  * that renders the playbook section arrives with the deal-card work; its data is pinned by
  * test/integration/tasks/playbooks.test.ts. Needs `npm run build` first.
@@ -59,6 +60,11 @@ describe.each(['ru', 'en'] as const)('playbooks in the sidebar (%s)', (lang) => 
       await section.waitFor();
       expect(await section.textContent()).toContain('(1/2)');
       await section.scrollIntoViewIfNeeded();
+      await section.locator('button').click();
+      await section.locator('p.card-meta').waitFor();
+      const sheet = lang === 'ru' ? 'Инструкции для менеджеров' : 'Instructions for managers';
+      expect(await section.locator('p.card-meta').textContent()).toContain(sheet);
+      expect(seed.project.emulator.spreadsheet.getSheetByName(sheet)).not.toBeNull();
       await shot(page, `playbooks-team-${lang}`);
       expect(s.errors).toEqual([]);
     } finally {

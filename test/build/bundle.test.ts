@@ -31,6 +31,7 @@ const ENTRY_POINTS = [
   'menuRemindersOn',
   'menuRemindersOff',
   'menuRunRemindersNow',
+  'menuInstructions',
   'rpc',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {

@@ -16,6 +16,7 @@ import * as settings from './settings';
 import * as team from './team';
 import * as tasks from './tasks';
 import * as playbooks from './playbook';
+import { writeInstructions } from '../playbooks/instructions';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -45,6 +46,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   playbook: playbooks.playbook,
   tickItem: playbooks.tickItem,
   compliance: playbooks.complianceView,
+  writeInstructions: (_r, ctx) => ({ message: writeInstructions(ctx.wb, ctx.now) }),
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

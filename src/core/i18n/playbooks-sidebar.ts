@@ -6,6 +6,7 @@ export const ru = {
   'pb.strict': 'Строгий этап',
   'pb.confirm': 'Всё равно перевести',
   'pb.share': 'Соблюдение процесса',
+  'pb.print': 'Лист «Инструкции для менеджеров»',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -15,4 +16,5 @@ export const en: Record<keyof typeof ru, string> = {
   'pb.strict': 'Strict stage',
   'pb.confirm': 'Move anyway',
   'pb.share': 'Process compliance',
+  'pb.print': 'Sheet "Instructions for managers"',
 };

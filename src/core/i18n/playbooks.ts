@@ -8,6 +8,7 @@ export const ru = {
   'playbook.edit.missing':
     'ROP Desk: переведена без критерия этапа «{stage}». Не хватает: {missing}.',
   'playbook.noItem': 'В чек-листе этапа «{stage}» нет пункта «{item}».',
+  'playbook.menu': 'Инструкции для менеджеров (из плейбуков)',
   'playbook.sheet.title': 'Инструкции для менеджеров',
   'playbook.sheet.subtitle': 'Составлено из плейбуков в «Настройках» {when}',
   'playbook.sheet.todo': 'Что делать',
@@ -30,6 +31,7 @@ export const en: Record<keyof typeof ru, string> = {
   'playbook.edit.missing':
     'Moved without meeting the "{stage}" exit criterion. Missing: {missing}.',
   'playbook.noItem': 'The "{stage}" checklist has no item "{item}".',
+  'playbook.menu': 'Instructions for managers (from the playbooks)',
   'playbook.sheet.title': 'Instructions for managers',
   'playbook.sheet.subtitle': 'Made from the playbooks in Settings on {when}',
   'playbook.sheet.todo': 'What to do',

@@ -226,3 +226,27 @@ describe('process compliance', () => {
     expect(maria?.slice(1, 4)).toEqual([2, 1, 0.5]);
   });
 });
+
+describe('the printable instructions', () => {
+  it('the head writes them from the playbooks in one setValues, again in place', () => {
+    for (let run = 0; run < 2; run++) {
+      const r = ok(rpc(project, HEAD, 'writeInstructions', {}));
+      expect(r.message).toContain('Инструкции для менеджеров');
+      expect(project.lastCalls['Range.setValues']).toBe(1);
+    }
+    const sheet = project.emulator.spreadsheet.getSheetByName('Инструкции для менеджеров');
+    const values = sheet?.getDataRange().getValues() ?? [];
+    expect(values[0][0]).toBe('Инструкции для менеджеров');
+    const q = values.findIndex((r) => r[0] === '2. Квалификация');
+    expect(values.slice(q + 1, q + 6)).toEqual([
+      ['Что делать', 'Выяснить бюджет, сроки и кто принимает решение (ЛПР)'],
+      ['Чек-лист', '☐ Бюджет подтверждён\n☐ ЛПР известен\n☐ Сроки известны'],
+      ['Заполнить до перехода', 'Потребность, Сумма, Дата следующего шага'],
+      ['Критерий выхода', 'Есть бюджет, ЛПР и дата встречи'],
+      ['', 'Строгий этап: без выполненного чек-листа дальше не перевести'],
+    ]);
+    expect(sheet?.getColumnWidth(2)).toBe(460);
+    const refused = rpc(project, IVAN, 'writeInstructions', {});
+    expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
+  });
+});
