@@ -6,7 +6,7 @@
  */
 import type { Project } from '../../../local/harness';
 import type { PlaybookView } from '../../../src/shared/contract';
-import { HEAD, IVAN, MARIA, ok, rpc, seedTeam } from '../rpc/seed';
+import { HEAD, IVAN, MARIA, ok, rpc, seedDemo, seedTeam } from '../rpc/seed';
 
 let project: Project;
 let deals: ReturnType<typeof seedTeam>['deals'];
@@ -248,5 +248,20 @@ describe('the printable instructions', () => {
     expect(sheet?.getColumnWidth(2)).toBe(460);
     const refused = rpc(project, IVAN, 'writeInstructions', {});
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
+  });
+});
+
+describe('the demo company', () => {
+  it('has playbooks in Settings and a believable spread of compliance', () => {
+    const demo = seedDemo();
+    const v = ok(rpc(demo.project, demo.head, 'compliance', { period: '2026-11' }));
+    const shares = v.map((r) => r.share ?? 0);
+    expect(v.length).toBe(demo.managers.length);
+    expect(Math.min(...shares)).toBeLessThan(0.7);
+    expect(Math.max(...shares)).toBeGreaterThan(0.85);
+    const settings = demo.project.emulator.spreadsheet.getSheetByName('Настройки');
+    const flat = (settings?.getDataRange().getValues() ?? []).flat();
+    expect(flat).toContain('Обязательные поля');
+    expect(flat).toContain('Выяснить бюджет, сроки и кто принимает решение (ЛПР)');
   });
 });
