@@ -213,6 +213,19 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await signInAs(page, pg, 'manager', manager);
     frame = await openTab(page, 'today');
     await shot(page, pg, frame.locator('[data-section="tasks"]'), lang, 'manager-tasks');
+    // Stage playbooks (issue #14): compliance in Team, and the instructions sheet its button writes.
+    await signInAs(page, pg, 'head');
+    frame = await openTab(page, 'team');
+    const compliance = frame.locator('[data-section="compliance"]');
+    await compliance.locator('button').click();
+    await compliance.locator('p.card-meta').waitFor();
+    await shot(page, pg, compliance, lang, 'head-compliance');
+    await showSheet(
+      page,
+      lang === 'ru' ? 'Инструкции для менеджеров' : 'Instructions for managers',
+    );
+    await settle(page);
+    await shot(page, pg, page, lang, 'playbook-instructions');
   } finally {
     await page.close();
     await pg.flush();
