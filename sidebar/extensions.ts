@@ -8,5 +8,6 @@ import './people-today';
 import './plans';
 import './money';
 import './money-queue';
+import './playbook';
 
 export {};

@@ -11,6 +11,7 @@ import {
   fill,
   money,
   people,
+  playbooks,
   pictures,
   plans,
   sidebar,
@@ -19,7 +20,7 @@ import {
 import type { Lang } from '../src/shared/contract';
 
 /** The catalogues the page carries (src/shared/i18n.ts); each feature's sidebar texts are one entry. */
-const parts = [common, crm, sidebar, pictures, tasks, people, plans, money] as const;
+const parts = [common, crm, sidebar, pictures, tasks, people, plans, money, playbooks] as const;
 
 type Keys<T> = T extends unknown ? keyof T : never;
 export type SidebarKey = Keys<(typeof parts)[number]['ru']>;

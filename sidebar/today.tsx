@@ -371,6 +371,8 @@ function ActionForm(props: {
   const errors = fieldErrors(c.error);
 
   const [amount, setAmount] = useState('');
+  // Shown once the server warned that the stage's playbook is not done (issue #14).
+  const [confirm, setConfirm] = useState(false);
   const needsAmount = deal.amount === null;
 
   async function submit(e: Event) {
@@ -403,9 +405,15 @@ function ActionForm(props: {
             tr('sb.act.done.snooze', { date: day(until) }),
           ];
         case 'stage':
-          return [await call('moveStage', { ...base, stage, amount }), tr('sb.act.done.stage')];
+          return [
+            await call('moveStage', { ...base, stage, amount, confirm }),
+            tr('sb.act.done.stage'),
+          ];
         case 'won':
-          return [await call('closeWon', { ...base, reason: '', amount }), tr('sb.act.done.won')];
+          return [
+            await call('closeWon', { ...base, reason: '', amount, confirm }),
+            tr('sb.act.done.won'),
+          ];
         case 'lost':
           return [
             await call('closeLost', { ...base, reason, amount: '', comment }),
@@ -512,6 +520,12 @@ function ActionForm(props: {
       ) : null}
       {mode === 'won' ? <p>{tr('sb.f.wonConfirm', { title: deal.title || deal.id })}</p> : null}
       {amountField}
+      {errors.confirm || confirm ? (
+        <label>
+          <input type="checkbox" checked={confirm} onChange={() => setConfirm(!confirm)} />{' '}
+          {tr('pb.confirm')}
+        </label>
+      ) : null}
       {mode === 'lost' ? (
         <Select
           label={tr('sb.f.lostReason')}

@@ -13,6 +13,7 @@ import * as guard from './app/guard';
 import * as crm from './app/crm';
 import * as menu from './app/menu';
 import * as planning from './app/plans/menu';
+import * as playbooks from './app/playbooks/instructions';
 import * as reminders from './app/reminders';
 import * as rpcApi from './app/rpc';
 
@@ -75,6 +76,10 @@ global.menuPlans = () => guard.menuEntry('menuPlans', () => menu.openSidebar('pl
 /** @preserve Menu: write the plan defence sheet for next year against its company plan. */
 global.menuPlanDefence = () =>
   guard.menuEntry('menuPlanDefence', (wb) => planning.menuPlanDefence(wb));
+
+/** @preserve Menu: write the printable «Instructions for managers» sheet from the playbooks. */
+global.menuInstructions = () =>
+  guard.menuEntry('menuInstructions', (wb) => playbooks.menuInstructions(wb));
 
 // ---- Sidebar RPC (google.script.run): one allow-listed dispatcher, each method role-checked ----
 

@@ -38,6 +38,7 @@ export const ENTRY_POINTS = {
   menuSetupDemo: { kind: 'member', roles: HEAD, bootstrap: true },
   menuRefreshDashboard: { kind: 'member', roles: LEADERS, trusted: true },
   menuRecalculateFormulas: { kind: 'member', roles: LEADERS },
+  menuInstructions: { kind: 'member', roles: LEADERS, trusted: true },
   menuRemindersOn: { kind: 'member', roles: HEAD, trusted: true },
   menuRemindersOff: { kind: 'member', roles: HEAD, trusted: true },
   menuRunRemindersNow: { kind: 'member', roles: HEAD, trusted: true },

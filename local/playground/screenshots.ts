@@ -289,6 +289,19 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await money.locator('.money-lines li').first().waitFor();
     await settle(page);
     await shot(page, pg, side, lang, 'head-money');
+    // Stage playbooks (issue #14): compliance in Team, and the instructions sheet its button writes.
+    await signInAs(page, pg, 'head');
+    frame = await openTab(page, 'team');
+    const compliance = frame.locator('[data-section="compliance"]');
+    await compliance.locator('button').click();
+    await compliance.locator('p.card-meta').waitFor();
+    await shot(page, pg, compliance, lang, 'head-compliance');
+    await showSheet(
+      page,
+      lang === 'ru' ? 'Инструкции для менеджеров' : 'Instructions for managers',
+    );
+    await settle(page);
+    await shot(page, pg, page, lang, 'playbook-instructions');
   } finally {
     await page.close();
     await pg.flush();

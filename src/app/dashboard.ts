@@ -21,6 +21,7 @@ import type { Workbook } from '../gas/workbook';
 import { writeToday } from './setup/today';
 import { taskBlockFor } from './tasks/dashboard';
 import { readMoney } from './money/read';
+import { complianceBlockFor } from './playbooks/dashboard';
 
 export interface RefreshOptions {
   now: number;
@@ -50,6 +51,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
   const lang = data.settings.lang;
   const asOf = asOfInstant(opts.now, zone);
   const tasks = taskBlockFor(wb, data.managers, opts.now);
+  const compliance = complianceBlockFor(wb, data);
 
   return wb.locked(() => {
     // A new day for every formula that takes ROP_TODAY as asOf (src/app/setup/today.ts).
@@ -58,7 +60,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
     const raw = opts.period !== undefined ? opts.period : dash.periodValue();
     const { period, bad } = resolvePeriod(raw, zone, asOf.day);
     const updatedAt = formatInZone(opts.now, timeZone, 'dd.MM.yyyy HH:mm');
-    const extra = [tasks(period)];
+    const extra = [tasks(period), compliance(period)];
     const model = buildDashboard(data, period, asOf, lang, {
       badPeriod: bad,
       updatedAt,

@@ -25,6 +25,7 @@ const ITEMS: ReadonlyArray<[MessageKey, string] | null> = [
   ['menu.setupDemo', 'menuSetupDemo'],
   ['menu.refreshDashboard', 'menuRefreshDashboard'],
   ['menu.recalculate', 'menuRecalculateFormulas'],
+  ['playbook.menu', 'menuInstructions'],
   null,
   ['menu.remindersOn', 'menuRemindersOn'],
   ['menu.remindersOff', 'menuRemindersOff'],

@@ -7,6 +7,7 @@
 import type { Kopecks } from './money';
 import type { Day, Instant } from './time';
 import type { PeopleSettings } from './people/types';
+import type { Playbook } from './playbooks/rules';
 
 export type Lang = 'ru' | 'en';
 export type Role = 'manager' | 'head' | 'director';
@@ -197,6 +198,8 @@ export interface Settings {
   /** Days a task may stay overdue before it escalates to the head (once); default 2. */
   taskEscalationDays?: number;
   stages: StageDef[];
+  /** Stage playbooks (Settings); absent means none. */
+  playbooks?: Playbook[];
   calendar: CalendarException[];
   bonus: BonusTier[];
   rates: CurrencyRate[];

@@ -20,6 +20,8 @@ import type { DealCardView } from './contract-deal-card';
 import type { TasksView } from './contract-tasks';
 export type * from './contract-tasks';
 import type { DiscountQueueItem, MoneyView } from './contract-money';
+import type { ComplianceRow, PlaybookView } from './contract-playbooks';
+export type * from './contract-playbooks';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -399,6 +401,11 @@ interface Responses {
   moneyView: MoneyView;
   discountQueue: DiscountQueueItem[];
   decideDiscount: DiscountQueueItem[];
+  playbook: PlaybookView;
+  tickItem: PlaybookView;
+  compliance: ComplianceRow[];
+  /** What was written, in the workbook's language. */
+  writeInstructions: { message: string };
 }
 
 export type { Method, Request };

@@ -13,6 +13,7 @@ import * as tasksTexts from '../core/i18n/tasks-sidebar';
 import * as peopleTexts from '../core/i18n/people-sidebar';
 import * as plansTexts from '../core/i18n/plans-sidebar';
 import * as moneyTexts from '../core/i18n/money-sidebar';
+import * as playbookTexts from '../core/i18n/playbooks-sidebar';
 
 export { fill } from '../core/i18n/plural';
 
@@ -24,3 +25,4 @@ export const tasks = { ru: tasksTexts.ru, en: tasksTexts.en };
 export const people = { ru: peopleTexts.ru, en: peopleTexts.en };
 export const plans = { ru: plansTexts.ru, en: plansTexts.en };
 export const money = { ru: moneyTexts.ru, en: moneyTexts.en };
+export const playbooks = { ru: playbookTexts.ru, en: playbookTexts.en };

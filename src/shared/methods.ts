@@ -70,7 +70,8 @@ const dealAction = {
   ),
 };
 
-const close = request({ ...dealAction, reason: text(500), amount: text(40) });
+/** `confirm`: go on although the stage's playbook is not done (a warning was shown). */
+const close = request({ ...dealAction, reason: text(500), amount: text(40), confirm: flag() });
 
 const lead = request({
   clientName: text(500),
@@ -173,7 +174,7 @@ export const METHODS = {
   },
   moveStage: {
     roles: ANYONE,
-    request: request({ ...dealAction, stage: text(200), amount: text(40) }),
+    request: request({ ...dealAction, stage: text(200), amount: text(40), confirm: flag() }),
   },
   closeWon: { roles: ANYONE, request: close },
   closeLost: {
@@ -266,6 +267,14 @@ export const METHODS = {
     roles: LEADERS,
     request: request({ period: text(20), target: formNumber(), months: formNumber() }),
   },
+  /** Stage playbooks (issue #14): a manager reads and ticks only their own deals. */
+  playbook: { roles: ANYONE, request: request({ dealId: recordId() }) },
+  tickItem: {
+    roles: ANYONE,
+    request: request({ dealId: recordId(), item: text(500), done: flag() }),
+  },
+  compliance: { roles: LEADERS, request: request({ period: text(10) }) },
+  writeInstructions: { roles: LEADERS, request: empty },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -134,9 +134,18 @@ test('moving the stage, then closing won', async () => {
   await expect(form.locator('.current-stage').textContent()).resolves.toBe('Сейчас: Новая заявка');
   expect(await form.locator('select[name="stage"]').inputValue()).toBe('Квалификация');
   await shot(page, 'today-stage-ru');
+  // The first stage's checklist is not ticked: the playbook warns, «Всё равно перевести» goes on.
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.error-box >> text=Дозвонился или написал').waitFor();
+  await form.locator('label:has-text("Всё равно перевести") input').check();
+  await shot(page, 'today-stage-confirm-ru');
   await form.locator('button[type="submit"]').click();
   await page.waitForSelector('.today .notice.ok >> text=Этап изменён.');
   await expect(card(xss).locator('.card-sub').textContent()).resolves.toContain('Квалификация');
+  // Qualification is strict: winning needs its checklist ticked.
+  for (const item of ['Бюджет подтверждён', 'ЛПР известен', 'Сроки известны']) {
+    ok(rpc(seeded.project, IVAN, 'tickItem', { dealId: xss, item, done: true }));
+  }
   form = await act(xss, 'won');
   await form.locator('button[type="submit"]').click();
   await page.waitForSelector('.today .notice.ok >> text=Сделка выиграна. Поздравляем!');
@@ -156,6 +165,7 @@ test('a deal someone changed after it was shown is not overwritten; Refresh show
       updatedAt: fresh?.updatedAt ?? null,
       stage: 'Квалификация',
       amount: '',
+      confirm: true,
     }),
   );
   await form.locator('button[type="submit"]').click();

@@ -33,6 +33,7 @@ const ENTRY_POINTS = [
   'menuRunRemindersNow',
   'menuPlans',
   'menuPlanDefence',
+  'menuInstructions',
   'rpc',
 ];
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {

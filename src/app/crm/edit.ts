@@ -66,6 +66,7 @@ import { stampWithoutLock, type BusyEdit } from './edit-rules/busy-stamp';
 import { appendStageHistory } from '../../gas/journal';
 import { UserError } from '../../core/errors';
 import { guardTaskEdit } from './edit-rules/tasks';
+import { typedStageGate } from './edit-rules/playbook-stage';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -225,12 +226,21 @@ function processBlock(b: Block, settings: Settings, wb: Workbook): void {
         note(r, 'stage', 'crm.edit.stageRestored', { typed, stage: restore });
       } else if (typed && !stage) note(r, 'stage', 'crm.edit.badStage');
       else if (stage) {
-        note(r, 'stage', '');
+        const gate = typedStageGate(wb, settings, b.single, stage.name, (k) => cell(r, k), b.zone);
+        if (gate?.revertTo) {
+          set(r, 'stage', gate.revertTo);
+          note(r, 'stage', gate.note?.key ?? '', gate.note?.params);
+          continue;
+        }
+        note(r, 'stage', gate?.note?.key ?? '', gate?.note?.params);
         if (stage.name !== typed) set(r, 'stage', stage.name);
         const old = b.single ? String(b.single.oldValue ?? '') : '';
         if (findStage(settings.stages, old)?.name !== stage.name) {
           const id = (changes.get(r)?.get('id') as string) ?? String(cell(r, 'id'));
-          history.push({ dealId: id, fromStage: old, toStage: stage.name, at: b.now, by: b.user });
+          history.push({
+            ...{ dealId: id, fromStage: old, toStage: stage.name, at: b.now, by: b.user },
+            exitMet: gate?.exitMet,
+          });
         }
         const closed = parseDay(cell(r, 'closedAt'), b.zone);
         if (stage.kind !== 'open' && closed === null)

@@ -339,7 +339,7 @@ export function moveStage(wb: Workbook, input: MoveStageInput): DealResult {
       { amount: input.amount, expectedClose: input.expectedClose },
       s.ctx(),
     );
-    return { record: applyMove(s, table, deal, move) };
+    return { record: applyMove(s, table, deal, move, input.exitMet) };
   });
 }
 
@@ -348,6 +348,7 @@ function applyMove(
   table: Table,
   deal: Deal,
   move: ReturnType<typeof moveDealStage>,
+  exitMet?: boolean,
 ): Deal {
   if (move.history) s.wb.requireHeader('stageHistory');
   const record = write(s, table, deal, {
@@ -355,7 +356,9 @@ function applyMove(
     updatedAt: nextStamp(deal.updatedAt, s.now),
   });
   if (move.history)
-    appendStageHistory(s.wb.ss, [move.history], (r) => s.wb.append('stageHistory', r));
+    appendStageHistory(s.wb.ss, [{ ...move.history, exitMet }], (r) =>
+      s.wb.append('stageHistory', r),
+    );
   auditPanel(s, deal, move.changes);
   return record;
 }
@@ -380,7 +383,7 @@ export function closeWon(wb: Workbook, input: CloseWonInput): DealResult {
       { amount: input.amount, closedAt: input.closedAt },
       s.ctx(),
     );
-    return { record: applyMove(s, table, deal, move) };
+    return { record: applyMove(s, table, deal, move, input.exitMet) };
   });
 }
 

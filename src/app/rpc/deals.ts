@@ -19,6 +19,10 @@ import { requireApproved } from '../money/approvals';
 import type { Ctx } from './context';
 import { requireFields } from './fields';
 import { todayView } from './today';
+import { checkMove } from './playbook';
+
+const wonStage = (ctx: Ctx): string =>
+  ctx.wb.settings.stages.find((s) => s.kind === 'won')?.name ?? '';
 
 /** The deal, if the caller may act on it (a manager: only their own; the same answer otherwise). */
 function ownDeal(ctx: Ctx, dealId: string): void {
@@ -86,6 +90,7 @@ export function moveStage(r: MoveStageRequest, ctx: Ctx): TodayView {
     crm.moveStage(ctx.wb, {
       id: r.dealId,
       stage: r.stage,
+      exitMet: checkMove(ctx, r.dealId, r.stage, r.confirm),
       amount: r.amount || null,
       expectedUpdatedAt: stamp(r.updatedAt),
     });
@@ -97,6 +102,7 @@ export function closeWon(r: CloseRequest, ctx: Ctx): TodayView {
     requireApproved(ctx, r.dealId, null);
     crm.closeWon(ctx.wb, {
       id: r.dealId,
+      exitMet: checkMove(ctx, r.dealId, wonStage(ctx), r.confirm),
       amount: r.amount || null,
       expectedUpdatedAt: stamp(r.updatedAt),
     });

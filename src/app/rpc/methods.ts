@@ -21,6 +21,8 @@ import * as settings from './settings';
 import * as team from './team';
 import * as tasks from './tasks';
 import * as plans from './plans';
+import * as playbooks from './playbook';
+import { writeInstructions } from '../playbooks/instructions';
 import { todayView } from './today';
 
 export type Handler<K extends Method> = (req: Request<K>, ctx: Ctx) => Response<K>;
@@ -60,6 +62,10 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   moneyView,
   discountQueue: (_r, ctx) => discountQueue(ctx),
   decideDiscount: (r, ctx) => decideDiscount(ctx, r),
+  playbook: playbooks.playbook,
+  tickItem: playbooks.tickItem,
+  compliance: playbooks.complianceView,
+  writeInstructions: (_r, ctx) => ({ message: writeInstructions(ctx.wb, ctx.now) }),
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

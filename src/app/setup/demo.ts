@@ -8,6 +8,7 @@ import type { DemoData } from '../../core/demo/generate';
 import { activityCells, managerCells, planCells } from '../../core/workbook/records';
 import { sheetName } from '../../gas/sheets/blocks';
 import { taskCells } from '../../core/tasks/read';
+import { demoExitMet } from '../../core/demo/playbooks';
 import { DATA_SHEETS, type Workbook } from '../../gas/workbook';
 import { writePeopleDemo } from '../people/demo';
 
@@ -48,7 +49,14 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
       clientName: names.get(a.clientId) ?? '',
     })),
   );
-  wb.append('stageHistory', demo.stageHistory.map(strip));
+  const sellers = demo.managers.filter((m) => m.role === 'manager').map((m) => m.email);
+  wb.append(
+    'stageHistory',
+    demo.stageHistory.map((h) => ({
+      ...strip(h),
+      exitMet: demoExitMet(h, wb.settings.stages, demo.deals, sellers) ?? '',
+    })),
+  );
   // Grouped as the head reads them: by period, then company, teams, managers; each manager named.
   const people = new Map(demo.managers.map((m) => [m.email.toLowerCase(), m.name]));
   const levels = ['company', 'team', 'manager'];

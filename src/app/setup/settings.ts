@@ -25,15 +25,10 @@ import {
   type SettingsTableKey,
 } from '../../core/workbook/settings';
 import { normalizeHeader } from '../../core/workbook/headers';
-import {
-  ensureMaxColumns,
-  ensureMaxRows,
-  readDataRange,
-  sheetName,
-  writeValues,
-} from '../../gas/sheets/blocks';
+import { ensureMaxRows, readDataRange, sheetName, writeValues } from '../../gas/sheets/blocks';
 import { findSheet } from '../../gas/sheets/table';
 import {
+  ensureMaxColumns,
   insertSheet,
   namedRange,
   setFrozenRows,

@@ -31,6 +31,7 @@ import {
   SPEND,
   STAGE_HISTORY,
   TASKS,
+  CHECKLISTS,
   type ColumnDef,
   type SheetDef,
 } from '../../core/workbook/schema';
@@ -109,6 +110,7 @@ const SHEET_ORDER: readonly SheetDef[] = [
   SPEND,
   PRODUCTS,
   DEAL_LINES,
+  CHECKLISTS,
 ];
 
 export interface SetupReport {

@@ -125,10 +125,13 @@ export interface MoveStageInput extends Versioned {
   /** Needed when the new stage requires an amount and the deal has none. */
   amount?: AmountInput;
   expectedClose?: DateInput;
+  /** The playbook's verdict, for Stage history (undefined: the move was not checked). */
+  exitMet?: boolean;
 }
 
 export interface CloseWonInput extends Versioned {
   amount?: AmountInput;
+  exitMet?: boolean;
   /** Default today. */
   closedAt?: DateInput;
 }

@@ -24,6 +24,8 @@ import * as security from './security';
 import * as sidebar from './sidebar';
 import * as tasks from './tasks';
 import * as tasksSidebar from './tasks-sidebar';
+import * as playbooks from './playbooks';
+import * as playbooksSidebar from './playbooks-sidebar';
 
 const catalogues = [
   common,
@@ -45,6 +47,8 @@ const catalogues = [
   plansSidebar,
   money,
   moneySidebar,
+  playbooks,
+  playbooksSidebar,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

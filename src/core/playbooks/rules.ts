@@ -2,7 +2,8 @@
  * Stage playbooks (issue #14, second half), the pure rules only: what a stage asks of a deal
  * before it leaves (required fields and checklist ticks), and what a move does when some are
  * missing: it goes ahead, warns (the panel asks to confirm), or is refused when the head made
- * the stage strict. Not wired into Settings, moveStage or onEdit yet (docs/tasks-and-playbooks.md).
+ * the stage strict. Read from Settings by ./settings.ts; applied by src/app/playbooks/gate.ts to
+ * moveStage, closeWon and a stage typed in the sheet (docs/tasks-and-playbooks.md).
  */
 import type { Deal } from '../types';
 

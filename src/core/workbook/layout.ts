@@ -8,6 +8,7 @@ import type { Lang, Settings } from '../types';
 import { BONUS_KINDS, STAGE_KINDS } from './enums';
 import { SETTING_ROWS, SETTINGS_TABLES, settingValueText, type SettingsTableKey } from './settings';
 import { peopleBlocks } from '../people/settings';
+import { playbookCells } from '../playbooks/settings';
 
 export const MONEY_FORMAT = '#,##0.00 "₽"';
 export const DATE_FORMAT = 'dd.mm.yyyy';
@@ -137,6 +138,11 @@ export function settingsBlocks(s: Settings): SettingsTableBlock[] {
     },
     { key: 'lists', columns: SETTINGS_TABLES.lists, rows: [header('lists'), ...lists] },
     ...peopleBlocks(s, header).map((b) => ({ ...b, columns: SETTINGS_TABLES[b.key] })),
+    {
+      key: 'playbooks',
+      columns: SETTINGS_TABLES.playbooks,
+      rows: [header('playbooks'), ...(s.playbooks ?? []).map((p) => playbookCells(p, lang))],
+    },
   ];
 }
 

@@ -53,7 +53,8 @@ export type SheetKey =
   | 'budget'
   | 'spend'
   | 'products'
-  | 'dealLines';
+  | 'dealLines'
+  | 'checklists';
 
 export interface SheetDef {
   key: SheetKey;
@@ -193,6 +194,10 @@ export const STAGE_HISTORY: SheetDef = {
     col('toStage', 'В этап', 'To stage', 'text', { required: true }),
     col('at', 'Когда', 'When', 'datetime', { required: true }),
     col('by', 'Кто', 'By', 'email'),
+    // Blank on moves made before playbooks, backwards or to Lost: they do not count.
+    col('exitMet', 'Критерий выполнен', 'Criterion met', 'bool', {
+      aliases: ['Exit criterion met'],
+    }),
   ],
 };
 
@@ -284,6 +289,16 @@ export const SETTINGS_LISTS: readonly ColumnDef[] = [
     required: true,
     aliases: ['Причина проигрыша'],
   }),
+];
+
+/** Stage playbooks (src/core/playbooks): what a stage asks of a deal before it leaves. */
+export const SETTINGS_PLAYBOOKS: readonly ColumnDef[] = [
+  col('stage', 'Этап', 'Stage', 'text', { required: true }),
+  col('todo', 'Что делать', 'What to do', 'longtext', { required: true }),
+  col('checklist', 'Чек-лист', 'Checklist', 'longtext'),
+  col('required', 'Обязательные поля', 'Required fields', 'longtext'),
+  col('exit', 'Критерий выхода', 'Exit criterion', 'longtext'),
+  col('strict', 'Строго', 'Strict', 'bool'),
 ];
 
 export const LOG: SheetDef = {
@@ -509,6 +524,24 @@ export const DEAL_LINES: SheetDef = {
   ],
 };
 
+/**
+ * Checklist ticks per deal (src/core/playbooks): one row per tick or untick, the last one for a
+ * (deal, stage, item) wins, so a tick is one append and the sheet doubles as its history.
+ */
+export const CHECKLISTS: SheetDef = {
+  key: 'checklists',
+  ru: 'Чек-листы',
+  en: 'Checklists',
+  columns: [
+    col('dealId', 'ID сделки', 'Deal ID', 'id', { required: true }),
+    col('stage', 'Этап', 'Stage', 'text', { required: true }),
+    col('item', 'Пункт', 'Item', 'text', { required: true }),
+    col('done', 'Отмечен', 'Ticked', 'bool', { required: true }),
+    col('by', 'Кто', 'By', 'email'),
+    col('at', 'Когда', 'When', 'datetime'),
+  ],
+};
+
 export const DASHBOARD: SheetDef = {
   key: 'dashboard',
   ru: 'Дашборд',
@@ -538,6 +571,7 @@ export const SHEETS: readonly SheetDef[] = [
   SPEND,
   PRODUCTS,
   DEAL_LINES,
+  CHECKLISTS,
 ];
 
 export function sheetDef(key: SheetKey): SheetDef {

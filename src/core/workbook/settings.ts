@@ -11,6 +11,7 @@ import {
   SETTINGS_GRADES,
   SETTINGS_LISTS,
   SETTINGS_ONBOARDING,
+  SETTINGS_PLAYBOOKS,
   SETTINGS_RATES,
   SETTINGS_SCORECARD,
   SETTINGS_STAGES,
@@ -34,6 +35,7 @@ import { ASSIGNMENT_RULES, BONUS_KINDS, FACT_BASES, STAGE_KINDS } from './enums'
 import { normalizeEmail, parseBool, parseNumber } from './normalize';
 import { readRecords, type RawRecord } from './tables';
 import { DEFAULT_RAMP, parseRampCurve } from '../plans/ramp';
+import { defaultPlaybooks, parseRequired, splitItems } from '../playbooks/settings';
 
 // ---- Defaults --------------------------------------------------------------------------------
 
@@ -179,6 +181,10 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     digestRepeatDays: 7,
     taskEscalationDays: 2,
     stages: defaultStages(lang),
+    playbooks: defaultPlaybooks(
+      DEFAULT_STAGES.filter((x) => x.kind === 'open').map((x) => x[lang]),
+      lang,
+    ),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
     rates: DEFAULT_RATES.map((r) => ({ ...r })),
@@ -510,7 +516,8 @@ export type SettingsTableKey =
   | 'lists'
   | 'onboarding'
   | 'scorecard'
-  | 'grades';
+  | 'grades'
+  | 'playbooks';
 
 export const SETTINGS_TABLES: Record<SettingsTableKey, readonly ColumnDef[]> = {
   values: SETTINGS_VALUES.columns,
@@ -522,6 +529,7 @@ export const SETTINGS_TABLES: Record<SettingsTableKey, readonly ColumnDef[]> = {
   onboarding: SETTINGS_ONBOARDING,
   scorecard: SETTINGS_SCORECARD,
   grades: SETTINGS_GRADES,
+  playbooks: SETTINGS_PLAYBOOKS,
 };
 
 export interface LocatedTable {
@@ -688,6 +696,23 @@ export function parseSettings(
     const t = tables[key];
     return t ? tableRecords(values, t, SETTINGS_TABLES[key], zone) : null;
   });
+
+  // A table present but empty means "no playbooks": the head removed them.
+  if (tables.playbooks) {
+    s.playbooks = [];
+    for (const { cells } of tableRecords(values, tables.playbooks, SETTINGS_PLAYBOOKS, zone)) {
+      const stage = String(cells.stage ?? '').trim();
+      if (!stage) continue;
+      s.playbooks.push({
+        stage,
+        todo: String(cells.todo ?? '').trim(),
+        checklist: splitItems(cells.checklist),
+        required: parseRequired(cells.required),
+        exit: String(cells.exit ?? '').trim(),
+        strict: parseBool(cells.strict) ?? false,
+      });
+    }
+  }
   return s;
 }
 

@@ -75,11 +75,6 @@ export function readDataRange(sheet: Sheet): unknown[][] {
 }
 
 /** Adds rows at the bottom so the sheet has at least `rows` (a write past the end would fail). */
-export function ensureMaxColumns(sheet: Sheet, columns: number): void {
-  const max = sheet.getMaxColumns();
-  if (columns > max) sheet.insertColumnsAfter(max, columns - max);
-}
-
 export function ensureMaxRows(sheet: Sheet, rows: number): void {
   const max = sheet.getMaxRows();
   if (rows > max) sheet.insertRowsAfter(max, rows - max);

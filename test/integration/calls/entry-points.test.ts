@@ -41,6 +41,13 @@ describe('each menu item and trigger reads each sheet at most once', () => {
     expect(reReads()).toEqual([]);
   });
 
+  it('menuInstructions reads Settings and Managers only and writes the text in one setValues', () => {
+    project.run('menuInstructions', [], { user: demo.head });
+    expect(reReads()).toEqual([]);
+    expect(Object.keys(project.lastReads).sort()).toEqual(['Менеджеры', 'Настройки']);
+    expect(project.lastCalls['Range.setValues']).toBe(1);
+  });
+
   it('menuRemindersOn and menuRemindersOff', () => {
     project.run('menuRemindersOn', [], { user: demo.head });
     expect(reReads()).toEqual([]);

@@ -90,6 +90,7 @@ test('a stage moved and a deal closed in the panel are audited with who and wher
       updatedAt: item?.updatedAt ?? '',
       stage: 'Коммерческое предложение',
       amount: '300 000',
+      confirm: true,
     }),
   );
   const trail = audit().map((r) => [r['Кто'], r['Поле'], r['Было'], r['Стало'], r['Где']]);

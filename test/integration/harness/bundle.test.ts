@@ -12,6 +12,7 @@ const EXPECTED_MENU = [
   'menuSetupDemo',
   'menuRefreshDashboard',
   'menuRecalculateFormulas',
+  'menuInstructions',
   null,
   'menuRemindersOn',
   'menuRemindersOff',

@@ -26,6 +26,8 @@ describe('discount approvals', () => {
       stage: 'Счёт выставлен',
       amount: '190000',
       updatedAt: d.updatedAt,
+      // Past the playbook's warning: this test is about the discount gate.
+      confirm: true,
     });
   };
 

@@ -127,6 +127,7 @@ test('a closed deal’s card says so: no one-click actions are offered for it', 
     rpc(fresh.project, IVAN, 'closeWon', {
       dealId: id,
       updatedAt: shown.deal.updatedAt,
+      confirm: true,
       reason: '',
       amount: '',
     }),

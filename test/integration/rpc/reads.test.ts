@@ -33,6 +33,13 @@ function openTaskOf(user: string): string {
   return task.id;
 }
 
+/** The first checklist item of the manager's first deal in Today (the playbooks work, #14). */
+function firstItem(user: string): { dealId: string; item: string; done: boolean } {
+  const { dealId } = firstDeal(user);
+  const view = ok(rpc(project, user, 'playbook', { dealId }));
+  return { dealId, item: view.playbook?.items[0]?.item ?? '', done: true };
+}
+
 describe('each RPC method reads each sheet at most once', () => {
   const cases: Array<[Method, 'manager' | 'head', () => unknown]> = [
     ['bootstrap', 'manager', () => ({})],
@@ -114,6 +121,9 @@ describe('each RPC method reads each sheet at most once', () => {
       }),
     ],
     ['planDefence', 'head', () => ({ period: '2027', target: 100_000_000, months: 12 })],
+    ['playbook', 'manager', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
+    ['tickItem', 'manager', () => firstItem(demo.managers[0])],
+    ['compliance', 'head', () => ({ period: '2026-11' })],
     ...(['preview', 'import'] as const).map((mode): [Method, 'head', () => unknown] => [
       'importFile',
       'head',

@@ -245,6 +245,7 @@ export function seedTeam(opts: { lang?: 'ru' | 'en' } = {}): Seeded {
       updatedAt: shown?.updatedAt ?? null,
       stage: stages[1].name,
       amount: '',
+      confirm: true, // past the first stage's playbook warning
     }),
   );
   ok(

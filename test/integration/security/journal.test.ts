@@ -34,6 +34,7 @@ function moveVector(user: string): TodayView {
       updatedAt: deal.updatedAt,
       stage: boot.stages[2].name,
       amount: '',
+      confirm: true,
     }),
   );
 }
@@ -135,6 +136,7 @@ function moveMaria(): void {
       updatedAt: stamp.toISOString(),
       stage: funnelStage(),
       amount: '',
+      confirm: true,
     }),
   );
 }

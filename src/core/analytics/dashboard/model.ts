@@ -25,7 +25,8 @@ export type BlockKey =
   | 'forecastNext'
   | 'tasks'
   | 'budget'
-  | 'cac';
+  | 'cac'
+  | 'compliance';
 
 export interface DashBlock {
   key: BlockKey;
