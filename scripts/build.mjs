@@ -165,9 +165,15 @@ function pruneCatalogues(named) {
         });
         const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
         const mod = await import(url);
-        const pick = (table) => Object.fromEntries(Object.entries(table).filter(([k]) => named(k)));
+        // Each key once for both languages (the page carries hundreds of them): two arrays of
+        // texts in the keys' order, zipped back into the ru and en tables when the page loads.
+        const keys = Object.keys(mod.ru).filter(named);
+        const texts = (table) => JSON.stringify(keys.map((k) => table[k] ?? null));
         return {
-          contents: `export const ru = ${JSON.stringify(pick(mod.ru))};\nexport const en = ${JSON.stringify(pick(mod.en))};`,
+          contents:
+            `const k = ${JSON.stringify(keys)};\n` +
+            `const zip = (v) => Object.fromEntries(k.map((x, i) => [x, v[i]]).filter((e) => e[1] !== null));\n` +
+            `export const ru = zip(${texts(mod.ru)});\nexport const en = zip(${texts(mod.en)});`,
           loader: 'js',
         };
       });

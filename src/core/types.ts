@@ -106,6 +106,8 @@ export interface StageChange extends RowRef {
   toStage: string;
   at: Instant | null;
   by: string;
+  /** Whether the move met the stage's exit criterion (playbooks); null: not checked. */
+  exitMet?: boolean | null;
 }
 
 export interface Plan extends RowRef {

@@ -67,6 +67,7 @@ export function queuedStageChanges(): StageChange[] {
     toStage: String(r.toStage ?? ''),
     at: typeof r.at === 'number' ? r.at : null,
     by: String(r.by ?? ''),
+    exitMet: typeof r.exitMet === 'boolean' ? r.exitMet : null,
   }));
 }
 

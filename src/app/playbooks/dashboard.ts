@@ -18,10 +18,10 @@ export function complianceBlockFor(
 ): (period: Period) => BlockDraft | null {
   const owner = new Map(data.deals.map((d) => [d.id, d.manager]));
   const moves: CheckedMove[] = wb.isRead('stageHistory')
-    ? wb.table('stageHistory').records.map(({ cells }) => ({
-        manager: owner.get(String(cells.dealId ?? '')) ?? '',
-        day: typeof cells.at === 'number' ? dayOfInstant(cells.at, wb.zone) : 0,
-        exitMet: typeof cells.exitMet === 'boolean' ? cells.exitMet : null,
+    ? wb.list('stageHistory').map((h) => ({
+        manager: owner.get(h.dealId) ?? '',
+        day: h.at === null ? 0 : dayOfInstant(h.at, wb.zone),
+        exitMet: h.exitMet ?? null,
       }))
     : [];
   const name = (email: string) => data.managers.find((m) => m.email === email)?.name || email;

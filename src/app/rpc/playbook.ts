@@ -101,10 +101,11 @@ export function complianceView(r: Request<'compliance'>, ctx: Ctx): ComplianceRo
   const p = r.period ? parsePeriod(r.period) : null;
   const deals = new Map(ctx.wb.list('deals').map((d) => [d.id, d.manager]));
   const managers = ctx.wb.list('managers');
-  const moves = ctx.wb.table('stageHistory').records.map(({ cells }) => ({
-    manager: deals.get(String(cells.dealId ?? '')) ?? '',
-    day: typeof cells.at === 'number' ? dayOfInstant(cells.at, ctx.zone) : 0,
-    exitMet: typeof cells.exitMet === 'boolean' ? cells.exitMet : null,
+  // The sheet and the moves still queued for it (a manager's own, docs/protections.md).
+  const moves = ctx.wb.list('stageHistory').map((h) => ({
+    manager: deals.get(h.dealId) ?? '',
+    day: h.at === null ? 0 : dayOfInstant(h.at, ctx.zone),
+    exitMet: h.exitMet ?? null,
   }));
   return complianceByManager(moves, p ? { from: p.start, to: p.end } : null).map((x) => ({
     email: x.manager,

@@ -110,6 +110,7 @@ export function toStageChange({ row, cells: c }: RawRecord): StageChange {
     toStage: str(c.toStage),
     at: num(c.at),
     by: str(c.by),
+    exitMet: typeof c.exitMet === 'boolean' ? c.exitMet : null,
   };
 }
 

@@ -137,6 +137,8 @@ export function stageHistory(p: Project): Array<Record<string, unknown>> {
       'В этап': r.toStage,
       Когда: new Date(Number(r.at)),
       Кто: r.by,
+      // Written to the sheet as TRUE / FALSE, or blank for a move no playbook checked.
+      'Критерий выполнен': typeof r.exitMet === 'boolean' ? r.exitMet : '',
     }));
   return [...rows(p, 'История этапов'), ...queued];
 }

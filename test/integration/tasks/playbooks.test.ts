@@ -6,6 +6,7 @@
  */
 import type { Project } from '../../../local/harness';
 import type { PlaybookView } from '../../../src/shared/contract';
+import { stageHistory } from '../crm/helpers';
 import { HEAD, IVAN, MARIA, ok, rpc, seedDemo, seedTeam } from '../rpc/seed';
 
 let project: Project;
@@ -108,7 +109,7 @@ describe('the deal card playbook and its ticks', () => {
         confirm: false,
       }),
     );
-    const last = table('История этапов').at(-1);
+    const last = stageHistory(project).at(-1);
     expect(last).toMatchObject({ 'В этап': 'Встреча / презентация', 'Критерий выполнен': true });
   });
 });
@@ -131,7 +132,7 @@ describe('a stage that is not strict warns until confirmed', () => {
         confirm: true,
       }),
     );
-    expect(table('История этапов').at(-1)).toMatchObject({
+    expect(stageHistory(project).at(-1)).toMatchObject({
       'ID сделки': deals.alpha,
       'Критерий выполнен': false,
     });
@@ -147,7 +148,7 @@ describe('a stage that is not strict warns until confirmed', () => {
         confirm: false,
       }),
     );
-    expect(table('История этапов').at(-1)?.['Критерий выполнен']).toBe('');
+    expect(stageHistory(project).at(-1)?.['Критерий выполнен']).toBe('');
   });
 });
 
@@ -168,16 +169,16 @@ describe('a stage typed in the sheet', () => {
     project.edit('Сделки', a1, 'Квалификация', { user: MARIA });
     expect(range.getValue()).toBe('Квалификация');
     expect(range.getNote()).toContain('Не хватает');
-    expect(table('История этапов').at(-1)).toMatchObject({
+    expect(stageHistory(project).at(-1)).toMatchObject({
       'ID сделки': deals.maria,
       'Критерий выполнен': false,
     });
-    const before = table('История этапов').length;
+    const before = stageHistory(project).length;
     project.edit('Сделки', a1, 'Коммерческое предложение', { user: MARIA });
     expect(range.getValue()).toBe('Квалификация');
     expect(range.getNote()).toContain('строгий');
     expect(range.getNote()).toContain('«ЛПР известен»');
-    expect(table('История этапов')).toHaveLength(before);
+    expect(stageHistory(project)).toHaveLength(before);
   });
 
   it('goes ahead once the checklist is ticked and the fields are filled', () => {
@@ -194,7 +195,7 @@ describe('a stage typed in the sheet', () => {
     const { a1, range } = dealCell(deals.maria, 'Этап');
     project.edit('Сделки', a1, 'Встреча / презентация', { user: MARIA });
     expect(range.getValue()).toBe('Встреча / презентация');
-    expect(table('История этапов').at(-1)).toMatchObject({ 'Критерий выполнен': true });
+    expect(stageHistory(project).at(-1)).toMatchObject({ 'Критерий выполнен': true });
   });
 });
 
