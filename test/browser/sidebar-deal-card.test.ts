@@ -84,9 +84,14 @@ test('opened from the day’s plan: the history rows are the sheets’ rows', as
   await expect(card.locator('.card-step').textContent()).resolves.toBe(
     '→ Перезвонить с ценой · 26.11.2026',
   );
-  expect(await card.locator('.card-meta').allTextContents()).toEqual([
+  // The card's own line of contacts; the features' sections (data-slot) follow the history.
+  expect(await card.locator(':not([data-slot] *).card-meta').allTextContents()).toEqual([
     'Пётр Иванов · +74957654321 · info@vector.ru',
   ]);
+  // The stage's playbook renders inside the card through DEAL_SECTIONS (sidebar/slots.ts).
+  await expect(card.locator('[data-slot="playbook"]').innerText()).resolves.toContain(
+    'Критерий выхода',
+  );
   // Activities: the deal's rows of the Activities sheet, newest first.
   const acts = rows(seeded.project, 'Активности')
     .filter((r) => r['ID сделки'] === vector)
