@@ -3,7 +3,7 @@
 // `--addon` builds the editor add-on instead, into dist-addon/: its menu goes under Extensions
 // (createAddonMenu, as the Marketplace requires) and its manifest asks for `spreadsheets`, which
 // the daily trigger needs to open the workbook by id (an add-on's trigger has no active document).
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,7 +131,10 @@ async function buildSidebar() {
     fs.readFile(path.join(root, 'sidebar/index.html'), 'utf8'),
     fs.readFile(path.join(root, 'sidebar/style.css'), 'utf8'),
   ]);
-  const html = template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => js);
+  // The page has a hard size budget (120 KB, shared by every feature): the stylesheet goes in
+  // minified, as the script does (a fifth of its bytes were comments and indentation).
+  const style = (await transform(css, { loader: 'css', minify: true })).code;
+  const html = template.replace('/*STYLE*/', () => style).replace('/*SCRIPT*/', () => js);
   await publish('Sidebar.html', html);
 }
 

@@ -17,6 +17,7 @@ import type { SidebarKey as MessageKey } from './i18n';
 import { isOtherReason } from '../src/shared/lost-reason';
 import { call, CallError } from './rpc';
 import { ClientSection, MyPlanCard } from './today-extra';
+import { DealCardScreen } from './deal-card';
 import { ordered, TODAY_SECTIONS } from './slots';
 import { tr } from './i18n';
 import { currencySign, day, moneyOf, plusDays } from './format';
@@ -42,6 +43,7 @@ interface Props {
 export function TodayPanel({ boot, view, onView }: Props) {
   const [flash, setFlash] = useState('');
   const reload = useCall();
+  const [card, setCard] = useState<string | null>(null);
   const done = (v: TodayView, message: string) => {
     onView(v);
     setFlash(message);
@@ -55,6 +57,17 @@ export function TodayPanel({ boot, view, onView }: Props) {
   const empty = view.count === 0 && !view.dueToday.length;
   // The day's plan: overdue steps first (oldest first), then the steps due today.
   const planned = [...view.overdueSteps, ...view.dueToday];
+  if (card) {
+    return (
+      <DealCardScreen
+        boot={boot}
+        dealId={card}
+        asOf={view.asOf}
+        onView={onView}
+        onBack={() => setCard(null)}
+      />
+    );
+  }
   return (
     <div class="today">
       <div class="today-head">
@@ -85,6 +98,7 @@ export function TodayPanel({ boot, view, onView }: Props) {
         boot={boot}
         asOf={view.asOf}
         onDone={done}
+        onOpen={setCard}
         meta={(d) => tr('sb.today.idle', { days: d.idleDays ?? 0 })}
         asOfDay={view.asOf}
       />
@@ -95,6 +109,7 @@ export function TodayPanel({ boot, view, onView }: Props) {
         boot={boot}
         asOf={view.asOf}
         onDone={done}
+        onOpen={setCard}
         meta={(d) => tr('sb.today.waiting', { minutes: (d as LeadItem).minutesWaiting ?? 0 })}
         asOfDay={view.asOf}
       />
@@ -105,6 +120,7 @@ export function TodayPanel({ boot, view, onView }: Props) {
         boot={boot}
         asOf={view.asOf}
         onDone={done}
+        onOpen={setCard}
         meta={(d) =>
           d.nextStepDate && d.nextStepDate < view.asOf
             ? tr('sb.today.stepOverdue', { date: day(d.nextStepDate) })
@@ -118,10 +134,11 @@ export function TodayPanel({ boot, view, onView }: Props) {
         boot={boot}
         asOf={view.asOf}
         onDone={done}
+        onOpen={setCard}
         meta={() => tr('sb.today.noStep')}
       />
       <ClientSection items={view.forgottenClients} />
-      <InvoiceSection items={view.overdueInvoices} />
+      <InvoiceSection items={view.overdueInvoices} onOpen={setCard} />
     </div>
   );
 }
@@ -153,6 +170,7 @@ function DealSection(props: {
   /** Set for lists whose cards should also flag an overdue next step. */
   asOfDay?: string;
   onDone: (v: TodayView, message: string) => void;
+  onOpen: (id: string) => void;
 }) {
   if (!props.items.length) return null;
   const meta = (d: DealItem): string => {
@@ -174,6 +192,7 @@ function DealSection(props: {
             asOf={props.asOf}
             meta={meta(d)}
             onDone={props.onDone}
+            onOpen={props.onOpen}
           />
         ))}
       </ul>
@@ -181,7 +200,7 @@ function DealSection(props: {
   );
 }
 
-function InvoiceSection({ items }: { items: InvoiceItem[] }) {
+function InvoiceSection({ items, onOpen }: { items: InvoiceItem[]; onOpen: (id: string) => void }) {
   if (!items.length) return null;
   return (
     <section aria-labelledby="h-overdueInvoices" data-section="overdueInvoices">
@@ -189,7 +208,14 @@ function InvoiceSection({ items }: { items: InvoiceItem[] }) {
       <ul class="cards">
         {items.map((inv) => (
           <li class="card" key={inv.id} data-id={inv.id}>
-            <div class="card-title">{inv.clientName}</div>
+            <button
+              type="button"
+              class="card-title link"
+              disabled={!inv.dealId}
+              onClick={() => onOpen(inv.dealId)}
+            >
+              {inv.clientName}
+            </button>
             <div class="card-sub">
               {inv.number ? `№ ${inv.number} · ` : ''}
               <strong>{moneyOf(inv.outstanding)}</strong>
@@ -239,13 +265,14 @@ function DealCard(props: {
   asOf: string;
   meta: string;
   onDone: (v: TodayView, message: string) => void;
+  onOpen: (id: string) => void;
 }) {
-  const { deal, boot } = props;
-  const [mode, setMode] = useState<Mode | null>(null);
-  const formId = `act-${deal.id}`;
+  const { deal } = props;
   return (
     <li class="card" data-id={deal.id}>
-      <div class="card-title">{deal.clientName || deal.title}</div>
+      <button type="button" class="card-title link" onClick={() => props.onOpen(deal.id)}>
+        {deal.clientName || deal.title}
+      </button>
       <div class="card-sub">
         {[deal.title, deal.stage].filter(Boolean).join(' · ')}
         {deal.amount ? (
@@ -257,6 +284,23 @@ function DealCard(props: {
       </div>
       <div class="card-meta">{props.meta}</div>
       {deal.nextStep ? <div class="card-step">→ {deal.nextStep}</div> : null}
+      <DealActions {...props} />
+    </li>
+  );
+}
+
+/** The one-click actions on a deal, in a Today list and on the deal card alike. */
+export function DealActions(props: {
+  deal: DealItem;
+  boot: Bootstrap;
+  asOf: string;
+  onDone: (v: TodayView, message: string) => void;
+}) {
+  const { deal, boot } = props;
+  const [mode, setMode] = useState<Mode | null>(null);
+  const formId = `act-${deal.id}`;
+  return (
+    <>
       <div
         class="actions"
         role="group"
@@ -293,7 +337,7 @@ function DealCard(props: {
           />
         </div>
       ) : null}
-    </li>
+    </>
   );
 }
 

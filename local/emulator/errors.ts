@@ -34,6 +34,8 @@ export const MSG = {
   cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   protectedCell:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  /** Range.createFilter on a sheet that has one (the text scripts report catching). */
+  filterExists: "You can't create a filter in a sheet that already has a filter.",
   // paraphrased
   rangeOutOfBounds: 'Range not found',
   sheetExists: (name: string) =>

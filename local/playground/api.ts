@@ -94,6 +94,8 @@ export interface SheetPage {
   frozenMarks: string[][];
   /** The sheet's embedded charts, with their ranges' data as it is now. */
   charts: ChartView[];
+  /** The basic filter ("Data -> Create a filter"): its header row and columns; null = none. */
+  filter: { row: number; col: number; cols: number } | null;
 }
 
 /** An embedded chart as Sheets would draw it: its spec and the data read from its ranges. */

@@ -115,23 +115,58 @@ export async function saveSession(s: BridgeSession, file: string): Promise<void>
   });
 }
 
-function describe(t: Readonly<TriggerRec>, timeZone: string): string {
+/** A trigger's schedule as the page's language says it (Google's own list is localised too). */
+const WORDS = {
+  ru: {
+    CLOCK: 'по времени',
+    ON_OPEN: 'при открытии',
+    ON_EDIT: 'при правке',
+    ON_CHANGE: 'при изменении',
+    ON_FORM_SUBMIT: 'при отправке формы',
+    minutes: (n: number) => `каждые ${n} мин`,
+    hours: (n: number) => `каждые ${n} ч`,
+    days: (n: number) => (n === 1 ? 'ежедневно' : `каждые ${n} дн.`),
+    weeks: (d: string) => `еженедельно, день ${d}`,
+    monthDay: (d: string) => `ежемесячно, ${d}-го числа`,
+    at: 'в',
+    once: 'однократно',
+    next: 'следующий запуск',
+  },
+  en: {
+    CLOCK: 'time-driven',
+    ON_OPEN: 'on open',
+    ON_EDIT: 'on edit',
+    ON_CHANGE: 'on change',
+    ON_FORM_SUBMIT: 'on form submit',
+    minutes: (n: number) => `every ${n} min`,
+    hours: (n: number) => `every ${n} h`,
+    days: (n: number) => (n === 1 ? 'daily' : `every ${n} days`),
+    weeks: (d: string) => `weekly, day ${d}`,
+    monthDay: (d: string) => `monthly, day ${d}`,
+    at: 'at',
+    once: 'once',
+    next: 'next',
+  },
+};
+
+function describe(t: Readonly<TriggerRec>, timeZone: string, lang: 'ru' | 'en'): string {
+  const w = WORDS[lang];
   const s = t.schedule;
   const at = (h: number | null, m: number) =>
-    h === null ? '' : ` ${h}:${String(m).padStart(2, '0')}`;
+    h === null ? '' : ` ${w.at} ${h}:${String(m).padStart(2, '0')}`;
   let what: string;
-  if (!s) what = t.eventType.toLowerCase().replace(/_/g, ' ');
-  else if (s.kind === 'minutes') what = `every ${s.every} min`;
-  else if (s.kind === 'hours') what = `every ${s.every} h`;
-  else if (s.kind === 'days')
-    what = `${s.every === 1 ? 'daily' : `every ${s.every} days`}${at(s.hour, s.minute)}`;
-  else if (s.kind === 'weeks') what = `weekly, day ${s.weekDay ?? '?'}${at(s.hour, s.minute)}`;
-  else if (s.kind === 'monthDay') what = `monthly, day ${s.monthDay ?? '?'}${at(s.hour, s.minute)}`;
-  else what = 'once';
+  if (!s) what = ((w as Record<string, unknown>)[t.eventType] as string | undefined) ?? t.eventType;
+  else if (s.kind === 'minutes') what = w.minutes(s.every);
+  else if (s.kind === 'hours') what = w.hours(s.every);
+  else if (s.kind === 'days') what = `${w.days(s.every)}${at(s.hour, s.minute)}`;
+  else if (s.kind === 'weeks') what = `${w.weeks(String(s.weekDay ?? '?'))}${at(s.hour, s.minute)}`;
+  else if (s.kind === 'monthDay')
+    what = `${w.monthDay(String(s.monthDay ?? '?'))}${at(s.hour, s.minute)}`;
+  else what = w.once;
   const next =
     t.nextAt === null
       ? ''
-      : `, next ${formatCell(new Date(t.nextAt), 'dd.mm.yyyy hh:mm', { timeZone }).text}`;
+      : `, ${w.next} ${formatCell(new Date(t.nextAt), 'dd.mm.yyyy hh:mm', { timeZone }).text}`;
   return `${what}${next}`;
 }
 
@@ -140,7 +175,11 @@ export function listTriggers(s: BridgeSession): TriggerInfo[] {
   return s.emulator.triggers.list().map((t) => ({
     uid: t.uid,
     handler: t.handler,
-    description: describe(t, tz),
+    description: describe(
+      t,
+      tz,
+      s.emulator.properties.document.get(LANG_KEY) === 'en' ? 'en' : 'ru',
+    ),
     owner: t.owner,
     clock: t.eventType === 'CLOCK',
     form: t.eventType === 'ON_FORM_SUBMIT',

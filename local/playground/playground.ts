@@ -273,6 +273,7 @@ export class Playground {
       marks: marks(first, count),
       frozenMarks: marks(1, frozenRows),
       charts: chartViews(this.session, name, this.locale, this.timeZone),
+      filter: filterOf(sheet),
     };
   }
 
@@ -623,6 +624,13 @@ function dataValidations(
   } catch {
     return null;
   }
+}
+
+function filterOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPage['filter'] {
+  const range = sheet.getFilter()?.getRange();
+  return range
+    ? { row: range.getRow(), col: range.getColumn(), cols: range.getNumColumns() }
+    : null;
 }
 
 function columnWidth(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number): number {

@@ -183,6 +183,16 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await lead.locator('[name="amount"]').fill('240 000');
     await settle(page);
     await shot(page, pg, side, lang, 'manager-new-lead');
+    // The deal card, opened from the first deal of Today.
+    frame = await openTab(page, 'today');
+    const title = frame.locator('.today .card-title.link').first();
+    if (await title.count()) {
+      await title.click();
+      await frame.locator('.deal-card h2.card-title').waitFor();
+      await settle(page);
+      await shot(page, pg, side, lang, 'manager-deal-card');
+      await frame.locator('.deal-card > button').first().click();
+    }
 
     // Reminders: on from the menu, a week later the daily trigger, the digest in the outbox.
     await signInAs(page, pg, 'head');

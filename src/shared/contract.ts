@@ -16,6 +16,7 @@
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
 import type { DiscountQueueItem, MoneyView } from './contract-money';
+import type { DealCardView } from './contract-deal-card';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
 export type IsoDay = string;
@@ -359,6 +360,7 @@ interface Responses {
   moneyView: MoneyView;
   discountQueue: DiscountQueueItem[];
   decideDiscount: DiscountQueueItem[];
+  dealCard: DealCardView;
 }
 
 export type { Method, Request };

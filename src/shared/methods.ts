@@ -194,6 +194,8 @@ export const METHODS = {
       approve: flag(),
     }),
   },
+  /** One deal's card: a manager only their own (the handler checks), the leaders any. */
+  dealCard: { roles: ANYONE, request: request({ dealId: recordId() }) },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Playground } from '../../local/playground/playground';
+import { plural } from '../../src/core/i18n/plural';
 import { startServer, type RunningServer } from '../../local/playground/server';
 
 // Friday 27.11.2026 09:00 in Moscow.
@@ -270,6 +271,19 @@ test('typing into a cell goes through the emulator and fires the bundle onEdit',
       (v) => v.includes('onEdit'),
     ),
   ).toContain('onEdit');
+  // The executions speak Russian: kinds, units, and call counts by the plural rule set.
+  const runs = await page.locator('#exec-table').innerText();
+  const counts = [...runs.matchAll(/(\d+) (вызовов|вызова|вызов)/g)];
+  expect(counts.length).toBeGreaterThan(0);
+  for (const [, n, word] of counts) {
+    expect(`${n} ${word}`).toBe(`${n} ${plural('ru', Number(n), ['вызов', 'вызова', 'вызовов'])}`);
+  }
+  expect(runs).toContain('правка');
+  expect(runs).not.toMatch(/\d ms\b|\bcalls\b/);
+  // The Plans sheet carries the filter Setup put on its header: a drop-down on each column.
+  await page.locator('.tab[data-sheet="Планы"]').click();
+  await page.locator('#grid-table[data-sheet="Планы"]').waitFor();
+  expect(await page.locator('td.filter[data-r="1"]').count()).toBe(6);
   await page.close();
 });
 

@@ -132,6 +132,11 @@ describe('dist/Sidebar.html', () => {
     expect(sidebar).not.toMatch(/@import\s+url/i);
   });
 
+  it('stays under the 120 KB a sidebar may weigh (the product’s limit), its stylesheet minified', () => {
+    expect(Buffer.byteLength(sidebar)).toBeLessThan(120 * 1024);
+    expect(sidebar).not.toMatch(/<style>[^<]*\/\*/);
+  });
+
   it('carries Russian text as UTF-8, not \\u04xx escapes', () => {
     expect(sidebar).not.toMatch(/\\u04[0-9a-f]{2}/i);
     expect(sidebar).toMatch(/[А-Яа-яЁё]{4,}/);

@@ -6,6 +6,7 @@
 import { MSG, fail } from '../errors';
 import { Svc, instrument } from '../runtime';
 import { a1Of } from './a1';
+import type { Filter } from './filter';
 import type { Protection } from './protection';
 import type { RangeRef } from './refs';
 import type { Sheet, StyleProp } from './sheet';
@@ -543,6 +544,10 @@ export class Range extends Svc implements ValuesApi {
   }
 
   // ---- other ----
+  /** A basic filter over this range (one per sheet: a second one throws, as in Google). */
+  createFilter(): Filter {
+    return this._sheet._createFilter(this);
+  }
   protect(): Protection {
     return this._sheet._book._protect('RANGE', this);
   }

@@ -10,6 +10,7 @@ import { deleteCols, deleteRows, insertCols, insertRows, sortRect } from './grid
 import { Range } from './range';
 import { EmbeddedChart, EmbeddedChartBuilder, type ChartSpec } from './charts';
 import { ConditionalFormatRule, type ConditionalRuleSpec } from './conditional';
+import { Filter, type FilterSpec } from './filter';
 import type { Protection } from './protection';
 import type { Spreadsheet } from './spreadsheet';
 import type { ValidationSpec } from './validation';
@@ -457,6 +458,26 @@ export class Sheet extends Svc implements SheetApi {
   }
   getProtections(type: string): Protection[] {
     return this._book._protections(String(type), this);
+  }
+  /** The sheet's basic filter (spreadsheet/filter.ts); at most one. */
+  _filter: FilterSpec | null = null;
+  getFilter(): Filter | null {
+    return this._filter ? this._filterOf(this._filter) : null;
+  }
+  _createFilter(range: Range): Filter {
+    if (this._filter) fail(MSG.filterExists);
+    this._filter = { r: range._r, c: range._c, nr: range._nr, nc: range._nc, criteria: new Map() };
+    return this._filterOf(this._filter);
+  }
+  private _filterOf(spec: FilterSpec): Filter {
+    return new Filter(
+      this._rt,
+      spec,
+      (s) => this._range(s.r, s.c, s.nr, s.nc),
+      () => {
+        if (this._filter === spec) this._filter = null;
+      },
+    );
   }
   clear(): this {
     this._values = [];

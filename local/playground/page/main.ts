@@ -13,6 +13,7 @@ import type {
   PlaygroundState,
   SheetPage,
 } from '../api';
+import { plural } from '../../../src/core/i18n/plural';
 import { drawCharts } from './charts';
 import { parseTsv } from './paste';
 
@@ -38,7 +39,7 @@ const TEXT = {
     triggers: 'Триггеры',
     noTriggers: 'Триггеров нет. Включите напоминания в меню.',
     runTrigger: 'Запустить',
-    runJobNow: 'Запустить runScheduledJob как ежедневный триггер',
+    runJobNow: 'Запустить ежедневную рассылку сейчас, как это сделает триггер',
     outbox: 'Исходящие',
     log: 'Журнал',
     executions: 'Выполнения',
@@ -66,7 +67,16 @@ const TEXT = {
     noExecutions: 'Ещё ничего не выполнялось.',
     ok: 'успешно',
     failed: 'ошибка',
-    calls: 'вызовов',
+    calls: ['вызов', 'вызова', 'вызовов'],
+    ms: 'мс',
+    kinds: {
+      menu: 'меню',
+      trigger: 'триггер',
+      rpc: 'панель',
+      edit: 'правка',
+      setup: 'настройка',
+      custom: 'формула',
+    } as Record<string, string>,
     edit: 'Двойной щелчок или Enter — изменить ячейку',
     roles: { manager: 'менеджер', head: 'РОП', director: 'директор' } as Record<string, string>,
   },
@@ -83,7 +93,7 @@ const TEXT = {
     triggers: 'Triggers',
     noTriggers: 'No triggers. Turn reminders on from the menu.',
     runTrigger: 'Run',
-    runJobNow: 'Run runScheduledJob as the daily trigger would',
+    runJobNow: 'Run the daily job now, as its trigger would',
     outbox: 'Outbox',
     log: 'Log',
     executions: 'Executions',
@@ -111,7 +121,16 @@ const TEXT = {
     noExecutions: 'Nothing has run yet.',
     ok: 'ok',
     failed: 'failed',
-    calls: 'calls',
+    calls: ['call', 'calls'],
+    ms: 'ms',
+    kinds: {
+      menu: 'menu',
+      trigger: 'trigger',
+      rpc: 'panel',
+      edit: 'edit',
+      setup: 'setup',
+      custom: 'formula',
+    } as Record<string, string>,
     edit: 'Double-click or Enter to edit a cell',
     roles: { manager: 'manager', head: 'head of sales', director: 'director' } as Record<
       string,
@@ -434,9 +453,14 @@ function renderGrid(p: SheetPage): void {
   const table = h('table', { class: 'grid', id: 'grid-table', 'data-sheet': p.name });
   const cols = Math.max(p.cols, 1);
   const colgroup = h('colgroup', {}, h('col', { style: 'width:46px' } as Attrs));
+  let width = 46;
   for (let c = 0; c < cols; c++) {
+    width += p.widths[c] ?? 100;
     colgroup.append(h('col', { style: `width:${p.widths[c] ?? 100}px` } as Attrs));
   }
+  // The columns are as wide as the sheet says (a long title must not widen column A, which
+  // Sheets never does): the table's width is their sum, not its content's.
+  table.style.width = `${width}px`;
   table.append(colgroup);
   const thead = h('thead');
   const letters = h('tr', { class: 'letters' }, h('th', { class: 'corner' }));
@@ -490,6 +514,14 @@ function renderGrid(p: SheetPage): void {
   }
   tbody.append(spacer(first + bodyRows(p) - shown, 'below'));
   table.append(tbody);
+  // The filter's drop-down buttons on its header cells, where Sheets draws them.
+  const f = p.filter;
+  if (f) {
+    table.querySelectorAll<HTMLElement>(`td[data-r="${f.row}"]`).forEach((td) => {
+      const c = Number(td.dataset.c);
+      if (c >= f.col && c < f.col + f.cols) td.classList.add('filter');
+    });
+  }
   table.dataset.first = String(p.offset);
   table.dataset.last = String(p.offset + p.cells.length - 1);
   table.dataset.rows = String(p.rows);
@@ -600,10 +632,13 @@ function rowEl(
     const style = [looks[c], marks[c], c < lefts.length ? `left:${lefts[c]}px` : '']
       .filter(Boolean)
       .join(';');
+    // Sheets lets left-aligned text run on over the empty cells to its right.
+    const spill = a === 'l' && text !== '' && !row[c + 1] && c + 1 < cols;
     const cls = [
       a === 'r' ? 'r' : a === 'c' ? 'c' : '',
       c < lefts.length ? 'fc' : '',
       marks[c] ? 'cf' : '',
+      spill ? 'spill' : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -876,10 +911,10 @@ async function renderBottom(): Promise<void> {
               { class: x.ok ? '' : 'failed' },
               h('td', {}, fmtTime(x.at)),
               h('td', {}, h('code', {}, x.fn)),
-              h('td', {}, x.kind),
+              h('td', {}, TEXT.kinds[x.kind] ?? x.kind),
               h('td', {}, x.user || '—'),
-              h('td', { class: 'r' }, `${x.ms} ms`),
-              h('td', { class: 'r' }, `${x.calls} ${TEXT.calls}`),
+              h('td', { class: 'r' }, `${x.ms} ${TEXT.ms}`),
+              h('td', { class: 'r' }, `${x.calls} ${plural(lang, x.calls, TEXT.calls)}`),
               h('td', {}, x.ok ? TEXT.ok : `${TEXT.failed}: ${x.error}`),
             ),
           ),

@@ -8,6 +8,7 @@ import { DEFAULT_LOST_REASONS, DEFAULT_SOURCES } from '../../core/workbook/setti
 import type { Bootstrap, Response } from '../../shared/contract';
 import { allowed, type Method, type Request } from '../../shared/methods';
 import type { Ctx } from './context';
+import { dealCard } from './deal-card';
 import * as deals from './deals';
 import { importFile } from './import';
 import { moneyView } from './money';
@@ -41,6 +42,7 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   moneyView,
   discountQueue: (_r, ctx) => discountQueue(ctx),
   decideDiscount: (r, ctx) => decideDiscount(ctx, r),
+  dealCard,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

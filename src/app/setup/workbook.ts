@@ -61,6 +61,7 @@ import { effectiveUserEmail } from '../../gas/session';
 import { zoneOf } from '../../gas/zone';
 import { missingPermissionText } from '../permissions';
 import { ensureFormIntake } from './form-intake';
+import { ensureFilter } from '../../gas/sheets/filter';
 import { protectSheets } from './protect';
 import { ensureSettingsSheet } from './settings';
 import { ensureTodayCell } from './today';
@@ -151,6 +152,8 @@ export function setupWorkbook(ss: Spreadsheet, opts: { lang?: Lang } = {}): Setu
     decorate(table, lang, { ...lists, manager: managerEmails });
   }
   conditionalFormats(placed, settings.sheet, settings.tables);
+  // The head shows one period of the Plans sheet with the header's filter drop-downs.
+  if (placed.plans) ensureFilter(placed.plans.sheet, placed.plans.headerRow, placed.plans.width);
 
   for (const m of MIGRATIONS) {
     if (stored < m.to) changes.push(...m.run(ss));

@@ -81,7 +81,7 @@ export const ru = {
   'crm.log.formRepeat':
     'Ответ формы уже обработан (строка {row}, {timestamp}): второй лид не создан.',
   'crm.log.formDuplicateTrigger':
-    'Лишний триггер приёма заявок {uid} удалён: заявки принимает триггер {owner}.',
+    'Лишний триггер приёма заявок из Google Формы {uid} удалён: их принимает триггер {owner}.',
   'crm.log.formFailed':
     'Ответ формы не стал лидом ({reason}). Контакты: {name}; телефон {phone}; email {email}. Ответы: {answers}',
   'crm.form.cut': ' [обрезано {count} симв.]',

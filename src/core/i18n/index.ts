@@ -8,6 +8,7 @@ import * as analytics from './analytics';
 import * as auth from './auth';
 import * as common from './common';
 import * as crm from './crm';
+import * as headSummary from './head-summary';
 import * as menu from './menu';
 import * as money from './money';
 import * as moneySidebar from './money-sidebar';
@@ -27,6 +28,7 @@ const catalogues = [
   security,
   money,
   moneySidebar,
+  headSummary,
 ] as const;
 
 type Ru = (typeof catalogues)[number]['ru'];

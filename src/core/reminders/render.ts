@@ -11,6 +11,7 @@ import { barHtml, barText } from './bars';
 import { escapeHtml, oneLine, plain, utf8Bytes } from './escape';
 import { formatCount, formatMoney, formatPercent, monthTitle, pluralForm } from './format';
 import { rowLink } from './links';
+import { inRankOrder, ownerOf, standingsSection } from './standings-render';
 import {
   SECTIONS,
   type Digest,
@@ -32,7 +33,7 @@ const H2 = 'margin:18px 0 6px;font-size:16px;font-weight:bold;color:#202124';
 /** Caps tried in turn until the email fits; 0 still shows counts and the "open" link. */
 export const CAPS = [25, 12, 6, 3, 1, 0] as const;
 
-class Doc {
+export class Doc {
   private html: string[] = [];
   private text: string[] = [];
   constructor(readonly ctx: RenderContext) {}
@@ -107,8 +108,18 @@ function itemLines(doc: Doc, item: ReminderItem): { reason: string; extra: strin
 }
 
 /** A list of items, cut at `cap` with "and N more" linking to the section's sheet. */
-function itemList(doc: Doc, items: readonly ReminderItem[], cap: number): void {
-  const shown = items.slice(0, cap);
+function itemList(
+  doc: Doc,
+  items: readonly ReminderItem[],
+  cap: number,
+  /** Adds "manager: …" to each item (the head's summary names whose it is). */
+  owner?: (email: string) => string,
+): void {
+  const shown = items
+    .slice(0, cap)
+    .map((i) =>
+      owner ? { ...i, detail: [i.detail, owner(i.manager)].filter(Boolean).join(' · ') } : i,
+    );
   if (shown.length) {
     const rows = shown.map((item) => {
       const href = rowLink(doc.ctx.links, item.where);
@@ -282,17 +293,20 @@ export function renderSummary(s: HeadSummary, ctx: RenderContext, cap: number): 
       'color:#c5221f',
     );
   }
+  if (s.standings) standingsSection(doc, s.standings, cap);
+  const lines = s.standings ? inRankOrder(s.managers, s.standings) : s.managers;
+  const owner = ownerOf(doc, s.managers);
   doc.heading(doc.tr('rem.managers'));
-  managerTable(doc, s.managers, cap);
-  managerPlans(doc, s.managers, cap);
+  managerTable(doc, lines, cap);
+  managerPlans(doc, lines, cap);
   doc.heading(doc.tr('rem.atRisk'), s.atRisk.length);
-  if (s.atRisk.length) itemList(doc, s.atRisk, cap);
+  if (s.atRisk.length) itemList(doc, s.atRisk, cap, owner);
   else doc.para(doc.tr('rem.nothing'), MUTED);
   budgetSection(doc, s.budget, (k) => money(doc, k));
   doc.heading(doc.tr('rem.receivables'), s.receivables.length);
   if (s.receivables.length) {
     doc.para(doc.tr('rem.receivablesTotal', { amount: money(doc, s.receivablesTotal) }));
-    itemList(doc, s.receivables, cap);
+    itemList(doc, s.receivables, cap, owner);
   } else doc.para(doc.tr('rem.nothing'), MUTED);
   doc.link(doc.tr('rem.openSheet'), rowLink(ctx.links, null));
   return doc.build(doc.tr('rem.subject.summary', { date }));

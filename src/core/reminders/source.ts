@@ -25,6 +25,7 @@ import type { Client, Deal, WorkbookData } from '../types';
 import { buildDigests, buildSummary, managerLines, normEmail, type Selections } from './digest';
 import type { ContentSource } from './plan';
 import { budgetAlerts, type MoneySheets } from './budget';
+import { standings } from './standings';
 import type {
   BonusLine,
   Digest,
@@ -235,6 +236,7 @@ export function dayContent(
     summary: () => ({
       ...buildSummary(selections, data.managers),
       budget: money && budgetAlerts(money, today),
+      standings: standings(data, asOf, month),
     }),
     report,
   };

@@ -9,6 +9,7 @@ import type { Kopecks } from '../money';
 import type { SheetKey } from '../workbook/schema';
 import type { Day } from '../time';
 import type { Lang } from '../types';
+import type { Standing } from './standings';
 
 /** What one email is: the manager's daily digest, the head's daily summary, the two reports. */
 export type MailKind = 'digest' | 'summary' | 'weekly' | 'monthly';
@@ -117,6 +118,8 @@ export interface HeadSummary {
   invalidManagers: string[];
   /** Budget lines overspending this month (src/core/reminders/budget.ts). */
   budget?: BudgetAlert[];
+  /** Who is behind and why, largest gap first (standings.ts). */
+  standings?: Standing[];
 }
 
 export interface BonusLine {

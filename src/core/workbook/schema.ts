@@ -264,7 +264,7 @@ export const SETTINGS_BONUS: readonly ColumnDef[] = [
 
 export const SETTINGS_RATES: readonly ColumnDef[] = [
   col('currency', 'Валюта', 'Currency', 'text', { required: true }),
-  col('rate', 'Курс, ₽', 'Rate, RUB', 'number', { required: true }),
+  col('rate', 'Курс, ₽', 'Rate, ₽', 'number', { required: true, aliases: ['Rate, RUB'] }),
 ];
 
 /**

@@ -76,7 +76,7 @@ describe('Refresh dashboard on the demo workbook', () => {
     const col = head.indexOf('Заполненность CRM, %');
     const rows = v.slice(d + 1).filter((r) => String(r[0]) !== '');
     expect(rows.every((r) => typeof r[col] === 'number')).toBe(true);
-    const minutes = head.indexOf('Ответ на заявку, медиана, мин');
+    const minutes = head.indexOf('Реакция на лид, медиана, мин');
     expect(rows.every((r) => r[minutes] === '' || Number.isInteger(r[minutes]))).toBe(true);
   });
 

@@ -152,7 +152,7 @@ describe('a daily run on hand-built data', () => {
     for (const absent of ['D-000002', 'D-000005', 'D-000006', 'D-000007', 'АО «Лютик»'])
       expect(anna.body).not.toContain(absent);
     const [boris] = mail('boris@example.com');
-    expect(boris.body).toContain('Необработанные заявки (1)');
+    expect(boris.body).toContain('Необработанные лиды (1)');
     expect(boris.body).toContain('D-000002');
     expect(boris.body).not.toContain('D-000007');
   });

@@ -69,6 +69,8 @@ describe('each RPC method reads each sheet at most once', () => {
       'manager',
       () => ({ ...firstDeal(demo.managers[0]), until: '2026-12-10', reason: 'Отпуск' }),
     ],
+    ['dealCard', 'manager', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
+    ['dealCard', 'head', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
     ['team', 'head', () => ({ period: '2026-11' })],
     ['moneyView', 'head', () => ({ period: '' })],
     ['discountQueue', 'head', () => ({})],

@@ -4,14 +4,27 @@
  * and nested quotes «„…“» inside «…».
  */
 import * as analytics from '../../../src/core/i18n/analytics';
+import * as auth from '../../../src/core/i18n/auth';
 import * as common from '../../../src/core/i18n/common';
 import * as crm from '../../../src/core/i18n/crm';
+import * as headSummary from '../../../src/core/i18n/head-summary';
 import * as menu from '../../../src/core/i18n/menu';
 import * as reminders from '../../../src/core/i18n/reminders';
+import * as security from '../../../src/core/i18n/security';
 import * as sidebar from '../../../src/core/i18n/sidebar';
 import { fill, plural, t } from '../../../src/core/i18n';
 
-const catalogues = { analytics, common, crm, menu, reminders, sidebar };
+const catalogues = {
+  analytics,
+  auth,
+  common,
+  crm,
+  headSummary,
+  menu,
+  reminders,
+  security,
+  sidebar,
+};
 
 /** Names of products, services and formats, and the literal values users type. */
 const ALLOWED_LATIN = new Set([
@@ -24,7 +37,6 @@ const ALLOWED_LATIN = new Set([
   'CSV',
   'xlsx',
   'CRM',
-  'SLA',
   'DSO',
   'ID',
   'INN',
@@ -148,6 +160,30 @@ describe('one language per catalogue', () => {
     expect(t('ru', 'rem.toast.on', { hour: 9 })).toBe('Напоминания включены: ежедневно в 9:00');
     expect(t('ru', 'rem.reason.forgotten', { days: 9, limit: 7 })).toContain('норма этапа — 7 дн.');
     expect(t('ru', 'log.level.info')).toBe('инфо');
+    // A new lead is «лид» everywhere (never «заявка»), and its limit is «Реакция на лид».
+    for (const lang of ['ru', 'en'] as const) {
+      expect(t(lang, 'rem.section.unprocessedLeads')).toBe(t(lang, 'sb.today.unprocessed'));
+      expect(t(lang, 'an.col.unprocessed')).toBe(t(lang, 'sb.today.unprocessed'));
+      expect(t(lang, 'sb.team.company')).toBe(t(lang, 'rem.team'));
+      expect(t(lang, 'sb.team.breaches', { n: 1 }).toLowerCase()).toContain(
+        t(lang, 'an.col.slaBreaches').toLowerCase(),
+      );
+    }
+    expect(entries('ru').filter(([, v]) => /заявк/i.test(v) && !/форм/i.test(v))).toEqual([]);
+    expect(t('ru', 'an.col.responseMedian')).toMatch(/^Реакция на лид/);
+    // The stage's idle limit is a norm in Russian and "stale after" in English, in every channel.
+    expect(t('ru', 'an.col.limit')).toMatch(/^Норма этапа/);
+    expect(t('en', 'an.col.limit')).toBe(t('en', 'sb.set.rotting'));
+  });
+
+  it('English says "actual", never "fact", for what was achieved', () => {
+    const bad = entries('en').filter(([, v]) => /\bfacts?\b/i.test(visible(v)));
+    expect(bad).toEqual([]);
+  });
+
+  it('no text hard-codes a currency: amounts come formatted in the workbook currency', () => {
+    const bad = entries('en').filter(([, v]) => /[₽$€]\s*\d|\d\s*(₽|RUB)\b/.test(v));
+    expect(bad).toEqual([]);
   });
 });
 

@@ -193,7 +193,7 @@ describe('digest rendering', () => {
       'https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&range=A40',
     );
     expect(mail.html).toContain('Забытые сделки (1)');
-    expect(mail.html).toContain('Необработанные заявки (1)');
+    expect(mail.html).toContain('Необработанные лиды (1)');
     expect(mail.text).toContain('ждёт 2 ч рабочего времени');
     expect(mail.text).toContain('12 дн. без активности (норма этапа — 7 дн.)');
     expect(mail.text).toContain('150\u00a0000\u00a0₽');
