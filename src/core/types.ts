@@ -187,6 +187,9 @@ export interface Settings {
   snoozeMaxDays: number;
   /** The shortest reason a snooze needs, in characters. */
   snoozeMinReason: number;
+  /** Discount limits (0..1) of a manager and the head; absent means 5 % and 15 % (issue #15). */
+  discountManager?: number;
+  discountHead?: number;
   stages: StageDef[];
   calendar: CalendarException[];
   bonus: BonusTier[];

@@ -195,7 +195,9 @@ type ValueKey =
   | 'assignment'
   | 'maxAmount'
   | 'snoozeMaxDays'
-  | 'snoozeMinReason';
+  | 'snoozeMinReason'
+  | 'discountManager'
+  | 'discountHead';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -298,6 +300,20 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Минимальная длина причины отсрочки (0-200)',
     hintEn: 'Shortest snooze reason (0-200)',
   },
+  {
+    key: 'discountManager',
+    ru: 'Скидка менеджера до, %',
+    en: 'Manager discount up to, %',
+    hintRu: 'Больше этой скидки ждёт согласования руководителя (по умолчанию 5)',
+    hintEn: 'A deeper discount awaits the head’s approval (default 5)',
+  },
+  {
+    key: 'discountHead',
+    ru: 'Скидка руководителя до, %',
+    en: 'Head discount up to, %',
+    hintRu: 'Предел скидки руководителя отдела (по умолчанию 15)',
+    hintEn: 'The head of sales’ own discount limit (default 15)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -344,6 +360,10 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.snoozeMaxDays);
     case 'snoozeMinReason':
       return String(s.snoozeMinReason);
+    case 'discountManager':
+      return String(Math.round((s.discountManager ?? 0.05) * 1000) / 10);
+    case 'discountHead':
+      return String(Math.round((s.discountHead ?? 0.15) * 1000) / 10);
   }
 }
 
@@ -364,6 +384,17 @@ function parseTime(value: unknown, zone: Zone): number | null {
 function intIn(value: unknown, min: number, max: number): number | null {
   const n = parseNumber(value);
   return n !== null && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/**
+ * A limit in percent: "5", "5 %", 5 → 0.05; a cell formatted as percent holds 0.05 itself, so a
+ * number below 1 is taken as the fraction.
+ */
+export function percentIn(value: unknown): number | null {
+  const text = typeof value === 'string' ? value.replace('%', '').trim() : value;
+  const n = typeof text === 'number' ? text : parseNumber(text);
+  if (n === null || n < 0 || n > 100) return null;
+  return typeof value === 'number' && n < 1 ? n : n / 100;
 }
 
 function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): void {
@@ -419,6 +450,12 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'snoozeMinReason':
       s.snoozeMinReason = intIn(value, 0, 200) ?? s.snoozeMinReason;
+      return;
+    case 'discountManager':
+      s.discountManager = percentIn(value) ?? s.discountManager;
+      return;
+    case 'discountHead':
+      s.discountHead = percentIn(value) ?? s.discountHead;
       return;
   }
 }
