@@ -170,6 +170,8 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     assignment: 'roundRobin',
     snoozeMaxDays: 30,
     snoozeMinReason: 5,
+    discountManager: 0.05,
+    discountHead: 0.15,
     stages: defaultStages(lang),
     calendar: [],
     bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
