@@ -43,3 +43,30 @@ export interface DiscountQueueItem {
   margin: number;
   rejected: boolean;
 }
+
+/** A deal's lines as the deal card's editor shows them (kopecks, fractions). */
+export interface DealLineItem {
+  row: number;
+  product: string;
+  sku: string;
+  quantity: number;
+  listPrice: number | null;
+  /** The unit price sold at. */
+  price: number | null;
+  discount: number | null;
+  currency: string;
+  /** '' within the limit; otherwise pending, approved or rejected. */
+  state: '' | 'pending' | 'approved' | 'rejected';
+}
+
+export interface DealLinesView {
+  dealId: string;
+  /** The deal's currency (the workbook's when blank) and its amount. */
+  currency: string;
+  amount: number | null;
+  /** The seller's discount limit (fraction). */
+  limit: number;
+  lines: DealLineItem[];
+  /** The active price list, for the search: name, SKU, list price, currency. */
+  products: { name: string; sku: string; listPrice: number | null; currency: string }[];
+}

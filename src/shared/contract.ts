@@ -15,7 +15,7 @@
  */
 import type { ActivityType, Lang, Role, StageKind } from '../core/types';
 import type { Method, Request } from './methods';
-import type { DiscountQueueItem, MoneyView } from './contract-money';
+import type { DealLinesView, DiscountQueueItem, MoneyView } from './contract-money';
 import type { DealCardView } from './contract-deal-card';
 
 /** "2026-11-27": a calendar day in the spreadsheet's time zone. */
@@ -360,6 +360,8 @@ interface Responses {
   moneyView: MoneyView;
   discountQueue: DiscountQueueItem[];
   decideDiscount: DiscountQueueItem[];
+  dealLines: DealLinesView;
+  saveDealLines: DealLinesView;
   dealCard: DealCardView;
 }
 

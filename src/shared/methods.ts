@@ -196,6 +196,22 @@ export const METHODS = {
   },
   /** One deal's card: a manager only their own (the handler checks), the leaders any. */
   dealCard: { roles: ANYONE, request: request({ dealId: recordId() }) },
+  dealLines: { roles: ANYONE, request: request({ dealId: recordId() }) },
+  saveDealLines: {
+    roles: ANYONE,
+    request: request({
+      dealId: recordId(),
+      lines: list(
+        record({
+          row: v.optional(v.pipe(v.number(), v.finite())),
+          product: text(300),
+          quantity: formNumber(),
+          price: text(40),
+        }),
+        200,
+      ),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -13,6 +13,7 @@ import * as deals from './deals';
 import { importFile } from './import';
 import { moneyView } from './money';
 import { decideDiscount, discountQueue } from '../money/approvals';
+import { dealLines, saveDealLines } from '../money/lines';
 import * as lead from './lead';
 import { openRecord } from './records';
 import * as settings from './settings';
@@ -43,6 +44,8 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   discountQueue: (_r, ctx) => discountQueue(ctx),
   decideDiscount: (r, ctx) => decideDiscount(ctx, r),
   dealCard,
+  dealLines,
+  saveDealLines,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {
