@@ -4,5 +4,6 @@
  */
 import './money';
 import './money-queue';
+import './money-lines';
 
 export {};

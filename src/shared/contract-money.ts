@@ -51,12 +51,14 @@ export interface DealLineItem {
   sku: string;
   quantity: number;
   listPrice: number | null;
-  /** The unit price sold at. */
-  price: number | null;
+  /** The unit price sold at (0 when neither a price nor a list price is known). */
+  price: number;
   discount: number | null;
   currency: string;
   /** '' within the limit; otherwise pending, approved or rejected. */
   state: '' | 'pending' | 'approved' | 'rejected';
+  /** The state in the user's language ('' within the limit): the page bundles no text for it. */
+  note: string;
 }
 
 export interface DealLinesView {
@@ -68,5 +70,5 @@ export interface DealLinesView {
   limit: number;
   lines: DealLineItem[];
   /** The active price list, for the search: name, SKU, list price, currency. */
-  products: { name: string; sku: string; listPrice: number | null; currency: string }[];
+  products: { name: string; sku: string; listPrice: number; currency: string }[];
 }

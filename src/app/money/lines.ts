@@ -9,6 +9,7 @@ import { isApproved, isRejected, sellerLimit } from '../../core/money/approvals'
 import { planLines } from '../../core/money/edit-lines';
 import { discountLimits, lineDiscount, overLimit, unitPrice } from '../../core/money/lines';
 import { UserError } from '../../core/errors';
+import { t } from '../../core/i18n';
 import type { Deal } from '../../core/types';
 import type { DealLineItem, DealLinesView } from '../../shared/contract-money';
 import type { Request } from '../../shared/methods';
@@ -35,22 +36,24 @@ export function dealLines(req: Request<'dealLines'>, ctx: Ctx): DealLinesView {
     .filter((l) => l.dealId === deal.id)
     .map((l) => {
       const discount = lineDiscount(l);
+      const state = isApproved(l)
+        ? 'approved'
+        : isRejected(l)
+          ? 'rejected'
+          : overLimit(discount, limit)
+            ? 'pending'
+            : '';
       return {
         row: l.row,
         product: l.product,
         sku: l.sku,
         quantity: l.quantity ?? 0,
         listPrice: l.listPrice,
-        price: unitPrice(l),
+        price: unitPrice(l) ?? 0,
         discount,
         currency: l.currency || deal.currency || ctx.wb.settings.currency,
-        state: isApproved(l)
-          ? 'approved'
-          : isRejected(l)
-            ? 'rejected'
-            : overLimit(discount, limit)
-              ? 'pending'
-              : '',
+        state,
+        note: state && t(ctx.lang, `money.line.${state}`),
       };
     });
   return {
@@ -64,7 +67,7 @@ export function dealLines(req: Request<'dealLines'>, ctx: Ctx): DealLinesView {
       .map((p) => ({
         name: p.name,
         sku: p.sku,
-        listPrice: p.listPrice,
+        listPrice: p.listPrice ?? 0,
         currency: p.currency || ctx.wb.settings.currency,
       })),
   };

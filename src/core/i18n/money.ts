@@ -60,6 +60,9 @@ export const ru = {
   'money.lines.product': 'Товара «{value}» нет в прайсе (лист «Товары»)',
   'money.lines.quantity': 'Количество должно быть больше нуля, получено «{value}»',
   'money.lines.price': 'Цена «{value}» не прочитана: введите сумму или скидку, например «10 %»',
+  'money.line.pending': 'ждёт согласования',
+  'money.line.approved': 'согласовано',
+  'money.line.rejected': 'отклонено',
   'money.edit.amount': 'Сумма сделки считается по её строкам (лист «Строки сделок»); ввод отменён',
   'money.edit.stage':
     'Этап не изменён: скидка по сделке ждёт согласования руководителем ({products})',
@@ -129,6 +132,9 @@ export const en: Record<keyof typeof ru, string> = {
   'money.lines.quantity': 'The quantity must be above zero, got "{value}"',
   'money.lines.price':
     'Price "{value}" not understood: type an amount or a discount such as "10 %"',
+  'money.line.pending': 'awaits approval',
+  'money.line.approved': 'approved',
+  'money.line.rejected': 'rejected',
   'money.edit.amount':
     "The deal's amount comes from its lines (Deal lines sheet); the entry was undone",
   'money.edit.stage':
