@@ -26,6 +26,7 @@ import type {
 } from '../types';
 import { Random } from './random';
 import { demoMoney, type DemoMoney } from './money';
+import { demoLines, type DemoLines } from './lines';
 import * as W from './names';
 
 export interface DemoOptions {
@@ -56,6 +57,7 @@ export interface DemoData {
   invoices: Invoice[];
   stages: StageDef[];
   money: DemoMoney;
+  lines: DemoLines;
 }
 
 export const DEMO_DEFAULTS = {
@@ -527,6 +529,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     invoices,
     stages,
     money,
+    lines: demoLines({ seed: o.seed, lang, deals, stages }),
   };
 }
 

@@ -23,7 +23,9 @@ describe('deal lines from the deal card', () => {
     ['Монтаж', 'SRV-1', 'ч', 2_000, '', '', '', true],
     ['Снят с продажи', 'OLD-1', 'шт', 500, '', '', '', false],
   ]);
+  const demoQueue = ok(rpc(project, demo.head, 'discountQueue', {}));
   const linesSheet = ss.getSheetByName('Строки сделок')!;
+  linesSheet.getRange(2, 1, linesSheet.getMaxRows() - 1, 11).clearContent();
   const save = (who: string, lines: Request<'saveDealLines'>['lines']) =>
     rpc(project, who, 'saveDealLines', { dealId: deal.id, lines });
   const amountOf = (id: string) =>
@@ -32,6 +34,11 @@ describe('deal lines from the deal card', () => {
       .getDataRange()
       .getValues()
       .find((r) => r[0] === id);
+
+  it('the demo comes with two discounts awaiting the head', () => {
+    expect(demoQueue).toHaveLength(2);
+    expect(demoQueue.every((q) => q.discount > 0.05 && !q.rejected)).toBe(true);
+  });
 
   it('shows the active price list and no lines yet', () => {
     const v = ok(rpc(project, manager, 'dealLines', { dealId: deal.id })) as DealLinesView;
