@@ -9,5 +9,6 @@ import './plans';
 import './money';
 import './money-queue';
 import './playbook';
+import './money-lines';
 
 export {};

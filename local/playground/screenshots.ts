@@ -302,6 +302,23 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     );
     await settle(page);
     await shot(page, pg, page, lang, 'playbook-instructions');
+
+    // Deal lines (docs/money.md): the deal card's products; a line from the price list if none.
+    await signInAs(page, pg, 'manager', manager);
+    frame = await openTab(page, 'today');
+    const dealTitle = frame.locator('.today .card-title.link').first();
+    if (await dealTitle.count()) {
+      await dealTitle.click();
+      const lines = frame.locator('.deal-card .money.rows');
+      await lines.locator('h2').waitFor();
+      if (!(await lines.locator('li.row-edit').count())) {
+        await lines.locator('input[list="price-list"]').fill('SP-200');
+        await lines.locator('form button').click();
+        await lines.locator('li.row-edit').first().waitFor();
+      }
+      await settle(page);
+      await shot(page, pg, side, lang, 'manager-deal-lines');
+    }
   } finally {
     await page.close();
     await pg.flush();

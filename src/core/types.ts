@@ -199,6 +199,9 @@ export interface Settings {
   digestRepeatDays?: number;
   /** Days a task may stay overdue before it escalates to the head (once); default 2. */
   taskEscalationDays?: number;
+  /** Discount limits (0..1) of a manager and the head; absent means 5 % and 15 % (issue #15). */
+  discountManager?: number;
+  discountHead?: number;
   stages: StageDef[];
   /** Stage playbooks (Settings); absent means none. */
   playbooks?: Playbook[];

@@ -43,3 +43,32 @@ export interface DiscountQueueItem {
   margin: number;
   rejected: boolean;
 }
+
+/** A deal's lines as the deal card's editor shows them (kopecks, fractions). */
+export interface DealLineItem {
+  row: number;
+  product: string;
+  sku: string;
+  quantity: number;
+  listPrice: number | null;
+  /** The unit price sold at (0 when neither a price nor a list price is known). */
+  price: number;
+  discount: number | null;
+  currency: string;
+  /** '' within the limit; otherwise pending, approved or rejected. */
+  state: '' | 'pending' | 'approved' | 'rejected';
+  /** The state in the user's language ('' within the limit): the page bundles no text for it. */
+  note: string;
+}
+
+export interface DealLinesView {
+  dealId: string;
+  /** The deal's currency (the workbook's when blank) and its amount. */
+  currency: string;
+  amount: number | null;
+  /** The seller's discount limit (fraction). */
+  limit: number;
+  lines: DealLineItem[];
+  /** The active price list, for the search: name, SKU, list price, currency. */
+  products: { name: string; sku: string; listPrice: number; currency: string }[];
+}

@@ -19,7 +19,7 @@ import type { Method, Request } from './methods';
 import type { DealCardView } from './contract-deal-card';
 import type { TasksView } from './contract-tasks';
 export type * from './contract-tasks';
-import type { DiscountQueueItem, MoneyView } from './contract-money';
+import type { DealLinesView, DiscountQueueItem, MoneyView } from './contract-money';
 import type { ComplianceRow, PlaybookView } from './contract-playbooks';
 export type * from './contract-playbooks';
 
@@ -406,6 +406,8 @@ interface Responses {
   compliance: ComplianceRow[];
   /** What was written, in the workbook's language. */
   writeInstructions: { message: string };
+  dealLines: DealLinesView;
+  saveDealLines: DealLinesView;
 }
 
 export type { Method, Request };

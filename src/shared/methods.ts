@@ -275,6 +275,22 @@ export const METHODS = {
   },
   compliance: { roles: LEADERS, request: request({ period: text(10) }) },
   writeInstructions: { roles: LEADERS, request: empty },
+  dealLines: { roles: ANYONE, request: request({ dealId: recordId() }) },
+  saveDealLines: {
+    roles: ANYONE,
+    request: request({
+      dealId: recordId(),
+      lines: list(
+        record({
+          row: v.optional(v.pipe(v.number(), v.finite())),
+          product: text(300),
+          quantity: formNumber(),
+          price: text(40),
+        }),
+        200,
+      ),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -58,6 +58,7 @@ import { appendByHeader } from '../../gas/sheets/table';
 import { Workbook } from '../../gas/workbook';
 import { flagClientDuplicates } from './edit-rules/client-duplicates';
 import { revertManagerEdit } from './edit-rules/manager-column';
+import { revertMoneyEdit } from './edit-rules/money-lines';
 import { clientNames } from './edit-rules/client-name';
 import { logFlags, type Flag } from './edit-rules/flags-log';
 import { stageToRestore } from './edit-rules/stage-restore';
@@ -148,6 +149,7 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   lockedOrStamp(busy, () => {
     revertManagerEdit(e, { wb, sheet, def, index: found.map.index, edited });
+    revertMoneyEdit(e, { wb, sheet, def, index: found.map.index, edited });
     const block = readValuesAndFormulas(sheet, firstRow, 1, endRow - firstRow + 1, lastCol);
     const b: Block = {
       ss,

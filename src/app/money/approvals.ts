@@ -10,7 +10,7 @@ import {
   blockingLines,
   gatedStage,
 } from '../../core/money/approvals';
-import { lineDiscount } from '../../core/money/lines';
+import { discountLimits, lineDiscount } from '../../core/money/lines';
 import type { DiscountQueueItem } from '../../shared/contract-money';
 import type { Ctx } from '../rpc/context';
 import { recordAudit } from '../crm/audit';
@@ -24,7 +24,8 @@ export function requireApproved(ctx: Ctx, dealId: string, stage: string | null):
   if (!deal) return;
   const lines = readLines(ctx.wb);
   if (!lines.length) return;
-  const blocking = blockingLines(lines, deal, ctx.wb.list('managers'));
+  const limits = discountLimits(settings);
+  const blocking = blockingLines(lines, deal, ctx.wb.list('managers'), limits);
   if (blocking.length) {
     throw new UserError('money.gate.pending', {
       id: dealId,
@@ -34,7 +35,12 @@ export function requireApproved(ctx: Ctx, dealId: string, stage: string | null):
 }
 
 export function discountQueue(ctx: Ctx): DiscountQueueItem[] {
-  return approvalQueue(readLines(ctx.wb), ctx.wb.list('deals'), ctx.wb.list('managers'));
+  return approvalQueue(
+    readLines(ctx.wb),
+    ctx.wb.list('deals'),
+    ctx.wb.list('managers'),
+    discountLimits(ctx.wb.settings),
+  );
 }
 
 export function decideDiscount(

@@ -6,13 +6,14 @@
 import { isUserError } from '../../core/errors';
 import { toBudgetRow, toSpendRow, type BudgetRow, type SpendRow } from '../../core/money/records';
 import { toDealLine, type DealLine } from '../../core/money/lines';
+import { toProduct, type Product } from '../../core/money/products';
 import type { MoneySheets } from '../../core/reminders/budget';
 import { readTyped, type RawRecord } from '../../core/workbook/tables';
 import type { Workbook } from '../../gas/workbook';
 
 function sheet<T>(
   wb: Workbook,
-  key: 'budget' | 'spend' | 'dealLines',
+  key: 'budget' | 'spend' | 'dealLines' | 'products',
   to: (r: RawRecord) => T,
   lenient: boolean,
 ): T[] {
@@ -41,4 +42,9 @@ export function readMoney(
 /** The Deal lines sheet; a workbook without it has no lines (nothing to gate or approve). */
 export function readLines(wb: Workbook): DealLine[] {
   return sheet(wb, 'dealLines', toDealLine, true);
+}
+
+/** The Products sheet (the price list); a workbook without it offers nothing to pick. */
+export function readProducts(wb: Workbook): Product[] {
+  return sheet(wb, 'products', toProduct, true);
 }

@@ -14,6 +14,7 @@ import * as deals from './deals';
 import { importFile } from './import';
 import { moneyView } from './money';
 import { decideDiscount, discountQueue } from '../money/approvals';
+import { dealLines, saveDealLines } from '../money/lines';
 import * as lead from './lead';
 import * as people from './people';
 import { openRecord } from './records';
@@ -66,6 +67,8 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   tickItem: playbooks.tickItem,
   compliance: playbooks.complianceView,
   writeInstructions: (_r, ctx) => ({ message: writeInstructions(ctx.wb, ctx.now) }),
+  dealLines,
+  saveDealLines,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -85,6 +85,8 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
   if (demo.people) writePeopleDemo(wb, demo.people, lang);
   wb.append('budget', demo.money.budget);
   wb.append('spend', demo.money.spend);
+  wb.append('products', demo.lines.products);
+  wb.append('dealLines', demo.lines.lines);
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,

@@ -27,6 +27,7 @@ import type {
 import { planEachContact } from './next-steps';
 import { Random } from './random';
 import { demoMoney, type DemoMoney } from './money';
+import { demoLines, type DemoLines } from './lines';
 import * as W from './names';
 import { demoTasks } from './tasks';
 import type { Task } from '../tasks/types';
@@ -62,6 +63,7 @@ export interface DemoData {
   tasks?: Task[];
   people?: PeopleDemo;
   money: DemoMoney;
+  lines: DemoLines;
 }
 
 export const DEMO_DEFAULTS = {
@@ -531,6 +533,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     tasks,
     people,
     money,
+    lines: demoLines({ seed: o.seed, lang, deals, stages }),
   };
 }
 

@@ -18,6 +18,8 @@ export const ru = {
   'msb.approve': 'Согласовать',
   'msb.reject': 'Отклонить',
   'msb.rejected': 'отклонено',
+  'msb.lines': 'Товары',
+  'msb.find': 'Товар или артикул',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -39,4 +41,6 @@ export const en: Record<keyof typeof ru, string> = {
   'msb.approve': 'Approve',
   'msb.reject': 'Reject',
   'msb.rejected': 'rejected',
+  'msb.lines': 'Products',
+  'msb.find': 'Product or SKU',
 };

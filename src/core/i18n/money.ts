@@ -57,6 +57,15 @@ export const ru = {
   'money.note.noLines': 'Закрытых сделок без строк (не учтены): {count}',
   'money.gate.pending':
     'Сделка {id} ждёт согласования скидки руководителем ({products}): на этап счёта и в успех её можно перевести после согласования',
+  'money.lines.product': 'Товара «{value}» нет в прайсе (лист «Товары»)',
+  'money.lines.quantity': 'Количество должно быть больше нуля, получено «{value}»',
+  'money.lines.price': 'Цена «{value}» не прочитана: введите сумму или скидку, например «10 %»',
+  'money.line.pending': 'ждёт согласования',
+  'money.line.approved': 'согласовано',
+  'money.line.rejected': 'отклонено',
+  'money.edit.amount': 'Сумма сделки считается по её строкам (лист «Строки сделок»); ввод отменён',
+  'money.edit.stage':
+    'Этап не изменён: скидка по сделке ждёт согласования руководителем ({products})',
   'money.digest.title': 'Бюджет: статьи с перерасходом',
   'money.digest.line': '{line}: факт {actual} из {plan}, по темпу к концу месяца {projection}',
 } as const;
@@ -119,6 +128,17 @@ export const en: Record<keyof typeof ru, string> = {
   'money.note.noLines': 'Closed deals without lines (left out): {count}',
   'money.gate.pending':
     "Deal {id} awaits the head's approval of a discount ({products}): it can go to the invoice or won stage once approved",
+  'money.lines.product': 'No product "{value}" on the price list (Products sheet)',
+  'money.lines.quantity': 'The quantity must be above zero, got "{value}"',
+  'money.lines.price':
+    'Price "{value}" not understood: type an amount or a discount such as "10 %"',
+  'money.line.pending': 'awaits approval',
+  'money.line.approved': 'approved',
+  'money.line.rejected': 'rejected',
+  'money.edit.amount':
+    "The deal's amount comes from its lines (Deal lines sheet); the entry was undone",
+  'money.edit.stage':
+    "Stage not changed: a discount on the deal awaits the head's approval ({products})",
   'money.digest.title': 'Budget: lines overspending',
   'money.digest.line':
     '{line}: {actual} spent of {plan}, {projection} by the month end at this pace',

@@ -5,7 +5,7 @@
  */
 import { StageIndex } from '../analytics/stages';
 import type { Deal, Manager, Role, Settings } from '../types';
-import { DEFAULT_DISCOUNT_LIMITS, lineDiscount, overLimit, type DealLine } from './lines';
+import { discountLimits, lineDiscount, overLimit, type DealLine } from './lines';
 
 const APPROVED = /^(согласовано|approved)$/i;
 const REJECTED = /^(отклонено|rejected)$/i;
@@ -22,10 +22,14 @@ export function isRejected(l: DealLine): boolean {
 }
 
 /** The seller's limit: by the deal's manager's role on the Managers sheet, a manager's otherwise. */
-export function sellerLimit(manager: string, managers: readonly Manager[]): number {
+export function sellerLimit(
+  manager: string,
+  managers: readonly Manager[],
+  limits: Record<Role, number> = discountLimits(),
+): number {
   const m = managers.find((x) => x.email.toLowerCase() === manager.trim().toLowerCase());
   const role: Role = m?.role ?? 'manager';
-  return DEFAULT_DISCOUNT_LIMITS[role];
+  return limits[role];
 }
 
 /** Lines of the deal over the seller's limit and not approved. */
@@ -33,8 +37,9 @@ export function blockingLines(
   lines: readonly DealLine[],
   deal: Pick<Deal, 'id' | 'manager'>,
   managers: readonly Manager[],
+  limits: Record<Role, number> = discountLimits(),
 ): DealLine[] {
-  const limit = sellerLimit(deal.manager, managers);
+  const limit = sellerLimit(deal.manager, managers, limits);
   return lines.filter(
     (l) => l.dealId === deal.id && overLimit(lineDiscount(l), limit) && !isApproved(l),
   );
@@ -70,6 +75,7 @@ export function approvalQueue(
   lines: readonly DealLine[],
   deals: readonly Deal[],
   managers: readonly Manager[],
+  limits: Record<Role, number> = discountLimits(),
 ): QueueItem[] {
   const byId = new Map(deals.map((d) => [d.id, d]));
   const out: QueueItem[] = [];
@@ -77,7 +83,7 @@ export function approvalQueue(
     const d = byId.get(l.dealId);
     if (!d || isApproved(l)) continue;
     const discount = lineDiscount(l);
-    const limit = sellerLimit(d.manager, managers);
+    const limit = sellerLimit(d.manager, managers, limits);
     if (discount === null || !overLimit(discount, limit)) continue;
     out.push({
       dealId: d.id,
@@ -88,7 +94,7 @@ export function approvalQueue(
       product: l.product,
       discount,
       limit,
-      margin: DEFAULT_DISCOUNT_LIMITS.head - discount,
+      margin: limits.head - discount,
       rejected: isRejected(l),
     });
   }

@@ -6,7 +6,7 @@
 import { CurrencyNotes, type MoneyConverter } from '../analytics/currency';
 import type { Kopecks } from '../money';
 import type { Instant } from '../time';
-import type { Role } from '../types';
+import type { Role, Settings } from '../types';
 import type { RawRecord } from '../workbook/tables';
 
 export interface DealLine {
@@ -75,6 +75,17 @@ export const DEFAULT_DISCOUNT_LIMITS: Record<Role, number> = {
   head: 0.15,
   director: 1,
 };
+
+/** The limits in force: the Settings rows "Manager/Head discount up to, %" over the defaults. */
+export function discountLimits(
+  settings?: Pick<Settings, 'discountManager' | 'discountHead'>,
+): Record<Role, number> {
+  return {
+    manager: settings?.discountManager ?? DEFAULT_DISCOUNT_LIMITS.manager,
+    head: settings?.discountHead ?? DEFAULT_DISCOUNT_LIMITS.head,
+    director: DEFAULT_DISCOUNT_LIMITS.director,
+  };
+}
 
 /** Whether the discount needs the head's approval: above the limit, never at it. */
 export function overLimit(discount: number | null, limit: number): boolean {

@@ -180,6 +180,8 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
     digestLimit: 15,
     digestRepeatDays: 7,
     taskEscalationDays: 2,
+    discountManager: 0.05,
+    discountHead: 0.15,
     stages: defaultStages(lang),
     playbooks: defaultPlaybooks(
       DEFAULT_STAGES.filter((x) => x.kind === 'open').map((x) => x[lang]),
@@ -216,7 +218,9 @@ type ValueKey =
   | 'digestRepeatDays'
   | 'taskEscalationDays'
   | 'attestationMonths'
-  | 'rampCurve';
+  | 'rampCurve'
+  | 'discountManager'
+  | 'discountHead';
 
 export interface SettingRowDef {
   key: ValueKey;
@@ -355,6 +359,20 @@ export const SETTING_ROWS: readonly SettingRowDef[] = [
     hintRu: 'Доля полного плана новичка в 1-й, 2-й… месяц: 30/60/90/100',
     hintEn: "A new hire's share of a full plan in months 1, 2…: 30/60/90/100",
   },
+  {
+    key: 'discountManager',
+    ru: 'Скидка менеджера до, %',
+    en: 'Manager discount up to, %',
+    hintRu: 'Больше этой скидки ждёт согласования руководителя (по умолчанию 5)',
+    hintEn: 'A deeper discount awaits the head’s approval (default 5)',
+  },
+  {
+    key: 'discountHead',
+    ru: 'Скидка руководителя до, %',
+    en: 'Head discount up to, %',
+    hintRu: 'Предел скидки руководителя отдела (по умолчанию 15)',
+    hintEn: 'The head of sales’ own discount limit (default 15)',
+  },
 ];
 
 const ROW_BY_NAME = new Map<string, ValueKey>();
@@ -411,6 +429,10 @@ export function settingValueText(key: ValueKey, s: Settings): string {
       return String(s.people?.attestationMonths ?? DEFAULT_ATTESTATION_MONTHS);
     case 'rampCurve':
       return (s.rampCurve ?? DEFAULT_RAMP).map((f) => Math.round(f * 100)).join('/');
+    case 'discountManager':
+      return String(Math.round((s.discountManager ?? 0.05) * 1000) / 10);
+    case 'discountHead':
+      return String(Math.round((s.discountHead ?? 0.15) * 1000) / 10);
   }
 }
 
@@ -431,6 +453,17 @@ function parseTime(value: unknown, zone: Zone): number | null {
 function intIn(value: unknown, min: number, max: number): number | null {
   const n = parseNumber(value);
   return n !== null && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/**
+ * A limit in percent: "5", "5 %", 5 → 0.05; a cell formatted as percent holds 0.05 itself, so a
+ * number below 1 is taken as the fraction.
+ */
+export function percentIn(value: unknown): number | null {
+  const text = typeof value === 'string' ? value.replace('%', '').trim() : value;
+  const n = typeof text === 'number' ? text : parseNumber(text);
+  if (n === null || n < 0 || n > 100) return null;
+  return typeof value === 'number' && n < 1 ? n : n / 100;
 }
 
 function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): void {
@@ -501,6 +534,12 @@ function applyValue(s: Settings, key: ValueKey, value: unknown, zone: Zone): voi
       return;
     case 'rampCurve':
       s.rampCurve = parseRampCurve(String(value)) ?? s.rampCurve;
+      return;
+    case 'discountManager':
+      s.discountManager = percentIn(value) ?? s.discountManager;
+      return;
+    case 'discountHead':
+      s.discountHead = percentIn(value) ?? s.discountHead;
       return;
   }
 }

@@ -85,6 +85,8 @@ describe('each RPC method reads each sheet at most once', () => {
     ],
     ['dealCard', 'manager', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
     ['dealCard', 'head', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
+    ['dealLines', 'manager', () => ({ dealId: firstDeal(demo.managers[0]).dealId })],
+    ['saveDealLines', 'manager', () => ({ dealId: firstDeal(demo.managers[0]).dealId, lines: [] })],
     ['team', 'head', () => ({ period: '2026-11' })],
     ['tasks', 'head', () => ({ dealId: '', period: '2026-11' })],
     ['tasks', 'manager', () => ({ dealId: '', period: '' })],

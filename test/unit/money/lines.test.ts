@@ -2,12 +2,15 @@ import { MoneyConverter } from '../../../src/core/analytics/currency';
 import { priceRealisation, winRate } from '../../../src/core/money/discounts';
 import {
   DEFAULT_DISCOUNT_LIMITS,
+  discountLimits,
   lineDiscount,
   linesTotal,
   overLimit,
   type DealLine,
 } from '../../../src/core/money/lines';
+import { fixedZone } from '../../../src/core/time';
 import { parsePeriod } from '../../../src/core/workbook/period';
+import { parseSettings, percentIn } from '../../../src/core/workbook/settings';
 import { day, deal, rub, settings } from '../analytics/fixtures';
 
 const line = (over: Partial<DealLine>): DealLine => ({
@@ -104,5 +107,38 @@ describe('price realisation', () => {
       [0, 0],
       [1, 0],
     ]);
+  });
+});
+
+describe('discount limits from Settings', () => {
+  it('reads "5", "5 %", 5 and a percent cell (0.05) alike, and refuses nonsense', () => {
+    expect(percentIn('7')).toBeCloseTo(0.07);
+    expect(percentIn('7 %')).toBeCloseTo(0.07);
+    expect(percentIn(7)).toBeCloseTo(0.07);
+    expect(percentIn(0.07)).toBeCloseTo(0.07);
+    expect(percentIn('lots')).toBeNull();
+    expect(percentIn(150)).toBeNull();
+  });
+
+  it('uses the Settings values over the defaults, per role', () => {
+    expect(discountLimits()).toEqual(DEFAULT_DISCOUNT_LIMITS);
+    const l = discountLimits({ discountManager: 0.1 });
+    expect(l.manager).toBe(0.1);
+    expect(l.head).toBe(DEFAULT_DISCOUNT_LIMITS.head);
+    // 8 % is over the default 5 % but within a 10 % manager limit.
+    expect(overLimit(0.08, DEFAULT_DISCOUNT_LIMITS.manager)).toBe(true);
+    expect(overLimit(0.08, l.manager)).toBe(false);
+  });
+
+  it('a Settings workbook row sets the limit', () => {
+    const s = parseSettings(
+      [
+        ['Параметр', 'Значение'],
+        ['Скидка менеджера до, %', '10'],
+        ['Head discount up to, %', 20],
+      ],
+      fixedZone('Europe/Moscow', 180),
+    );
+    expect(discountLimits(s)).toEqual({ manager: 0.1, head: 0.2, director: 1 });
   });
 });

@@ -1,0 +1,155 @@
+/**
+ * What saving a deal's lines from the panel writes: each requested line priced from the price list
+ * (a typed price, or a discount as "10 %"), its approval state against the seller's limit, the
+ * rows to rewrite, append and clear, and the deal's new amount. Pure: the app layer writes it.
+ */
+import { MoneyConverter } from '../analytics/currency';
+import { UserError } from '../errors';
+import type { Kopecks } from '../money';
+import { parseAmount } from '../workbook/normalize';
+import type { CurrencyRate } from '../types';
+import { isApproved } from './approvals';
+import { lineDiscount, linesTotal, overLimit, type DealLine } from './lines';
+import { findProduct, type Product } from './products';
+
+export interface LineRequest {
+  /** Sheet row of an existing line; absent for a new one. */
+  row?: number;
+  product: string;
+  quantity: number;
+  /** "" = the list price; "10 %" = a discount; a number = the unit price. */
+  price: string;
+}
+
+/** What a Deal lines row holds (core values: kopecks, fractions). */
+export type LineCells = Record<string, unknown>;
+
+export interface LinesPlan {
+  update: { row: number; cells: LineCells }[];
+  append: LineCells[];
+  clear: number[];
+  /** In the deal's currency; null when the deal is left with no lines (its amount stays). */
+  amount: Kopecks | null;
+  unconverted: ReturnType<typeof linesTotal>['unconverted'];
+}
+
+export const PENDING_LABEL = { ru: 'Ждёт согласования', en: 'Awaiting approval' } as const;
+
+function priceOf(
+  text: string,
+  list: Kopecks | null,
+): { price: Kopecks | null; discount: number | null } {
+  const t = text.trim();
+  if (!t) return { price: null, discount: null };
+  if (t.endsWith('%')) {
+    const d = Number(t.slice(0, -1).trim().replace(',', '.'));
+    if (!Number.isFinite(d) || d < 0 || d > 100)
+      throw new UserError('money.lines.price', { value: t });
+    return { price: null, discount: d / 100 };
+  }
+  const k = parseAmount(t);
+  if (k === null || k < 0) throw new UserError('money.lines.price', { value: t });
+  return { price: list !== null && k === list ? null : k, discount: null };
+}
+
+export function planLines(input: {
+  dealId: string;
+  dealCurrency: string;
+  existing: readonly DealLine[];
+  requested: readonly LineRequest[];
+  products: readonly Product[];
+  limit: number;
+  base: string;
+  rates: readonly CurrencyRate[];
+  lang: 'ru' | 'en';
+}): LinesPlan {
+  const mine = new Map(
+    input.existing.filter((l) => l.dealId === input.dealId).map((l) => [l.row, l]),
+  );
+  const plan: LinesPlan = { update: [], append: [], clear: [], amount: null, unconverted: [] };
+  const kept: DealLine[] = [];
+  const seen = new Set<number>();
+  for (const r of input.requested) {
+    const old = r.row === undefined ? undefined : mine.get(r.row);
+    if (r.row !== undefined && !old)
+      throw new UserError('error.notFound', { id: `${input.dealId}:${r.row}` });
+    const p = findProduct(input.products, r.product);
+    // An old line keeps its own product even if it left the price list.
+    const base = p
+      ? { product: p.name, sku: p.sku, listPrice: p.listPrice, currency: p.currency }
+      : old && old.product === r.product
+        ? { product: old.product, sku: old.sku, listPrice: old.listPrice, currency: old.currency }
+        : null;
+    if (!base) throw new UserError('money.lines.product', { value: r.product });
+    if (!Number.isFinite(r.quantity) || r.quantity <= 0) {
+      throw new UserError('money.lines.quantity', { value: String(r.quantity) });
+    }
+    const { price, discount } = priceOf(r.price, base.listPrice);
+    const line: DealLine = {
+      row: r.row ?? 0,
+      dealId: input.dealId,
+      ...base,
+      quantity: r.quantity,
+      price,
+      discount,
+      status: '',
+      approvedBy: '',
+      approvedAt: null,
+    };
+    const d = lineDiscount(line);
+    // An approval stands while the discount it approved does not grow.
+    const stillApproved = old && isApproved(old) && (lineDiscount(old) ?? 0) + 1e-9 >= (d ?? 0);
+    if (overLimit(d, input.limit)) {
+      if (stillApproved)
+        Object.assign(line, {
+          status: old.status,
+          approvedBy: old.approvedBy,
+          approvedAt: old.approvedAt,
+        });
+      else line.status = PENDING_LABEL[input.lang];
+    }
+    const cells: LineCells = {
+      dealId: line.dealId,
+      product: line.product,
+      sku: line.sku,
+      quantity: line.quantity,
+      listPrice: line.listPrice,
+      price: line.price,
+      discount: line.discount,
+      currency: line.currency,
+      status: line.status,
+      approvedBy: line.approvedBy,
+      approvedAt: line.approvedAt,
+    };
+    if (old) {
+      seen.add(old.row);
+      if (changed(old, line)) plan.update.push({ row: old.row, cells });
+    } else plan.append.push(cells);
+    kept.push(line);
+  }
+  for (const row of mine.keys()) if (!seen.has(row)) plan.clear.push(row);
+  if (kept.length) {
+    const t = linesTotal(
+      kept,
+      input.dealCurrency,
+      new MoneyConverter(input.dealCurrency || input.base, input.rates),
+    );
+    plan.amount = t.amount;
+    plan.unconverted = t.unconverted;
+  }
+  return plan;
+}
+
+function changed(a: DealLine, b: DealLine): boolean {
+  const keys = [
+    'product',
+    'sku',
+    'quantity',
+    'listPrice',
+    'price',
+    'discount',
+    'currency',
+    'status',
+  ] as const;
+  return keys.some((k) => a[k] !== b[k]);
+}

@@ -1,0 +1,110 @@
+/**
+ * The deal card's products in the real sidebar: a line added from the price list by SKU, the
+ * deal's amount written from it, a discount typed as "10%" shown as awaiting approval (the
+ * server's text), a line removed; the card fits 300 px without horizontal scroll. Screenshots in
+ * Russian and English. Needs `npm run build` first.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { IVAN, seedTeam, type Seeded } from '../integration/rpc/seed';
+import { launch, openSidebar, shot } from './sidebar-support';
+
+jest.setTimeout(30_000);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function priceList(seeded: Seeded, sheet: string): void {
+  const p = seeded.project.emulator.spreadsheet.getSheetByName(sheet)!;
+  // Name, SKU, unit, list price, currency, min price, max discount, active.
+  p.getRange(2, 1, 2, 8).setValues([
+    ['Стеллаж складской СТ-200', 'ST-200', 'шт', 48_000, '', '', '', true],
+    ['Монтаж стеллажей', 'SRV-10', 'ч', 2_500, '', '', '', true],
+  ]);
+}
+
+const plain = (t: string | null) => (t ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+async function openCard(page: Page, id: string) {
+  await page.locator(`[data-section="overdueSteps"] li[data-id="${id}"] .card-title`).click();
+  await page.locator('.deal-card .money.rows h2').waitFor();
+  return page.locator('.deal-card .money.rows');
+}
+
+async function addLine(page: Page, text: string, count: number) {
+  const lines = page.locator('.deal-card .money.rows');
+  await lines.locator('input[list="price-list"]').fill(text);
+  await lines.locator('form button').click();
+  await lines
+    .locator('li.row-edit')
+    .nth(count - 1)
+    .waitFor();
+}
+
+test('add from the price list, discount awaiting approval, remove; fits 300 px', async () => {
+  const seeded = seedTeam();
+  priceList(seeded, 'Товары');
+  const s = await openSidebar(browser, seeded.project, IVAN);
+  const page = s.page;
+  try {
+    const lines = await openCard(page, seeded.deals.vector);
+    await expect(lines.locator('datalist option').count()).resolves.toBe(2);
+    await addLine(page, 'ST-200', 1);
+    await addLine(page, 'Монтаж стеллажей', 2);
+    expect(plain(await lines.locator('h2').textContent())).toBe('Товары · 50 500 ₽');
+
+    // Quantity 2 of the rack at 10 % off: over the manager's 5 %.
+    await lines.locator('li.row-edit').first().locator('input[type="number"]').fill('2');
+    await lines.locator('li.row-edit').first().locator('input[type="number"]').press('Tab');
+    await page.waitForFunction(() =>
+      document.querySelector('.money.rows h2')?.textContent?.includes('98'),
+    );
+    const price = lines.locator('li.row-edit').first().locator('input:not([type])');
+    await price.fill('10%');
+    await price.press('Tab');
+    await lines.locator('li.row-edit b').waitFor();
+    await expect(lines.locator('li.row-edit b').textContent()).resolves.toBe('ждёт согласования');
+    expect(plain(await lines.locator('h2').textContent())).toBe('Товары · 88 900 ₽');
+    const deals = seeded.project.emulator.spreadsheet.getSheetByName('Сделки')!.getDataRange();
+    const row = deals.getValues().find((r) => r[0] === seeded.deals.vector)!;
+    expect(row).toContain(88_900);
+
+    const wide = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(wide).toBeLessThanOrEqual(0);
+    await shot(page, 'deal-lines-ru');
+
+    await lines.locator('li.row-edit').last().locator('button').click();
+    await page.waitForFunction(() => document.querySelectorAll('.money.rows li').length === 1);
+    expect(plain(await lines.locator('h2').textContent())).toBe('Товары · 86 400 ₽');
+    expect(s.errors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('English: the same editor', async () => {
+  const en = seedTeam({ lang: 'en' });
+  priceList(en, 'Products');
+  const s = await openSidebar(browser, en.project, IVAN);
+  try {
+    const lines = await openCard(s.page, en.deals.vector);
+    await addLine(s.page, 'ST-200', 1);
+    const price = lines.locator('li.row-edit').first().locator('input:not([type])');
+    await price.fill('12%');
+    await price.press('Tab');
+    await lines.locator('li.row-edit b').waitFor();
+    await expect(lines.locator('li.row-edit b').textContent()).resolves.toBe('awaits approval');
+    await expect(lines.locator('h2').textContent()).resolves.toMatch(/^Products · /);
+    await shot(s.page, 'deal-lines-en');
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,32 @@
+/** The demo's price list and lines: believable, summing to each deal's amount, two to approve. */
+import { generateDemo } from '../../../src/core/demo/generate';
+import { dayFromYmd, fixedZone } from '../../../src/core/time';
+import { lineAmount, overLimit, lineDiscount, toDealLine } from '../../../src/core/money/lines';
+
+describe('demo lines', () => {
+  const demo = generateDemo({
+    today: dayFromYmd(2026, 11, 27),
+    zone: fixedZone('Europe/Moscow', 180),
+  });
+  const lines = demo.lines.lines.map((cells, i) => toDealLine({ row: i + 2, cells }));
+
+  it('has a dozen products and lines on part of the deals', () => {
+    expect(demo.lines.products).toHaveLength(12);
+    const withLines = new Set(lines.map((l) => l.dealId));
+    expect(withLines.size).toBeGreaterThan(10);
+    expect(withLines.size).toBeLessThan(demo.deals.length / 2);
+  });
+
+  it("each deal's lines sum exactly to its amount", () => {
+    for (const d of demo.deals) {
+      const mine = lines.filter((l) => l.dealId === d.id);
+      if (!mine.length) continue;
+      expect(mine.reduce((s, l) => s + (lineAmount(l) ?? 0), 0)).toBe(d.amount);
+    }
+  });
+
+  it('exactly two lines are over the manager limit, both awaiting approval on open deals', () => {
+    const over = lines.filter((l) => overLimit(lineDiscount(l), 0.05));
+    expect(over.map((l) => l.status)).toEqual(['Ждёт согласования', 'Ждёт согласования']);
+  });
+});
