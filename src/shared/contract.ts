@@ -365,6 +365,8 @@ interface Responses {
   startOnboarding: PeopleView;
   addTraining: PeopleView;
   hireCandidate: PeopleView;
+  candidateStage: PeopleView;
+  scoreCandidate: PeopleView;
 }
 
 export type { Method, Request };

@@ -44,6 +44,8 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   startOnboarding: people.startOnboarding,
   addTraining: people.addTraining,
   hireCandidate: people.hireCandidate,
+  candidateStage: people.candidateStage,
+  scoreCandidate: people.scoreCandidate,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

@@ -10,6 +10,14 @@ export const ru = {
   'sb.people.mentor': 'Наставник (email)',
   'sb.people.mine': 'Мой онбординг',
   'sb.people.done': 'Готово',
+  'sb.people.growth': 'Моё развитие',
+  'sb.people.topic': 'Тема',
+  'sb.people.date': 'Дата',
+  'sb.people.trainer': 'Тренер',
+  'sb.people.score': 'Балл',
+  'sb.people.passed': 'Сдал',
+  'sb.people.add': 'Добавить обучение',
+  'sb.people.q': 'Вопрос',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -23,4 +31,12 @@ export const en: Record<keyof typeof ru, string> = {
   'sb.people.mentor': 'Mentor (email)',
   'sb.people.mine': 'My onboarding',
   'sb.people.done': 'Done',
+  'sb.people.growth': 'My growth',
+  'sb.people.topic': 'Topic',
+  'sb.people.date': 'Date',
+  'sb.people.trainer': 'Trainer',
+  'sb.people.score': 'Score',
+  'sb.people.passed': 'Passed',
+  'sb.people.add': 'Add training',
+  'sb.people.q': 'Question',
 } as const;
