@@ -48,7 +48,7 @@ function Steps(p: {
                 .then((v) => v && p.set(v))
             }
           >
-            {tr('sb.people.done')}
+            {tr('sb.pe.done')}
           </button>
         ),
       ])}
@@ -70,7 +70,7 @@ function MyGrowth({ now }: { now?: boolean }) {
       <section data-section="growth">
         {c.error ? <ErrorBox error={c.error} /> : null}
         <button type="button" class="btn small" disabled={c.busy} onClick={load}>
-          {tr('sb.people.growth')}
+          {tr('sb.pe.growth')}
         </button>
       </section>
     );
@@ -80,15 +80,15 @@ function MyGrowth({ now }: { now?: boolean }) {
     <div>
       <Part
         id="growth"
-        title="sb.people.growth"
+        title="sb.pe.growth"
         rows={[
           [0, g ? g.grade + g.flag : '', g ? g.note : '', g && g.risk],
           ...v.due.map((d) => [d.name, d.topic, d.reasons, true] as const),
           [1, v.growth, ''],
         ]}
       />
-      <Steps id="myOnboarding" title="sb.people.mine" steps={v.mine} set={setV} />
-      <Steps id="mentees" title="sb.people.onb" steps={v.mentees} set={setV} />
+      <Steps id="myOnboarding" title="sb.pe.mine" steps={v.mine} set={setV} />
+      <Steps id="mentees" title="sb.pe.onb" steps={v.mentees} set={setV} />
     </div>
   );
 }

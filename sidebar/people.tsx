@@ -57,8 +57,7 @@ function AddTraining({ v, run }: { v: PeopleView; run: (p: () => Promise<PeopleV
   const box = (k: 'topic' | 'trainer' | 'score' | 'date', type = 'text') => (
     <input
       type={type}
-      aria-label={tr(`sb.people.${k}`)}
-      placeholder={tr(`sb.people.${k}`)}
+      placeholder={tr(`sb.pe.${k}`)}
       value={f[k]}
       onInput={(e) => set(k)(e.currentTarget.value)}
     />
@@ -76,7 +75,7 @@ function AddTraining({ v, run }: { v: PeopleView; run: (p: () => Promise<PeopleV
       {box('trainer')}
       {box('score')}
       {pick(
-        'sb.people.passed',
+        'sb.pe.passed',
         [
           ['', '—'],
           ['1', '✓'],
@@ -97,7 +96,7 @@ function AddTraining({ v, run }: { v: PeopleView; run: (p: () => Promise<PeopleV
           )
         }
       >
-        {tr('sb.people.add')}
+        {tr('sb.pe.add')}
       </button>
     </div>
   );
@@ -122,7 +121,7 @@ function PeopleScreen() {
       {c.error ? <ErrorBox error={c.error} /> : null}
       <Part
         id="onboarding"
-        title="sb.people.onb"
+        title="sb.pe.onb"
         rows={v.onboarding.map((o) => [
           o.manager,
           o.name,
@@ -130,28 +129,27 @@ function PeopleScreen() {
           o.late > 0,
         ])}
       />
-      {v.canHire ? act('sb.people.start', () => call('startOnboarding', {})) : null}
+      {v.canHire ? act('sb.pe.start', () => call('startOnboarding', {})) : null}
       <Part
         id="due"
-        title="sb.people.due"
+        title="sb.pe.due"
         rows={v.due.map((d) => [d.name, d.name, `${d.reasons} → ${d.topic}`, true])}
       />
       <Part
         id="grades"
-        title="sb.people.grades"
+        title="sb.pe.grades"
         rows={v.grades.map((g) => [g.name, `${g.name} · ${g.grade}${g.flag}`, g.note, g.risk])}
       />
       {v.canHire && v.grades.length ? <AddTraining v={v} run={run} /> : null}
       {v.canHire && v.candidates?.some((k) => k.open) ? (
         <div>
           <input
-            aria-label={tr('sb.people.mentor')}
-            placeholder={tr('sb.people.mentor')}
+            placeholder={tr('sb.pe.mentor')}
             value={mentor}
             onInput={(e) => setMentor(e.currentTarget.value)}
           />
           {pick(
-            'sb.people.q',
+            'sb.pe.q',
             v.questions.map((x) => [x, x]),
             setQ,
           )}
@@ -159,7 +157,7 @@ function PeopleScreen() {
       ) : null}
       <Part
         id="candidates"
-        title="sb.people.cands"
+        title="sb.pe.cands"
         rows={(v.candidates ?? []).map((k) => [
           k.row,
           k.name,
@@ -176,20 +174,17 @@ function PeopleScreen() {
                   ),
                 (v.stages.find((s) => s[1] === k.stage) || [])[0],
               )}
-              {pick(
-                'sb.people.score',
-                [['', '★'], ...[...'12345'].map((n) => [n, n] as const)],
-                (n) =>
-                  run(() =>
-                    call('scoreCandidate', {
-                      row: k.row,
-                      name: k.name,
-                      question: q || v.questions[0],
-                      score: Number(n),
-                    }),
-                  ),
+              {pick('sb.pe.score', [['', '★'], ...[...'12345'].map((n) => [n, n] as const)], (n) =>
+                run(() =>
+                  call('scoreCandidate', {
+                    row: k.row,
+                    name: k.name,
+                    question: q || v.questions[0],
+                    score: Number(n),
+                  }),
+                ),
               )}
-              {act('sb.people.hire', () =>
+              {act('sb.pe.hire', () =>
                 call('hireCandidate', { row: k.row, name: k.name, mentor, team: '' }),
               )}
             </div>
