@@ -77,8 +77,7 @@ function AddTraining({ v, run }: { v: PeopleView; run: (p: () => Promise<PeopleV
       {pick(
         'sb.pe.passed',
         [
-          ['', '—'],
-          ['1', '✓'],
+          ['1', '✓ ' + tr('sb.pe.passed')],
           ['0', '✗'],
         ],
         set('passed'),

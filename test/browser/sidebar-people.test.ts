@@ -6,7 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { ok, rpc, seedDemo, type Demo } from '../integration/rpc/seed';
-import { launch, openSidebar, openTab, shot } from './sidebar-support';
+import path from 'node:path';
+import { launch, openSidebar, openTab, shot, SHOTS } from './sidebar-support';
 
 jest.setTimeout(30_000);
 
@@ -87,6 +88,7 @@ test('the head adds a training from the People screen', async () => {
   await form.locator('select[aria-label="Тип"]').selectOption('attestation');
   await form.locator('input[placeholder="Тема"]').fill('Возражения');
   await form.locator('input[placeholder="Балл"]').fill('90');
+  await form.screenshot({ path: path.join(SHOTS, 'people-training-ru.png') });
   await form.locator('button').click();
   const added = () =>
     ok(rpc(demo.project, demo.managers[2], 'people', {})).trainings.some(
@@ -107,7 +109,8 @@ test('a manager opens My growth in Today on a click', async () => {
     await growth.locator('li.card').first().waitFor();
     const text = await growth.textContent();
     expect(text).toContain(lang === 'ru' ? 'Обучений за год' : 'Trainings this year');
-    await shot(s.page, `people-growth-${lang}`);
+    // The section alone: Today's full page is long.
+    await growth.screenshot({ path: path.join(SHOTS, `people-growth-${lang}.png`) });
     expect(s.errors).toEqual([]);
     await s.close();
   }
