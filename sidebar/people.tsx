@@ -12,7 +12,7 @@ import { ErrorBox, Loading, useCall } from './ui';
 import { SCREENS } from './slots';
 
 /** key, title, meta line, warn, anything below. */
-type Row = [string | number, string, string, boolean?, ComponentChildren?];
+type Row = readonly [string | number, string, string, boolean?, ComponentChildren?];
 
 export function Part({ id, title, rows }: { id: string; title: SidebarKey; rows: Row[] }) {
   return rows.length ? (
@@ -31,9 +31,80 @@ export function Part({ id, title, rows }: { id: string; title: SidebarKey; rows:
   ) : null;
 }
 
+type Opts = ReadonlyArray<readonly [string, string]>;
+
+/** A labelled select; `on` gets the chosen value. */
+export const pick = (label: SidebarKey, opts: Opts, on: (x: string) => void, value?: string) => (
+  <select aria-label={tr(label)} value={value} onChange={(e) => on(e.currentTarget.value)}>
+    {opts.map(([k, t]) => (
+      <option value={k}>{t}</option>
+    ))}
+  </select>
+);
+
+/** The head's training record; an empty date is today, an empty score none. */
+function AddTraining({ v, run }: { v: PeopleView; run: (p: () => Promise<PeopleView>) => void }) {
+  const [f, setF] = useState({
+    manager: v.grades[0].email,
+    date: '',
+    kind: 'training',
+    topic: '',
+    trainer: '',
+    score: '',
+    passed: '1',
+  });
+  const set = (k: keyof typeof f) => (x: string) => setF({ ...f, [k]: x });
+  const box = (k: 'topic' | 'trainer' | 'score' | 'date', type = 'text') => (
+    <input
+      type={type}
+      placeholder={tr(`sb.pe.${k}`)}
+      value={f[k]}
+      onInput={(e) => set(k)(e.currentTarget.value)}
+    />
+  );
+  return (
+    <div data-section="addTraining">
+      {pick(
+        'sb.team.managers',
+        v.grades.map((g) => [g.email, g.name]),
+        set('manager'),
+      )}
+      {box('date', 'date')}
+      {pick('sb.f.type', v.kinds, set('kind'))}
+      {box('topic')}
+      {box('trainer')}
+      {box('score')}
+      {pick(
+        'sb.pe.passed',
+        [
+          ['1', '✓ ' + tr('sb.pe.passed')],
+          ['0', '✗'],
+        ],
+        set('passed'),
+      )}
+      <button
+        type="button"
+        class="btn small"
+        onClick={() =>
+          run(() =>
+            call('addTraining', {
+              ...f,
+              kind: f.kind as 'training',
+              passed: f.passed === '1',
+            }),
+          )
+        }
+      >
+        {tr('sb.pe.add')}
+      </button>
+    </div>
+  );
+}
+
 function PeopleScreen() {
   const [v, setV] = useState<PeopleView | null>(null);
   const [mentor, setMentor] = useState('');
+  const [q, setQ] = useState('');
   const c = useCall();
   const run = (p: () => Promise<PeopleView>) => void c.run(p).then((x) => x && setV(x));
   const load = () => run(() => call('people', {}));
@@ -49,7 +120,7 @@ function PeopleScreen() {
       {c.error ? <ErrorBox error={c.error} /> : null}
       <Part
         id="onboarding"
-        title="sb.people.onb"
+        title="sb.pe.onb"
         rows={v.onboarding.map((o) => [
           o.manager,
           o.name,
@@ -57,38 +128,66 @@ function PeopleScreen() {
           o.late > 0,
         ])}
       />
-      {v.canHire ? act('sb.people.start', () => call('startOnboarding', {})) : null}
+      {v.canHire ? act('sb.pe.start', () => call('startOnboarding', {})) : null}
       <Part
         id="due"
-        title="sb.people.due"
+        title="sb.pe.due"
         rows={v.due.map((d) => [d.name, d.name, `${d.reasons} → ${d.topic}`, true])}
       />
       <Part
         id="grades"
-        title="sb.people.grades"
+        title="sb.pe.grades"
         rows={v.grades.map((g) => [g.name, `${g.name} · ${g.grade}${g.flag}`, g.note, g.risk])}
       />
+      {v.canHire && v.grades.length ? <AddTraining v={v} run={run} /> : null}
       {v.canHire && v.candidates?.some((k) => k.open) ? (
-        <input
-          aria-label={tr('sb.people.mentor')}
-          placeholder={tr('sb.people.mentor')}
-          value={mentor}
-          onInput={(e) => setMentor(e.currentTarget.value)}
-        />
+        <div>
+          <input
+            placeholder={tr('sb.pe.mentor')}
+            value={mentor}
+            onInput={(e) => setMentor(e.currentTarget.value)}
+          />
+          {pick(
+            'sb.pe.q',
+            v.questions.map((x) => [x, x]),
+            setQ,
+          )}
+        </div>
       ) : null}
       <Part
         id="candidates"
-        title="sb.people.cands"
+        title="sb.pe.cands"
         rows={(v.candidates ?? []).map((k) => [
           k.row,
           k.name,
           k.score ? `${k.stage} · ★ ${k.score}` : k.stage,
           false,
-          k.open && v.canHire
-            ? act('sb.people.hire', () =>
+          k.open && v.canHire ? (
+            <div>
+              {pick(
+                'sb.act.stage',
+                v.stages,
+                (stage) =>
+                  run(() =>
+                    call('candidateStage', { row: k.row, name: k.name, stage: stage as 'offer' }),
+                  ),
+                (v.stages.find((s) => s[1] === k.stage) || [])[0],
+              )}
+              {pick('sb.pe.score', [['', '★'], ...[...'12345'].map((n) => [n, n] as const)], (n) =>
+                run(() =>
+                  call('scoreCandidate', {
+                    row: k.row,
+                    name: k.name,
+                    question: q || v.questions[0],
+                    score: Number(n),
+                  }),
+                ),
+              )}
+              {act('sb.pe.hire', () =>
                 call('hireCandidate', { row: k.row, name: k.name, mentor, team: '' }),
-              )
-            : null,
+              )}
+            </div>
+          ) : null,
         ])}
       />
     </div>

@@ -31,6 +31,7 @@ export interface PeopleView {
     passed: boolean | null;
   }>;
   grades: Array<{
+    email: string;
     name: string;
     grade: string;
     scheme: string;
@@ -51,4 +52,12 @@ export interface PeopleView {
     open: boolean;
   }> | null;
   canHire: boolean;
+  /** Onboarding steps of the caller's mentees (they may mark them). */
+  mentees: OnboardingStepView[];
+  /** The caller's trainings this year and last attestation, one translated line. */
+  growth: string;
+  /** For the head's forms: interview questions and the candidate stages one may set ([key, label]). */
+  questions: string[];
+  stages: Array<[string, string]>;
+  kinds: Array<[string, string]>;
 }

@@ -408,6 +408,8 @@ interface Responses {
   writeInstructions: { message: string };
   dealLines: DealLinesView;
   saveDealLines: DealLinesView;
+  candidateStage: PeopleView;
+  scoreCandidate: PeopleView;
 }
 
 export type { Method, Request };

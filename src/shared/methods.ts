@@ -291,6 +291,23 @@ export const METHODS = {
       ),
     }),
   },
+  candidateStage: {
+    roles: HEAD,
+    request: request({
+      row: formNumber(),
+      name: text(300),
+      stage: oneOf(['applied', 'interview', 'testTask', 'offer', 'declined']),
+    }),
+  },
+  scoreCandidate: {
+    roles: HEAD,
+    request: request({
+      row: formNumber(),
+      name: text(300),
+      question: text(300),
+      score: formNumber(),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof METHODS;

@@ -6,7 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { ok, rpc, seedDemo, type Demo } from '../integration/rpc/seed';
-import { launch, openSidebar, openTab, shot } from './sidebar-support';
+import path from 'node:path';
+import { launch, openSidebar, openTab, shot, SHOTS } from './sidebar-support';
 
 jest.setTimeout(30_000);
 
@@ -45,7 +46,7 @@ test('the head sees the People screen and hires a candidate with a mentor', asyn
   expect(await page.locator('[data-section="grades"]').textContent()).toContain('готов к');
   const offer = view.candidates?.find((c) => c.stage === 'Оффер');
   const card = page.locator('[data-section="candidates"] li.card', { hasText: offer?.name ?? '' });
-  await page.fill('input[aria-label="Наставник (email)"]', demo.managers[0]);
+  await page.fill('input[placeholder="Наставник (email)"]', demo.managers[0]);
   await card.locator('button').click();
   await page.waitForFunction(
     () => document.querySelectorAll('[data-section="onboarding"] li.card').length === 2,
@@ -77,4 +78,40 @@ test('the new manager marks an onboarding step done in Today; others see no sect
   await o.page.waitForSelector('[data-section]');
   expect(await o.page.locator('[data-section="myOnboarding"]').count()).toBe(0);
   await o.close();
+});
+
+test('the head adds a training from the People screen', async () => {
+  const demo = seedDemo();
+  const { s, page } = await peopleScreen(demo, 'ru');
+  const form = page.locator('[data-section="addTraining"]');
+  await form.locator('select[aria-label="Менеджеры"]').selectOption(demo.managers[2]);
+  await form.locator('select[aria-label="Тип"]').selectOption('attestation');
+  await form.locator('input[placeholder="Тема"]').fill('Возражения');
+  await form.locator('input[placeholder="Балл"]').fill('90');
+  await form.screenshot({ path: path.join(SHOTS, 'people-training-ru.png') });
+  await form.locator('button').click();
+  const added = () =>
+    ok(rpc(demo.project, demo.managers[2], 'people', {})).trainings.some(
+      (t) => t.topic === 'Возражения' && t.kind === 'Аттестация',
+    );
+  for (let i = 0; i < 50 && !added(); i++) await page.waitForTimeout(100);
+  expect(added()).toBe(true);
+  expect(s.errors).toEqual([]);
+  await s.close();
+});
+
+test('a manager opens My growth in Today on a click', async () => {
+  for (const lang of ['ru', 'en'] as const) {
+    const demo = seedDemo({ lang });
+    const s = await openSidebar(browser, demo.project, demo.managers[1]);
+    const growth = s.page.locator('[data-section="growth"]');
+    await growth.locator('button').click();
+    await growth.locator('li.card').first().waitFor();
+    const text = await growth.textContent();
+    expect(text).toContain(lang === 'ru' ? 'Обучений за год' : 'Trainings this year');
+    // The section alone: Today's full page is long.
+    await growth.screenshot({ path: path.join(SHOTS, `people-growth-${lang}.png`) });
+    expect(s.errors).toEqual([]);
+    await s.close();
+  }
 });

@@ -10,8 +10,8 @@ import { gradeIndex, readiness, type CriterionCheck } from '../../core/people/gr
 import { onboardingProgress } from '../../core/people/onboarding';
 import { peopleOf } from '../../core/people/settings';
 import { trainingDue } from '../../core/people/training';
-import type { OnboardingStep } from '../../core/people/types';
-import { isoDay, type Day } from '../../core/time';
+import type { OnboardingStep, Training } from '../../core/people/types';
+import { formatDay, isoDay, type Day } from '../../core/time';
 import type { Lang, Manager, WorkbookData } from '../../core/types';
 import type { OnboardingStepView, PeopleView } from '../../shared/contract-people';
 import type { Workbook } from '../../gas/workbook';
@@ -22,7 +22,10 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 function criterion(lang: Lang, c: CriterionCheck): string {
   const money = c.key === 'plan' || c.key === 'conversion';
   const f = (x: number | null) => (x === null ? '—' : money ? pct(x) : String(Math.round(x)));
-  return t(lang, `people.crit.${c.key}`, { have: f(c.have), need: f(c.need) });
+  return (
+    (c.ok === null ? '' : c.ok ? '✓ ' : '✗ ') +
+    t(lang, `people.crit.${c.key}`, { have: f(c.have), need: f(c.need) })
+  );
 }
 
 export function stepViews(steps: readonly OnboardingStep[], today: Day): OnboardingStepView[] {
@@ -54,7 +57,13 @@ export function peopleView(
   );
   const nameOf = (e: string) => names.get(e) ?? e;
 
-  const steps = onboardingOf(wb).filter((s) => mine(s.manager));
+  const allSteps = onboardingOf(wb);
+  const steps = allSteps.filter((s) => mine(s.manager));
+  const mentees = new Set(
+    data.managers
+      .filter((m) => m.mentor.trim().toLowerCase() === self)
+      .map((m) => m.email.trim().toLowerCase()),
+  );
   const trainings = trainingsOf(wb).filter((s) => mine(s.manager));
   const staff = data.managers.filter((m) => mine(m.email.trim().toLowerCase()));
 
@@ -89,6 +98,7 @@ export function peopleView(
           ? r.risks
           : (r.next?.checks ?? []);
       return {
+        email: m.email.trim().toLowerCase(),
         name: m.name || m.email,
         grade: r.at >= 0 ? people.grades[r.at].grade : t(lang, 'people.noGrade'),
         scheme: r.bonusScheme,
@@ -154,5 +164,32 @@ export function peopleView(
     grades,
     candidates,
     canHire,
+    mentees: stepViews(
+      allSteps.filter((s) => mentees.has(s.manager)),
+      today,
+    ),
+    growth: myGrowth(lang, trainings, self, today),
+    questions: all ? people.questions : [],
+    stages: all
+      ? CANDIDATE_STAGES.values
+          .filter((k) => k !== 'hired')
+          .map((k): [string, string] => [k, CANDIDATE_STAGES.label(k, lang)])
+      : [],
+    kinds: all
+      ? TRAINING_KINDS.values.map((k): [string, string] => [k, TRAINING_KINDS.label(k, lang)])
+      : [],
   };
+}
+
+/** The caller's trainings this calendar year and their last attestation, for Today. */
+function myGrowth(lang: Lang, list: readonly Training[], self: string, today: Day): string {
+  const own = list.filter((x) => x.manager === self && x.date !== null);
+  const year = isoDay(today).slice(0, 4);
+  const att = own
+    .filter((x) => x.kind === 'attestation')
+    .reduce((a, x) => Math.max(a, x.date ?? 0), 0);
+  return t(lang, 'people.growth', {
+    n: own.filter((x) => isoDay(x.date ?? 0).startsWith(year)).length,
+    date: att ? formatDay(att) : '—',
+  });
 }

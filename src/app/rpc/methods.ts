@@ -69,6 +69,8 @@ export const HANDLERS: { [K in Method]: Handler<K> } = {
   writeInstructions: (_r, ctx) => ({ message: writeInstructions(ctx.wb, ctx.now) }),
   dealLines,
   saveDealLines,
+  candidateStage: people.candidateStage,
+  scoreCandidate: people.scoreCandidate,
 };
 
 function bootstrap(ctx: Ctx): Bootstrap {

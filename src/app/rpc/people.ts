@@ -17,7 +17,7 @@ import type { OnboardingStepView, PeopleView } from '../../shared/contract-peopl
 import { allowed, type Request } from '../../shared/methods';
 import type { DataSheetKey } from '../../gas/workbook';
 import { startOnboardingIn } from '../people/onboarding';
-import { candidatesOf, onboardingOf } from '../people/sheets';
+import { candidatesOf, onboardingOf, scoresOf } from '../people/sheets';
 import { peopleView, stepViews } from '../people/view';
 import type { Ctx } from './context';
 
@@ -125,6 +125,38 @@ export function hireCandidate(r: Request<'hireCandidate'>, ctx: Ctx): PeopleView
     ctx.wb.append('managers', [managerCells(hired, ctx.lang)]);
     ctx.wb.update('candidates', c.row, { stage: CANDIDATE_STAGES.label('hired', ctx.lang) });
     startOnboardingIn(ctx.wb, ctx.wb.list('managers'), ctx.today);
+  }, SALES);
+  return view(ctx);
+}
+
+/** The candidate as the head sees it (row and name both match, so a moved row is refused). */
+function candidate(ctx: Ctx, row: number, name: string) {
+  const c = candidatesOf(ctx.wb).find((x) => x.row === row && x.name === name);
+  if (!c) throw new UserError('people.err.noCandidate', { id: name });
+  return c;
+}
+
+/** Hiring has its own method (it adds the manager), so 'hired' is not a stage one sets here. */
+export function candidateStage(r: Request<'candidateStage'>, ctx: Ctx): PeopleView {
+  ctx.write(() => {
+    const c = candidate(ctx, r.row, r.name);
+    ctx.wb.update('candidates', c.row, { stage: CANDIDATE_STAGES.label(r.stage, ctx.lang) });
+  }, SALES);
+  return view(ctx);
+}
+
+/** One score per candidate and question: scoring again replaces the earlier score. */
+export function scoreCandidate(r: Request<'scoreCandidate'>, ctx: Ctx): PeopleView {
+  const score = Math.round(r.score);
+  if (!(score >= 1 && score <= 5)) throw new UserError('people.err.badStars');
+  if (!peopleOf(ctx.wb.settings).questions.includes(r.question)) {
+    throw new UserError('people.err.noQuestion', { question: r.question });
+  }
+  ctx.write(() => {
+    const c = candidate(ctx, r.row, r.name);
+    const old = scoresOf(ctx.wb).find((s) => s.candidate === c.name && s.question === r.question);
+    if (old) ctx.wb.update('scorecard', old.row, { score });
+    else ctx.wb.append('scorecard', [{ candidate: c.name, question: r.question, score }]);
   }, SALES);
   return view(ctx);
 }

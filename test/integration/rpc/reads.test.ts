@@ -175,6 +175,23 @@ describe('each RPC method reads each sheet at most once', () => {
         base64: Buffer.from('Дата;Статья;Сумма\n03.11.2026;Реклама;1000\n').toString('base64'),
       }),
     ]),
+    [
+      'scoreCandidate',
+      'head',
+      () => {
+        const v = ok(rpc(project, demo.head, 'people', {}));
+        const c = v.candidates?.find((k) => k.open);
+        return { row: c?.row ?? 0, name: c?.name ?? '', question: v.questions[0], score: 4 };
+      },
+    ],
+    [
+      'candidateStage',
+      'head',
+      () => {
+        const c = ok(rpc(project, demo.head, 'people', {})).candidates?.find((k) => k.open);
+        return { row: c?.row ?? 0, name: c?.name ?? '', stage: 'interview' };
+      },
+    ],
   ];
 
   it.each(cases)('%s', (method, who, payload) => {
