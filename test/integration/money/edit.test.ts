@@ -26,6 +26,14 @@ function a1(id: string, header: string): string {
   return `${String.fromCharCode(65 + col)}${row + 1}`;
 }
 
+/** Ticks every checklist item of the deal's current stage, so only the discount gate is left. */
+function tickPlaybook(): void {
+  const view = ok(rpc(project, IVAN, 'playbook', { dealId: seeded.deals.vector }));
+  for (const { item } of view.playbook?.items ?? []) {
+    ok(rpc(project, IVAN, 'tickItem', { dealId: seeded.deals.vector, item, done: true }));
+  }
+}
+
 const cell = (ref: string) => {
   const r = project.emulator.spreadsheet.getSheetByName(DEALS.ru)!.getRange(ref);
   return { value: r.getValue(), note: r.getNote() };
@@ -52,11 +60,17 @@ it('the invoice stage typed while a line awaits approval goes back; after approv
   project.edit(DEALS.ru, ref, 'Счёт выставлен', { user: IVAN });
   expect(cell(ref).value).toBe(before);
   expect(cell(ref).note).toMatch(/ждёт согласования.*Стеллаж/);
-  // An earlier stage is not gated.
+  // An earlier stage is not gated by discounts (the strict stage's playbook is done first).
+  tickPlaybook();
   project.edit(DEALS.ru, ref, 'Согласование договора', { user: IVAN });
   expect(cell(ref).value).toBe('Согласование договора');
+  tickPlaybook();
 
   ok(rpc(project, HEAD, 'decideDiscount', { dealId: seeded.deals.vector, row: 2, approve: true }));
+  // The contract stage's playbook also asks for the expected close date.
+  project.edit(DEALS.ru, a1(seeded.deals.vector, 'Ожидаемое закрытие'), '20.12.2026', {
+    user: IVAN,
+  });
   project.edit(DEALS.ru, ref, 'Счёт выставлен', { user: IVAN });
   expect(cell(ref).value).toBe('Счёт выставлен');
 });
