@@ -265,12 +265,13 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
       await shot(page, pg, side, lang, 'manager-onboarding');
     }
     // The plan builder: next year's plan previewed, written, then the plan defence sheet.
+    await signInAs(page, pg, 'head');
     frame = await openTab(page, 'team');
     await frame.locator('[data-screen="plans"]').click();
     await frame.locator('input[name="period"]').fill('2027');
     await frame.locator('input[name="growth"]').fill('15');
     await frame.locator('select[name="spread"]').selectOption('seasonal');
-    await frame.locator('button.btn.primary').first().click();
+    await frame.locator('[data-screen-body="plans"] button.btn.primary').first().click();
     await frame.locator('.plan-preview svg').waitFor();
     await settle(page);
     await shot(page, pg, side, lang, 'head-plans-builder');
@@ -292,6 +293,8 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     // Stage playbooks (issue #14): compliance in Team, and the instructions sheet its button writes.
     await signInAs(page, pg, 'head');
     frame = await openTab(page, 'team');
+    // The Team tab remembers the last work screen (Money): back to the team's own figures.
+    await frame.locator('[data-screen="team"]').click();
     const compliance = frame.locator('[data-section="compliance"]');
     await compliance.locator('button').click();
     await compliance.locator('p.card-meta').waitFor();
