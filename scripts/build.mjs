@@ -117,9 +117,10 @@ async function buildCode() {
 // is paid on each sidebar open: the build keeps just the keys the page's own code names.
 const CATALOGUE =
   /(?:^|[\\/])src[\\/]core[\\/]i18n[\\/](?:common|crm|sidebar|pictures|[a-z-]+-sidebar)\.ts$/;
-// A key as the code names it: a quoted literal ('sb.team.plan'), or the fixed start of a
-// template (`sb.team.aging.${key}`), which keeps every key that begins so.
-const KEY_LITERAL = /['"`]([A-Za-z][\w-]*(?:\.[\w-]+)+)['"`]/g;
+// A key as the code names it: a quoted literal ('sb.team.plan', or a one-word key such as
+// 'sbp'), or the fixed start of a template (`sb.team.aging.${key}`), which keeps every key that
+// begins so. A literal that is no key keeps nothing: only the catalogues' own keys are kept.
+const KEY_LITERAL = /['"`]([A-Za-z][\w-]*(?:\.[\w-]+)*)['"`]/g;
 const KEY_PREFIX = /`([A-Za-z][\w-]*(?:\.[\w-]+)*\.)\$\{/g;
 
 const SIDEBAR_OPTIONS = {

@@ -41,6 +41,12 @@ describe('dist/Sidebar.html size', () => {
     }
   });
 
+  it('keeps the label of every screen a feature registers (one-word keys too)', () => {
+    const labels = [...sources.matchAll(/\blabel: '([\w.-]+)'/g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(3);
+    for (const key of labels) expect(page).toContain(`"${key}"`);
+  });
+
   it('keeps the keys the sidebar builds from a fixed start', () => {
     const aging = Object.keys(sidebar.ru).filter((k) => k.startsWith('sb.team.aging.'));
     expect(aging.length).toBeGreaterThan(3);
