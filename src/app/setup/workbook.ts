@@ -10,28 +10,9 @@
 import { UserError } from '../../core/errors';
 import { t } from '../../core/i18n';
 import {
-  ACTIVITIES,
-  AUDIT,
-  CANDIDATES,
-  ONBOARDING,
-  SCORECARD,
-  TRAINING,
-  BUDGET,
-  CLIENTS,
-  DASHBOARD,
-  DEAL_LINES,
-  DEALS,
-  INVOICES,
-  LOG,
-  MANAGERS,
-  PLANS,
-  PRODUCTS,
   SCHEMA_VERSION,
-  SENT_LOG,
-  SPEND,
-  STAGE_HISTORY,
-  TASKS,
-  CHECKLISTS,
+  SETTINGS_VALUES,
+  SHEETS,
   type ColumnDef,
   type SheetDef,
 } from '../../core/workbook/schema';
@@ -89,29 +70,7 @@ const CF_MARK = 'N("ROPDESK")=0';
 const MIGRATIONS: ReadonlyArray<{ to: number; run(ss: Spreadsheet): string[] }> = [];
 
 /** Data sheets in the order setup creates them (Settings comes first, see setupWorkbook). */
-const SHEET_ORDER: readonly SheetDef[] = [
-  MANAGERS,
-  CLIENTS,
-  DEALS,
-  ACTIVITIES,
-  STAGE_HISTORY,
-  PLANS,
-  INVOICES,
-  DASHBOARD,
-  LOG,
-  SENT_LOG,
-  AUDIT,
-  TASKS,
-  ONBOARDING,
-  TRAINING,
-  CANDIDATES,
-  SCORECARD,
-  BUDGET,
-  SPEND,
-  PRODUCTS,
-  DEAL_LINES,
-  CHECKLISTS,
-];
+const SHEET_ORDER: readonly SheetDef[] = SHEETS.filter((d) => d !== SETTINGS_VALUES);
 
 export interface SetupReport {
   lang: Lang;

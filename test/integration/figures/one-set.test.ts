@@ -6,7 +6,16 @@
  * items (invoices one by one) and the same count. Everything runs through the built bundle.
  */
 import type { TeamView, TodayView } from '../../../src/shared/contract';
-import { HEAD, deal, kindOf, manager, msk, project, seedWorkbook } from '../reminders/seed';
+import {
+  HEAD,
+  deal,
+  firstDailyRun,
+  kindOf,
+  manager,
+  msk,
+  project,
+  seedWorkbook,
+} from '../reminders/seed';
 
 const ANNA = 'anna@example.com';
 // Monday 30.11.2026: the last working day of November and the first of its ISO week.
@@ -99,10 +108,7 @@ function planLine(text: string, title: string): { pace: number | null; forecast:
 
 describe('one set of figures on the last working day of the month', () => {
   const p = setup();
-  p.run('menuRemindersOn');
-  const [trigger] = p.emulator.triggers.list();
-  p.emulator.clock.set(trigger.nextAt!); // 9:00, working hours not over: today is a day left
-  p.emulator.fireTimeTrigger(trigger.uid);
+  firstDailyRun(p); // 9:00, working hours not over: today is a day left
   const mail = (to: string, kind: string) =>
     p.emulator.outbox.find((m) => m.to === to && kindOf(m.subject) === kind)!;
   const team = rpc<TeamView>(p, HEAD, 'team', { period: '' });

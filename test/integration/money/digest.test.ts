@@ -2,7 +2,15 @@
  * The head's daily summary through the bundle: a budget line running past its plan is flagged
  * before it overspends; a workbook without the Budget sheet still gets its mail.
  */
-import { HEAD, kindOf, manager, msk, project, seedWorkbook } from '../reminders/seed';
+import {
+  firstDailyRun,
+  HEAD,
+  kindOf,
+  manager,
+  msk,
+  project,
+  seedWorkbook,
+} from '../reminders/seed';
 
 const NOW = msk(2026, 11, 27, 9, 30); // Friday, day 27 of 30
 
@@ -31,10 +39,7 @@ function run(withBudget: boolean) {
       ]);
     p.emulator.calls.reset();
   }
-  p.run('menuRemindersOn');
-  const [trigger] = p.emulator.triggers.list();
-  p.emulator.clock.set(trigger.nextAt!);
-  p.emulator.fireTimeTrigger(trigger.uid);
+  firstDailyRun(p);
   return p;
 }
 

@@ -7,6 +7,7 @@ import {
   deal,
   DIRECTOR,
   HEAD,
+  firstDailyRun,
   kindOf,
   manager,
   msk,
@@ -117,10 +118,7 @@ function setup() {
 
 describe('a daily run on hand-built data', () => {
   const p = setup();
-  p.run('menuRemindersOn');
-  const [trigger] = p.emulator.triggers.list();
-  p.emulator.clock.set(trigger.nextAt!);
-  p.emulator.fireTimeTrigger(trigger.uid);
+  const trigger = firstDailyRun(p);
   const mail = (to: string) => p.emulator.outbox.filter((m) => m.to === to);
 
   it('mails the head a summary and each manager with something to say a digest', () => {

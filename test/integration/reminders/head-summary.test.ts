@@ -4,7 +4,7 @@
  * against the Managers sheet's norm and the change since yesterday; every risky deal and overdue
  * debt names its manager. Wednesday 11 November 2026, 09:00 Moscow: six working days are over.
  */
-import { deal, HEAD, kindOf, manager, msk, project, seedWorkbook } from './seed';
+import { deal, firstDailyRun, HEAD, kindOf, manager, msk, project, seedWorkbook } from './seed';
 
 const NOW = msk(2026, 11, 11, 9);
 
@@ -75,10 +75,7 @@ function setup() {
 
 test('the summary answers who is behind and why', () => {
   const p = setup();
-  p.run('menuRemindersOn');
-  const [trigger] = p.emulator.triggers.list();
-  p.emulator.clock.set(trigger.nextAt!);
-  p.emulator.fireTimeTrigger(trigger.uid);
+  firstDailyRun(p);
   const summary = p.emulator.outbox.find((m) => m.to === HEAD && kindOf(m.subject) === 'summary');
   if (!summary) throw new Error('no summary was sent');
   const text = summary.body.replace(/\u00a0/g, ' ');

@@ -114,3 +114,15 @@ export function kindOf(subject: string): 'digest' | 'summary' | 'weekly' | 'mont
   if (/итоги|results/.test(subject)) return 'monthly';
   return '?';
 }
+
+/**
+ * Turns reminders on as the head would and fires the daily trigger at its first scheduled time
+ * (9:00 the next working morning), as Google's scheduler would. Returns the trigger for reruns.
+ */
+export function firstDailyRun(p: Project): ReturnType<Emulator['triggers']['list']>[number] {
+  p.run('menuRemindersOn');
+  const [trigger] = p.emulator.triggers.list();
+  p.emulator.clock.set(trigger.nextAt!);
+  p.emulator.fireTimeTrigger(trigger.uid);
+  return trigger;
+}

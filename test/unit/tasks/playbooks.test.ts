@@ -5,35 +5,18 @@ import {
   type Playbook,
 } from '../../../src/core/playbooks/rules';
 import type { Deal } from '../../../src/core/types';
+import { deal as fixtureDeal } from '../analytics/fixtures';
 
-const deal = (over: Partial<Deal> = {}): Deal => ({
-  row: 2,
-  id: 'D-000001',
-  clientId: 'C-000001',
-  clientName: 'ООО «Ромашка»',
-  title: 'Стеллажи',
-  manager: 'ivan@x.ru',
-  stage: 'Квалификация',
-  amount: null,
-  currency: '',
-  probability: null,
-  source: '',
-  need: '',
-  lastDiscussed: '',
-  nextStep: '',
-  nextStepDate: null,
-  createdAt: null,
-  expectedClose: null,
-  closedAt: null,
-  lostReason: '',
-  firstActivityAt: null,
-  lastActivityAt: null,
-  closeDatePushes: 0,
-  snoozedUntil: null,
-  snoozeReason: '',
-  updatedAt: null,
-  ...over,
-});
+const deal = (over: Partial<Deal> = {}): Deal =>
+  fixtureDeal({
+    row: 2,
+    id: 'D-000001',
+    clientId: 'C-000001',
+    clientName: 'ООО «Ромашка»',
+    title: 'Стеллажи',
+    manager: 'ivan@x.ru',
+    ...over,
+  });
 
 const qualification: Playbook = {
   stage: 'Квалификация',
