@@ -1,0 +1,34 @@
+/**
+ * The key of approval seals (src/core/money/seal.ts): random, created once per document by the
+ * first approval and kept in the document properties, which only this script's own code can read
+ * (an editor's own bound script has a store of its own). Reading it costs one property read, made
+ * only when a line actually needs checking. Document properties and Utilities are both open to a
+ * simple trigger in LIMITED mode, so onEdit checks seals too (docs/protections.md).
+ */
+import type { Hmac } from '../core/money/seal';
+
+const KEY = 'ropdesk.secret';
+
+function loadKey(create: boolean): string | null {
+  const props = PropertiesService.getDocumentProperties();
+  const found = props.getProperty(KEY);
+  if (found || !create) return found || null;
+  // Two random v4 UUIDs: 244 random bits.
+  const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+  props.setProperty(KEY, made);
+  return made;
+}
+
+/**
+ * The document's HMAC, the key read at first use; `create` (the approve action, under the
+ * document lock) makes the key when the document has none yet.
+ */
+export function documentHmac(create = false): Hmac {
+  let key: string | null | undefined;
+  return (message) => {
+    if (key === undefined) key = loadKey(create);
+    if (key === null) return null;
+    const mac = Utilities.computeHmacSha256Signature(message, key, Utilities.Charset.UTF_8);
+    return Utilities.base64EncodeWebSafe(mac);
+  };
+}
