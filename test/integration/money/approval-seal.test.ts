@@ -115,3 +115,19 @@ it('a stage typed on Deals past the gate goes back while the approval is only ty
   expect(deals.getRange(ref).getValue()).toBe(before);
   expect(deals.getRange(ref).getNote()).toMatch(/ждёт согласования.*Стеллаж/);
 });
+
+it('on a sheet made before seals, approving asks for Setup and writes nothing; Setup adds it', () => {
+  sheet().deleteColumn(12);
+  const r = rpc(project, HEAD, 'decideDiscount', {
+    dealId: seeded.deals.vector,
+    row: 2,
+    approve: true,
+  });
+  expect(refusal(r)).toMatch(/нет столбца «Подпись согласования».*«Настроить таблицу»/);
+  expect(project.lastCalls['Range.setValues'] ?? 0).toBe(0);
+  expect(sheet().getRange('I2').getValue()).toBe('');
+  project.run('menuSetupWorkbook', [], { user: HEAD });
+  expect(sheet().getRange('L1').getValue()).toBe('Подпись согласования');
+  ok(rpc(project, HEAD, 'decideDiscount', { dealId: seeded.deals.vector, row: 2, approve: true }));
+  expect(String(sheet().getRange('L2').getValue())).toMatch(/^v1\./);
+});
