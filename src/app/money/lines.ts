@@ -7,6 +7,7 @@
  */
 import { isApproved, isRejected, sellerLimit } from '../../core/money/approvals';
 import { planLines } from '../../core/money/edit-lines';
+import { sealedOnce } from '../../core/money/seal';
 import { discountLimits, lineDiscount, overLimit, unitPrice } from '../../core/money/lines';
 import { UserError } from '../../core/errors';
 import { t } from '../../core/i18n';
@@ -33,8 +34,9 @@ const limitOf = (ctx: Ctx, deal: Deal): number =>
 export function dealLines(req: Request<'dealLines'>, ctx: Ctx): DealLinesView {
   const deal = ownDeal(ctx, req.dealId);
   const limit = limitOf(ctx, deal);
-  const sealed = lineSeals();
-  const lines: DealLineItem[] = readLines(ctx.wb)
+  const all = readLines(ctx.wb);
+  const sealed = sealedOnce(all, lineSeals());
+  const lines: DealLineItem[] = all
     .filter((l) => l.dealId === deal.id)
     .map((l) => {
       const discount = lineDiscount(l);

@@ -7,7 +7,7 @@
 import { StageIndex } from '../analytics/stages';
 import type { Deal, Manager, Role, Settings } from '../types';
 import { discountLimits, lineDiscount, overLimit, type DealLine } from './lines';
-import type { SealCheck } from './seal';
+import { sealedOnce, type SealCheck } from './seal';
 
 const APPROVED = /^(согласовано|approved)$/i;
 const REJECTED = /^(отклонено|rejected)$/i;
@@ -49,8 +49,9 @@ export function blockingLines(
   limits: Record<Role, number> = discountLimits(),
 ): DealLine[] {
   const limit = sellerLimit(deal.manager, managers, limits);
+  const once = sealedOnce(lines, sealed);
   return lines.filter(
-    (l) => l.dealId === deal.id && overLimit(lineDiscount(l), limit) && !isApproved(l, sealed),
+    (l) => l.dealId === deal.id && overLimit(lineDiscount(l), limit) && !isApproved(l, once),
   );
 }
 
@@ -88,10 +89,11 @@ export function approvalQueue(
   limits: Record<Role, number> = discountLimits(),
 ): QueueItem[] {
   const byId = new Map(deals.map((d) => [d.id, d]));
+  const once = sealedOnce(lines, sealed);
   const out: QueueItem[] = [];
   for (const l of lines) {
     const d = byId.get(l.dealId);
-    if (!d || isApproved(l, sealed)) continue;
+    if (!d || isApproved(l, once)) continue;
     const discount = lineDiscount(l);
     const limit = sellerLimit(d.manager, managers, limits);
     if (discount === null || !overLimit(discount, limit)) continue;

@@ -9,7 +9,7 @@ import type { Kopecks } from '../money';
 import { parseAmount } from '../workbook/normalize';
 import type { CurrencyRate } from '../types';
 import { isApproved } from './approvals';
-import type { SealCheck } from './seal';
+import { sealedOnce, type SealCheck } from './seal';
 import { lineDiscount, linesTotal, overLimit, type DealLine } from './lines';
 import { findProduct, type Product } from './products';
 
@@ -70,6 +70,7 @@ export function planLines(input: {
     input.existing.filter((l) => l.dealId === input.dealId).map((l) => [l.row, l]),
   );
   const plan: LinesPlan = { update: [], append: [], clear: [], amount: null, unconverted: [] };
+  const sealed = sealedOnce(input.existing, input.sealed);
   const kept: DealLine[] = [];
   const seen = new Set<number>();
   for (const r of input.requested) {
@@ -105,7 +106,7 @@ export function planLines(input: {
       // An approval stands while the line is the one approved: its seal covers the quantity,
       // the prices and the discount, so any change sends it back to the head.
       const carried =
-        old && isApproved(old, input.sealed)
+        old && isApproved(old, sealed)
           ? {
               ...line,
               status: old.status,
@@ -114,7 +115,7 @@ export function planLines(input: {
               seal: old.seal,
             }
           : null;
-      if (carried && input.sealed(carried)) Object.assign(line, carried);
+      if (carried && sealed(carried)) Object.assign(line, carried);
       else line.status = PENDING_LABEL[input.lang];
     }
     const cells: LineCells = {

@@ -60,3 +60,16 @@ export function sealCheck(hmac: Hmac): SealCheck {
     return want !== null && sameText(seal, want);
   };
 }
+
+/**
+ * A seal counts once: the same sealed line copied to another row (same deal, same terms) is not a
+ * second approval. The first row holding a seal keeps it (rows are numbered top-down).
+ */
+export function sealedOnce(lines: readonly DealLine[], sealed: SealCheck): SealCheck {
+  const first = new Map<string, number>();
+  for (const l of lines) {
+    const seal = l.seal.trim();
+    if (seal && !first.has(seal)) first.set(seal, l.row);
+  }
+  return (l) => first.get(l.seal.trim()) === l.row && sealed(l);
+}

@@ -4,11 +4,17 @@
  * panel's save carries a sealed approval over only while the line is unchanged.
  */
 import { createHmac } from 'node:crypto';
-import { isApproved } from '../../../src/core/money/approvals';
+import { blockingLines, isApproved } from '../../../src/core/money/approvals';
 import { planLines } from '../../../src/core/money/edit-lines';
 import type { DealLine } from '../../../src/core/money/lines';
-import { sealCheck, sealMessage, signLine, type Hmac } from '../../../src/core/money/seal';
-import { rub } from '../analytics/fixtures';
+import {
+  sealCheck,
+  sealedOnce,
+  sealMessage,
+  signLine,
+  type Hmac,
+} from '../../../src/core/money/seal';
+import { manager, rub } from '../analytics/fixtures';
 
 const keyed =
   (key: string): Hmac =>
@@ -135,5 +141,24 @@ describe('the approval seal', () => {
       sealed,
     });
     expect(typed.update[0].cells).toMatchObject({ status: 'Ждёт согласования' });
+  });
+});
+
+describe('a seal counts once', () => {
+  it('a sealed line copied to another row of the deal is not a second approval', () => {
+    const l = approved();
+    const copy = { ...l, row: 9 };
+    const once = sealedOnce([l, copy], sealed);
+    expect([once(l), once(copy)]).toEqual([true, false]);
+    const limits = { manager: 0.05, head: 0.15, director: 1 };
+    const managers = [{ ...manager({ email: 'ivan@firm.ru' }) }];
+    const blocking = blockingLines(
+      [l, copy],
+      { id: l.dealId, manager: 'ivan@firm.ru' },
+      managers,
+      sealed,
+      limits,
+    );
+    expect(blocking.map((x) => x.row)).toEqual([9]);
   });
 });
