@@ -1,7 +1,8 @@
 /**
  * The key of approval seals (src/core/money/seal.ts): random, created once per document by the
- * first approval and kept in the document properties, which only this script's own code can read
- * (an editor's own bound script has a store of its own). Reading it costs one property read, made
+ * first approval and kept in the document properties of this script project (an editor's own
+ * script bound to the file has a store of its own; see SECURITY.md T10 for a container-bound copy,
+ * whose script editors can read it). Reading it costs one property read, made
  * only when a line actually needs checking. Document properties and Utilities are both open to a
  * simple trigger in LIMITED mode, so onEdit checks seals too (docs/protections.md).
  */
