@@ -2,7 +2,7 @@
  * The key of approval seals (src/core/money/seal.ts): random, created once per document by the
  * first approval and kept in the document properties of this script project (an editor's own
  * script bound to the file has a store of its own; see SECURITY.md T10 for a container-bound copy,
- * whose script editors can read it). Reading it costs one property read, made
+ * whose script editors can read it). Reading it costs one property read per execution, made
  * only when a line actually needs checking. Document properties and Utilities are both open to a
  * simple trigger in LIMITED mode, so onEdit checks seals too (docs/protections.md).
  */
@@ -10,14 +10,20 @@ import type { Hmac } from '../core/money/seal';
 
 const KEY = 'ropdesk.secret';
 
+/** The key as this execution knows it (globals do not outlive an execution). */
+let known: string | null | undefined;
+
 function loadKey(create: boolean): string | null {
-  const props = PropertiesService.getDocumentProperties();
-  const found = props.getProperty(KEY);
-  if (found || !create) return found || null;
-  // Two random v4 UUIDs: 244 random bits.
-  const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
-  props.setProperty(KEY, made);
-  return made;
+  if (known === undefined || (known === null && create)) {
+    const props = PropertiesService.getDocumentProperties();
+    known = props.getProperty(KEY) || null;
+    if (known === null && create) {
+      // Two random v4 UUIDs: 244 random bits.
+      known = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+      props.setProperty(KEY, known);
+    }
+  }
+  return known;
 }
 
 /**

@@ -84,6 +84,8 @@ it("keeps the head's typed approval with a note, but it does not count", () => {
 
 it("the head's approval in the panel opens the gate; a price changed after it closes it", () => {
   ok(rpc(project, HEAD, 'decideDiscount', { dealId: seeded.deals.vector, row: 2, approve: true }));
+  // The key is read once in the execution (the answer's queue checks the new seal with it).
+  expect(project.lastCalls['Properties.getProperty']).toBe(1);
   const [status, by, at, seal] = approval();
   expect([status, by]).toEqual(['Согласовано', HEAD]);
   expect(at).toBeInstanceOf(Date);
