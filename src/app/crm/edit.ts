@@ -67,6 +67,7 @@ import { stampWithoutLock, type BusyEdit } from './edit-rules/busy-stamp';
 import { appendStageHistory } from '../../gas/journal';
 import { UserError } from '../../core/errors';
 import { guardTaskEdit } from './edit-rules/tasks';
+import { SHEET_GUARDS } from './edit-rules/guards';
 import { typedStageGate } from './edit-rules/playbook-stage';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -110,7 +111,9 @@ function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const edit = editedSheet(e);
   if (!edit) return;
   const { sheet, name } = edit;
-  if (guardTaskEdit(e, sheet, name, () => new Workbook(editSpreadsheet(e)))) return;
+  const book = () => new Workbook(editSpreadsheet(e));
+  if (guardTaskEdit(e, sheet, name, book)) return;
+  if (SHEET_GUARDS.some((guard) => guard(e, sheet, name, book))) return;
   const def = [CLIENTS, DEALS, ACTIVITIES, INVOICES].find((d) => d.ru === name || d.en === name);
   if (!def) return;
   const { lastRow, lastCol } = sheetExtent(sheet);

@@ -7,6 +7,7 @@
  */
 import { isApproved, isRejected, sellerLimit } from '../../core/money/approvals';
 import { planLines } from '../../core/money/edit-lines';
+import { sealedOnce } from '../../core/money/seal';
 import { discountLimits, lineDiscount, overLimit, unitPrice } from '../../core/money/lines';
 import { UserError } from '../../core/errors';
 import { t } from '../../core/i18n';
@@ -16,6 +17,7 @@ import type { Request } from '../../shared/methods';
 import { DEAL_LINES } from '../../core/workbook/schema';
 import * as crm from '../crm';
 import type { Ctx } from '../rpc/context';
+import { lineSeals } from './approvals';
 import { readLines, readProducts } from './read';
 
 function ownDeal(ctx: Ctx, dealId: string): Deal {
@@ -32,11 +34,13 @@ const limitOf = (ctx: Ctx, deal: Deal): number =>
 export function dealLines(req: Request<'dealLines'>, ctx: Ctx): DealLinesView {
   const deal = ownDeal(ctx, req.dealId);
   const limit = limitOf(ctx, deal);
-  const lines: DealLineItem[] = readLines(ctx.wb)
+  const all = readLines(ctx.wb);
+  const sealed = sealedOnce(all, lineSeals());
+  const lines: DealLineItem[] = all
     .filter((l) => l.dealId === deal.id)
     .map((l) => {
       const discount = lineDiscount(l);
-      const state = isApproved(l)
+      const state = isApproved(l, sealed)
         ? 'approved'
         : isRejected(l)
           ? 'rejected'
@@ -91,6 +95,7 @@ export function saveDealLines(req: Request<'saveDealLines'>, ctx: Ctx): DealLine
       base: settings.currency,
       rates: settings.rates,
       lang: ctx.lang,
+      sealed: lineSeals(),
     });
     for (const u of plan.update) ctx.wb.update('dealLines', u.row, u.cells);
     for (const row of plan.clear) ctx.wb.update('dealLines', row, BLANK);

@@ -66,6 +66,12 @@ export const ru = {
   'money.edit.amount': 'Сумма сделки считается по её строкам (лист «Строки сделок»); ввод отменён',
   'money.edit.stage':
     'Этап не изменён: скидка по сделке ждёт согласования руководителем ({products})',
+  'money.edit.approval':
+    'Согласование ставит руководитель в панели ROP Desk; ввод отменён. Было: {old}',
+  'money.edit.approvalTyped':
+    'Согласование, вписанное вручную, не действует: согласуйте строку в панели ROP Desk',
+  'money.seal.setup':
+    'На листе «Строки сделок» нет столбца «Подпись согласования»: запустите «Настроить таблицу» в меню ROP Desk',
   'money.digest.title': 'Бюджет: статьи с перерасходом',
   'money.digest.line': '{line}: факт {actual} из {plan}, по темпу к концу месяца {projection}',
 } as const;
@@ -139,6 +145,12 @@ export const en: Record<keyof typeof ru, string> = {
     "The deal's amount comes from its lines (Deal lines sheet); the entry was undone",
   'money.edit.stage':
     "Stage not changed: a discount on the deal awaits the head's approval ({products})",
+  'money.edit.approval':
+    'Approvals are given by the head in the ROP Desk panel; the entry was undone. It was: {old}',
+  'money.edit.approvalTyped':
+    'An approval typed by hand does not count: approve the line in the ROP Desk panel',
+  'money.seal.setup':
+    'The Deal lines sheet has no "Approval seal" column: run "Set up workbook" from the ROP Desk menu',
   'money.digest.title': 'Budget: lines overspending',
   'money.digest.line':
     '{line}: {actual} spent of {plan}, {projection} by the month end at this pace',

@@ -2,6 +2,9 @@
 export const ru = {
   'people.err.noStep': 'Шаг «{step}» менеджера {manager} не найден на листе «Онбординг».',
   'people.err.notYourStep': 'Отметить шаг может сам менеджер, его наставник или руководитель.',
+  'people.edit.step':
+    'Отметить шаг может сам менеджер, его наставник или руководитель; ввод отменён. Было: {old}.',
+  'people.edit.fixed': 'Шаг и срок задаёт руководитель; ввод отменён. Было: {old}.',
   'people.err.noManager': 'Менеджера {manager} нет на листе «Менеджеры».',
   'people.err.badDate': 'Дата не распознана: {value}.',
   'people.err.badScore': 'Оценка — число от 0 до 100.',
@@ -32,6 +35,10 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
+  'people.edit.step':
+    'Only the manager, their mentor or the head marks a step; the entry was undone. It was: {old}.',
+  'people.edit.fixed':
+    'The head sets the steps and their dates; the entry was undone. It was: {old}.',
   'people.err.noStep': 'Step "{step}" of {manager} is not on the Onboarding sheet.',
   'people.err.notYourStep': 'A step is marked by the manager, their mentor or the head of sales.',
   'people.err.noManager': '{manager} is not on the Managers sheet.',

@@ -12,6 +12,7 @@ export const ru = {
   'tasks.edit.reverted':
     'Задачу, поставленную руководителем, менеджер только выполняет: заполните «Результат» и статус «Выполнена». Было: {old}.',
   'tasks.edit.resultRequired': 'Выполненной задачу можно отметить только с результатом.',
+  'tasks.edit.checklist': 'Пункты чек-листа отмечают по своим сделкам; ввод отменён. Было: {old}.',
   'tasks.digest.title': 'Задачи',
   'tasks.digest.due': 'срок {when}',
   'tasks.digest.overdue': 'просрочена на {days} дн. (срок {when})',
@@ -42,6 +43,8 @@ export const en: Record<keyof typeof ru, string> = {
   'tasks.edit.reverted':
     'A task the head set is only completed by a manager: fill in "Result" and set the status to "Done". It was: {old}.',
   'tasks.edit.resultRequired': 'A task can be marked done only with a result.',
+  'tasks.edit.checklist':
+    'Checklist items are ticked on your own deals only; the entry was undone. It was: {old}.',
   'tasks.digest.title': 'Tasks',
   'tasks.digest.due': 'due {when}',
   'tasks.digest.overdue': '{days} d overdue (due {when})',

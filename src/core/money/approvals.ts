@@ -1,11 +1,13 @@
 /**
  * Discount approvals: which lines await the head, whether a deal may go to the invoice or won
  * stage, and what the approval queue shows. A line over its seller's limit needs an "approved"
- * status; "rejected" keeps it blocked until the price is changed.
+ * status carrying a valid seal (./seal.ts): a status typed by hand, or a line changed after the
+ * approval, awaits the head again; "rejected" keeps it blocked until the price is changed.
  */
 import { StageIndex } from '../analytics/stages';
 import type { Deal, Manager, Role, Settings } from '../types';
 import { discountLimits, lineDiscount, overLimit, type DealLine } from './lines';
+import { sealedOnce, type SealCheck } from './seal';
 
 const APPROVED = /^(согласовано|approved)$/i;
 const REJECTED = /^(отклонено|rejected)$/i;
@@ -13,8 +15,14 @@ const REJECTED = /^(отклонено|rejected)$/i;
 export const approvalLabel = (ok: boolean, lang: 'ru' | 'en'): string =>
   ok ? (lang === 'ru' ? 'Согласовано' : 'Approved') : lang === 'ru' ? 'Отклонено' : 'Rejected';
 
-export function isApproved(l: DealLine): boolean {
+/** Whether the status says "approved" (what a person typed; proves nothing alone). */
+export function saysApproved(l: Pick<DealLine, 'status'>): boolean {
   return APPROVED.test(l.status.trim());
+}
+
+/** Approved: the status says so and the seal matches the line as it is now. */
+export function isApproved(l: DealLine, sealed: SealCheck): boolean {
+  return saysApproved(l) && sealed(l);
 }
 
 export function isRejected(l: DealLine): boolean {
@@ -37,11 +45,13 @@ export function blockingLines(
   lines: readonly DealLine[],
   deal: Pick<Deal, 'id' | 'manager'>,
   managers: readonly Manager[],
+  sealed: SealCheck,
   limits: Record<Role, number> = discountLimits(),
 ): DealLine[] {
   const limit = sellerLimit(deal.manager, managers, limits);
+  const once = sealedOnce(lines, sealed);
   return lines.filter(
-    (l) => l.dealId === deal.id && overLimit(lineDiscount(l), limit) && !isApproved(l),
+    (l) => l.dealId === deal.id && overLimit(lineDiscount(l), limit) && !isApproved(l, once),
   );
 }
 
@@ -75,13 +85,15 @@ export function approvalQueue(
   lines: readonly DealLine[],
   deals: readonly Deal[],
   managers: readonly Manager[],
+  sealed: SealCheck,
   limits: Record<Role, number> = discountLimits(),
 ): QueueItem[] {
   const byId = new Map(deals.map((d) => [d.id, d]));
+  const once = sealedOnce(lines, sealed);
   const out: QueueItem[] = [];
   for (const l of lines) {
     const d = byId.get(l.dealId);
-    if (!d || isApproved(l)) continue;
+    if (!d || isApproved(l, once)) continue;
     const discount = lineDiscount(l);
     const limit = sellerLimit(d.manager, managers, limits);
     if (discount === null || !overLimit(discount, limit)) continue;

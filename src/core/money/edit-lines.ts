@@ -9,6 +9,7 @@ import type { Kopecks } from '../money';
 import { parseAmount } from '../workbook/normalize';
 import type { CurrencyRate } from '../types';
 import { isApproved } from './approvals';
+import { sealedOnce, type SealCheck } from './seal';
 import { lineDiscount, linesTotal, overLimit, type DealLine } from './lines';
 import { findProduct, type Product } from './products';
 
@@ -62,11 +63,14 @@ export function planLines(input: {
   base: string;
   rates: readonly CurrencyRate[];
   lang: 'ru' | 'en';
+  /** The document's seal check: only a sealed approval can be carried over. */
+  sealed: SealCheck;
 }): LinesPlan {
   const mine = new Map(
     input.existing.filter((l) => l.dealId === input.dealId).map((l) => [l.row, l]),
   );
   const plan: LinesPlan = { update: [], append: [], clear: [], amount: null, unconverted: [] };
+  const sealed = sealedOnce(input.existing, input.sealed);
   const kept: DealLine[] = [];
   const seen = new Set<number>();
   for (const r of input.requested) {
@@ -95,17 +99,23 @@ export function planLines(input: {
       status: '',
       approvedBy: '',
       approvedAt: null,
+      seal: '',
     };
     const d = lineDiscount(line);
-    // An approval stands while the discount it approved does not grow.
-    const stillApproved = old && isApproved(old) && (lineDiscount(old) ?? 0) + 1e-9 >= (d ?? 0);
     if (overLimit(d, input.limit)) {
-      if (stillApproved)
-        Object.assign(line, {
-          status: old.status,
-          approvedBy: old.approvedBy,
-          approvedAt: old.approvedAt,
-        });
+      // An approval stands while the line is the one approved: its seal covers the quantity,
+      // the prices and the discount, so any change sends it back to the head.
+      const carried =
+        old && isApproved(old, sealed)
+          ? {
+              ...line,
+              status: old.status,
+              approvedBy: old.approvedBy,
+              approvedAt: old.approvedAt,
+              seal: old.seal,
+            }
+          : null;
+      if (carried && sealed(carried)) Object.assign(line, carried);
       else line.status = PENDING_LABEL[input.lang];
     }
     const cells: LineCells = {
@@ -120,6 +130,7 @@ export function planLines(input: {
       status: line.status,
       approvedBy: line.approvedBy,
       approvedAt: line.approvedAt,
+      seal: line.seal,
     };
     if (old) {
       seen.add(old.row);
@@ -150,6 +161,7 @@ function changed(a: DealLine, b: DealLine): boolean {
     'discount',
     'currency',
     'status',
+    'seal',
   ] as const;
   return keys.some((k) => a[k] !== b[k]);
 }

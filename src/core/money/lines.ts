@@ -24,6 +24,8 @@ export interface DealLine {
   status: string;
   approvedBy: string;
   approvedAt: Instant | null;
+  /** The approval's seal (src/core/money/seal.ts); '' when none, or on a sheet without the column. */
+  seal: string;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -43,6 +45,7 @@ export function toDealLine({ row, cells: c }: RawRecord): DealLine {
     status: str(c.status),
     approvedBy: str(c.approvedBy),
     approvedAt: num(c.approvedAt),
+    seal: str(c.seal),
   };
 }
 

@@ -521,6 +521,8 @@ export const DEAL_LINES: SheetDef = {
     col('status', 'Согласование', 'Approval', 'text', { aliases: ['Статус', 'Status'] }),
     col('approvedBy', 'Согласовал', 'Approved by', 'email'),
     col('approvedAt', 'Когда согласовано', 'Approved at', 'datetime'),
+    // The head's approval seal (src/core/money/seal.ts); without it a typed approval counts for nothing.
+    col('seal', 'Подпись согласования', 'Approval seal', 'text'),
   ],
 };
 

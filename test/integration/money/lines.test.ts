@@ -101,24 +101,31 @@ describe('deal lines from the deal card', () => {
     expect(move().ok).toBe(true);
   });
 
-  it('an approval stands while the discount does not grow; a deeper one asks again', () => {
+  it('an approval stands while the line is unchanged; a new quantity or price asks again', () => {
     const now = ok(rpc(project, manager, 'dealLines', { dealId: deal.id })) as DealLinesView;
     const [a, b] = now.lines;
     expect(a.state).toBe('approved');
-    const keep = ok(
+    const same = ok(
+      save(manager, [
+        { row: a.row, product: a.product, quantity: 3, price: '10 %' },
+        { row: b.row, product: b.product, quantity: 6, price: '1900' },
+      ]),
+    ) as DealLinesView;
+    expect(same.lines[0].state).toBe('approved');
+    // The head approved 3 at 10 % off; 4 at the same price is another deal (issue #15).
+    const more = ok(
       save(manager, [
         { row: a.row, product: a.product, quantity: 4, price: '10 %' },
-        { row: b.row, product: b.product, quantity: 5, price: '1900' },
+        { row: b.row, product: b.product, quantity: 6, price: '1900' },
       ]),
     ) as DealLinesView;
-    expect(keep.lines[0].state).toBe('approved');
-    const deeper = ok(
-      save(manager, [
-        { row: a.row, product: a.product, quantity: 4, price: '12 %' },
-        { row: b.row, product: b.product, quantity: 5, price: '1900' },
-      ]),
-    ) as DealLinesView;
-    expect(deeper.lines[0].state).toBe('pending');
+    expect(more.lines[0].state).toBe('pending');
+    expect(linesSheet.getRange(a.row, 9, 1, 4).getValues()[0]).toEqual([
+      'Ждёт согласования',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('removes a line by clearing its row; an unknown product is refused naming it', () => {

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { approvalQueue, blockingLines, gatedStage } from '../../../src/core/money/approvals';
 import type { DealLine } from '../../../src/core/money/lines';
+import { sealCheck, signLine, type Hmac } from '../../../src/core/money/seal';
 import { deal, manager, rub, settings } from '../analytics/fixtures';
 
 const line = (over: Partial<DealLine>): DealLine => ({
@@ -15,8 +17,12 @@ const line = (over: Partial<DealLine>): DealLine => ({
   status: '',
   approvedBy: '',
   approvedAt: null,
+  seal: '',
   ...over,
 });
+
+const hmac: Hmac = (m) => createHmac('sha256', 'k').update(m).digest('base64url');
+const sealed = sealCheck(hmac);
 
 describe('the stage gate and the approval queue', () => {
   const s = settings();
@@ -31,10 +37,19 @@ describe('the stage gate and the approval queue', () => {
 
   it("blocks by the seller's role: 10 % is over a manager's limit, within the head's", () => {
     const lines = [line({ price: rub(90_000) })];
-    expect(blockingLines(lines, { id: 'D-1', manager: 'ivan@x.ru' }, managers)).toHaveLength(1);
-    expect(blockingLines(lines, { id: 'D-1', manager: 'head@x.ru' }, managers)).toHaveLength(0);
-    const approved = [line({ price: rub(90_000), status: 'Согласовано' })];
-    expect(blockingLines(approved, { id: 'D-1', manager: 'ivan@x.ru' }, managers)).toEqual([]);
+    const ivan = { id: 'D-1', manager: 'ivan@x.ru' };
+    expect(blockingLines(lines, ivan, managers, sealed)).toHaveLength(1);
+    expect(blockingLines(lines, { id: 'D-1', manager: 'head@x.ru' }, managers, sealed)).toEqual([]);
+    const decided = line({
+      price: rub(90_000),
+      status: 'Согласовано',
+      approvedBy: 'head@x.ru',
+      approvedAt: Date.UTC(2026, 10, 30, 9),
+    });
+    // The word alone does not open the gate; with the head's seal it does.
+    expect(blockingLines([decided], ivan, managers, sealed)).toHaveLength(1);
+    const approved = [{ ...decided, seal: signLine(decided, hmac) ?? '' }];
+    expect(blockingLines(approved, ivan, managers, sealed)).toEqual([]);
   });
 
   it('queues lines over the limit with the margin (head limit − discount), rejected ones last', () => {
@@ -50,6 +65,7 @@ describe('the stage gate and the approval queue', () => {
       ],
       deals,
       managers,
+      sealed,
     );
     expect(q.map((x) => [x.row, x.rejected])).toEqual([
       [3, false],

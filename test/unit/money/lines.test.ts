@@ -26,6 +26,7 @@ const line = (over: Partial<DealLine>): DealLine => ({
   status: '',
   approvedBy: '',
   approvedAt: null,
+  seal: '',
   ...over,
 });
 

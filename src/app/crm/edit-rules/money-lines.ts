@@ -2,16 +2,19 @@
  * onEdit rule (issue #15): a deal with lines takes its amount from them, and a discount over the
  * seller's limit holds it before the invoice and won stages. So, typed by hand on Deals:
  *   - an amount on a deal that has lines goes back to what it was, with a note;
- *   - a stage past the gate while a line awaits approval goes back, with a note naming the lines.
+ *   - a stage past the gate while a line awaits approval goes back, with a note naming the lines
+ *     (a line typed «Согласовано» without the head's seal still awaits it).
  * Only a single-cell edit carries the old value to restore; a paste is left to the panel's gate.
  * The Deal lines sheet is read only when one of these two cells was typed.
  */
 import { t } from '../../../core/i18n';
 import { blockingLines, gatedStage } from '../../../core/money/approvals';
 import { discountLimits } from '../../../core/money/lines';
+import { sealCheck } from '../../../core/money/seal';
 import { findStage } from '../../../core/workbook/settings';
 import { editBounds, singleCellEdit } from '../../../gas/edit-range';
 import { readValues, sheetExtent, updateNotes, writeValues } from '../../../gas/sheets/blocks';
+import { documentHmac } from '../../../gas/seal';
 import { readLines } from '../../money/read';
 import type { EditedBlock } from './manager-column';
 
@@ -46,6 +49,8 @@ export function revertMoneyEdit(e: GoogleAppsScript.Events.SheetsOnEdit, x: Edit
       readLines(x.wb),
       { id, manager },
       x.wb.list('managers'),
+      // Only a sealed approval opens the gate; the key is read only for a line that says approved.
+      sealCheck(documentHmac()),
       discountLimits(settings),
     );
     if (!blocking.length) return false;
