@@ -20,8 +20,10 @@ import { candidatesOf, onboardingOf, scoresOf, trainingsOf } from './sheets';
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function criterion(lang: Lang, c: CriterionCheck): string {
-  const money = c.key === 'plan' || c.key === 'conversion';
-  const f = (x: number | null) => (x === null ? '—' : money ? pct(x) : String(Math.round(x)));
+  // A manager with no checked stage move in the window has no process figure: said in words.
+  if (c.key === 'compliance' && c.have === null) return t(lang, 'people.crit.noCompliance');
+  const share = c.key === 'plan' || c.key === 'conversion' || c.key === 'compliance';
+  const f = (x: number | null) => (x === null ? '—' : share ? pct(x) : String(Math.round(x)));
   return (
     (c.ok === null ? '' : c.ok ? '✓ ' : '✗ ') +
     t(lang, `people.crit.${c.key}`, { have: f(c.have), need: f(c.need) })
@@ -91,7 +93,7 @@ export function peopleView(
   const grades = staff
     .filter((m) => m.role === 'manager' && m.active)
     .map((m) => {
-      const r = readiness(people.grades, m.grade, gradeFigures(team, trainings, m, today, null));
+      const r = readiness(people.grades, m.grade, gradeFigures(team, trainings, m, today));
       const shown = r.next?.ready
         ? r.next.checks
         : r.risks.length
