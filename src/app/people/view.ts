@@ -3,6 +3,7 @@
  * director see everyone; a manager sees only their own onboarding, trainings, due reasons and
  * grade (the rows of others never leave the server), and no candidates.
  */
+import { chooseScheme, schemesFrom } from '../../core/analytics/bonus';
 import { t } from '../../core/i18n';
 import { CANDIDATE_STAGES, TRAINING_KINDS } from '../../core/people/enums';
 import { gradeFigures, kpiFlags, TeamFigures } from '../../core/people/figures';
@@ -89,11 +90,14 @@ export function peopleView(
   }));
 
   const team = new TeamFigures(data, wb.zone);
-  const schemes = new Set(data.settings.bonus.map((b) => b.scheme));
+  const schemes = schemesFrom(data.settings.bonus);
   const grades = staff
     .filter((m) => m.role === 'manager' && m.active)
     .map((m) => {
       const r = readiness(people.grades, m.grade, gradeFigures(team, trainings, m, today));
+      // The scheme the bonus figures use (bonus.ts); a grade's unknown scheme is marked «?».
+      const pay = chooseScheme(schemes, m, r.bonusScheme);
+      const scheme = pay.missing ? `«${pay.missing}»?` : pay.scheme ? `«${pay.scheme.name}»` : '';
       const shown = r.next?.ready
         ? r.next.checks
         : r.risks.length
@@ -103,7 +107,7 @@ export function peopleView(
         email: m.email.trim().toLowerCase(),
         name: m.name || m.email,
         grade: r.at >= 0 ? people.grades[r.at].grade : t(lang, 'people.noGrade'),
-        scheme: r.bonusScheme,
+        scheme: pay.scheme?.name ?? '',
         next: r.next?.grade ?? '',
         ready: r.next?.ready ?? false,
         risk: r.risks.length > 0,
@@ -112,12 +116,7 @@ export function peopleView(
           : r.risks.length
             ? t(lang, 'people.risk')
             : '',
-        note: [
-          r.bonusScheme ? `«${r.bonusScheme}»${schemes.has(r.bonusScheme) ? '' : '?'}` : '',
-          ...shown.map((c) => criterion(lang, c)),
-        ]
-          .filter(Boolean)
-          .join(', '),
+        note: [scheme, ...shown.map((c) => criterion(lang, c))].filter(Boolean).join(', '),
       };
     });
 
