@@ -19,7 +19,7 @@ export interface ManagerBonus extends BonusStatement {
 }
 
 /** The scheme name the manager's grade sets ('' when the grade is not on the ladder). */
-export function gradeSchemeOf(data: WorkbookData, m: Pick<Manager, 'grade'>): string {
+function gradeSchemeOf(data: WorkbookData, m: Pick<Manager, 'grade'>): string {
   const grades = peopleOf(data.settings).grades;
   const at = gradeIndex(grades, m.grade);
   return at >= 0 ? grades[at].bonusScheme : '';

@@ -65,14 +65,6 @@ export function chooseScheme(
   return { scheme: find(m.team) ?? schemes[0] ?? null, missing: grade.trim() };
 }
 
-/** The scheme named after the manager (email or name), else their team, else the first one. */
-export function schemeFor(
-  schemes: readonly BonusScheme[],
-  m: Pick<Manager, 'email' | 'name' | 'team'>,
-): BonusScheme | null {
-  return chooseScheme(schemes, m).scheme;
-}
-
 export interface BonusStep {
   /** Completion bounds of the row (fractions of plan); to null = no upper bound. */
   from: number;
