@@ -71,6 +71,21 @@ function newHire(pg: Playground): string {
   return reply.ok ? (reply.data?.onboarding[0]?.manager ?? '') : '';
 }
 
+/**
+ * A manager past onboarding whose next grade (Senior) asks for process compliance, not at risk in
+ * their own, so My growth lists the next grade's criteria with the process figure.
+ */
+function growingManager(pg: Playground): string {
+  const head = pg.users().find((u) => u.role === 'head')?.email ?? '';
+  const reply = pg.bridge.project.rpc('rpc', ['people', {}], { user: head }) as {
+    ok: boolean;
+    data?: { grades: Array<{ email: string; next: string; risk: boolean }> };
+  };
+  const grades = (reply.ok ? reply.data?.grades : undefined) ?? [];
+  const next = grades.filter((g) => g.next === 'Senior');
+  return (next.find((g) => !g.risk) ?? next[0])?.email ?? '';
+}
+
 async function signInAs(page: Page, pg: Playground, role: string, email?: string): Promise<void> {
   const who = pg.users().find((u) => (email ? u.email === email : u.role === role));
   if (!who) throw new Error(`The demo has no ${role}`);
@@ -321,6 +336,21 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
       }
       await settle(page);
       await shot(page, pg, side, lang, 'manager-deal-lines');
+    }
+    // People: My growth in Today of a manager past onboarding (grade criteria, process figure).
+    const grower = growingManager(pg);
+    if (grower) {
+      await signInAs(page, pg, 'manager', grower);
+      frame = await openTab(page, 'today');
+      // The deal card of the shot above stays open when it was the same manager.
+      const back = frame.locator('.deal-card > button');
+      if (await back.count()) await back.first().click();
+      const growth = frame.locator('[data-section="growth"]');
+      await growth.locator('button').click();
+      await growth.locator('h2').waitFor();
+      await growth.scrollIntoViewIfNeeded();
+      await settle(page);
+      await shot(page, pg, growth, lang, 'manager-growth');
     }
   } finally {
     await page.close();

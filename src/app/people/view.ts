@@ -3,6 +3,7 @@
  * director see everyone; a manager sees only their own onboarding, trainings, due reasons and
  * grade (the rows of others never leave the server), and no candidates.
  */
+import { chooseScheme, schemesFrom } from '../../core/analytics/bonus';
 import { t } from '../../core/i18n';
 import { CANDIDATE_STAGES, TRAINING_KINDS } from '../../core/people/enums';
 import { gradeFigures, kpiFlags, TeamFigures } from '../../core/people/figures';
@@ -20,8 +21,10 @@ import { candidatesOf, onboardingOf, scoresOf, trainingsOf } from './sheets';
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function criterion(lang: Lang, c: CriterionCheck): string {
-  const money = c.key === 'plan' || c.key === 'conversion';
-  const f = (x: number | null) => (x === null ? '—' : money ? pct(x) : String(Math.round(x)));
+  // A manager with no checked stage move in the window has no process figure: said in words.
+  if (c.key === 'compliance' && c.have === null) return t(lang, 'people.crit.noCompliance');
+  const share = c.key === 'plan' || c.key === 'conversion' || c.key === 'compliance';
+  const f = (x: number | null) => (x === null ? '—' : share ? pct(x) : String(Math.round(x)));
   return (
     (c.ok === null ? '' : c.ok ? '✓ ' : '✗ ') +
     t(lang, `people.crit.${c.key}`, { have: f(c.have), need: f(c.need) })
@@ -87,11 +90,14 @@ export function peopleView(
   }));
 
   const team = new TeamFigures(data, wb.zone);
-  const schemes = new Set(data.settings.bonus.map((b) => b.scheme));
+  const schemes = schemesFrom(data.settings.bonus);
   const grades = staff
     .filter((m) => m.role === 'manager' && m.active)
     .map((m) => {
-      const r = readiness(people.grades, m.grade, gradeFigures(team, trainings, m, today, null));
+      const r = readiness(people.grades, m.grade, gradeFigures(team, trainings, m, today));
+      // The scheme the bonus figures use (bonus.ts); a grade's unknown scheme is marked «?».
+      const pay = chooseScheme(schemes, m, r.bonusScheme);
+      const scheme = pay.missing ? `«${pay.missing}»?` : pay.scheme ? `«${pay.scheme.name}»` : '';
       const shown = r.next?.ready
         ? r.next.checks
         : r.risks.length
@@ -101,7 +107,7 @@ export function peopleView(
         email: m.email.trim().toLowerCase(),
         name: m.name || m.email,
         grade: r.at >= 0 ? people.grades[r.at].grade : t(lang, 'people.noGrade'),
-        scheme: r.bonusScheme,
+        scheme: pay.scheme?.name ?? '',
         next: r.next?.grade ?? '',
         ready: r.next?.ready ?? false,
         risk: r.risks.length > 0,
@@ -110,12 +116,7 @@ export function peopleView(
           : r.risks.length
             ? t(lang, 'people.risk')
             : '',
-        note: [
-          r.bonusScheme ? `«${r.bonusScheme}»${schemes.has(r.bonusScheme) ? '' : '?'}` : '',
-          ...shown.map((c) => criterion(lang, c)),
-        ]
-          .filter(Boolean)
-          .join(', '),
+        note: [scheme, ...shown.map((c) => criterion(lang, c))].filter(Boolean).join(', '),
       };
     });
 

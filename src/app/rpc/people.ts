@@ -21,8 +21,15 @@ import { candidatesOf, onboardingOf, scoresOf } from '../people/sheets';
 import { peopleView, stepViews } from '../people/view';
 import type { Ctx } from './context';
 
-/** The sales sheets the view's figures need (plan-fact, win rates, activity, response). */
-const SALES: readonly DataSheetKey[] = ['managers', 'deals', 'activities', 'plans', 'invoices'];
+/** The sales sheets the view's figures need (plan-fact, win rates, activity, response, process). */
+const SALES: readonly DataSheetKey[] = [
+  'managers',
+  'deals',
+  'activities',
+  'stageHistory',
+  'plans',
+  'invoices',
+];
 
 const view = (ctx: Ctx): PeopleView =>
   peopleView(ctx.wb, ctx.data(SALES), ctx.me, ctx.today, allowed('hireCandidate', ctx.me.role));

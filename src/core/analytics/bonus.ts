@@ -36,16 +36,33 @@ export function schemesFrom(tiers: readonly BonusTier[]): BonusScheme[] {
   return [...map.values()];
 }
 
-/** The scheme named after the manager (email or name), else their team, else the first one. */
-export function schemeFor(
+/** The scheme a manager's bonus is computed on, and a grade scheme that was named but not found. */
+export interface SchemeChoice {
+  scheme: BonusScheme | null;
+  /** The grade's scheme name when no scheme has it ('' otherwise): the row must say so. */
+  missing: string;
+}
+
+/**
+ * The scheme named after the manager (email or name), else the one their grade names (`grade`,
+ * '' when the grade is off the ladder or names none), else their team's, else the first one. A
+ * personal scheme is the head's explicit exception, so it beats the grade; a grade's scheme
+ * that does not exist falls back to the team's with `missing` set, never silently.
+ */
+export function chooseScheme(
   schemes: readonly BonusScheme[],
   m: Pick<Manager, 'email' | 'name' | 'team'>,
-): BonusScheme | null {
+  grade = '',
+): SchemeChoice {
   const find = (v: string): BonusScheme | undefined =>
     v.trim()
       ? schemes.find((s) => normalizeTarget('team', s.name) === normalizeTarget('team', v))
       : undefined;
-  return find(m.email) ?? find(m.name) ?? find(m.team) ?? schemes[0] ?? null;
+  const own = find(m.email) ?? find(m.name);
+  if (own) return { scheme: own, missing: '' };
+  const graded = find(grade);
+  if (graded) return { scheme: graded, missing: '' };
+  return { scheme: find(m.team) ?? schemes[0] ?? null, missing: grade.trim() };
 }
 
 export interface BonusStep {

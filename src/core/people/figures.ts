@@ -1,15 +1,17 @@
 /**
  * The figures people decisions rest on, from the sales data (read once): per manager and finished
  * month the KPIs the training rule watches, and per grade the figures its criteria check. Built
- * on the analytics the dashboard uses (plan-fact, win rates, activity norms, response times).
+ * on the analytics the dashboard uses (plan-fact, win rates, activity norms, response times) and
+ * on the stage playbooks' process compliance (Stage history's «Критерий выполнен»).
  */
 import { asOfDay } from '../analytics/context';
 import { activityNorms } from '../analytics/discipline';
 import { winRatesByManager } from '../analytics/kpi';
 import { planFact } from '../analytics/planfact';
 import { responseTimes } from '../analytics/response';
+import { complianceByManager, type CheckedMove } from '../playbooks/compliance';
 import { periodContaining, shiftPeriod, type Period } from '../workbook/period';
-import type { Day, Zone } from '../time';
+import { dayOfInstant, type Day, type Zone } from '../time';
 import type { Manager, WorkbookData } from '../types';
 import { addMonths, monthsBetween } from './months';
 import type { GradeFigures } from './grades';
@@ -112,10 +114,15 @@ export function trainingsPassed(
   ).length;
 }
 
-/** What figures of several managers share: one plan-fact and one win-rate pass per span. */
+/**
+ * What figures of several managers share: one plan-fact, one win-rate and one compliance pass per
+ * span. Stage moves count for the deal's owner (as in Team and the dashboard), on the move's day.
+ */
 export class TeamFigures {
   private readonly plans = new Map<string, Map<string, number | null>>();
   private readonly rates = new Map<string, Map<string, number | null>>();
+  private readonly shares = new Map<string, Map<string, number | null>>();
+  private moves: CheckedMove[] | null = null;
   constructor(
     readonly data: WorkbookData,
     readonly zone: Zone,
@@ -142,19 +149,49 @@ export class TeamFigures {
     }
     return m.get(email) ?? null;
   }
+
+  /** The share of checked stage moves with the exit criterion met; null: no such move. */
+  compliance(from: Day, to: Day, email: string): number | null {
+    const key = `${from}:${to}`;
+    let m = this.shares.get(key);
+    if (!m) {
+      m = new Map();
+      for (const c of complianceByManager(this.checkedMoves(), { from, to })) {
+        m.set(c.manager, c.share);
+      }
+      this.shares.set(key, m);
+    }
+    return m.get(email) ?? null;
+  }
+
+  private checkedMoves(): CheckedMove[] {
+    if (!this.moves) {
+      const owner = new Map(this.data.deals.map((d) => [d.id, d.manager.trim().toLowerCase()]));
+      this.moves = [];
+      for (const h of this.data.stageHistory) {
+        if (h.at === null) continue;
+        this.moves.push({
+          manager: owner.get(h.dealId) ?? '',
+          day: dayOfInstant(h.at, this.zone),
+          exitMet: h.exitMet ?? null,
+        });
+      }
+    }
+    return this.moves;
+  }
 }
 
 /**
  * A function giving one manager's figures for a grade (memoised by the grade's months, as the
- * criteria of two grades may look back differently). The grade is taken as given at the last
- * passed attestation, else at the hire date: the Managers sheet keeps no grade date of its own.
+ * criteria of two grades may look back differently: plan, conversion and process compliance all
+ * look back the grade's months). The grade is taken as given at the last passed attestation,
+ * else at the hire date: the Managers sheet keeps no grade date of its own.
  */
 export function gradeFigures(
   team: TeamFigures,
   trainings: readonly Training[],
   m: Manager,
   today: Day,
-  compliance: number | null,
 ): (g: GradeDef) => GradeFigures {
   const email = m.email.trim().toLowerCase();
   const memo = new Map<number, GradeFigures>();
@@ -174,11 +211,12 @@ export function gradeFigures(
       const c = team.completion(p, email);
       if (c !== null) completions.push(c);
     }
-    const rate = team.winRate(months[0].start, months[months.length - 1].end, email);
+    const from = months[0].start;
+    const to = months[months.length - 1].end;
     f = {
       plan: completions.length ? completions.reduce((a, b) => a + b, 0) / completions.length : null,
-      conversion: rate ?? null,
-      compliance,
+      conversion: team.winRate(from, to, email),
+      compliance: team.compliance(from, to, email),
       trainings: passed,
       months: since === null ? null : monthsBetween(since, today),
     };

@@ -1,8 +1,8 @@
 /**
  * The growth ladder: a manager's figures against the criteria of their grade (at risk when one
- * fails) and of the next one (ready when all pass). A criterion without a figure (process
- * compliance before the stage playbooks measure it) is skipped and shown as such, never counted
- * as met or failed.
+ * fails) and of the next one (ready when all pass). A criterion without a figure (no plan in the
+ * window, no checked stage move for process compliance) is skipped and shown as such, never
+ * counted as met or failed.
  */
 import type { GradeDef } from './types';
 
@@ -12,6 +12,7 @@ export interface GradeFigures {
   /** Average plan completion over the grade's months; null: no plan in those months. */
   plan: number | null;
   conversion: number | null;
+  /** Share of checked stage moves with the exit criterion met; null: no such move. */
   compliance: number | null;
   trainings: number;
   months: number | null;

@@ -4,7 +4,7 @@
  * key/value row). Read with the rest of Settings (one read of the sheet); a missing or empty
  * block keeps the defaults here, so a workbook set up before this feature works unchanged.
  */
-import type { Lang, Settings } from '../types';
+import type { BonusTier, Lang, Settings } from '../types';
 import type { RawRecord } from '../workbook/tables';
 import type { GradeDef, OnboardingStepDef, PeopleSettings } from './types';
 
@@ -42,8 +42,31 @@ const grade = (
   bonusScheme: '',
 });
 
+/**
+ * The default ladder's second bonus scheme, for its senior grades: the same marginal shape as
+ * the base scheme (settings.ts) at higher rates, so a grade visibly changes what is paid.
+ */
+export function seniorBonus(lang: Lang): BonusTier[] {
+  const scheme = lang === 'ru' ? 'Старшая' : 'Senior rate';
+  const tiers: Array<[number, number | null, number]> = [
+    [0, 1, 0.12],
+    [1, 1.2, 0.18],
+    [1.2, null, 0.25],
+  ];
+  return tiers.map(([from, to, rate]) => ({
+    scheme,
+    kind: 'marginal',
+    from,
+    to,
+    rate,
+    multiplier: 1,
+    reduceByOverdue: false,
+  }));
+}
+
 export function defaultPeople(lang: Lang): PeopleSettings {
   const base = lang === 'ru' ? 'Базовая' : 'Base';
+  const senior = seniorBonus(lang)[0].scheme;
   return {
     onboarding: STEPS.map(([ru, en, dueDay]) => ({ step: lang === 'ru' ? ru : en, dueDay })),
     questions: QUESTIONS.map(([ru, en]) => (lang === 'ru' ? ru : en)),
@@ -52,7 +75,7 @@ export function defaultPeople(lang: Lang): PeopleSettings {
       grade('Middle', 0.8, 0.2, null, 2, 6),
       grade('Senior', 1, 0.3, 0.8, 3, 12),
       grade('Lead', 1, 0.35, 0.85, 4, 18),
-    ].map((g) => ({ ...g, bonusScheme: base })),
+    ].map((g, i) => ({ ...g, bonusScheme: i < 2 ? base : senior })),
     attestationMonths: DEFAULT_ATTESTATION_MONTHS,
   };
 }

@@ -17,7 +17,12 @@ import {
   SETTINGS_STAGES,
   SETTINGS_VALUES,
 } from './schema';
-import { DEFAULT_ATTESTATION_MONTHS, defaultPeople, readPeopleTables } from '../people/settings';
+import {
+  DEFAULT_ATTESTATION_MONTHS,
+  defaultPeople,
+  readPeopleTables,
+  seniorBonus,
+} from '../people/settings';
 import { mapHeaders, normalizeHeader, type HeaderMap } from './headers';
 import { minuteOfDay, type Zone } from '../time';
 import type {
@@ -188,7 +193,11 @@ export function defaultSettings(lang: Lang = 'ru'): Settings {
       lang,
     ),
     calendar: [],
-    bonus: DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
+    bonus: [
+      ...DEFAULT_BONUS.map((b) => ({ ...b, scheme: lang === 'ru' ? 'Базовая' : 'Base' })),
+      // The default ladder's senior grades name this one (docs/people.md).
+      ...seniorBonus(lang),
+    ],
     rates: DEFAULT_RATES.map((r) => ({ ...r })),
     sources: [...DEFAULT_SOURCES[lang]],
     lostReasons: [...DEFAULT_LOST_REASONS[lang]],

@@ -39,8 +39,12 @@ describe('the People view', () => {
     expect(v.due.length).toBeGreaterThan(0);
     expect(v.grades.length).toBeGreaterThan(demo.managers.length / 2);
     expect(v.grades.length).toBeLessThanOrEqual(demo.managers.length);
-    // Each grade names its bonus scheme, one the Settings bonus table has.
-    expect(v.grades.every((g) => g.note.startsWith('«Базовая»,'))).toBe(true);
+    // Each line leads with the scheme the bonus uses: the one its grade names (Settings).
+    for (const g of v.grades) {
+      const scheme = g.grade === 'Senior' || g.grade === 'Lead' ? 'Старшая' : 'Базовая';
+      expect([g.scheme, g.note.startsWith(`«${scheme}»,`)]).toEqual([scheme, true]);
+    }
+    expect(new Set(v.grades.map((g) => g.scheme)).size).toBe(2);
     expect(v.candidates?.length).toBe(5);
     expect(v.candidates?.some((c) => c.score !== '')).toBe(true);
     expect(v.canHire).toBe(true);

@@ -5,6 +5,7 @@
  */
 import type { Project } from '../../../local/harness';
 import type { Method, TodayView } from '../../../src/shared/contract';
+import { STAGE_HISTORY } from '../../../src/core/workbook/schema';
 import { dealsOf, ok, rpc, seedDemo, type Demo } from './seed';
 
 let demo: Demo;
@@ -202,4 +203,11 @@ describe('each RPC method reads each sheet at most once', () => {
     const over = Object.entries(reads()).filter(([, n]) => n > 1);
     expect(over).toEqual([]);
   });
+});
+
+it("people reads Stage history exactly once: the grades' process compliance", () => {
+  for (const user of [demo.head, demo.managers[0]]) {
+    expect(project.rpc('rpc', ['people', {}], { user })).toMatchObject({ ok: true });
+    expect(reads()[STAGE_HISTORY.ru]).toBe(1);
+  }
 });

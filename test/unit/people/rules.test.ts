@@ -176,7 +176,7 @@ describe('grades', () => {
     const weak = readiness(ladder, 'Senior', () => ({ ...figures, plan: 0.6 }));
     expect(weak.risks.map((c) => c.key)).toEqual(['plan']);
     expect(weak.next?.ready).toBe(false);
-    expect(weak.bonusScheme).toBe('Base');
+    expect(weak.bonusScheme).toBe('Senior rate');
     // Fewer months than the grade asks for is no risk for someone already in it.
     expect(readiness(ladder, 'Senior', () => ({ ...figures, months: 2 })).risks).toEqual([]);
   });

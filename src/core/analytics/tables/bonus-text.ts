@@ -2,10 +2,27 @@
 import { t } from '../../i18n';
 import type { Lang } from '../../types';
 import type { BonusStatement } from '../bonus';
+import type { ManagerBonus } from '../bonus-report';
 import { formatMoney, formatPercent } from '../format';
 
-/** "0–100 % плана: 609 000,00 ₽ × 10 % = 60 900,00 ₽; ..." */
-export function bonusCalculationText(s: BonusStatement, lang: Lang): string {
+/**
+ * "0–100 % плана: 609 000,00 ₽ × 10 % = 60 900,00 ₽; ...", led by a note when the manager's grade
+ * names a scheme that does not exist (the figure is then the fallback scheme's, and says so).
+ */
+export function bonusCalculationText(
+  s: BonusStatement & Pick<ManagerBonus, 'gradeMissing'>,
+  lang: Lang,
+): string {
+  const calc = calculation(s, lang);
+  if (!s.gradeMissing) return calc;
+  const note = t(lang, 'an.bonus.gradeSchemeMissing', {
+    ...s.gradeMissing,
+    used: s.scheme || '—',
+  });
+  return calc ? `${note}; ${calc}` : note;
+}
+
+function calculation(s: BonusStatement, lang: Lang): string {
   if (s.note === 'noScheme') return t(lang, 'an.bonus.noScheme');
   if (s.note === 'noPlan') return t(lang, 'an.bonus.noPlan');
   if (s.note === 'belowThreshold') {

@@ -1,4 +1,10 @@
-/** SALES_BONUS: each manager's bonus under a scheme range, with the calculation spelled out. */
+/**
+ * SALES_BONUS: each manager's bonus under a scheme range, with the calculation spelled out. When
+ * the range also holds the Settings grades table (the whole Settings sheet passed), a manager's
+ * grade (Managers sheet) picks the scheme the grade names, as on the dashboard; a range of the
+ * bonus table alone keeps the order personal scheme, team, first (docs/custom-functions.md).
+ */
+import { peopleOf } from '../../people/settings';
 import { locateSettingsTables, parseSettings } from '../../workbook/settings';
 import { UserError } from '../../errors';
 import type { MessageKey } from '../../i18n';
@@ -49,10 +55,16 @@ export function salesBonus(
           }),
         });
       }
-      const bonus = parseSettings(scheme, run.zone, run.lang).bonus;
+      const parsed = parseSettings(scheme, run.zone, run.lang);
+      // The grades come from the range or not at all: the workbook's own ladder would make the
+      // figure depend on a table the formula does not name.
+      const people = {
+        ...peopleOf(run.ctx.settings),
+        grades: tables.grades ? peopleOf(parsed).grades : [],
+      };
       const b = basisInputs(run, basis, invoices);
       const data = planData(run, plans, deals, {
-        settings: { bonus, factBasis: b.basis },
+        settings: { bonus: parsed.bonus, factBasis: b.basis, people },
         invoices: b.invoices,
       });
       const p = periodArg(run, 'period', period);
