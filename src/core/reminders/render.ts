@@ -354,7 +354,11 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
     if (r.bonus && r.bonus.length) {
       const rows = r.bonus.map(
         (b) =>
-          `<tr><td style="padding:4px 6px;border-bottom:1px solid #eeeeee">${escapeHtml(oneLine(b.name || b.manager))}</td>` +
+          `<tr><td style="padding:4px 6px;border-bottom:1px solid #eeeeee">${escapeHtml(oneLine(b.name || b.manager))}` +
+          (b.note
+            ? `<br><span style="font-size:12px;${MUTED}">${escapeHtml(oneLine(b.note))}</span>`
+            : '') +
+          `</td>` +
           `<td align="right" style="padding:4px 6px;border-bottom:1px solid #eeeeee">${escapeHtml(formatPercent(b.plan > 0 ? b.fact / b.plan : NaN))}</td>` +
           `<td align="right" style="padding:4px 6px;border-bottom:1px solid #eeeeee"><b>${escapeHtml(money(doc, b.bonus))}</b></td></tr>`,
       );
@@ -367,7 +371,9 @@ export function renderReport(r: PeriodReport, ctx: RenderContext, cap: number): 
         r.bonus
           .map(
             (b) =>
-              `• ${oneLine(b.name || b.manager)}: ${formatPercent(b.plan > 0 ? b.fact / b.plan : NaN)} — ${money(doc, b.bonus)}\n`,
+              `• ${oneLine(b.name || b.manager)}: ${formatPercent(b.plan > 0 ? b.fact / b.plan : NaN)} — ${money(doc, b.bonus)}` +
+              (b.note ? ` (${oneLine(b.note)})` : '') +
+              '\n',
           )
           .join(''),
       );

@@ -20,6 +20,7 @@ import {
   type PlanFactRow,
   type Period,
 } from '../analytics';
+import { bonusNoteText } from '../analytics/tables/bonus-text';
 import { dayOfInstant, formatDay, weekday, type Day, type Instant, type Zone } from '../time';
 import type { Client, Deal, WorkbookData } from '../types';
 import {
@@ -51,7 +52,7 @@ function bonusLines(data: WorkbookData, period: Period, zone: Zone): BonusLine[]
       fact: b.fact,
       plan: b.plan,
       bonus: b.bonus,
-      note: b.note ?? '',
+      note: bonusNoteText(b, data.settings.lang),
     }));
   } catch {
     // A broken scheme table must not cost the head the rest of the monthly report.

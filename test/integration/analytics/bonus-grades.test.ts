@@ -87,6 +87,15 @@ describe("the bonus follows the manager's grade", () => {
     expect(String(senior?.['Расчёт'])).toMatch(
       /^схема грейда Senior «Золото» не найдена — взята «Базовая»(; |$)/,
     );
+    // The monthly results mail shows the figure without the calculation: the note goes with it.
+    q.run('menuRemindersOn');
+    q.emulator.runDueTriggers(Date.parse('2026-12-01T10:00:00+03:00'));
+    const monthly = q.emulator.outbox.filter((m) =>
+      /^ROP Desk: итоги ноября 2026$/.test(m.subject),
+    );
+    expect(monthly.length).toBeGreaterThan(0); // the head and the report recipients
+    for (const m of monthly)
+      expect(m.body).toContain('схема грейда Senior «Золото» не найдена — взята «Базовая»');
   });
 
   it('SALES_BONUS uses the grades when its scheme range is the Settings sheet', () => {

@@ -166,6 +166,36 @@ describe('escaping', () => {
   });
 });
 
+describe('monthly bonus notes', () => {
+  it('shows what a bonus figure leaves out beside it, in the HTML and the text part', () => {
+    const note = 'схема грейда Senior «Золото» не найдена — взята «Базовая»';
+    const r = renderReport(
+      {
+        kind: 'monthly',
+        day: DAY,
+        periodLabel: '2026-11',
+        team: null,
+        managers: [],
+        bonus: [
+          { manager: 'a@x.ru', name: 'Анна', fact: 1, plan: 2, bonus: 100, note },
+          { manager: 'b@x.ru', name: 'Борис', fact: 1, plan: 2, bonus: 100, note: '<b>x</b>' },
+          { manager: 'c@x.ru', name: 'Вера', fact: 2, plan: 2, bonus: 200, note: '' },
+        ],
+        wonCount: 0,
+        wonAmount: 0,
+        newDeals: 0,
+      },
+      ctx(),
+      25,
+    );
+    expect(r.html).toContain(note);
+    expect(r.html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(r.text).toContain(`(${note})`);
+    const vera = r.text.split('\n').find((l) => l.includes('Вера'))!;
+    expect(vera).not.toContain('(');
+  });
+});
+
 describe('digest rendering', () => {
   it('shows sections with counts, row links, reasons and the plan, in both parts', () => {
     const d = digest([

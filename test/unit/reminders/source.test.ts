@@ -254,6 +254,7 @@ describe('the day content from a hand-built workbook', () => {
       plan: 1_000_000_00,
       fact: 300_000_00,
       bonus: 30_000_00,
+      note: '',
     });
     expect(s.receivablesTotal).toBe(60_000_00);
   });

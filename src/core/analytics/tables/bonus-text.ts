@@ -22,6 +22,25 @@ export function bonusCalculationText(
   return calc ? `${note}; ${calc}` : note;
 }
 
+/**
+ * What a bonus figure leaves out, in words ('' when nothing): no scheme, no plan, below the
+ * threshold, or a grade's scheme that does not exist. Places that show the figure without the
+ * whole calculation (the monthly email) show this beside it, so no figure is silently partial.
+ */
+export function bonusNoteText(
+  s: BonusStatement & Pick<ManagerBonus, 'gradeMissing'>,
+  lang: Lang,
+): string {
+  const notes: string[] = [];
+  if (s.gradeMissing) {
+    notes.push(
+      t(lang, 'an.bonus.gradeSchemeMissing', { ...s.gradeMissing, used: s.scheme || '—' }),
+    );
+  }
+  if (s.note) notes.push(calculation(s, lang));
+  return notes.join('; ');
+}
+
 function calculation(s: BonusStatement, lang: Lang): string {
   if (s.note === 'noScheme') return t(lang, 'an.bonus.noScheme');
   if (s.note === 'noPlan') return t(lang, 'an.bonus.noPlan');
