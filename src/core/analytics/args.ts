@@ -60,6 +60,8 @@ export interface ArgReader {
       | 'an.arg.level'
       | 'an.arg.order'
       | 'fc.arg.basis'
+      | 'money.arg.by'
+      | 'money.arg.byDiscounts'
       | 'fc.arg.count'
       | 'fc.arg.needInvoices',
     params?: Record<string, string>,
@@ -189,6 +191,27 @@ const BASES: Record<string, FactBasis> = {
   платежи: 'payments',
 };
 
+/**
+ * A word picked from a fixed table (Russian and English words; case, spaces and ё ignored);
+ * blank = fallback. Anything else names the argument and the words it takes (`problem`).
+ */
+export function wordArg<T>(
+  r: ArgReader,
+  name: string,
+  value: unknown,
+  words: Readonly<Record<string, T>>,
+  fallback: NoInfer<T>,
+  problem: 'fc.arg.basis' | 'money.arg.by' | 'money.arg.byDiscounts',
+): T {
+  const v = isGrid(value) ? value[0][0] : value;
+  if (isBlank(v)) return fallback;
+  const key = normalizeHeader(v);
+  if (!Object.prototype.hasOwnProperty.call(words, key)) {
+    throw badArgument(name, r.problem(problem, { value: shown(v) }));
+  }
+  return words[key];
+}
+
 /** The fact basis of a plan figure ("won" / "payments", Russian words too); blank = fallback. */
 export function basisArg(
   r: ArgReader,
@@ -196,11 +219,7 @@ export function basisArg(
   value: unknown,
   fallback: FactBasis,
 ): FactBasis {
-  const v = isGrid(value) ? value[0][0] : value;
-  if (isBlank(v)) return fallback;
-  const basis = BASES[normalizeHeader(v)];
-  if (!basis) throw badArgument(name, r.problem('fc.arg.basis', { value: shown(v) }));
-  return basis;
+  return wordArg(r, name, value, BASES, fallback, 'fc.arg.basis');
 }
 
 /** An optional whole number within [min, max]; blank = fallback. */

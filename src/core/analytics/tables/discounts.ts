@@ -1,11 +1,10 @@
 /** SALES_DISCOUNTS: price realisation per manager or product, and win rate by discount band. */
-import { UserError } from '../../errors';
 import { t, type MessageKey } from '../../i18n';
 import { priceRealisation, winRate, type BandRow } from '../../money/discounts';
 import { toDealLine } from '../../money/lines';
 import { readDeals as dealsFromValues } from '../../workbook/records';
 import { DEAL_LINES, DEALS } from '../../workbook/schema';
-import { isBlank, isGrid, periodArg, readArg, typedArg } from '../args';
+import { periodArg, readArg, typedArg, wordArg } from '../args';
 import { excludedNote, pct, roubles } from '../format';
 import { runFunction, type FunctionContext, type FunctionRun } from './run';
 import { rect } from './shape';
@@ -23,17 +22,6 @@ const BY: Record<string, 'manager' | 'product'> = {
   товар: 'product',
   товары: 'product',
 };
-
-function byArg(run: FunctionRun, value: unknown): 'manager' | 'product' {
-  const v = isGrid(value) ? value[0][0] : value;
-  if (isBlank(v)) return 'manager';
-  const by = BY[String(v).trim().toLowerCase()];
-  if (by) return by;
-  throw new UserError('error.badArgument', {
-    name: 'by',
-    problem: run.problem('money.arg.byDiscounts', { value: String(v) }),
-  });
-}
 
 const pctText = (f: number): string => String(Math.round(f * 1000) / 10);
 
@@ -59,7 +47,7 @@ export function salesDiscounts(
     ],
     (run) => {
       const p = periodArg(run, 'period', period);
-      const group = byArg(run, by);
+      const group = wordArg(run, 'by', by, BY, 'manager', 'money.arg.byDiscounts');
       const list = readArg(run, 'deals', deals, (grid) =>
         dealsFromValues(grid, run.zone, {
           keys: ['id', 'manager', 'stage', 'currency', 'closedAt'],
