@@ -96,6 +96,32 @@ export function tableArg(
 }
 
 /**
+ * The range with only its header rows and the rows whose `key` cell passes `keep`: a function that
+ * needs a fraction of a large range (the lines of a year's closed deals among 100,000) drops the
+ * rest before parsing, which is where a cold run spends its time. Rows are shared, not copied. A
+ * range that is not one, or whose header is not found, comes back as it is, so the reader names
+ * the problem as usual; so does a range without that (optional) column.
+ */
+export function rowsWhere(
+  value: unknown,
+  def: SheetDef,
+  key: string,
+  keep: (cell: unknown) => boolean,
+): unknown {
+  if (!isGrid(value)) return value;
+  const found = locateHeader(value, def.columns);
+  if ('missing' in found) return value;
+  const at = found.map.index[key];
+  if (at === undefined) return value;
+  const out: Grid = value.slice(0, found.headerRow + 1);
+  for (let r = found.headerRow + 1; r < value.length; r++) {
+    if (keep(value[r][at])) out.push(value[r]);
+  }
+  grids.add(out); // its rows were checked with the range's
+  return out;
+}
+
+/**
  * Typed records of a range argument, straight from its cells (see readTyped): what
  * `tableArg(...).map(toX)` gives without the intermediate records, e.g.
  * `typedArg(run, 'deals', deals, DEALS, toDeal, DEAL_KEYS.figures)`.

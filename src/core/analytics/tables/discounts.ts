@@ -1,10 +1,13 @@
 /** SALES_DISCOUNTS: price realisation per manager or product, and win rate by discount band. */
 import { t, type MessageKey } from '../../i18n';
-import { priceRealisation, winRate, type BandRow } from '../../money/discounts';
+import { closedInPeriod, priceRealisation, winRate, type BandRow } from '../../money/discounts';
 import { toDealLine } from '../../money/lines';
 import { readDeals as dealsFromValues } from '../../workbook/records';
+import { cellReader } from '../../workbook/cells';
+import { startOfDay, type Zone } from '../../time';
+import type { Period } from '../../workbook/period';
 import { DEAL_LINES, DEALS } from '../../workbook/schema';
-import { periodArg, readArg, typedArg, wordArg } from '../args';
+import { periodArg, readArg, rowsWhere, typedArg, wordArg } from '../args';
 import { excludedNote, pct, roubles } from '../format';
 import { runFunction, type FunctionContext, type FunctionRun } from './run';
 import { rect } from './shape';
@@ -22,6 +25,24 @@ const BY: Record<string, 'manager' | 'product'> = {
   товар: 'product',
   товары: 'product',
 };
+
+/**
+ * A Closed cell that may be in the period: a date cell within it (compared as instants, no parse),
+ * or text the parser will read; blank cells are open deals.
+ */
+function closedCell(p: Period, zone: Zone): (v: unknown) => boolean {
+  const from = startOfDay(p.start, zone);
+  const to = startOfDay(p.end + 1, zone);
+  return (v) => {
+    if (v === '' || v === null || v === undefined) return false;
+    const date =
+      v instanceof Date ||
+      (typeof v === 'object' && Object.prototype.toString.call(v) === '[object Date]');
+    if (!date) return true;
+    const t = (v as Date).getTime();
+    return t >= from && t < to;
+  };
+}
 
 const pctText = (f: number): string => String(Math.round(f * 1000) / 10);
 
@@ -48,16 +69,22 @@ export function salesDiscounts(
     (run) => {
       const p = periodArg(run, 'period', period);
       const group = wordArg(run, 'by', by, BY, 'manager', 'money.arg.byDiscounts');
-      const list = readArg(run, 'deals', deals, (grid) =>
+      // Parsing is the cost of a cold run: only the deals closed in the period, only the lines of
+      // those, only the columns the figures use (a year of 50,000 deals is a third of 100,000 lines).
+      const inPeriod = rowsWhere(deals, DEALS, 'closedAt', closedCell(p, run.zone));
+      const list = readArg(run, 'deals', inPeriod, (grid) =>
         dealsFromValues(grid, run.zone, {
           keys: ['id', 'manager', 'stage', 'currency', 'closedAt'],
           only: true,
         }),
       );
+      const ids = closedInPeriod(list, ctx.settings.stages, p);
+      const id = cellReader('id', run.zone);
+      const theirs = rowsWhere(lines, DEAL_LINES, 'dealId', (v) => ids.has(id(v) as string));
       const r = priceRealisation({
         deals: list,
-        // Only the columns the figures use: 100,000 lines parse in a fraction of the time.
-        lines: typedArg(run, 'lines', lines, DEAL_LINES, toDealLine, LINE_KEYS),
+        lines: typedArg(run, 'lines', theirs, DEAL_LINES, toDealLine, LINE_KEYS),
+        closed: ids,
         settings: ctx.settings,
         period: p,
         by: group,
