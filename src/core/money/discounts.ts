@@ -5,8 +5,9 @@
  */
 import { CurrencyNotes, MoneyConverter, type CurrencyNote } from '../analytics/currency';
 import { StageIndex } from '../analytics/stages';
+import { t } from '../i18n';
 import type { Kopecks } from '../money';
-import type { Deal, Settings, StageDef } from '../types';
+import type { Deal, Lang, Settings, StageDef } from '../types';
 import type { Period } from '../workbook/period';
 import { lineAmount, lineListAmount, type DealLine } from './lines';
 
@@ -189,3 +190,33 @@ function empty(key: string): RealisationRow {
 
 export const winRate = (won: number, closed: number): number | null =>
   closed ? won / closed : null;
+
+/** A band counts in the "deeper wins more?" answer with at least this many closed deals. */
+export const MIN_BAND_DEALS = 10;
+
+/**
+ * Do deeper discounts win more? Over the bands with MIN_BAND_DEALS closed deals or more (at least
+ * two, else 'little'): 'yes' when each deeper band wins at least as often as the one before it and
+ * the deepest beats the shallowest by 5 points or more; otherwise 'no'.
+ */
+export function deeperWinsMore(bands: readonly BandRow[]): {
+  answer: 'yes' | 'no' | 'little';
+  used: BandRow[];
+} {
+  const used = bands.filter((b) => b.closed >= MIN_BAND_DEALS);
+  if (used.length < 2) return { answer: 'little', used };
+  const rate = (b: BandRow) => b.won / b.closed;
+  const rising = used.every((b, i) => i === 0 || rate(b) >= rate(used[i - 1]));
+  const gain = rate(used[used.length - 1]) - rate(used[0]);
+  return { answer: rising && gain >= 0.05 - EPS ? 'yes' : 'no', used };
+}
+
+const pctText = (f: number): string => String(Math.round(f * 1000) / 10);
+
+/** «без скидки», «до 5 %», «5–10 %», «больше 15 %». */
+export function bandLabel(lang: Lang, b: BandRow): string {
+  if (b.to === 0) return t(lang, 'money.band.none');
+  if (b.to === null) return t(lang, 'money.band.over', { from: pctText(b.from) });
+  if (b.from === 0) return t(lang, 'money.band.upTo', { to: pctText(b.to) });
+  return t(lang, 'money.band.range', { from: pctText(b.from), to: pctText(b.to) });
+}

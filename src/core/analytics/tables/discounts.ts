@@ -1,6 +1,6 @@
 /** SALES_DISCOUNTS: price realisation per manager or product, and win rate by discount band. */
 import { t, type MessageKey } from '../../i18n';
-import { closedInPeriod, priceRealisation, winRate, type BandRow } from '../../money/discounts';
+import { bandLabel, closedInPeriod, priceRealisation, winRate } from '../../money/discounts';
 import { toDealLine } from '../../money/lines';
 import { readDeals as dealsFromValues } from '../../workbook/records';
 import { cellReader } from '../../workbook/cells';
@@ -9,7 +9,7 @@ import type { Period } from '../../workbook/period';
 import { DEAL_LINES, DEALS } from '../../workbook/schema';
 import { periodArg, readArg, rowsWhere, typedArg, wordArg } from '../args';
 import { excludedNote, pct, roubles } from '../format';
-import { runFunction, type FunctionContext, type FunctionRun } from './run';
+import { runFunction, type FunctionContext } from './run';
 import { rect } from './shape';
 import type { Table } from './table';
 
@@ -42,15 +42,6 @@ function closedCell(p: Period, zone: Zone): (v: unknown) => boolean {
     const t = (v as Date).getTime();
     return t >= from && t < to;
   };
-}
-
-const pctText = (f: number): string => String(Math.round(f * 1000) / 10);
-
-function bandLabel(run: FunctionRun, b: BandRow): string {
-  if (b.to === 0) return run.h('money.band.none');
-  if (b.to === null) return t(run.lang, 'money.band.over', { from: pctText(b.from) });
-  if (b.from === 0) return t(run.lang, 'money.band.upTo', { to: pctText(b.to) });
-  return t(run.lang, 'money.band.range', { from: pctText(b.from), to: pctText(b.to) });
 }
 
 export function salesDiscounts(
@@ -120,7 +111,7 @@ export function salesDiscounts(
         run.h('money.col.winRate'),
       ]);
       for (const b of r.bands) {
-        rows.push([bandLabel(run, b), b.closed, b.won, pct(winRate(b.won, b.closed))]);
+        rows.push([bandLabel(run.lang, b), b.closed, b.won, pct(winRate(b.won, b.closed))]);
       }
       if (r.dealsWithoutLines) {
         rows.push([t(run.lang, 'money.note.noLines', { count: r.dealsWithoutLines })]);
