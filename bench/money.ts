@@ -9,11 +9,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { salesBudget, salesCac, salesDiscounts } from '../src/core/analytics/functions';
-import { dayFromYmd, startOfDay } from '../src/core/time';
-import { DEFAULT_SOURCES } from '../src/core/workbook/settings';
-import { Random } from '../src/core/demo/random';
 import { loadIntoEmulator } from './emulated';
-import { functionContext, generate, grids, NOW, option, TODAY, ZONE } from './workbook';
+import { moneyGrids } from './money-data';
+import { functionContext, generate, grids, NOW, option } from './workbook';
 
 const DEALS = Number(option('deals', '50000'));
 const EXPENSES = Number(option('expenses', '20000'));
@@ -31,45 +29,7 @@ const { data } = generate({
 });
 const g = grids(data, true);
 const deals = g.deals;
-const rnd = new Random(15);
-const sources = DEFAULT_SOURCES.ru;
-const LINES = ['Реклама', 'Выставки', 'Сервисы', 'Обучение', 'Премии'];
-const first = dayFromYmd(2024, 12, 1);
-const spend: unknown[][] = [['Дата', 'Статья', 'Источник', 'Сумма', 'Комментарий']];
-for (let i = 0; i < EXPENSES; i++) {
-  const day = first + rnd.int(0, TODAY - first);
-  spend.push([
-    new Date(startOfDay(day, ZONE)),
-    rnd.pick(LINES),
-    rnd.chance(0.1) ? '' : rnd.pick(sources),
-    rnd.int(1_000, 90_000),
-    'счёт',
-  ]);
-}
-const budget: unknown[][] = [['Статья', 'Источник', 'Месяц', 'План']];
-for (let m = 0; m < 24; m++) {
-  const label = `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-  for (const line of LINES) budget.push([line, '', label, 2_000_000]);
-  for (const s of sources.slice(0, 5)) budget.push(['Реклама', s, label, 500_000]);
-}
-
-// Deal lines: two per deal on average, a third of them discounted, a few in dollars.
-const dealIds = data.deals.map((d) => d.id);
-const lines: unknown[][] = [
-  ['ID сделки', 'Товар', 'Количество', 'Цена по прайсу', 'Цена', 'Скидка', 'Валюта'],
-];
-for (let i = 0; i < LINES_N; i++) {
-  const list = rnd.int(1, 50) * 1_000;
-  lines.push([
-    dealIds[i % dealIds.length],
-    `Товар ${rnd.int(1, 300)}`,
-    rnd.int(1, 20),
-    list,
-    '',
-    rnd.chance(0.33) ? rnd.int(1, 25) / 100 : '',
-    rnd.chance(0.05) ? 'USD' : '',
-  ]);
-}
+const { spend, budget, lines } = moneyGrids(data, { expenses: EXPENSES, lines: LINES_N });
 
 const ctx = functionContext(data);
 const bundled = (bundlePath?: string): ((period?: string, by?: string) => unknown) => {
