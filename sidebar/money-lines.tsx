@@ -50,6 +50,7 @@ function LinesEditor(p: {
             />
             <input
               class="cell"
+              placeholder={tr('msb.price')}
               value={r.price}
               onChange={(e) => set(i, 'price', e.currentTarget.value)}
             />
