@@ -42,18 +42,21 @@ function LinesEditor(p: {
         {rows.map((r, i) => (
           <li key={r.row ?? `n${i}`} class="row-edit">
             <span class="cell wide">{p.labels[i]}</span>
-            <input
-              type="number"
-              class="cell"
-              value={r.quantity}
-              onChange={(e) => set(i, 'quantity', e.currentTarget.value)}
-            />
-            <input
-              class="cell"
-              placeholder={tr('msb.price')}
-              value={r.price}
-              onChange={(e) => set(i, 'price', e.currentTarget.value)}
-            />
+            {/* Labels around the fields: each input has one (the panel's accessibility rule). */}
+            <label class="cell">
+              <input
+                type="number"
+                value={r.quantity}
+                onChange={(e) => set(i, 'quantity', e.currentTarget.value)}
+              />
+            </label>
+            <label class="cell">
+              <input
+                placeholder={tr('msb.price')}
+                value={r.price}
+                onChange={(e) => set(i, 'price', e.currentTarget.value)}
+              />
+            </label>
             <button
               type="button"
               class="btn small"
@@ -65,18 +68,19 @@ function LinesEditor(p: {
         ))}
       </ul>
       <div class="row-edit">
-        <input
-          list="price-list"
-          class="cell wide"
-          placeholder={tr('msb.find')}
-          value={add}
-          onInput={(e) => setAdd(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            submit();
-          }}
-        />
+        <label class="cell wide">
+          <input
+            list="price-list"
+            placeholder={tr('msb.find')}
+            value={add}
+            onInput={(e) => setAdd(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              submit();
+            }}
+          />
+        </label>
         <datalist id="price-list">
           {p.products.map((x) => (
             <option value={x.sku || x.name}>
