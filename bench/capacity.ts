@@ -7,16 +7,13 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { salesCapacityTable, type FunctionContext } from '../src/core/analytics/functions';
+import { salesCapacityTable } from '../src/core/analytics/functions';
 import { buildPlan } from '../src/core/plans/build';
-import { startOfDay } from '../src/core/time';
-import { generate, grids, TODAY, ZONE } from './workbook';
+import { functionContext, generate, grids, option, TODAY, ZONE } from './workbook';
 
 declare const gc: (() => void) | undefined;
 
-const args = process.argv.slice(2);
-const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 9);
-const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000;
+const RUNS = Number(option('runs', '9'));
 
 const { data } = generate({
   managers: 60,
@@ -27,14 +24,7 @@ const { data } = generate({
   months: 24,
 });
 const g = grids(data, true);
-const ctx: FunctionContext = {
-  zone: ZONE,
-  now: NOW,
-  settings: data.settings,
-  managers: data.managers,
-  clients: data.clients,
-  lang: 'ru',
-};
+const ctx = functionContext(data);
 
 const jobs: Record<string, () => unknown> = {
   'SALES_CAPACITY (2027, 12 months of history, target)': () =>

@@ -8,10 +8,14 @@ import { loadProject, type Project } from '../local/harness';
 import { SETTINGS_VALUES, sheetDef } from '../src/core/workbook/schema';
 import { TABLES, type Grids } from './workbook';
 
-export function loadIntoEmulator(g: Grids, now: number): Project {
-  const emulator = createEmulator({ now });
+export function loadIntoEmulator(
+  g: Grids,
+  now: number,
   // ROP_BUNDLE=path measures another build (a before/after comparison) with the same bench.
-  const project = loadProject({ emulator, bundlePath: process.env.ROP_BUNDLE });
+  bundlePath = process.env.ROP_BUNDLE,
+): Project {
+  const emulator = createEmulator({ now });
+  const project = loadProject({ emulator, bundlePath });
   project.run('menuSetupWorkbook');
   const ss = emulator.spreadsheet;
   const put = (name: string, values: unknown[][]): void => {

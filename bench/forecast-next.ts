@@ -7,18 +7,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { forecastNext } from '../src/core/analytics/forecast-next';
-import { salesForecastNext, type FunctionContext } from '../src/core/analytics/functions';
+import { salesForecastNext } from '../src/core/analytics/functions';
 import { startOfDay } from '../src/core/time';
 import { loadIntoEmulator } from './emulated';
-import { generate, grids, TODAY, ZONE } from './workbook';
+import { functionContext, generate, grids, NOW, option, TODAY, ZONE } from './workbook';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: string): string =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
-const DEALS_N = Number(opt('deals', '50000'));
-const RUNS = Number(opt('runs', '7'));
+const DEALS_N = Number(option('deals', '50000'));
+const RUNS = Number(option('runs', '7'));
 
-const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000;
 const asOfCell = new Date(startOfDay(TODAY, ZONE));
 
 const t0 = performance.now();
@@ -36,15 +32,7 @@ console.log(
     `(generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
 );
 
-const ctx: FunctionContext = {
-  zone: ZONE,
-  now: NOW,
-  settings: data.settings,
-  managers: data.managers,
-  clients: data.clients,
-  lang: 'ru',
-  stageHistory: data.stageHistory,
-};
+const ctx = functionContext(data, { stageHistory: data.stageHistory });
 const project = loadIntoEmulator(g, NOW);
 
 const runs = {

@@ -1,29 +1,23 @@
 /**
  * `npm run bench -- --money`: SALES_BUDGET, SALES_CAC and SALES_DISCOUNTS on whole ranges as
  * Sheets passes them (header row included): 50,000 deals, 100,000 deal lines, 20,000 expenses over
- * two years, 240 budget rows. The
- * functions run interleaved (one of each per round, so machine noise hits them alike) and each
- * reports its first (cold) run, the median of the warm ones and the fastest.
+ * two years, 240 budget rows. The functions run interleaved (one of each per round, so machine
+ * noise hits them alike) and each reports its first (cold) run, the median of the warm ones and
+ * the fastest. SALES_DISCOUNTS also runs through dist/Code.js in the emulator, which loads the
+ * bundle into a fresh context per call as Apps Script does: every such run is a cold one.
+ * `--compare=<other Code.js>` adds the same call through another build, interleaved.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  salesBudget,
-  salesCac,
-  salesDiscounts,
-  type FunctionContext,
-} from '../src/core/analytics/functions';
-import { dayFromYmd, startOfDay } from '../src/core/time';
-import { DEFAULT_SOURCES } from '../src/core/workbook/settings';
-import { Random } from '../src/core/demo/random';
-import { generate, grids, TODAY, ZONE } from './workbook';
+import { salesBudget, salesCac, salesDiscounts } from '../src/core/analytics/functions';
+import { loadIntoEmulator } from './emulated';
+import { moneyGrids } from './money-data';
+import { functionContext, generate, grids, NOW, option } from './workbook';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: number): number =>
-  Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def);
-const DEALS = opt('deals', 50_000);
-const EXPENSES = opt('expenses', 20_000);
-const LINES_N = opt('lines', 100_000);
-const RUNS = opt('runs', 9);
+const DEALS = Number(option('deals', '50000'));
+const EXPENSES = Number(option('expenses', '20000'));
+const LINES_N = Number(option('lines', '100000'));
+const RUNS = Number(option('runs', '9'));
+const COMPARE = option('compare', '');
 
 const { data } = generate({
   managers: 60,
@@ -33,55 +27,32 @@ const { data } = generate({
   invoices: 100,
   months: 24,
 });
-const deals = grids(data, true).deals;
-const rnd = new Random(15);
-const sources = DEFAULT_SOURCES.ru;
-const LINES = ['Реклама', 'Выставки', 'Сервисы', 'Обучение', 'Премии'];
-const first = dayFromYmd(2024, 12, 1);
-const spend: unknown[][] = [['Дата', 'Статья', 'Источник', 'Сумма', 'Комментарий']];
-for (let i = 0; i < EXPENSES; i++) {
-  const day = first + rnd.int(0, TODAY - first);
-  spend.push([
-    new Date(startOfDay(day, ZONE)),
-    rnd.pick(LINES),
-    rnd.chance(0.1) ? '' : rnd.pick(sources),
-    rnd.int(1_000, 90_000),
-    'счёт',
-  ]);
-}
-const budget: unknown[][] = [['Статья', 'Источник', 'Месяц', 'План']];
-for (let m = 0; m < 24; m++) {
-  const label = `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-  for (const line of LINES) budget.push([line, '', label, 2_000_000]);
-  for (const s of sources.slice(0, 5)) budget.push(['Реклама', s, label, 500_000]);
-}
+const g = grids(data, true);
+const deals = g.deals;
+const { spend, budget, lines } = moneyGrids(data, { expenses: EXPENSES, lines: LINES_N });
 
-// Deal lines: two per deal on average, a third of them discounted, a few in dollars.
-const dealIds = data.deals.map((d) => d.id);
-const lines: unknown[][] = [
-  ['ID сделки', 'Товар', 'Количество', 'Цена по прайсу', 'Цена', 'Скидка', 'Валюта'],
-];
-for (let i = 0; i < LINES_N; i++) {
-  const list = rnd.int(1, 50) * 1_000;
-  lines.push([
-    dealIds[i % dealIds.length],
-    `Товар ${rnd.int(1, 300)}`,
-    rnd.int(1, 20),
-    list,
-    '',
-    rnd.chance(0.33) ? rnd.int(1, 25) / 100 : '',
-    rnd.chance(0.05) ? 'USD' : '',
-  ]);
-}
-
-const ctx: FunctionContext = {
-  zone: ZONE,
-  now: startOfDay(TODAY, ZONE) + 9 * 3_600_000,
-  settings: data.settings,
-  managers: data.managers,
-  clients: data.clients,
-  lang: 'ru',
+const ctx = functionContext(data);
+const bundled = (bundlePath?: string): ((period?: string, by?: string) => unknown) => {
+  const project = loadIntoEmulator(g, NOW, bundlePath);
+  return (period = '2026', by = '') =>
+    project.customFunction('SALES_DISCOUNTS', [deals, lines, period, by]);
 };
+const mine = bundled();
+const theirs = COMPARE ? bundled(COMPARE) : null;
+if (theirs) {
+  // Identical figures first: a faster build that answers differently is not compared.
+  for (const [period, by] of [
+    ['2026', ''],
+    ['2026-11', 'товар'],
+    ['2025-Q2', ''],
+  ]) {
+    const a = JSON.stringify(mine(period, by));
+    if (a !== JSON.stringify(theirs(period, by))) throw new Error(`${period} ${by}: tables differ`);
+  }
+  console.log(
+    'SALES_DISCOUNTS: identical tables from both builds (2026, 2026-11 by product, 2025-Q2)',
+  );
+}
 
 const cases: Array<[string, () => unknown]> = [
   ['SALES_BUDGET (2026, by month)', () => salesBudget(ctx, budget, spend, '2026')],
@@ -90,23 +61,36 @@ const cases: Array<[string, () => unknown]> = [
   ['SALES_DISCOUNTS (2026, by manager)', () => salesDiscounts(ctx, deals, lines, '2026')],
   ['SALES_DISCOUNTS (2026, by product)', () => salesDiscounts(ctx, deals, lines, '2026', 'товар')],
 ];
-const times = cases.map((): number[] => []);
+const cold: Array<[string, () => unknown]> = [
+  ['SALES_DISCOUNTS via dist/Code.js', bundled()],
+  ...(COMPARE
+    ? [[`SALES_DISCOUNTS via ${COMPARE}`, bundled(COMPARE)] as [string, () => unknown]]
+    : []),
+];
+const all = [...cases, ...cold];
+const times = all.map((): number[] => []);
 for (let r = 0; r < RUNS; r++) {
-  cases.forEach(([, fn], i) => {
+  all.forEach(([, fn], i) => {
     const t0 = performance.now();
     fn();
     times[i].push(performance.now() - t0);
   });
 }
+const f = (x: number) => x.toFixed(0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(
   `\nMoney functions: ${DEALS} deals, ${LINES_N} deal lines, ${EXPENSES} expenses, ${budget.length - 1} budget rows, ${RUNS} interleaved rounds`,
 );
 console.log('| computation | cold, ms | warm median, ms | fastest, ms |');
 console.log('|---|---:|---:|---:|');
 cases.forEach(([what], i) => {
-  const warm = times[i].slice(1).sort((a, b) => a - b);
-  const f = (x: number) => x.toFixed(0);
-  console.log(
-    `| ${what} | ${f(times[i][0])} | ${f(warm[Math.floor(warm.length / 2)])} | ${f(warm[0])} |`,
-  );
+  const warm = times[i].slice(1);
+  console.log(`| ${what} | ${f(times[i][0])} | ${f(median(warm))} | ${f(Math.min(...warm))} |`);
+});
+console.log('\nThrough the bundle, a fresh context per call (every run cold):');
+console.log('| computation | cold min, ms | cold median, ms | cold max, ms |');
+console.log('|---|---:|---:|---:|');
+cold.forEach(([what], j) => {
+  const xs = times[cases.length + j];
+  console.log(`| ${what} | ${f(Math.min(...xs))} | ${f(median(xs))} | ${f(Math.max(...xs))} |`);
 });

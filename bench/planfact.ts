@@ -12,20 +12,16 @@
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { salesPlanFact, type FunctionContext } from '../src/core/analytics/functions';
+import { salesPlanFact } from '../src/core/analytics/functions';
 import { startOfDay, dayFromYmd } from '../src/core/time';
 import { vmRealm } from '../local/harness/realm';
 import { loadIntoEmulator } from './emulated';
 import { referencePlanFact, type ReferenceRow } from './reference';
-import { generate, grids, TODAY, ZONE } from './workbook';
+import { functionContext, generate, grids, NOW, option, TODAY, ZONE } from './workbook';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: string): string =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
-const DEALS_N = Number(opt('deals', '20000'));
-const RUNS = Number(opt('runs', '5'));
+const DEALS_N = Number(option('deals', '20000'));
+const RUNS = Number(option('runs', '5'));
 
-const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000;
 const asOfCell = new Date(startOfDay(TODAY, ZONE));
 const START = dayFromYmd(2026, 11, 1);
 const END = dayFromYmd(2026, 11, 30);
@@ -130,14 +126,7 @@ const copyArguments = (): unknown => {
   const realm = vmRealm(context, vm.runInContext('Date', context) as DateConstructor);
   return realm.value([g.plans, g.deals, '2026-11', 'manager', asOfCell]);
 };
-const ctx: FunctionContext = {
-  zone: ZONE,
-  now: NOW,
-  settings: data.settings,
-  managers: data.managers,
-  clients: data.clients,
-  lang: 'ru',
-};
+const ctx = functionContext(data);
 const viaCore = (): unknown => salesPlanFact(ctx, g.plans, g.deals, '2026-11', 'manager', asOfCell);
 
 // ---- Identical numbers first

@@ -19,7 +19,6 @@ import {
   salesPlanFact,
   salesStale,
   workdaysRu,
-  type FunctionContext,
 } from '../src/core/analytics/functions';
 import { parseSettings } from '../src/core/workbook/settings';
 import {
@@ -35,7 +34,7 @@ import { startOfDay } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 import { loadIntoEmulator, sheetCalls } from './emulated';
 import { referencePlanFact } from './reference';
-import { generate, grids, TODAY, ZONE, type Grids } from './workbook';
+import { functionContext, generate, grids, NOW, TODAY, ZONE, type Grids } from './workbook';
 
 declare const gc: (() => void) | undefined;
 
@@ -46,7 +45,6 @@ const ACTIVITY_SIZES = opt('activities', '5000,200000,500000').split(',').map(Nu
 const WITH_EMULATOR = !args.includes('--no-emulator');
 const SIZES = { managers: 60, clients: 10_000, deals: 50_000, invoices: 20_000, months: 24 };
 
-const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000; // 27.11.2026 09:00 Moscow
 const PERIOD = parsePeriod('2026-11')!;
 const asOfCell = new Date(startOfDay(TODAY, ZONE));
 
@@ -149,14 +147,7 @@ function main(): void {
         `${data.stageHistory.length} stage changes (generated in ${(genMs / 1000).toFixed(1)} s; load ${os.loadavg()[0].toFixed(1)})`,
     );
     const asOf = asOfInstant(NOW, ZONE);
-    const ctx: FunctionContext = {
-      zone: ZONE,
-      now: NOW,
-      settings: data.settings,
-      managers: data.managers,
-      clients: data.clients,
-      lang: 'ru',
-    };
+    const ctx = functionContext(data);
     const project = WITH_EMULATOR ? loadIntoEmulator(g, NOW) : null;
     const rows: Row[] = [];
     const emulated = (

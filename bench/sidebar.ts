@@ -9,16 +9,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Project } from '../local/harness';
-import { startOfDay } from '../src/core/time';
 import { loadIntoEmulator, sheetCalls } from './emulated';
-import { generate, grids, TODAY, ZONE } from './workbook';
+import { generate, grids, NOW, option } from './workbook';
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: string): string =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
-const SIZES = opt('deals', '1000,50000').split(',').map(Number);
-const RUNS = Number(opt('runs', '5'));
-const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000;
+const SIZES = option('deals', '1000,50000').split(',').map(Number);
+const RUNS = Number(option('runs', '5'));
 
 interface Reply {
   ok: boolean;

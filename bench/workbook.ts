@@ -17,11 +17,36 @@ import {
   STAGE_HISTORY,
   type SheetDef,
 } from '../src/core/workbook/schema';
-import { dayFromYmd, fixedZone } from '../src/core/time';
+import type { FunctionContext } from '../src/core/analytics/functions';
+import { dayFromYmd, fixedZone, startOfDay } from '../src/core/time';
 import type { WorkbookData } from '../src/core/types';
 
 export const ZONE = fixedZone('Europe/Moscow', 180);
 export const TODAY = dayFromYmd(2026, 11, 27);
+/** The benches' clock: 09:00 on TODAY in ZONE. */
+export const NOW = startOfDay(TODAY, ZONE) + 9 * 3_600_000;
+
+/** `--name=value` from the bench's command line, else the default. */
+export function option(name: string, def: string): string {
+  const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? def : arg.slice(name.length + 3);
+}
+
+/** What the shell gives a custom function besides its arguments: Settings, Managers, Clients. */
+export function functionContext(
+  data: WorkbookData,
+  extra: Partial<FunctionContext> = {},
+): FunctionContext {
+  return {
+    zone: ZONE,
+    now: NOW,
+    settings: data.settings,
+    managers: data.managers,
+    clients: data.clients,
+    lang: 'ru',
+    ...extra,
+  };
+}
 
 export interface Sizes {
   managers: number;

@@ -11,6 +11,7 @@ import { currencySign } from './format';
 import { call } from './rpc';
 import { tr } from './i18n';
 import { leadProblems } from './lead-rules';
+import { LeadLines, type Line } from './money-lines';
 import {
   ErrorBox,
   Loading,
@@ -47,6 +48,7 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
   const [duplicates, setDuplicates] = useState<DuplicateClient[]>([]);
   const [checking, setChecking] = useState(false);
   const [added, setAdded] = useState('');
+  const [lines, setLines] = useState<Line[]>([]);
   const save = useCall();
   const lookup = useRef(0);
 
@@ -93,7 +95,7 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
       focusFirstInvalid();
       return;
     }
-    const result = await save.run(() => call('addLead', { lead: form, force }));
+    const result = await save.run(() => call('addLead', { lead: form, force, lines }));
     if (!result) {
       focusFirstInvalid();
       return;
@@ -103,6 +105,7 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
       return;
     }
     setForm({ ...EMPTY_LEAD });
+    setLines([]);
     setTouched({});
     setDuplicates([]);
     setAdded(tr('sb.lead.added', { clientId: result.clientId, dealId: result.dealId }));
@@ -167,9 +170,13 @@ export function LeadPanel({ boot, onAdded }: { boot: Bootstrap; onAdded: (v: Tod
         required
       />
       {text('dealTitle', tr('sb.lead.deal'))}
-      {text('amount', tr('sb.lead.amount', { currency: currencySign(boot.currency) }), {
-        inputMode: 'decimal',
-      })}
+      {/* With lines, the amount is theirs (the server sums them). */}
+      {lines.length
+        ? null
+        : text('amount', tr('sb.lead.amount', { currency: currencySign(boot.currency) }), {
+            inputMode: 'decimal',
+          })}
+      <LeadLines lines={lines} onLines={setLines} />
       <fieldset>
         <legend>{tr('sb.lead.first')}</legend>
         <Select

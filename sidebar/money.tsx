@@ -35,7 +35,7 @@ export function MoneyScreen({ boot }: { boot: Bootstrap }) {
   if (!view) return c.error ? <ErrorBox error={c.error} onRetry={load} /> : <Loading />;
   return (
     <div class="money">
-      <h3 class="section-title">{tr('msb.budget', { period: view.period })}</h3>
+      <h3 class="section-title">{tr('msb.budget', { period: view.title })}</h3>
       {view.budget.length ? (
         <ul class="money-lines">
           {view.budget.map((l) => (

@@ -331,7 +331,7 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
       await lines.locator('h2').waitFor();
       if (!(await lines.locator('li.row-edit').count())) {
         await lines.locator('input[list="price-list"]').fill('SP-200');
-        await lines.locator('form button').click();
+        await lines.locator('button.primary').click();
         await lines.locator('li.row-edit').first().waitFor();
       }
       await settle(page);
@@ -352,6 +352,41 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
       await settle(page);
       await shot(page, pg, growth, lang, 'manager-growth');
     }
+    // The new-lead form with a line from the price list (found by SKU), the amount from it.
+    frame = await openTab(page, 'lead');
+    const leadLines = frame.locator('.lead-form .money.rows');
+    await frame
+      .locator('.lead-form [name="clientName"]')
+      .fill(ru ? 'ООО «Склад-Логистик»' : 'Warehouse Logistics LLC');
+    await frame
+      .locator('.lead-form [name="need"]')
+      .fill(ru ? 'Стеллажи на новый склад к марту' : 'Racks for the new warehouse by March');
+    await leadLines.locator('input[list="price-list"]').fill('SP-1000');
+    await leadLines.locator('input[list="price-list"]').press('Enter');
+    await leadLines.locator('li.row-edit').first().waitFor();
+    await leadLines.locator('li.row-edit input[type="number"]').fill('40');
+    await leadLines.locator('li.row-edit input:not([type])').fill('3 %');
+    await leadLines.locator('li.row-edit input:not([type])').press('Tab');
+    await leadLines.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await settle(page);
+    await shot(page, pg, side, lang, 'manager-new-lead-lines');
+    // The head's approval queue in Today: the demo's two discounts over the manager's limit.
+    await signInAs(page, pg, 'head');
+    frame = await openTab(page, 'today');
+    const queue = frame.locator('section.money-queue');
+    await queue.locator('li.card').first().waitFor();
+    await settle(page);
+    await shot(page, pg, queue, lang, 'head-approvals');
+    // The dashboard's price realisation: managers, products, win rate by band and the answer.
+    await showSheet(page, sheets.dashboard);
+    await page
+      .locator('#grid-table td', {
+        hasText: ru ? 'Конверсия по глубине скидки' : 'Win rate by discount depth',
+      })
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await settle(page);
+    await shot(page, pg, sheet, lang, 'head-dashboard-discounts');
   } finally {
     await page.close();
     await pg.flush();

@@ -20,7 +20,7 @@ import { formatInZone } from '../gas/runtime';
 import type { Workbook } from '../gas/workbook';
 import { writeToday } from './setup/today';
 import { taskBlockFor } from './tasks/dashboard';
-import { readMoney } from './money/read';
+import { readLines, readMoney } from './money/read';
 import { complianceBlockFor } from './playbooks/dashboard';
 
 export interface RefreshOptions {
@@ -65,7 +65,7 @@ export function refreshDashboardSheet(wb: Workbook, opts: RefreshOptions): Dashb
       badPeriod: bad,
       updatedAt,
       extra,
-      money: readMoney(wb, true),
+      money: { ...readMoney(wb, true), lines: readLines(wb) },
     });
     dash.write({
       width: Math.max(3, model.width),

@@ -22,6 +22,8 @@ export interface MoneySource {
 export interface MoneyView {
   /** The period shown, canonical ("2026-11"). */
   period: string;
+  /** The same as people say it, in the user's language: «ноябрь 2026», "Q4 2026". */
+  title: string;
   budget: MoneyBudgetLine[];
   total: MoneyBudgetLine;
   sources: MoneySource[];

@@ -89,6 +89,17 @@ const lead = request({
   nextStepDate: text(20),
 });
 
+/** A deal's lines as the panel sends them: the product by name or SKU, a price or "10 %". */
+const dealLines = list(
+  record({
+    row: v.optional(v.pipe(v.number(), v.finite())),
+    product: text(300),
+    quantity: formNumber(),
+    price: text(40),
+  }),
+  200,
+);
+
 const stage = record({
   name: text(100),
   kind: oneOf(STAGE_KINDS),
@@ -149,7 +160,8 @@ export const METHODS = {
   },
   addLead: {
     roles: ANYONE,
-    request: request({ lead, force: flag() }),
+    // Lines are new ones only: no row (src/app/money/lines.ts).
+    request: request({ lead, force: flag(), lines: dealLines }),
     fields: {
       name: 'clientName',
       title: 'dealTitle',
@@ -275,22 +287,9 @@ export const METHODS = {
   },
   compliance: { roles: LEADERS, request: request({ period: text(10) }) },
   writeInstructions: { roles: LEADERS, request: empty },
-  dealLines: { roles: ANYONE, request: request({ dealId: recordId() }) },
-  saveDealLines: {
-    roles: ANYONE,
-    request: request({
-      dealId: recordId(),
-      lines: list(
-        record({
-          row: v.optional(v.pipe(v.number(), v.finite())),
-          product: text(300),
-          quantity: formNumber(),
-          price: text(40),
-        }),
-        200,
-      ),
-    }),
-  },
+  // '' asks for the price list alone: the new-lead form's lines, before the deal exists.
+  dealLines: { roles: ANYONE, request: request({ dealId: text(40) }) },
+  saveDealLines: { roles: ANYONE, request: request({ dealId: recordId(), lines: dealLines }) },
   candidateStage: {
     roles: HEAD,
     request: request({

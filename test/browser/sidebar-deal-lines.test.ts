@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { IVAN, seedTeam, type Seeded } from '../integration/rpc/seed';
-import { launch, openSidebar, shot } from './sidebar-support';
+import { launch, openSidebar, openTab, shot } from './sidebar-support';
 
 jest.setTimeout(30_000);
 
@@ -40,7 +40,7 @@ async function openCard(page: Page, id: string) {
 async function addLine(page: Page, text: string, count: number) {
   const lines = page.locator('.deal-card .money.rows');
   await lines.locator('input[list="price-list"]').fill(text);
-  await lines.locator('form button').click();
+  await lines.locator('button.primary').click();
   await lines
     .locator('li.row-edit')
     .nth(count - 1)
@@ -104,6 +104,59 @@ test('English: the same editor', async () => {
     await expect(lines.locator('li.row-edit b').textContent()).resolves.toBe('awaits approval');
     await expect(lines.locator('h2').textContent()).resolves.toMatch(/^Products · /);
     await shot(s.page, 'deal-lines-en');
+  } finally {
+    await s.close();
+  }
+});
+
+test('the new-lead form: a line found by SKU, sent with the lead, on the sheet; fits 300 px', async () => {
+  const seeded = seedTeam();
+  priceList(seeded, 'Товары');
+  const s = await openSidebar(browser, seeded.project, IVAN);
+  const page = s.page;
+  try {
+    await openTab(page, 'lead');
+    const form = page.locator('form.lead-form');
+    const lines = form.locator('.money.rows');
+    await expect(lines.locator('datalist option').count()).resolves.toBe(2);
+    await form.locator('input[name="clientName"]').fill('ООО «Склад-Сервис»');
+    await form.locator('input[name="phone"]').fill('+7 916 700-10-20');
+    await form.locator('textarea[name="need"]').fill('Стеллажи на новый склад');
+    await lines.locator('input[list="price-list"]').fill('st-200');
+    await lines.locator('input[list="price-list"]').press('Enter');
+    await lines.locator('li.row-edit').first().waitFor();
+    // The line shows the product's name; with lines, the amount field gives way to them.
+    await expect(lines.locator('li.row-edit .cell.wide').textContent()).resolves.toBe(
+      'Стеллаж складской СТ-200',
+    );
+    await expect(form.locator('input[name="amount"]').count()).resolves.toBe(0);
+    await lines.locator('li.row-edit input[type="number"]').fill('3');
+    await lines.locator('li.row-edit input[type="number"]').press('Tab');
+    await form.locator('textarea[name="summary"]').fill('Звонок: нужны стеллажи');
+    await form.locator('input[name="nextStep"]').fill('Отправить КП');
+    await form.locator('input[name="nextStepDate"]').fill('2026-12-01');
+    const wide = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(wide).toBeLessThanOrEqual(0);
+    await shot(page, 'lead-lines-ru');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('.lead-form .notice.ok');
+    const dealId = /сделка (D-\d{6})/.exec(
+      (await page.locator('.lead-form .notice.ok').textContent()) ?? '',
+    )![1];
+    const ss = seeded.project.emulator.spreadsheet;
+    const line = ss
+      .getSheetByName('Строки сделок')!
+      .getDataRange()
+      .getValues()
+      .find((r) => r[0] === dealId)!;
+    expect(line.slice(0, 4)).toEqual([dealId, 'Стеллаж складской СТ-200', 'ST-200', 3]);
+    const deal = ss.getSheetByName('Сделки')!.getDataRange().getValues();
+    expect(deal.find((r) => r[0] === dealId)).toContain(144_000);
+    // The form is empty again, lines included.
+    await expect(lines.locator('li.row-edit').count()).resolves.toBe(0);
+    expect(s.errors).toEqual([]);
   } finally {
     await s.close();
   }

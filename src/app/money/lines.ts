@@ -31,7 +31,29 @@ function ownDeal(ctx: Ctx, dealId: string): Deal {
 const limitOf = (ctx: Ctx, deal: Deal): number =>
   sellerLimit(deal.manager, ctx.wb.list('managers'), discountLimits(ctx.wb.settings));
 
+function priceList(ctx: Ctx): DealLinesView['products'] {
+  return readProducts(ctx.wb)
+    .filter((p) => p.active)
+    .map((p) => ({
+      name: p.name,
+      sku: p.sku,
+      listPrice: p.listPrice ?? 0,
+      currency: p.currency || ctx.wb.settings.currency,
+    }));
+}
+
 export function dealLines(req: Request<'dealLines'>, ctx: Ctx): DealLinesView {
+  if (!req.dealId.trim()) {
+    // The new-lead form: the price list, and the limit of whoever is typing the lead.
+    return {
+      dealId: '',
+      currency: ctx.wb.settings.currency,
+      amount: null,
+      limit: sellerLimit(ctx.me.email, ctx.wb.list('managers'), discountLimits(ctx.wb.settings)),
+      lines: [],
+      products: priceList(ctx),
+    };
+  }
   const deal = ownDeal(ctx, req.dealId);
   const limit = limitOf(ctx, deal);
   const all = readLines(ctx.wb);
@@ -66,14 +88,7 @@ export function dealLines(req: Request<'dealLines'>, ctx: Ctx): DealLinesView {
     amount: deal.amount,
     limit,
     lines,
-    products: readProducts(ctx.wb)
-      .filter((p) => p.active)
-      .map((p) => ({
-        name: p.name,
-        sku: p.sku,
-        listPrice: p.listPrice ?? 0,
-        currency: p.currency || ctx.wb.settings.currency,
-      })),
+    products: priceList(ctx),
   };
 }
 
@@ -105,4 +120,40 @@ export function saveDealLines(req: Request<'saveDealLines'>, ctx: Ctx): DealLine
     }
   });
   return dealLines(req, ctx);
+}
+
+/**
+ * The lines of a lead being added (call under the lock, before the deal is written): priced and
+ * checked like the deal card's, so a bad line stops the lead before anything is written. The
+ * seller is whoever adds it (a manager's lead is theirs). `write` appends them to the new deal.
+ */
+export function leadLines(
+  ctx: Ctx,
+  requested: Request<'addLead'>['lines'],
+): { amount: number | null; write: (dealId: string) => void } | null {
+  if (!requested.length) return null;
+  for (const r of requested) {
+    if (r.row !== undefined) throw new UserError('error.notFound', { id: `:${r.row}` });
+  }
+  ctx.wb.table('dealLines');
+  const settings = ctx.wb.settings;
+  const plan = planLines({
+    dealId: '',
+    dealCurrency: '',
+    existing: [],
+    requested,
+    products: readProducts(ctx.wb),
+    limit: sellerLimit(ctx.me.email, ctx.wb.list('managers'), discountLimits(settings)),
+    base: settings.currency,
+    rates: settings.rates,
+    lang: ctx.lang,
+  });
+  return {
+    amount: plan.amount === null ? null : plan.amount / 100,
+    write: (dealId) =>
+      ctx.wb.append(
+        'dealLines',
+        plan.append.map((cells) => ({ ...cells, dealId })),
+      ),
+  };
 }

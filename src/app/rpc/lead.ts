@@ -13,6 +13,7 @@ import type {
   DuplicateQuery,
 } from '../../shared/contract';
 import * as crm from '../crm';
+import { leadLines } from '../money/lines';
 import type { Ctx } from './context';
 import { requireFields } from './fields';
 import { todayView } from './today';
@@ -55,8 +56,10 @@ export function addLead(req: AddLeadRequest, ctx: Ctx): AddLeadResult {
     ['nextStepDate', l.nextStepDate, 'sb.f.nextStepDate'],
   ]);
   // Field problems come back named by record field; the method table renames them to the form's.
-  const result = ctx.write(() =>
-    crm.addLead(ctx.wb, {
+  const result = ctx.write(() => {
+    // Lines (if any) are checked first and set the amount; they go in with the deal, one lock.
+    const lines = leadLines(ctx, req.lines);
+    const added = crm.addLead(ctx.wb, {
       clientName: l.clientName,
       inn: l.inn,
       contactName: l.contactName,
@@ -66,14 +69,16 @@ export function addLead(req: AddLeadRequest, ctx: Ctx): AddLeadResult {
       manager: ctx.me.role === 'manager' ? ctx.me.email : '',
       need: l.need,
       title: l.dealTitle,
-      amount: l.amount || null,
+      amount: lines ? lines.amount : l.amount || null,
       firstConversation: l.summary,
       firstConversationType: l.activityType || undefined,
       nextStep: l.nextStep,
       nextStepDate: l.nextStepDate || null,
       force: req.force,
-    }),
-  );
+    });
+    if (lines && added.status === 'created') lines.write(added.dealId);
+    return added;
+  });
   if (result.status === 'duplicates')
     return { status: 'duplicates', duplicates: view(ctx, result.duplicates) };
   return {

@@ -7,6 +7,7 @@ import { UserError } from '../../core/errors';
 import { t } from '../../core/i18n';
 import { acquisition } from '../../core/money/acquisition';
 import { budgetVsActual } from '../../core/money/budget';
+import { periodName } from '../../core/money/period-name';
 import { dayOfInstant } from '../../core/time';
 import { parsePeriod, periodContaining } from '../../core/workbook/period';
 import type { MoneyView } from '../../shared/contract-money';
@@ -55,6 +56,7 @@ export function moneyView(req: Request<'moneyView'>, ctx: Ctx): MoneyView {
   if (excluded) notes.push(excluded);
   return {
     period: period.label,
+    title: periodName(period, ctx.lang),
     budget: b.lines.map(line),
     total: line(b.total),
     sources: a.rows.map((r) => ({

@@ -60,6 +60,8 @@ export interface ArgReader {
       | 'an.arg.level'
       | 'an.arg.order'
       | 'fc.arg.basis'
+      | 'money.arg.by'
+      | 'money.arg.byDiscounts'
       | 'fc.arg.count'
       | 'fc.arg.needInvoices',
     params?: Record<string, string>,
@@ -91,6 +93,32 @@ export function tableArg(
     }
     throw e;
   }
+}
+
+/**
+ * The range with only its header rows and the rows whose `key` cell passes `keep`: a function that
+ * needs a fraction of a large range (the lines of a year's closed deals among 100,000) drops the
+ * rest before parsing, which is where a cold run spends its time. Rows are shared, not copied. A
+ * range that is not one, or whose header is not found, comes back as it is, so the reader names
+ * the problem as usual; so does a range without that (optional) column.
+ */
+export function rowsWhere(
+  value: unknown,
+  def: SheetDef,
+  key: string,
+  keep: (cell: unknown) => boolean,
+): unknown {
+  if (!isGrid(value)) return value;
+  const found = locateHeader(value, def.columns);
+  if ('missing' in found) return value;
+  const at = found.map.index[key];
+  if (at === undefined) return value;
+  const out: Grid = value.slice(0, found.headerRow + 1);
+  for (let r = found.headerRow + 1; r < value.length; r++) {
+    if (keep(value[r][at])) out.push(value[r]);
+  }
+  grids.add(out); // its rows were checked with the range's
+  return out;
 }
 
 /**
@@ -189,6 +217,27 @@ const BASES: Record<string, FactBasis> = {
   платежи: 'payments',
 };
 
+/**
+ * A word picked from a fixed table (Russian and English words; case, spaces and ё ignored);
+ * blank = fallback. Anything else names the argument and the words it takes (`problem`).
+ */
+export function wordArg<T>(
+  r: ArgReader,
+  name: string,
+  value: unknown,
+  words: Readonly<Record<string, T>>,
+  fallback: NoInfer<T>,
+  problem: 'fc.arg.basis' | 'money.arg.by' | 'money.arg.byDiscounts',
+): T {
+  const v = isGrid(value) ? value[0][0] : value;
+  if (isBlank(v)) return fallback;
+  const key = normalizeHeader(v);
+  if (!Object.prototype.hasOwnProperty.call(words, key)) {
+    throw badArgument(name, r.problem(problem, { value: shown(v) }));
+  }
+  return words[key];
+}
+
 /** The fact basis of a plan figure ("won" / "payments", Russian words too); blank = fallback. */
 export function basisArg(
   r: ArgReader,
@@ -196,11 +245,7 @@ export function basisArg(
   value: unknown,
   fallback: FactBasis,
 ): FactBasis {
-  const v = isGrid(value) ? value[0][0] : value;
-  if (isBlank(v)) return fallback;
-  const basis = BASES[normalizeHeader(v)];
-  if (!basis) throw badArgument(name, r.problem('fc.arg.basis', { value: shown(v) }));
-  return basis;
+  return wordArg(r, name, value, BASES, fallback, 'fc.arg.basis');
 }
 
 /** An optional whole number within [min, max]; blank = fallback. */

@@ -533,7 +533,13 @@ export function generateDemo(opts: DemoOptions): DemoData {
     tasks,
     people,
     money,
-    lines: demoLines({ seed: o.seed, lang, deals, stages }),
+    lines: demoLines({
+      seed: o.seed,
+      lang,
+      deals,
+      stages,
+      head: managers.find((m) => m.role === 'head')?.email,
+    }),
   };
 }
 

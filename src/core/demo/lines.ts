@@ -5,6 +5,7 @@
  * the manager's limit, awaiting the head's approval. Seeded, so the story is the same every time.
  */
 import type { Deal, Lang, StageDef } from '../types';
+import { historyLines } from './lines-history';
 import { Random } from './random';
 
 export interface DemoLines {
@@ -37,6 +38,8 @@ export function demoLines(o: {
   lang: Lang;
   deals: readonly Deal[];
   stages: readonly StageDef[];
+  /** The head of sales, who approved the deeper discounts of the closed deals. */
+  head?: string;
 }): DemoLines {
   const rnd = new Random(o.seed + 16);
   const name = (p: (typeof PRODUCTS)[number]) => (o.lang === 'ru' ? p[0] : p[1]);
@@ -85,5 +88,15 @@ export function demoLines(o: {
       status: '',
     });
   }
+  const goods = products.filter((p, i) => i < 9 && p.listPrice > 0);
+  lines.push(
+    ...historyLines({
+      ...o,
+      skip: new Set(lines.map((l) => l.dealId as string)),
+      goods,
+      design: DESIGN[o.lang],
+      head: o.head ?? '',
+    }),
+  );
   return { products, lines };
 }

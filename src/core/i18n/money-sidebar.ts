@@ -20,6 +20,7 @@ export const ru = {
   'msb.rejected': 'отклонено',
   'msb.lines': 'Товары',
   'msb.find': 'Товар или артикул',
+  'msb.price': 'Цена или 10 %',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -43,4 +44,5 @@ export const en: Record<keyof typeof ru, string> = {
   'msb.rejected': 'rejected',
   'msb.lines': 'Products',
   'msb.find': 'Product or SKU',
+  'msb.price': 'Price or 10 %',
 };

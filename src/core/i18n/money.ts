@@ -55,6 +55,15 @@ export const ru = {
   'money.band.over': 'больше {from} %',
   'money.arg.byDiscounts': 'ожидается «менеджер» или «товар», получено «{value}»',
   'money.note.noLines': 'Закрытых сделок без строк (не учтены): {count}',
+  'money.dash.discountManagers': 'Реализация цены по менеджерам',
+  'money.dash.discountProducts': 'Реализация цены по товарам',
+  'money.dash.discountBands': 'Конверсия по глубине скидки',
+  'money.chart.discounts': 'Конверсия по глубине скидки',
+  'money.deeper.yes': 'Глубже скидка — выше конверсия? Да: {bands}',
+  'money.deeper.no': 'Глубже скидка — выше конверсия? Нет: {bands}',
+  'money.deeper.little':
+    'Глубже скидка — выше конверсия? Мало данных: нужны две полосы скидки по {min} закрытых сделок и больше',
+  'money.deeper.band': '{band} — {rate} из {closed}',
   'money.gate.pending':
     'Сделка {id} ждёт согласования скидки руководителем ({products}): на этап счёта и в успех её можно перевести после согласования',
   'money.lines.product': 'Товара «{value}» нет в прайсе (лист «Товары»)',
@@ -132,6 +141,15 @@ export const en: Record<keyof typeof ru, string> = {
   'money.band.over': 'over {from}%',
   'money.arg.byDiscounts': 'expected "manager" or "product", got "{value}"',
   'money.note.noLines': 'Closed deals without lines (left out): {count}',
+  'money.dash.discountManagers': 'Price realisation by manager',
+  'money.dash.discountProducts': 'Price realisation by product',
+  'money.dash.discountBands': 'Win rate by discount depth',
+  'money.chart.discounts': 'Win rate by discount depth',
+  'money.deeper.yes': 'Deeper discount, higher win rate? Yes: {bands}',
+  'money.deeper.no': 'Deeper discount, higher win rate? No: {bands}',
+  'money.deeper.little':
+    'Deeper discount, higher win rate? Too little data: it takes two discount bands of {min} closed deals or more',
+  'money.deeper.band': '{band}: {rate} of {closed}',
   'money.gate.pending':
     "Deal {id} awaits the head's approval of a discount ({products}): it can go to the invoice or won stage once approved",
   'money.lines.product': 'No product "{value}" on the price list (Products sheet)',

@@ -5,8 +5,9 @@
  */
 import { CurrencyNotes, MoneyConverter, type CurrencyNote } from '../analytics/currency';
 import { StageIndex } from '../analytics/stages';
+import { t } from '../i18n';
 import type { Kopecks } from '../money';
-import type { Deal, Settings } from '../types';
+import type { Deal, Lang, Settings, StageDef } from '../types';
 import type { Period } from '../workbook/period';
 import { lineAmount, lineListAmount, type DealLine } from './lines';
 
@@ -53,39 +54,73 @@ const BANDS: ReadonlyArray<[number, number | null]> = [
 
 const EPS = 1e-9;
 
+/** The band a deal's discount falls in (index into BANDS); a band includes its upper bound. */
+function bandOf(discount: number): number {
+  if (discount <= EPS) return 0;
+  for (let i = 1; i < BANDS.length - 1; i++)
+    if (discount <= (BANDS[i][1] as number) + EPS) return i;
+  return BANDS.length - 1;
+}
+
+export type ClosedDeals = Map<string, { deal: Deal; won: boolean }>;
+
+/**
+ * The deals closed (won or lost) in the period, by id: the figures look at these only, so the
+ * lines of all other deals are skipped unread (SALES_DISCOUNTS drops them before parsing).
+ */
+export function closedInPeriod(
+  deals: readonly Deal[],
+  stages: readonly StageDef[],
+  period: Period,
+): ClosedDeals {
+  const index = new StageIndex(stages);
+  const out: ClosedDeals = new Map();
+  for (const d of deals) {
+    if (d.closedAt === null || d.closedAt < period.start || d.closedAt > period.end) continue;
+    const kind = index.kindOf(d.stage);
+    if (kind !== 'open') out.set(d.id, { deal: d, won: kind === 'won' });
+  }
+  return out;
+}
+
 export function priceRealisation(input: {
   deals: readonly Deal[];
   lines: readonly DealLine[];
   settings: Settings;
   period: Period;
   by: 'manager' | 'product';
+  /** closedInPeriod of these deals, when the caller has it already. */
+  closed?: ClosedDeals;
 }): Realisation {
-  const { period, by } = input;
-  const stages = new StageIndex(input.settings.stages);
+  const { by } = input;
   const money = new MoneyConverter(input.settings.currency, input.settings.rates);
   const notes = new CurrencyNotes();
+  const closed = input.closed ?? closedInPeriod(input.deals, input.settings.stages, input.period);
   const byDeal = new Map<string, DealLine[]>();
   for (const l of input.lines) {
-    if (!l.dealId) continue;
-    let list = byDeal.get(l.dealId);
-    if (!list) byDeal.set(l.dealId, (list = []));
-    list.push(l);
+    if (!closed.has(l.dealId)) continue;
+    const list = byDeal.get(l.dealId);
+    if (list) list.push(l);
+    else byDeal.set(l.dealId, [l]);
   }
   const rows = new Map<string, RealisationRow>();
-  const row = (key: string): RealisationRow => {
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = empty(key)));
-    return r;
-  };
   const total = empty('');
   const bands: BandRow[] = BANDS.map(([from, to]) => ({ from, to, closed: 0, won: 0 }));
   let dealsWithoutLines = 0;
-  for (const d of input.deals) {
-    if (d.closedAt === null || d.closedAt < period.start || d.closedAt > period.end) continue;
-    const kind = stages.kindOf(d.stage);
-    if (kind === 'open') continue;
-    const won = kind === 'won';
-    const lines = byDeal.get(d.id);
+  const add = (r: RealisationRow, k: { list: number; sold: number; n: number }, won: boolean) => {
+    r.lines += k.n;
+    const with_ = k.list > 0 && 1 - k.sold / k.list > EPS;
+    if (with_) r.closedWith++;
+    else r.closedWithout++;
+    if (won) {
+      if (with_) r.wonWith++;
+      else r.wonWithout++;
+      r.listValue += k.list;
+      r.soldValue += k.sold;
+    }
+  };
+  for (const [id, { deal: d, won }] of closed) {
+    const lines = byDeal.get(id);
     if (!lines) {
       dealsWithoutLines++;
       continue;
@@ -107,37 +142,21 @@ export function priceRealisation(input: {
       list += li;
       sold += s;
       const key = by === 'manager' ? d.manager : l.product;
-      const k = perKey.get(key) ?? { list: 0, sold: 0, n: 0 };
-      k.list += li;
-      k.sold += s;
-      k.n++;
-      perKey.set(key, k);
+      const k = perKey.get(key);
+      if (k) {
+        k.list += li;
+        k.sold += s;
+        k.n++;
+      } else perKey.set(key, { list: li, sold: s, n: 1 });
     }
-    const discount = list > 0 ? 1 - sold / list : 0;
-    const band = bands.find((b) =>
-      b.to === null
-        ? discount > b.from + EPS
-        : b.to === 0
-          ? discount <= EPS
-          : discount <= b.to + EPS,
-    );
-    if (band) {
-      band.closed++;
-      if (won) band.won++;
-    }
+    const band = bands[bandOf(list > 0 ? 1 - sold / list : 0)];
+    band.closed++;
+    if (won) band.won++;
     for (const [key, k] of perKey) {
-      for (const r of [row(key), total]) {
-        r.lines += k.n;
-        const with_ = k.list > 0 && 1 - k.sold / k.list > EPS;
-        if (with_) r.closedWith++;
-        else r.closedWithout++;
-        if (won) {
-          if (with_) r.wonWith++;
-          else r.wonWithout++;
-          r.listValue += k.list;
-          r.soldValue += k.sold;
-        }
-      }
+      let r = rows.get(key);
+      if (!r) rows.set(key, (r = empty(key)));
+      add(r, k, won);
+      add(total, k, won);
     }
   }
   const done = (r: RealisationRow): RealisationRow => {
@@ -171,3 +190,33 @@ function empty(key: string): RealisationRow {
 
 export const winRate = (won: number, closed: number): number | null =>
   closed ? won / closed : null;
+
+/** A band counts in the "deeper wins more?" answer with at least this many closed deals. */
+export const MIN_BAND_DEALS = 10;
+
+/**
+ * Do deeper discounts win more? Over the bands with MIN_BAND_DEALS closed deals or more (at least
+ * two, else 'little'): 'yes' when each deeper band wins at least as often as the one before it and
+ * the deepest beats the shallowest by 5 points or more; otherwise 'no'.
+ */
+export function deeperWinsMore(bands: readonly BandRow[]): {
+  answer: 'yes' | 'no' | 'little';
+  used: BandRow[];
+} {
+  const used = bands.filter((b) => b.closed >= MIN_BAND_DEALS);
+  if (used.length < 2) return { answer: 'little', used };
+  const rate = (b: BandRow) => b.won / b.closed;
+  const rising = used.every((b, i) => i === 0 || rate(b) >= rate(used[i - 1]));
+  const gain = rate(used[used.length - 1]) - rate(used[0]);
+  return { answer: rising && gain >= 0.05 - EPS ? 'yes' : 'no', used };
+}
+
+const pctText = (f: number): string => String(Math.round(f * 1000) / 10);
+
+/** «без скидки», «до 5 %», «5–10 %», «больше 15 %». */
+export function bandLabel(lang: Lang, b: BandRow): string {
+  if (b.to === 0) return t(lang, 'money.band.none');
+  if (b.to === null) return t(lang, 'money.band.over', { from: pctText(b.from) });
+  if (b.from === 0) return t(lang, 'money.band.upTo', { to: pctText(b.to) });
+  return t(lang, 'money.band.range', { from: pctText(b.from), to: pctText(b.to) });
+}

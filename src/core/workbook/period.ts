@@ -140,7 +140,7 @@ const RU_STEMS = [
   'ноябр',
   'декабр',
 ];
-const RU_NAMES = [
+export const RU_NAMES = [
   'январь',
   'февраль',
   'март',
@@ -154,7 +154,7 @@ const RU_NAMES = [
   'ноябрь',
   'декабрь',
 ];
-const EN_NAMES = [
+export const EN_NAMES = [
   'january',
   'february',
   'march',

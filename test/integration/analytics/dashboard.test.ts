@@ -17,6 +17,7 @@ describe('Refresh dashboard on the demo workbook', () => {
   const p = demoProject();
   p.run('menuRefreshDashboard');
   const first = sheetCalls(p);
+  const firstReads = { ...p.lastReads };
   const dash = () => p.emulator.spreadsheet.getSheetByName('Дашборд')!;
 
   it('writes the current month with every block', () => {
@@ -80,11 +81,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     expect(rows.every((r) => r[minutes] === '' || Number.isInteger(r[minutes]))).toBe(true);
   });
 
-  it('creates six native charts fed by the blocks (two of them the money blocks)', () => {
+  it('creates seven native charts fed by the blocks (three of them the money blocks)', () => {
     const charts = dash().getCharts();
     expect(charts.map((c) => String(c.modify().getChartType())).sort()).toEqual([
       'BAR',
       'BAR',
+      'COLUMN',
       'COLUMN',
       'COLUMN',
       'COLUMN',
@@ -128,12 +130,12 @@ describe('Refresh dashboard on the demo workbook', () => {
     dash().removeChart(gone);
     p.run('menuRefreshDashboard');
     const after = dash().getCharts();
-    expect(after).toHaveLength(6);
+    expect(after).toHaveLength(7);
     expect(after.map((c) => c.getChartId())).toEqual(
       expect.arrayContaining(kept.map((c) => c.getChartId())),
     );
     p.run('menuRefreshDashboard');
-    expect(dash().getCharts()).toHaveLength(6);
+    expect(dash().getCharts()).toHaveLength(7);
   });
 
   it('follows the period typed into B2', () => {
@@ -150,11 +152,13 @@ describe('Refresh dashboard on the demo workbook', () => {
   });
 
   it('writes each block with one setValues, and makes as many calls for twice the rows', () => {
-    // Blocks + the header: 13 or 14 blocks (plan inconsistencies only when there are some).
-    expect(first['Range.setValues']).toBeGreaterThanOrEqual(13);
-    expect(first['Range.setValues']).toBeLessThanOrEqual(15);
-    // Settings + 7 data sheets + Tasks, Budget and Spend, one read each
-    expect(first['Range.getValues']).toBe(11);
+    // Blocks + the header: 16 or 17 blocks (plan inconsistencies only when there are some).
+    expect(first['Range.setValues']).toBeGreaterThanOrEqual(16);
+    expect(first['Range.setValues']).toBeLessThanOrEqual(18);
+    // Settings + 7 data sheets + Tasks, Budget, Spend and Deal lines, one read each
+    expect(first['Range.getValues']).toBe(12);
+    expect(firstReads['Строки сделок']).toBe(1);
+    expect(Object.values(firstReads).every((n) => n === 1)).toBe(true);
 
     const doubled = demoProject();
     const ss = doubled.emulator.spreadsheet;

@@ -8,6 +8,8 @@ describe('moneyView', () => {
   it("shows this month's budget lines, the hot one flagged, and each source's cost", () => {
     const v = ok(rpc(project, demo.head, 'moneyView', { period: '' }));
     expect(v.period).toBe('2026-11');
+    // The screen's title says the month as people do, not the sheet's label.
+    expect(v.title).toBe('ноябрь 2026');
     const ads = v.budget.find((l) => l.name === 'Реклама · Реклама');
     expect(ads).toMatchObject({ plan: 18_000_000, status: 'atRisk' });
     expect(v.total.actual).toBe(v.budget.reduce((s, l) => s + l.actual, 0));
@@ -24,6 +26,9 @@ describe('moneyView', () => {
   it('a past period is read as typed; the director sees it, a manager does not', () => {
     expect(ok(rpc(project, demo.director, 'moneyView', { period: '2026-09' })).period).toBe(
       '2026-09',
+    );
+    expect(ok(rpc(project, demo.head, 'moneyView', { period: '2026-Q3' })).title).toBe(
+      'III квартал 2026',
     );
     const refused = rpc(project, demo.managers[0], 'moneyView', { period: '' });
     expect(refused.ok).toBe(false);

@@ -419,6 +419,7 @@ describe('answers', () => {
       ok(
         rpc(project, IVAN, 'addLead', {
           force: true,
+          lines: [],
           lead: {
             clientName: `ООО «Клиент ${i}»`,
             inn: '',

@@ -153,7 +153,7 @@ function addLead(
   if (lang === 'en')
     for (const k of Object.keys(full) as Array<keyof LeadForm>)
       full[k] = (EN[full[k]] ?? full[k]) as never;
-  const req: AddLeadRequest = { lead: full, force: true };
+  const req: AddLeadRequest = { lead: full, force: true, lines: [] };
   const r = ok(rpc(project, user, 'addLead', req));
   if (r.status !== 'added') throw new Error('lead not added');
   return r.dealId;

@@ -1,5 +1,5 @@
 /** typedArg: a range argument straight into typed records, as tableArg + toX gives them. */
-import { tableArg, typedArg, type ArgReader } from '../../../src/core/analytics/args';
+import { tableArg, typedArg, wordArg, type ArgReader } from '../../../src/core/analytics/args';
 import { toDeal } from '../../../src/core/workbook/records';
 import { UserError } from '../../../src/core/errors';
 import { DEALS } from '../../../src/core/workbook/schema';
@@ -28,5 +28,26 @@ describe('typedArg', () => {
   it('names a range that is not one, or lacks columns', () => {
     expect(() => typedArg(reader, 'deals', 5, DEALS, toDeal)).toThrow(UserError);
     expect(() => typedArg(reader, 'deals', [['Сумма'], [1]], DEALS, toDeal)).toThrow(UserError);
+  });
+});
+
+describe('wordArg (SALES_CAC, SALES_DISCOUNTS and the fact basis share it)', () => {
+  const words = { month: true, месяц: true, source: false };
+
+  it('reads a word in any case and spacing, from a cell or a one-cell range; blank is the fallback', () => {
+    expect(wordArg(reader, 'by', '  Месяц ', words, false, 'money.arg.by')).toBe(true);
+    expect(wordArg(reader, 'by', [['MONTH']], words, false, 'money.arg.by')).toBe(true);
+    // A word whose value is false is still a word, not a miss.
+    expect(wordArg(reader, 'by', 'source', words, true, 'money.arg.by')).toBe(false);
+    expect(wordArg(reader, 'by', '', words, true, 'money.arg.by')).toBe(true);
+  });
+
+  it('anything else names the argument with the problem key it was given', () => {
+    expect(() => wordArg(reader, 'by', 'неделя', words, false, 'money.arg.by')).toThrow(
+      expect.objectContaining({ params: { name: 'by', problem: 'money.arg.by' } }),
+    );
+    expect(() => wordArg(reader, 'by', 'toString', words, false, 'money.arg.by')).toThrow(
+      UserError,
+    );
   });
 });

@@ -14,7 +14,7 @@ describe('demo lines', () => {
     expect(demo.lines.products).toHaveLength(12);
     const withLines = new Set(lines.map((l) => l.dealId));
     expect(withLines.size).toBeGreaterThan(10);
-    expect(withLines.size).toBeLessThan(demo.deals.length / 2);
+    expect(withLines.size).toBeLessThan(demo.deals.length * 0.6);
   });
 
   it("each deal's lines sum exactly to its amount", () => {
@@ -25,8 +25,23 @@ describe('demo lines', () => {
     }
   });
 
-  it('exactly two lines are over the manager limit, both awaiting approval on open deals', () => {
+  it('exactly two lines over the manager limit await approval, on open deals', () => {
     const over = lines.filter((l) => overLimit(lineDiscount(l), 0.05));
-    expect(over.map((l) => l.status)).toEqual(['Ждёт согласования', 'Ждёт согласования']);
+    const waiting = over.filter((l) => l.status !== 'Согласовано');
+    expect(waiting.map((l) => l.status)).toEqual(['Ждёт согласования', 'Ждёт согласования']);
+    const open = new Set(demo.stages.filter((s) => s.kind === 'open').map((s) => s.name));
+    const stage = new Map(demo.deals.map((d) => [d.id, d.stage]));
+    expect(waiting.every((l) => open.has(stage.get(l.dealId)!))).toBe(true);
+  });
+
+  it("the closed deals' deeper discounts were approved by the head, within the head's limit", () => {
+    const head = demo.managers.find((m) => m.role === 'head')!.email;
+    const approved = lines.filter((l) => l.status === 'Согласовано');
+    expect(approved.length).toBeGreaterThan(10);
+    for (const l of approved) {
+      expect(l.approvedBy).toBe(head);
+      expect(overLimit(lineDiscount(l), 0.05)).toBe(true);
+      expect(overLimit(lineDiscount(l), 0.15)).toBe(false);
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { MoneyConverter } from '../../../src/core/analytics/currency';
-import { priceRealisation, winRate } from '../../../src/core/money/discounts';
+import {
+  deeperWinsMore,
+  priceRealisation,
+  winRate,
+  type BandRow,
+} from '../../../src/core/money/discounts';
 import {
   DEFAULT_DISCOUNT_LIMITS,
   discountLimits,
@@ -141,5 +146,23 @@ describe('discount limits from Settings', () => {
       fixedZone('Europe/Moscow', 180),
     );
     expect(discountLimits(s)).toEqual({ manager: 0.1, head: 0.2, director: 1 });
+  });
+});
+
+describe('do deeper discounts win more?', () => {
+  const band = (closed: number, won: number, from = 0): BandRow => ({ from, to: 0, closed, won });
+
+  it('too little data below two bands of ten closed deals', () => {
+    expect(deeperWinsMore([band(40, 10), band(9, 9), band(0, 0)]).answer).toBe('little');
+  });
+
+  it('yes only when each deeper band wins at least as often and the deepest by 5 points', () => {
+    expect(deeperWinsMore([band(20, 6), band(10, 3), band(10, 4)]).answer).toBe('yes');
+    // Rising by less than 5 points overall is no.
+    expect(deeperWinsMore([band(100, 30), band(100, 34)]).answer).toBe('no');
+    // A dip between counts: the small discount wins, the deeper one does not.
+    const r = deeperWinsMore([band(29, 12), band(25, 12), band(12, 2), band(4, 1)]);
+    expect(r.answer).toBe('no');
+    expect(r.used.map((b) => b.closed)).toEqual([29, 25, 12]);
   });
 });

@@ -9,6 +9,7 @@ import type { AsOf } from '../context';
 import type { Period } from '../period';
 import type { Cell } from '../tables/table';
 import type { MoneySheets } from '../../reminders/budget';
+import type { DealLine } from '../../money/lines';
 
 export type ColFormat = 'text' | 'money' | 'percent' | 'int' | 'number';
 
@@ -26,7 +27,10 @@ export type BlockKey =
   | 'tasks'
   | 'budget'
   | 'cac'
-  | 'compliance';
+  | 'compliance'
+  | 'discountManagers'
+  | 'discountProducts'
+  | 'discountBands';
 
 export interface DashBlock {
   key: BlockKey;
@@ -45,7 +49,8 @@ export interface DashBlock {
 /** A block as its builder returns it, before the layout places it. */
 export type BlockDraft = Omit<DashBlock, 'row' | 'column'>;
 
-export type ChartKey = 'planFact' | 'funnel' | 'aging' | 'forecastNext' | 'budget' | 'cac';
+export type ChartKey =
+  'planFact' | 'funnel' | 'aging' | 'forecastNext' | 'budget' | 'cac' | 'discounts';
 
 export interface ChartModel {
   key: ChartKey;
@@ -97,8 +102,8 @@ export interface DashInput {
   lang: Lang;
   /** A header or label in the dashboard's language. */
   h: (key: MessageKey) => string;
-  /** Budget and Spend, when the workbook has them (src/app/money/read.ts). */
-  money?: MoneySheets;
+  /** Budget and Spend, when the workbook has them (src/app/money/read.ts); Deal lines too. */
+  money?: MoneySheets & { lines?: readonly DealLine[] };
 }
 
 export const FIRST_BLOCK_ROW = 5;

@@ -1,24 +1,38 @@
 /**
  * The Dashboard's money blocks: budget plan vs actual per line for the period, and the cost of
  * acquisition by source; each with a chart beside (layout.ts). No block when the workbook has
- * neither budget nor spend, so an older workbook's dashboard is unchanged.
+ * neither budget nor spend, so an older workbook's dashboard is unchanged. Then the price
+ * realisation blocks (money-discounts.ts), when it has deal lines.
  */
 import { t } from '../../i18n';
 import { acquisition } from '../../money/acquisition';
 import { budgetVsActual } from '../../money/budget';
 import { formatMoney } from '../format';
+import { discountBlocks } from './money-discounts';
 import type { BlockDraft, ChartModel, DashInput } from './model';
 
 export const MONEY_CHARTS: ReadonlyArray<
   Omit<ChartModel, 'row' | 'column' | 'title'> & {
-    title: 'money.chart.budget' | 'money.chart.cac';
+    title: 'money.chart.budget' | 'money.chart.cac' | 'money.chart.discounts';
   }
 > = [
   { key: 'budget', title: 'money.chart.budget', block: 'budget', columns: 3, type: 'COLUMN' },
   { key: 'cac', title: 'money.chart.cac', block: 'cac', columns: 2, type: 'BAR' },
+  {
+    key: 'discounts',
+    title: 'money.chart.discounts',
+    block: 'discountBands',
+    columns: 2,
+    type: 'COLUMN',
+  },
 ];
 
 export function moneyBlocks(input: DashInput): BlockDraft[] {
+  const discounts = discountBlocks(input, input.money?.lines);
+  return [...budgetBlocks(input), ...discounts];
+}
+
+function budgetBlocks(input: DashInput): BlockDraft[] {
   const { money, period, asOf, h, lang, data } = input;
   if (!money || (!money.budget.length && !money.spend.length)) return [];
   const b = budgetVsActual(money.budget, money.spend, period, asOf.day);

@@ -1,13 +1,12 @@
 /** SALES_CAC: spend, leads, won deals, revenue, cost per lead, CAC and ROMI by lead source. */
-import { UserError } from '../../errors';
 import { t, type MessageKey } from '../../i18n';
 import { acquisition } from '../../money/acquisition';
 import { readDeals as dealsFromValues } from '../../workbook/records';
 import { DEALS, SPEND } from '../../workbook/schema';
-import { isBlank, isGrid, periodArg, readArg } from '../args';
+import { periodArg, readArg, wordArg } from '../args';
 import { excludedNote, formatMoney, orBlank, roubles } from '../format';
 import { readSpend } from './budget';
-import { runFunction, type FunctionContext, type FunctionRun } from './run';
+import { runFunction, type FunctionContext } from './run';
 import { rect } from './shape';
 import type { Table } from './table';
 
@@ -24,17 +23,6 @@ const BY: Record<string, boolean> = {
   месяцы: true,
 };
 
-function byMonthArg(run: FunctionRun, value: unknown): boolean {
-  const v = isGrid(value) ? value[0][0] : value;
-  if (isBlank(v)) return false;
-  const key = String(v).trim().toLowerCase();
-  if (key in BY) return BY[key];
-  throw new UserError('error.badArgument', {
-    name: 'by',
-    problem: run.problem('money.arg.by', { value: String(v) }),
-  });
-}
-
 export function salesCac(
   ctx: FunctionContext,
   deals: unknown,
@@ -50,7 +38,7 @@ export function salesCac(
     ],
     (run) => {
       const p = periodArg(run, 'period', period);
-      const byMonth = byMonthArg(run, by);
+      const byMonth = wordArg(run, 'by', by, BY, false, 'money.arg.by');
       const list = readArg(run, 'deals', deals, (grid) =>
         dealsFromValues(grid, run.zone, { keys: DEAL_KEYS, only: true }),
       );
