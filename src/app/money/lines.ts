@@ -147,6 +147,8 @@ export function leadLines(
     base: settings.currency,
     rates: settings.rates,
     lang: ctx.lang,
+    // A new deal has no approval to carry over.
+    sealed: () => false,
   });
   return {
     amount: plan.amount === null ? null : plan.amount / 100,
