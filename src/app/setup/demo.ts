@@ -11,6 +11,10 @@ import { taskCells } from '../../core/tasks/read';
 import { demoExitMet } from '../../core/demo/playbooks';
 import { DATA_SHEETS, type Workbook } from '../../gas/workbook';
 import { writePeopleDemo } from '../people/demo';
+import { saysApproved } from '../../core/money/approvals';
+import { toDealLine } from '../../core/money/lines';
+import { signLine } from '../../core/money/seal';
+import { documentHmac } from '../../gas/seal';
 
 export interface DemoCounts {
   managers: number;
@@ -86,7 +90,7 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
   wb.append('budget', demo.money.budget);
   wb.append('spend', demo.money.spend);
   wb.append('products', demo.lines.products);
-  wb.append('dealLines', demo.lines.lines);
+  wb.append('dealLines', sealedDemoLines(demo.lines.lines));
   return {
     managers: demo.managers.length,
     clients: demo.clients.length,
@@ -96,4 +100,18 @@ export function writeDemo(wb: Workbook, demo: DemoData, lang: Lang): DemoCounts 
     plans: demo.plans.length,
     invoices: demo.invoices.length,
   };
+}
+
+/**
+ * The demo's decided discounts are the head's approvals, so they carry the seal the approve action
+ * would have written (src/core/money/seal.ts); without it every one would be back in the queue.
+ */
+function sealedDemoLines(lines: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  let hmac: ReturnType<typeof documentHmac> | null = null;
+  return lines.map((cells) => {
+    const line = toDealLine({ row: 0, cells });
+    if (!saysApproved(line)) return cells;
+    hmac ??= documentHmac(true);
+    return { ...cells, seal: signLine(line, hmac) ?? '' };
+  });
 }
