@@ -8,7 +8,9 @@
 // - bench/sidebar.ts (`--sidebar`): bootstrap, today and addLead (`--deals=1000,50000`);
 // - bench/forecast-next.ts (`--forecast`): SALES_FORECAST_NEXT at 50,000 deals (`--runs=7`).
 // - bench/capacity.ts (`--capacity`): SALES_CAPACITY and the plan builder (`--runs=9`).
-// - bench/money.ts (`--money`): SALES_BUDGET and SALES_CAC (`--deals=50000`, `--expenses=20000`).
+// - bench/money.ts (`--money`): SALES_BUDGET, SALES_CAC and SALES_DISCOUNTS (`--deals=50000`,
+//   `--expenses=20000`), then bench/money-cold.ts: SALES_DISCOUNTS' first call in fresh processes
+//   (`--tree=<other checkout>` alternates with another tree's, `--procs=5`).
 // With none of these flags, all of them run.
 import { spawnSync } from 'node:child_process';
 
@@ -40,4 +42,10 @@ if (want('planfact')) run('bench/planfact.ts', rest);
 if (want('sidebar')) run('bench/sidebar.ts', rest);
 if (want('forecast')) run('bench/forecast-next.ts', rest);
 if (want('capacity')) run('bench/capacity.ts', rest);
-if (want('money')) run('bench/money.ts', rest);
+if (want('money')) {
+  run('bench/money.ts', rest);
+  run(
+    'bench/money-cold.ts',
+    rest.filter((a) => /^--(tree|procs|warm)=/.test(a)),
+  );
+}
