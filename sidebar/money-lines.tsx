@@ -147,14 +147,36 @@ export function LeadLines({ lines, onLines }: { lines: Line[]; onLines: (l: Line
       void c.run(() => call('dealLines', { dealId: '' })).then((v) => v && setProducts(v.products)),
     [],
   );
-  const name = (text: string) => {
+  const find = (text: string) => {
     const k = text.toLowerCase();
-    const p = products.find((x) => x.sku.toLowerCase() === k || x.name.toLowerCase() === k);
-    return p ? p.name : text;
+    return products.find((x) => x.sku.toLowerCase() === k || x.name.toLowerCase() === k);
   };
+  const name = (text: string) => find(text)?.name ?? text;
+  // The amount the lead will get, as the server will price it (typed price, «10 %» off the list
+  // price, or the list price); shown only while every line is on the price list in one currency.
+  let sum: number | null = 0;
+  const cur = find(lines[0]?.product ?? '')?.currency;
+  for (const l of lines) {
+    const p = find(l.product);
+    const t = l.price.replace(/\s/g, '').replace(',', '.');
+    const unit = t.endsWith('%')
+      ? p && p.listPrice * (1 - +t.slice(0, -1) / 100)
+      : t
+        ? +t * 100
+        : p?.listPrice;
+    sum =
+      p && p.currency === cur && unit !== undefined && unit >= 0 && sum !== null
+        ? sum + l.quantity * unit
+        : null;
+  }
   return (
     <fieldset class="money rows">
-      <legend>{tr('msb.lines')}</legend>
+      <legend>
+        {tr('msb.lines')}
+        {lines.length > 0 && sum !== null && sum >= 0
+          ? ` · ≈ ${money(Math.round(sum), cur ?? '')}`
+          : ''}
+      </legend>
       {c.error ? <ErrorBox error={c.error} /> : null}
       <LinesEditor
         rows={lines}

@@ -132,6 +132,16 @@ test('the new-lead form: a line found by SKU, sent with the lead, on the sheet; 
     await expect(form.locator('input[name="amount"]').count()).resolves.toBe(0);
     await lines.locator('li.row-edit input[type="number"]').fill('3');
     await lines.locator('li.row-edit input[type="number"]').press('Tab');
+    // The amount the lead will get, priced as the server prices it: list price, then «10 %» off.
+    const legend = () => lines.locator('legend').textContent().then(plain);
+    await expect(legend()).resolves.toBe('Товары · ≈ 144 000 ₽');
+    const price = lines.locator('li.row-edit input:not([type])');
+    await price.fill('10 %');
+    await price.press('Tab');
+    await expect(legend()).resolves.toBe('Товары · ≈ 129 600 ₽');
+    await price.fill('');
+    await price.press('Tab');
+    await expect(legend()).resolves.toBe('Товары · ≈ 144 000 ₽');
     await form.locator('textarea[name="summary"]').fill('Звонок: нужны стеллажи');
     await form.locator('input[name="nextStep"]').fill('Отправить КП');
     await form.locator('input[name="nextStepDate"]').fill('2026-12-01');
