@@ -272,6 +272,11 @@ async function forLanguage(browser: Browser, lang: Lang): Promise<void> {
     await frame.locator('[data-testid="people"]').waitFor();
     await settle(page);
     await shot(page, pg, side, lang, 'head-people');
+    // The growth ladder sits below onboarding and training: its own picture.
+    const ladder = frame.locator('[data-section="grades"]');
+    await ladder.scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, pg, ladder, lang, 'head-grades');
     const hire = newHire(pg);
     if (hire) {
       await signInAs(page, pg, 'manager', hire);

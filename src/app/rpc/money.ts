@@ -37,7 +37,10 @@ export function moneyView(req: Request<'moneyView'>, ctx: Ctx): MoneyView {
     byMonth: false,
   });
   const line = (l: (typeof b.lines)[number]) => ({
-    name: [l.line, l.source].filter(Boolean).join(' · '),
+    // «Реклама · Сайт», but not «Реклама · Реклама» when a line is named after its source.
+    name: [l.line, l.source]
+      .filter((x, i, all) => x && all.findIndex((y) => y.toLowerCase() === x.toLowerCase()) === i)
+      .join(' · '),
     plan: l.plan,
     actual: l.actual,
     projection: l.projection,
