@@ -15,6 +15,7 @@ import type { AuthModeName, Execution, ExecutionKind } from '../emulator/runtime
 import { Blob } from '../emulator/services/utilities';
 import type { Range } from '../emulator/spreadsheet/range';
 import type { Sheet } from '../emulator/spreadsheet/sheet';
+import { serialOf } from '../emulator/spreadsheet/values';
 import { isCallableName, serializeArgs, serializeResult } from './bridge';
 import { vmRealm } from './realm';
 
@@ -290,7 +291,10 @@ export function loadProject(opts: LoadOptions = {}): Project {
       if (single) {
         event.value = values[0][0];
         if (old !== '')
-          event.oldValue = typeof old === 'object' ? String(old.getTime()) : String(old);
+          // Text, as Google gives it; a date as its serial (days since 30.12.1899, wall time in
+          // the file's zone), as the cell holds it (docs/emulator-fidelity.md).
+          event.oldValue =
+            typeof old === 'object' ? String(serialOf(old.getTime(), book._zone())) : String(old);
       }
       if (publicFunctions.includes('onEdit'))
         execute('simple', 'LIMITED', user, user, (g, ex) => callGlobal(g, 'onEdit', [event], ex));

@@ -96,6 +96,18 @@ describe('triggers and event objects', () => {
     expect(sh.getRange('A1:B1').getValues()).toEqual([[1, 2]]);
   });
 
+  it("gives a date cell's old value as its serial number in the file's zone", () => {
+    const { project: p, emulator } = project(CODE);
+    const sh = emulator.spreadsheet.getSheets()[0];
+    // 27.11.2026 10:30 in Moscow (the file's zone): 46353 days and 10.5 hours since 30.12.1899.
+    sh.getRange('C3').setValue(new Date('2026-11-27T10:30:00+03:00'));
+    p.edit(sh.getName(), 'C3', '28.11.2026');
+    const { oldValue } = JSON.parse(emulator.properties.document.get('edit')!) as {
+      oldValue: string;
+    };
+    expect(Number(oldValue)).toBeCloseTo(46353 + 10.5 / 24, 9);
+  });
+
   it('does not fire onEdit for script writes', () => {
     const { emulator } = project(CODE);
     emulator.spreadsheet.getSheets()[0].getRange('A1').setValue('x');
