@@ -46,15 +46,13 @@ export interface Refusal {
 export type Guard = (e: Event, sheet: Sheet, name: string, wb: () => Workbook) => boolean;
 
 /**
- * The event's old value (always text) as a cell again: a tick stays a tick, a number a number,
- * a date's epoch ms a date.
+ * The event's old value (always text) as a cell again: a tick stays a tick, a number a number;
+ * a date comes as its serial number, which under the column's date format is the same date.
  */
 function restored(old: unknown): Cell {
   const s = String(old ?? '');
   if (/^(true|false)$/i.test(s.trim())) return s.trim().toLowerCase() === 'true';
-  if (!/^-?\d+(\.\d+)?$/.test(s.trim())) return safeCellText(s);
-  const n = Number(s);
-  return n > 1e9 ? new Date(n) : n;
+  return /^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : safeCellText(s);
 }
 
 function isFree(book: Workbook, user: string): boolean {
