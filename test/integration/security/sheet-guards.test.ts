@@ -134,6 +134,11 @@ describe('Onboarding', () => {
     project.edit(S, 'B3', 'Пропустить', { user: IVAN });
     expect(at(S, 'B3').value).toBe('Пройти продукт');
     expect(at(S, 'B3').note).toContain('Шаг и срок задаёт руководитель');
+    // A date comes back from its serial (Google's old value) as the same date, not a number.
+    const due = sheet(S).getRange('C3').getValue() as Date;
+    project.edit(S, 'C3', '31.12.2026', { user: IVAN });
+    expect(sheet(S).getRange('C3').getValue()).toEqual(due);
+    expect(at(S, 'C3').note).toContain('Шаг и срок задаёт руководитель');
   });
 
   it('clears what a manager pasted over rows that are not theirs; the head edits freely', () => {
