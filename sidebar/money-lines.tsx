@@ -9,6 +9,7 @@ import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { DealLinesView } from '../src/shared/contract-money';
 import type { Request } from '../src/shared/methods';
+import { readLinePrice } from '../src/shared/normalize';
 import { money, percent } from './format';
 import { tr } from './i18n';
 import { call } from './rpc';
@@ -152,30 +153,26 @@ export function LeadLines({ lines, onLines }: { lines: Line[]; onLines: (l: Line
     return products.find((x) => x.sku.toLowerCase() === k || x.name.toLowerCase() === k);
   };
   const name = (text: string) => find(text)?.name ?? text;
-  // The amount the lead will get, as the server will price it (typed price, «10 %» off the list
-  // price, or the list price); shown only while every line is on the price list in one currency.
-  let sum: number | null = 0;
+  // The amount the lead will get, priced as the server prices it (readLinePrice, then a line's
+  // amount as in src/core/money/lines.ts); shown while every line is on the price list in one
+  // currency.
   const cur = find(lines[0]?.product ?? '')?.currency;
+  let sum: number | null = 0;
   for (const l of lines) {
     const p = find(l.product);
-    const t = l.price.replace(/\s/g, '').replace(',', '.');
-    const unit = t.endsWith('%')
-      ? p && p.listPrice * (1 - +t.slice(0, -1) / 100)
-      : t
-        ? +t * 100
-        : p?.listPrice;
-    sum =
-      p && p.currency === cur && unit !== undefined && unit >= 0 && sum !== null
-        ? sum + l.quantity * unit
-        : null;
+    const read = p && p.currency === cur ? readLinePrice(l.price, p.listPrice) : null;
+    if (!p || !read) {
+      sum = null;
+      break;
+    }
+    const unit = read.price ?? Math.round(p.listPrice * (1 - (read.discount ?? 0)));
+    sum += Math.round(unit * l.quantity);
   }
   return (
     <fieldset class="money rows">
       <legend>
         {tr('msb.lines')}
-        {lines.length > 0 && sum !== null && sum >= 0
-          ? ` · ≈ ${money(Math.round(sum), cur ?? '')}`
-          : ''}
+        {lines.length > 0 && sum !== null ? ` · ≈ ${money(sum, cur ?? '')}` : ''}
       </legend>
       {c.error ? <ErrorBox error={c.error} /> : null}
       <LinesEditor

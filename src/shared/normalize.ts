@@ -11,3 +11,4 @@ export {
   parseAmount,
   parseDateText,
 } from '../core/workbook/normalize';
+export { readLinePrice } from '../core/money/price-text';

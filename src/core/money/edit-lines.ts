@@ -6,11 +6,11 @@
 import { MoneyConverter } from '../analytics/currency';
 import { UserError } from '../errors';
 import type { Kopecks } from '../money';
-import { parseAmount } from '../workbook/normalize';
 import type { CurrencyRate } from '../types';
 import { isApproved } from './approvals';
 import { sealedOnce, type SealCheck } from './seal';
 import { lineDiscount, linesTotal, overLimit, type DealLine } from './lines';
+import { readLinePrice, type LinePrice } from './price-text';
 import { findProduct, type Product } from './products';
 
 export interface LineRequest {
@@ -36,21 +36,10 @@ export interface LinesPlan {
 
 export const PENDING_LABEL = { ru: 'Ждёт согласования', en: 'Awaiting approval' } as const;
 
-function priceOf(
-  text: string,
-  list: Kopecks | null,
-): { price: Kopecks | null; discount: number | null } {
-  const t = text.trim();
-  if (!t) return { price: null, discount: null };
-  if (t.endsWith('%')) {
-    const d = Number(t.slice(0, -1).trim().replace(',', '.'));
-    if (!Number.isFinite(d) || d < 0 || d > 100)
-      throw new UserError('money.lines.price', { value: t });
-    return { price: null, discount: d / 100 };
-  }
-  const k = parseAmount(t);
-  if (k === null || k < 0) throw new UserError('money.lines.price', { value: t });
-  return { price: list !== null && k === list ? null : k, discount: null };
+function priceOf(text: string, list: Kopecks | null): LinePrice {
+  const read = readLinePrice(text, list);
+  if (!read) throw new UserError('money.lines.price', { value: text.trim() });
+  return read;
 }
 
 export function planLines(input: {
