@@ -1,6 +1,10 @@
 /** The Money screen's answer (budget vs actual, cost of acquisition by source). Kopecks. */
+
+import type { QueueItem } from '../core/money/approvals';
+
 export interface MoneyBudgetLine {
-  /** Line · source, as typed; '' for spend without a line. */
+  /** «Line · source» as typed (the source alone once when the line is named after it); '' for
+   * spend without a line. */
   name: string;
   plan: number;
   actual: number;
@@ -31,20 +35,8 @@ export interface MoneyView {
   notes: string[];
 }
 
-/** A line awaiting the head's decision (src/core/money/approvals.ts QueueItem). */
-export interface DiscountQueueItem {
-  dealId: string;
-  title: string;
-  clientName: string;
-  manager: string;
-  row: number;
-  product: string;
-  /** Fractions: the line's discount, the seller's limit, the head's room (limit − discount). */
-  discount: number;
-  limit: number;
-  margin: number;
-  rejected: boolean;
-}
+/** A line awaiting the head's decision: the core's queue item, sent as it is. */
+export type DiscountQueueItem = QueueItem;
 
 /** A deal's lines as the deal card's editor shows them (kopecks, fractions). */
 export interface DealLineItem {

@@ -36,11 +36,10 @@ export function moneyView(req: Request<'moneyView'>, ctx: Ctx): MoneyView {
     period,
     byMonth: false,
   });
+  const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   const line = (l: (typeof b.lines)[number]) => ({
     // «Реклама · Сайт», but not «Реклама · Реклама» when a line is named after its source.
-    name: [l.line, l.source]
-      .filter((x, i, all) => x && all.findIndex((y) => y.toLowerCase() === x.toLowerCase()) === i)
-      .join(' · '),
+    name: [l.line, sameText(l.line, l.source) ? '' : l.source].filter(Boolean).join(' · '),
     plan: l.plan,
     actual: l.actual,
     projection: l.projection,
