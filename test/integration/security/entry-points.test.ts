@@ -33,6 +33,8 @@ function snapshot(): string {
     sheets: em.spreadsheet.getSheets().map((s) => [s.getName(), s.getDataRange().getValues()]),
     triggers: em.triggers.list().length,
     mail: em.outbox.length,
+    // The journal queue, the seal key and the reminder state live here.
+    properties: [...em.properties.document, ...em.properties.script].sort(),
   });
 }
 
@@ -62,6 +64,29 @@ describe.each([
       return;
     }
     expect(() => project.run(name, [], { user })).toThrow(refusal);
+    expect(snapshot()).toBe(before);
+  });
+
+  // Custom functions and simple triggers carry no role: Google runs them in a cell or on a
+  // person's own edit. google.script.run reaches them too, as the caller with full rights, so
+  // each, called so with nothing or with whole sheets as its arguments, must change nothing.
+  const open = names.filter((n) =>
+    ['customFunction', 'simpleTrigger'].includes(ENTRY_POINTS[n].kind),
+  );
+
+  it.each(open)('%s: called through google.script.run, changes nothing', (name) => {
+    const sheet = (n: string) => project.emulator.spreadsheet.getSheetByName(n)!;
+    const deals = sheet('Сделки').getDataRange().getValues();
+    const plans = sheet('Планы').getDataRange().getValues();
+    const forgedEdit = { range: { getSheet: 'x' }, value: 'Выиграна', oldValue: 'Новая заявка' };
+    const before = snapshot();
+    for (const args of [[], [deals, plans, '2026-11'], [forgedEdit]]) {
+      try {
+        project.rpc(name, args, { user });
+      } catch {
+        // A refusal or a type error is fine; a change is not.
+      }
+    }
     expect(snapshot()).toBe(before);
   });
 
