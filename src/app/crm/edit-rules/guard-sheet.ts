@@ -9,13 +9,12 @@
  */
 import { t, type MessageKey } from '../../../core/i18n';
 import { isBlankCell, type Cell } from '../../../core/workbook/cells';
-import { safeCellText } from '../../../core/workbook/sanitize';
 import type { SheetDef } from '../../../core/workbook/schema';
 import { locateHeader } from '../../../core/workbook/tables';
 import { editBounds, editUser, singleCellEdit } from '../../../gas/edit-range';
 import { readValues, sheetExtent, updateNotes, writeValues } from '../../../gas/sheets/blocks';
 import type { Workbook } from '../../../gas/workbook';
-import { isOwner } from '../../guard';
+import { editsFreely, restoredCell } from './old-value';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Event = GoogleAppsScript.Events.SheetsOnEdit;
@@ -44,23 +43,6 @@ export interface Refusal {
 }
 
 export type Guard = (e: Event, sheet: Sheet, name: string, wb: () => Workbook) => boolean;
-
-/**
- * The event's old value (always text) as a cell again: a tick stays a tick, a number a number;
- * a date comes as its serial number, which under the column's date format is the same date.
- */
-function restored(old: unknown): Cell {
-  const s = String(old ?? '');
-  if (/^(true|false)$/i.test(s.trim())) return s.trim().toLowerCase() === 'true';
-  return /^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : safeCellText(s);
-}
-
-function isFree(book: Workbook, user: string): boolean {
-  if (!user) return false;
-  if (isOwner(book, user)) return true;
-  const me = book.list('managers').find((m) => m.email === user && m.active);
-  return !!me && me.role !== 'manager';
-}
 
 /**
  * Runs `rule` on an edit of `def`'s sheet that covered any of `watched` (all columns when absent);
@@ -95,7 +77,7 @@ export function guardSheet(
   if (!edited.length) return true;
   const user = editUser(e);
   const book = wb();
-  const free = isFree(book, user);
+  const free = editsFreely(book, user);
   if (free && !spec.seeFree) return true;
   const rows = readValues(sheet, first, 1, last - first + 1, lastCol);
   const single = singleCellEdit(e);
@@ -127,7 +109,7 @@ function apply(
     for (let i = 0; i < undo.length;) {
       let j = i;
       while (j + 1 < undo.length && undo[j + 1] === undo[j] + 1) j++;
-      const value: Cell = single ? restored(single.oldValue) : '';
+      const value: Cell = single ? restoredCell(single.oldValue) : '';
       writeValues(
         sheet,
         first + undo[i],

@@ -17,12 +17,7 @@ import { readValues, sheetExtent, updateNotes, writeValues } from '../../../gas/
 import { documentHmac } from '../../../gas/seal';
 import { readLines } from '../../money/read';
 import type { EditedBlock } from './manager-column';
-
-/** The old value as the cell held it: a number typed earlier comes back from the event as text. */
-function restored(old: unknown): string | number {
-  const s = String(old ?? '');
-  return /^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : s;
-}
+import { restoredCell } from './old-value';
 
 /** Reverts a typed amount or a gated stage on a deal with lines; true when it did. */
 export function revertMoneyEdit(e: GoogleAppsScript.Events.SheetsOnEdit, x: EditedBlock): boolean {
@@ -59,7 +54,7 @@ export function revertMoneyEdit(e: GoogleAppsScript.Events.SheetsOnEdit, x: Edit
     });
   }
   const col = x.index[key] + 1;
-  writeValues(x.sheet, row, col, [[restored(single.oldValue)]]);
+  writeValues(x.sheet, row, col, [[restoredCell(single.oldValue)]]);
   updateNotes(x.sheet, row, col, 1, () => [[note]]);
   return true;
 }

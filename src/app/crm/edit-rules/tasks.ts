@@ -10,25 +10,13 @@ import { t } from '../../../core/i18n';
 import { MANAGER_TASK_COLUMNS } from '../../../core/tasks/access';
 import { TASK_STATUSES } from '../../../core/tasks/read';
 import { TASKS } from '../../../core/workbook/schema';
-import { safeCellText } from '../../../core/workbook/sanitize';
 import { locateHeader } from '../../../core/workbook/tables';
 import { editBounds, editUser, singleCellEdit } from '../../../gas/edit-range';
 import { readValues, sheetExtent, updateNotes, writeValues } from '../../../gas/sheets/blocks';
 import type { Workbook } from '../../../gas/workbook';
-import { isOwner } from '../../guard';
+import { editsFreely, restoredCell } from './old-value';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The event's old value as a cell again: a date or number serial stays a number. */
-const restored = (old: string): string | number =>
-  /^-?\d+(\.\d+)?$/.test(old.trim()) ? Number(old) : safeCellText(old);
-
-function free(wb: Workbook, user: string): boolean {
-  if (!user) return false;
-  if (isOwner(wb, user)) return true;
-  const me = wb.list('managers').find((m) => m.email === user && m.active);
-  return !!me && me.role !== 'manager';
-}
 
 /** True when the edit was on the Tasks sheet (handled here, whatever the outcome). */
 export function guardTaskEdit(
@@ -57,7 +45,7 @@ export function guardTaskEdit(
   if (!edited.length) return true;
   const user = editUser(e);
   const book = wb();
-  if (free(book, user)) return true;
+  if (editsFreely(book, user)) return true;
   const rows = readValues(sheet, first, 1, b.lastRow - first + 1, lastCol);
   const single = singleCellEdit(e);
   const cell = (r: number, key: string) => (index[key] === undefined ? '' : rows[r][index[key]]);
@@ -79,7 +67,7 @@ export function guardTaskEdit(
       const col = index[key] + 1;
       const old = single ? String(single.oldValue ?? '') : null;
       const note = `ROP Desk: ${t(book.lang, why as 'tasks.edit.reverted', { old: old || '—' })}`;
-      if (old !== null) writeValues(sheet, first + r, col, [[restored(old)]]);
+      if (old !== null) writeValues(sheet, first + r, col, [[restoredCell(old)]]);
       updateNotes(sheet, first + r, col, 1, () => [[note]]);
     }
   });
