@@ -3,7 +3,7 @@
  * schema's Russian headers, the way a user's sheet looks: dates as Date cells (midnight in
  * Moscow), money in roubles, emails as text.
  */
-import { createEmulator, type Emulator } from '../../../local/emulator';
+import { createEmulator, type Emulator, type TriggerRec } from '../../../local/emulator';
 import { loadProject, type Project } from '../../../local/harness';
 import {
   ACTIVITIES,
@@ -119,7 +119,7 @@ export function kindOf(subject: string): 'digest' | 'summary' | 'weekly' | 'mont
  * Turns reminders on as the head would and fires the daily trigger at its first scheduled time
  * (9:00 the next working morning), as Google's scheduler would. Returns the trigger for reruns.
  */
-export function firstDailyRun(p: Project): ReturnType<Emulator['triggers']['list']>[number] {
+export function firstDailyRun(p: Project): TriggerRec {
   p.run('menuRemindersOn');
   const [trigger] = p.emulator.triggers.list();
   p.emulator.clock.set(trigger.nextAt!);

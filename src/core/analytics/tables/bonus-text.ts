@@ -5,21 +5,14 @@ import type { BonusStatement } from '../bonus';
 import type { ManagerBonus } from '../bonus-report';
 import { formatMoney, formatPercent } from '../format';
 
+type Statement = BonusStatement & Pick<ManagerBonus, 'gradeMissing'>;
+
 /**
  * "0–100 % плана: 609 000,00 ₽ × 10 % = 60 900,00 ₽; ...", led by a note when the manager's grade
  * names a scheme that does not exist (the figure is then the fallback scheme's, and says so).
  */
-export function bonusCalculationText(
-  s: BonusStatement & Pick<ManagerBonus, 'gradeMissing'>,
-  lang: Lang,
-): string {
-  const calc = calculation(s, lang);
-  if (!s.gradeMissing) return calc;
-  const note = t(lang, 'an.bonus.gradeSchemeMissing', {
-    ...s.gradeMissing,
-    used: s.scheme || '—',
-  });
-  return calc ? `${note}; ${calc}` : note;
+export function bonusCalculationText(s: Statement, lang: Lang): string {
+  return [gradeNote(s, lang), calculation(s, lang)].filter(Boolean).join('; ');
 }
 
 /**
@@ -27,18 +20,14 @@ export function bonusCalculationText(
  * threshold, or a grade's scheme that does not exist. Places that show the figure without the
  * whole calculation (the monthly email) show this beside it, so no figure is silently partial.
  */
-export function bonusNoteText(
-  s: BonusStatement & Pick<ManagerBonus, 'gradeMissing'>,
-  lang: Lang,
-): string {
-  const notes: string[] = [];
-  if (s.gradeMissing) {
-    notes.push(
-      t(lang, 'an.bonus.gradeSchemeMissing', { ...s.gradeMissing, used: s.scheme || '—' }),
-    );
-  }
-  if (s.note) notes.push(calculation(s, lang));
-  return notes.join('; ');
+export function bonusNoteText(s: Statement, lang: Lang): string {
+  return [gradeNote(s, lang), s.note ? calculation(s, lang) : ''].filter(Boolean).join('; ');
+}
+
+function gradeNote(s: Statement, lang: Lang): string {
+  return s.gradeMissing
+    ? t(lang, 'an.bonus.gradeSchemeMissing', { ...s.gradeMissing, used: s.scheme || '—' })
+    : '';
 }
 
 function calculation(s: BonusStatement, lang: Lang): string {
